@@ -1,0 +1,57 @@
+namespace ReportGen.Model;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}
+
+/// <summary>
+/// Where a finding points: a workbook cell (<c>预算执行!E7</c>), a whole row, a sheet, or a template line.
+/// </summary>
+public sealed record SourceLocation(string? File, string? Sheet, int? Row = null, int? Column = null)
+{
+    public static SourceLocation None { get; } = new(null, null);
+
+    public static SourceLocation Cell(string file, string sheet, int row, int column) => new(file, sheet, row, column);
+
+    /// <summary>Excel column letters for a 1-based index: 1 → A, 27 → AA.</summary>
+    public static string ColumnLetters(int column)
+    {
+        var letters = "";
+        for (var n = column; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('A' + ((n - 1) % 26)) + letters;
+        }
+
+        return letters;
+    }
+
+    /// <summary>The short form used in messages and JSON: <c>预算执行!E7</c>, <c>预算执行!7</c> (a row), <c>预算执行</c>.</summary>
+    public override string ToString()
+    {
+        if (Sheet is null)
+        {
+            return File is null ? "" : Path.GetFileName(File);
+        }
+
+        return (Row, Column) switch
+        {
+            ({ } r, { } c) => $"{Sheet}!{ColumnLetters(c)}{r}",
+            ({ } r, null) => $"{Sheet}!{r}",
+            _ => Sheet,
+        };
+    }
+}
+
+/// <summary>One result of a check: a stable code (RG…), a severity, where, and a message in Chinese.</summary>
+public sealed record Finding(string Code, Severity Severity, SourceLocation Location, string Message)
+{
+    public static string SeverityName(Severity severity) => severity switch
+    {
+        Severity.Error => "错误",
+        Severity.Warning => "警告",
+        _ => "提示",
+    };
+}
