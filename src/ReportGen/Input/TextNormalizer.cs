@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+
+namespace ReportGen.Input;
+
+/// <summary>
+/// Text clean-up shared by every reader: full-width ASCII to half-width (Ｅ → E, ３ → 3, （ → (), invisible
+/// characters dropped (zero-width space, BOM, soft hyphen), non-breaking and ideographic spaces made plain.
+/// </summary>
+public static class TextNormalizer
+{
+    /// <summary>Trimmed text with full-width forms folded and invisible characters removed; inner spaces kept.</summary>
+    public static string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            switch (ch)
+            {
+                case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD':
+                    continue;
+                case '\u00A0' or '\u3000' or '\u2002' or '\u2003' or '\u2009':
+                    builder.Append(' ');
+                    break;
+                case >= '\uFF01' and <= '\uFF5E':
+                    builder.Append((char)(ch - 0xFEE0));
+                    break;
+                default:
+                    builder.Append(ch);
+                    break;
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    /// <summary>A comparison key: <see cref="Clean"/>, then every whitespace removed and letters lower-cased.</summary>
+    public static string Key(string? text)
+    {
+        var cleaned = Clean(text);
+        var builder = new StringBuilder(cleaned.Length);
+        foreach (var ch in cleaned)
+        {
+            if (!char.IsWhiteSpace(ch))
+            {
+                builder.Append(char.ToLowerInvariant(ch));
+            }
+        }
+
+        return builder.ToString();
+    }
+}
+
+/// <summary>Turns a raw cell value into text the way a user sees it, for messages and text columns.</summary>
+public static class CellText
+{
+    public static string Of(object? value) => value switch
+    {
+        null => "",
+        string s => TextNormalizer.Clean(s),
+        double d => ((decimal)d).ToString(CultureInfo.InvariantCulture),
+        DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        bool b => b ? "TRUE" : "FALSE",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => TextNormalizer.Clean(value.ToString()),
+    };
+}
