@@ -34,6 +34,9 @@ public sealed record DepartmentInfo
     /// <summary>Every 项目 | 内容 pair as written, keyed by the canonical item name (主要职责, 编制数 …).</summary>
     public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Where each item's 内容 cell is, for findings about it.</summary>
+    public IReadOnlyDictionary<string, SourceLocation> FactRows { get; init; } = new Dictionary<string, SourceLocation>();
+
     public string? Fact(string key) => Facts.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 }
 
@@ -131,6 +134,9 @@ public sealed record ExecutionWorkbook
     public required string Path { get; init; }
     public required DepartmentInfo Department { get; init; }
     public required IReadOnlyList<BudgetLine> Lines { get; init; }
+    /// <summary>合计 / 小计 rows found in 预算执行: not budget lines, but totals the user typed, checked against the sums.</summary>
+    public IReadOnlyList<StatedTotal> StatedTotals { get; init; } = [];
+
     public IReadOnlyList<IndicatorRow> Indicators { get; init; } = [];
     public IReadOnlyList<KeyTask> KeyTasks { get; init; } = [];
     public IReadOnlyList<ProjectTarget> ProjectTargets { get; init; } = [];
@@ -138,3 +144,14 @@ public sealed record ExecutionWorkbook
     /// <summary>Problems found while reading that do not stop the reading (an unknown 来源 value, a blank row…).</summary>
     public IReadOnlyList<Finding> ReadFindings { get; init; } = [];
 }
+
+/// <summary>
+/// A 合计 / 小计 row of 预算执行 as typed. <see cref="Category"/> is null for the department total.
+/// Amounts the row leaves blank are null.
+/// </summary>
+public sealed record StatedTotal(
+    string Label,
+    ExpenseCategory? Category,
+    IReadOnlyDictionary<string, decimal> Amounts,
+    SourceLocation Location,
+    IReadOnlyDictionary<string, int> Columns);

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using ReportGen.Model;
+using ReportGen.Rendering;
+
+namespace ReportGen.Cli;
+
+/// <summary><c>reportgen check 工作簿 [--format text|json]</c>: the findings, and exit 1 when any is an error.</summary>
+public static class CheckCommand
+{
+    public static Command Create(CliRunner runner)
+    {
+        var workbook = new Argument<string>("工作簿") { Description = "年终预算执行工作簿（.xlsx、.xls，或每个工作表一个 .csv 的文件夹）" };
+        var format = new Option<string>("--format", "-f") { Description = "输出格式：text（默认）或 json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("check", "检查工作簿：核对金额勾稽关系、执行率、项目名称对应和文字遗留问题，列出发现的问题。有错误时退出码为 1。")
+        {
+            workbook,
+            format,
+        };
+        command.SetAction(parse => runner.Run(parse, () =>
+        {
+            var analysis = ReportPipeline.Analyze(parse.GetValue(workbook)!);
+            if (parse.GetValue(format) == "json")
+            {
+                var json = new JsonObject
+                {
+                    ["file"] = analysis.Workbook.Path,
+                    ["department"] = analysis.Workbook.Department.Name,
+                    ["year"] = analysis.Workbook.Department.Year,
+                    ["errors"] = Count(analysis, Severity.Error),
+                    ["warnings"] = Count(analysis, Severity.Warning),
+                    ["infos"] = Count(analysis, Severity.Info),
+                    ["findings"] = VariancePreviewRenderer.FindingsJson(analysis.Findings),
+                };
+                runner.Output.Write(VariancePreviewRenderer.ToJson(json));
+            }
+            else
+            {
+                WriteText(runner.Output, analysis);
+            }
+
+            return analysis.HasErrors ? ExitCodes.FindingsWithErrors : ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static int Count(DepartmentAnalysis analysis, Severity severity) => analysis.Findings.Count(f => f.Severity == severity);
+
+    public static void WriteText(TextWriter output, DepartmentAnalysis analysis)
+    {
+        var department = analysis.Workbook.Department;
+        output.WriteLine($"检查 {Path.GetFileName(analysis.Workbook.Path)}（{department.Name}，{department.Year}年度）");
+        foreach (var finding in analysis.Findings)
+        {
+            output.WriteLine($"[{Finding.SeverityName(finding.Severity)}] {finding.Code} {finding.Location}  {finding.Message}");
+        }
+
+        var errors = Count(analysis, Severity.Error);
+        output.WriteLine(analysis.Findings.Count == 0
+            ? "未发现问题。"
+            : $"共 {errors} 个错误、{Count(analysis, Severity.Warning)} 个警告、{Count(analysis, Severity.Info)} 个提示。"
+              + (errors > 0 ? "请先修正错误，再生成报告。" : ""));
+    }
+}

@@ -1,0 +1,17 @@
+namespace ReportGen.Cli;
+
+/// <summary>Process exit codes, documented in README (CLI reference).</summary>
+public static class ExitCodes
+{
+    /// <summary>Done; no finding at error level.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The input was read, and checks found errors (or some workbooks of a batch failed).</summary>
+    public const int FindingsWithErrors = 1;
+
+    /// <summary>The input cannot be read or the output cannot be written (missing file, sheet, column…).</summary>
+    public const int InputError = 2;
+
+    /// <summary>An internal error of ReportGen: a bug to report.</summary>
+    public const int InternalError = 3;
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Text;
+using ReportGen.Output;
+using ReportGen.Rendering;
+
+namespace ReportGen.Cli;
+
+/// <summary><c>reportgen preview 工作簿 [--format table|csv|json|md] [-o 文件]</c>: the variance table.</summary>
+public static class PreviewCommand
+{
+    public static Command Create(CliRunner runner)
+    {
+        var workbook = new Argument<string>("工作簿") { Description = "年终预算执行工作簿（.xlsx、.xls，或每个工作表一个 .csv 的文件夹）" };
+        var format = new Option<string>("--format", "-f") { Description = "输出格式：table（终端表格，默认）、csv、json、md", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json", "md");
+        var outputFile = new Option<string?>("--output", "-o") { Description = "写入文件而不是屏幕（table 格式写为纯文本）" };
+        var command = new Command("preview", "预览预算执行差异表：每个预算行的年初预算、调整、全年预算、实际支出、结余结转和执行率，含基本支出、项目支出小计和合计，标出需要关注的行。")
+        {
+            workbook,
+            format,
+            outputFile,
+        };
+        command.SetAction(parse => runner.Run(parse, () =>
+        {
+            var analysis = ReportPipeline.Analyze(parse.GetValue(workbook)!);
+            var path = parse.GetValue(outputFile);
+            var text = parse.GetValue(format) switch
+            {
+                "json" => VariancePreviewRenderer.ToJson(analysis),
+                "csv" => VariancePreviewRenderer.ToCsv(analysis),
+                "md" => VariancePreviewRenderer.ToMarkdown(analysis),
+                _ => null,
+            };
+            if (text is null)
+            {
+                if (path is null)
+                {
+                    VarianceTable.Write(runner.Output, analysis, interactive: true);
+                    return ExitCodes.Ok;
+                }
+
+                var writer = new StringWriter();
+                VarianceTable.Write(writer, analysis, interactive: false);
+                text = writer.ToString();
+            }
+
+            if (path is null)
+            {
+                runner.Output.Write(text);
+            }
+            else
+            {
+                // UTF-8 with BOM for CSV so that Excel on Windows opens the Chinese correctly.
+                var encoding = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? new UTF8Encoding(true) : new UTF8Encoding(false);
+                AtomicFile.Write(path, stream =>
+                {
+                    var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray();
+                    stream.Write(bytes);
+                });
+                runner.Output.WriteLine($"已写入 {path}");
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using ReportGen.Input;
+using ReportGen.Model;
+
+namespace ReportGen.Analysis;
+
+public sealed partial class ConsistencyValidator
+{
+    private void CheckTargets(ProjectNameMatcher matcher)
+    {
+        var targeted = new HashSet<BudgetLine>();
+        foreach (var target in _workbook.ProjectTargets)
+        {
+            var match = matcher.Match(target.Name);
+            ReportMatch(match, target.CellOf("项目名称"), "项目目标");
+            if (match.Line is not { } line)
+            {
+                continue;
+            }
+
+            targeted.Add(line);
+            if (target.Amount is { } amount)
+            {
+                CompareIdentity("RG160", target.CellOf("项目金额"), amount, line.InitialBudget, 1,
+                    $"项目目标中“{target.Name}”的项目金额 {W(amount)} 与预算执行表中“{line.Name}”的年初预算数 {W(line.InitialBudget)} 不符。");
+            }
+        }
+
+        foreach (var group in _workbook.Indicators.Where(row => !row.IsDepartment).GroupBy(row => row.Scope))
+        {
+            var match = matcher.Match(group.Key);
+            ReportMatch(match, group.First().CellOf("归属"), "绩效指标");
+            if (match.Line is { } line)
+            {
+                targeted.Add(line);
+            }
+        }
+
+        if (_workbook.ProjectTargets.Count == 0 && !_workbook.Indicators.Any(row => !row.IsDepartment))
+        {
+            return;
+        }
+
+        foreach (var line in _figures.ProjectLines.Select(f => f.Line).Where(l => l.Source == LineSource.Initial && !targeted.Contains(l)))
+        {
+            Add("RG173", Severity.Info, line.CellOf("项目名称"),
+                $"年初预算项目“{line.Name}”没有对应的绩效目标（项目目标或绩效指标），其自评表将只有资金部分。");
+        }
+    }
+
+    private void ReportMatch(NameMatch match, SourceLocation location, string sheet)
+    {
+        switch (match.Kind)
+        {
+            case null:
+                var hint = match.Suggestion is { } s
+                    ? $"最接近的是“{s}”：如果是同一项目，请在预算执行表“{s}”一行的“别名”列填写“{match.TargetName}”。"
+                    : "请检查名称，或在预算执行表对应行的“别名”列填写该名称。";
+                Add("RG170", Severity.Warning, location, $"{sheet}中的项目“{match.TargetName}”在预算执行表中找不到。{hint}");
+                break;
+            case MatchKind.Normalized:
+                Add("RG171", Severity.Info, location,
+                    $"{sheet}中的项目“{match.TargetName}”与预算执行表中的“{match.Line!.Name}”写法略有不同（空格、全半角或年份），已视为同一项目。");
+                break;
+        }
+    }
+
+    private void CheckTexts()
+    {
+        foreach (var line in _workbook.Lines)
+        {
+            CheckLeftover(line.Purpose, line.CellOf("主要用途"), $"“{line.Name}”的主要用途");
+            CheckLeftover(line.DeviationNote, line.CellOf("偏差原因"), $"“{line.Name}”的偏差原因");
+        }
+
+        foreach (var (key, value) in _workbook.Department.Facts)
+        {
+            CheckLeftover(value, FactLocation(key), $"基本信息“{key}”");
+        }
+
+        foreach (var target in _workbook.ProjectTargets)
+        {
+            CheckLeftover(target.Outcome, target.CellOf("实际完成情况"), $"“{target.Name}”的实际完成情况");
+            CheckLeftover(target.AnnualGoal, target.CellOf("年度目标"), $"“{target.Name}”的年度目标");
+        }
+
+        foreach (var task in _workbook.KeyTasks)
+        {
+            CheckLeftover(task.Outcome, task.Location, $"重点工作“{task.Item}”的完成情况");
+        }
+
+        CheckCopied(_workbook.Lines.Select(l => (l.Name, l.Purpose, l.CellOf("主要用途"))), "主要用途");
+        CheckCopied(_workbook.ProjectTargets.Select(t => (t.Name, t.Outcome, t.CellOf("实际完成情况"))), "实际完成情况");
+    }
+
+    private void CheckLeftover(string? text, SourceLocation location, string what)
+    {
+        if (text is not null && TemplatePrompt().Match(text) is { Success: true } match)
+        {
+            Add("RG180", Severity.Warning, location, $"{what}中含有模板提示文字“{match.Value}”，请替换为实际内容。");
+        }
+    }
+
+    /// <summary>The same text under two different projects: usually one project's text pasted under another (seed 004).</summary>
+    private void CheckCopied(IEnumerable<(string Name, string? Text, SourceLocation Location)> items, string field)
+    {
+        var seen = new Dictionary<string, string>();
+        foreach (var (name, text, location) in items)
+        {
+            if (text is null || text.Length < 8)
+            {
+                continue;
+            }
+
+            var key = TextNormalizer.Key(text);
+            if (!seen.TryAdd(key, name) && seen[key] != name)
+            {
+                Add("RG181", Severity.Warning, location,
+                    $"“{name}”的{field}与“{seen[key]}”完全相同，可能是复制粘贴时未修改。请按本项目的实际情况填写。");
+            }
+        }
+    }
+
+    /// <summary>"不存在问题" above a low execution rate is the defect of seed 004 section 四.</summary>
+    private void CheckNarrative()
+    {
+        var problems = _workbook.Department.Fact("存在问题");
+        var lowLines = _figures.ProjectLines.Where(f => f.LowRate).ToList();
+        var rate = _figures.Department.ExecutionRate;
+        var hasGaps = rate is < VarianceCalculator.LowRateThreshold || lowLines.Count > 0;
+        if (problems is not null && hasGaps && NoProblems().IsMatch(problems))
+        {
+            var detail = lowLines.Count > 0
+                ? $"，{string.Join("、", lowLines.Select(l => $"“{l.Name}”{Money.FormatPercent(l.Amounts.ExecutionRate)}"))}"
+                : "";
+            Add("RG190", Severity.Warning, FactLocation("存在问题"),
+                $"“存在问题”写的是“{problems}”，但部门预算执行率为 {Money.FormatPercent(rate)}{detail}。请如实说明执行偏差及其原因。");
+        }
+        else if (problems is null && hasGaps)
+        {
+            Add("RG191", Severity.Info, new SourceLocation(_workbook.Path, WorkbookSchema.InfoSheet),
+                "基本信息未填写“存在问题”：报告第四部分将列出执行率偏低、结余较大等事实，原因处留待填写。");
+        }
+    }
+
+    [GeneratedRegex(@"[（(]\s*\d+\s*字以内\s*[)）]|……|\.{6}|^指标\d+$|目标内容\d*|请填写|此处填写|XXX|xxx|××")]
+    private static partial Regex TemplatePrompt();
+
+    [GeneratedRegex(@"^(绩效管理)?(不存在|无)(相关|任何)?(问题)?。?$|不存在(相关|任何)?问题")]
+    private static partial Regex NoProblems();
+}

@@ -1,0 +1,211 @@
+using ReportGen.Input;
+using ReportGen.Model;
+
+namespace ReportGen.Analysis;
+
+/// <summary>
+/// The budget checks of domain.md §3 that the workbook allows, each a <see cref="Finding"/> with a stable code.
+/// Codes: RG10x line identities, RG12x execution, RG14x typed totals, RG15x 附表1 figures, RG16x–17x targets and
+/// names, RG18x text leftovers, RG19x narrative. Reading problems (RG105–RG117) come from the reader.
+/// </summary>
+public sealed partial class ConsistencyValidator
+{
+    /// <summary>A published total may differ from the sum of its rounded parts by 0.01 万元 per part (尾差).</summary>
+    public const decimal RoundingTolerancePerPart = 0.01m;
+
+    private readonly ExecutionWorkbook _workbook;
+    private readonly BudgetFigures _figures;
+    private readonly List<Finding> _findings = [];
+
+    private ConsistencyValidator(ExecutionWorkbook workbook, BudgetFigures figures)
+    {
+        _workbook = workbook;
+        _figures = figures;
+    }
+
+    public static IReadOnlyList<Finding> Validate(ExecutionWorkbook workbook, BudgetFigures figures, ProjectNameMatcher matcher)
+    {
+        var validator = new ConsistencyValidator(workbook, figures);
+        validator.CheckLines();
+        validator.CheckDuplicates();
+        validator.CheckStatedTotals();
+        validator.CheckInitialForm();
+        validator.CheckTargets(matcher);
+        validator.CheckTexts();
+        validator.CheckNarrative();
+        return validator._findings;
+    }
+
+    private void Add(string code, Severity severity, SourceLocation location, string message) =>
+        _findings.Add(new Finding(code, severity, location, message));
+
+    private static string W(decimal value) => Money.Format(value) + "万元";
+
+    private void CheckLines()
+    {
+        foreach (var figure in _figures.Lines)
+        {
+            var line = figure.Line;
+            var a = figure.Amounts;
+            if (line is { AdjustmentGiven: { } adjustment, FinalBudgetGiven: { } final })
+            {
+                CompareIdentity("RG101", line.CellOf("全年预算数"), final, line.InitialBudget + adjustment, 1,
+                    $"“{line.Name}”的全年预算数 {W(final)} 不等于年初预算数 {W(line.InitialBudget)} 加调整数 {W(adjustment)}（应为 {W(line.InitialBudget + adjustment)}）。");
+            }
+
+            if (line.CarryOverGiven is { } carry)
+            {
+                CompareIdentity("RG102", line.CellOf("结余结转数"), carry, a.Final - a.Actual, 1,
+                    $"“{line.Name}”的结余结转数 {W(carry)} 不等于全年预算数 {W(a.Final)} 减实际支出数 {W(a.Actual)}（应为 {W(a.Final - a.Actual)}）。");
+            }
+
+            CheckExecution(figure);
+        }
+    }
+
+    private void CheckExecution(LineFigures figure)
+    {
+        var line = figure.Line;
+        var a = figure.Amounts;
+        var hasNote = line.DeviationNote is not null;
+        var noteCell = line.CellOf("偏差原因");
+        if (figure.Overspent)
+        {
+            Add("RG120", hasNote ? Severity.Warning : Severity.Error, line.CellOf("实际支出数"),
+                $"“{line.Name}”实际支出 {W(a.Actual)} 超过全年预算数 {W(a.Final)}，超支 {W(a.Actual - a.Final)}。"
+                + (hasNote ? "已填写偏差原因，请确认超支已按规定报批。" : "请核对金额，或在“偏差原因”列说明超支原因及审批情况。"));
+        }
+        else if (figure.LowRate && !hasNote)
+        {
+            Add("RG121", Severity.Warning, noteCell,
+                $"“{line.Name}”预算执行率 {Money.FormatPercent(a.ExecutionRate)}，低于 90%，结余结转 {W(a.CarryOver)}；请在“偏差原因”列说明原因，否则报告中留待填写。");
+        }
+
+        if (figure.Adjustment != AdjustmentKind.None && !hasNote)
+        {
+            var what = figure.Adjustment switch
+            {
+                AdjustmentKind.MidYear => $"为年中追加项目（{W(a.Final)}）",
+                AdjustmentKind.Increase => $"年中调增 {W(a.Adjustment)}",
+                _ => $"年中调减 {W(-a.Adjustment)}",
+            };
+            Add("RG122", Severity.Warning, noteCell, $"“{line.Name}”{what}，未填写调整原因；请在“偏差原因”列说明预算调整的原因。");
+        }
+    }
+
+    /// <summary>Reports a difference beyond the rounding tolerance as an error, a smaller one as a 尾差 note.</summary>
+    private void CompareIdentity(string code, SourceLocation location, decimal stated, decimal computed, int parts, string message)
+    {
+        var difference = Math.Abs(stated - computed);
+        if (difference == 0)
+        {
+            return;
+        }
+
+        if (difference <= RoundingTolerancePerPart * parts)
+        {
+            Add("RG103", Severity.Info, location, $"尾差：{message[..^1]}，相差 {Money.Format(difference)} 万元，在四舍五入误差范围内。");
+            return;
+        }
+
+        Add(code, Severity.Error, location, message);
+    }
+
+    private void CheckDuplicates()
+    {
+        var seen = new Dictionary<string, BudgetLine>();
+        foreach (var line in _workbook.Lines)
+        {
+            var key = ProjectNameMatcher.Normalize(line.Name);
+            if (!seen.TryAdd(key, line))
+            {
+                Add("RG116", Severity.Error, line.CellOf("项目名称"),
+                    $"“{line.Name}”重复出现（与 {seen[key].Location} 同名），金额会被重复计算。请合并为一行，或改用能区分的名称。");
+            }
+        }
+    }
+
+    private void CheckStatedTotals()
+    {
+        foreach (var total in _workbook.StatedTotals)
+        {
+            var (computed, parts, scope) = total.Category switch
+            {
+                ExpenseCategory.Basic => (_figures.Basic, _figures.BasicLines.Count(), "基本支出各行"),
+                ExpenseCategory.Project => (_figures.Projects, _figures.ProjectCount, "项目支出各行"),
+                _ => (_figures.Department, _figures.Lines.Count, "基本支出与项目支出各行"),
+            };
+            foreach (var (field, stated) in total.Amounts)
+            {
+                var value = field switch
+                {
+                    "年初预算数" => computed.Initial,
+                    "调整数" => computed.Adjustment,
+                    "全年预算数" => computed.Final,
+                    "实际支出数" => computed.Actual,
+                    _ => computed.CarryOver,
+                };
+                var location = total.Columns.TryGetValue(field, out var column) ? total.Location with { Column = column } : total.Location;
+                CompareIdentity("RG140", location, stated, value, parts,
+                    $"“{total.Label}”行的{field} {W(stated)} 与{scope}之和 {W(value)} 不符。");
+            }
+        }
+    }
+
+    private decimal? Fact(string key)
+    {
+        if (_workbook.Department.Fact(key) is not { } text)
+        {
+            return null;
+        }
+
+        var result = AmountParser.Parse(text, _workbook.Department.SourceUnit == "元");
+        if (result.Problem is { } problem)
+        {
+            Add("RG110", Severity.Error, FactLocation(key), $"基本信息“{key}”{problem}。");
+        }
+
+        return result.Value;
+    }
+
+    private SourceLocation FactLocation(string key) =>
+        _workbook.Department.FactRows.GetValueOrDefault(key) ?? new SourceLocation(_workbook.Path, WorkbookSchema.InfoSheet);
+
+    /// <summary>附表1: 资金总额 = the funding sources = 基本支出 + 项目支出, and those equal the lines' 年初预算数.</summary>
+    private void CheckInitialForm()
+    {
+        var total = Fact("年初资金总额");
+        var general = Fact("一般公共预算拨款");
+        var fund = Fact("政府性基金拨款");
+        var other = Fact("其他资金");
+        var basic = Fact("年初基本支出");
+        var projects = Fact("年初项目支出");
+        if (total is { } t)
+        {
+            if (general is not null || fund is not null || other is not null)
+            {
+                var sources = (general ?? 0) + (fund ?? 0) + (other ?? 0);
+                CompareIdentity("RG150", FactLocation("年初资金总额"), t, sources, 3,
+                    $"附表1资金总额 {W(t)} 不等于按收入性质各项之和 {W(sources)}（一般公共预算拨款、政府性基金拨款、其他资金）。");
+            }
+
+            if (basic is { } b && projects is { } p)
+            {
+                CompareIdentity("RG151", FactLocation("年初资金总额"), t, b + p, 2,
+                    $"附表1资金总额 {W(t)} 不等于基本支出 {W(b)} 与项目支出 {W(p)} 之和 {W(b + p)}。");
+            }
+        }
+
+        if (basic is { } basicStated)
+        {
+            CompareIdentity("RG152", FactLocation("年初基本支出"), basicStated, _figures.Basic.Initial, _figures.BasicLines.Count(),
+                $"附表1基本支出 {W(basicStated)} 与预算执行表中基本支出的年初预算数之和 {W(_figures.Basic.Initial)} 不符。");
+        }
+
+        if (projects is { } projectStated)
+        {
+            CompareIdentity("RG153", FactLocation("年初项目支出"), projectStated, _figures.Projects.Initial, _figures.ProjectCount,
+                $"附表1项目支出 {W(projectStated)} 与预算执行表中项目支出的年初预算数之和 {W(_figures.Projects.Initial)} 不符。");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using ReportGen.Model;
+
+namespace ReportGen.Analysis;
+
+/// <summary>
+/// Computes each line's final budget, carry-over, rate and adjustment kind, and the 基本 / 项目 / department sums
+/// (domain.md §3). Everything stays unrounded; only display rounds.
+/// </summary>
+public static class VarianceCalculator
+{
+    /// <summary>Below 90% a line needs a 偏差原因 (domain.md §3).</summary>
+    public const decimal LowRateThreshold = 0.9m;
+
+    /// <summary>A carry-over of a fifth or more of the final budget is marked for attention in previews.</summary>
+    public const decimal LargeCarryOverShare = 0.2m;
+
+    public static BudgetFigures Calculate(IReadOnlyList<BudgetLine> lines, IReadOnlyDictionary<BudgetLine, string>? targetNames = null)
+    {
+        var figures = lines.Select(line => new LineFigures(
+            line,
+            new Amounts(line.InitialBudget, line.Adjustment, line.FinalBudget, line.Actual, line.CarryOver),
+            KindOf(line),
+            targetNames?.GetValueOrDefault(line))).ToList();
+        var basic = Amounts.Sum(figures.Where(f => !f.IsProject).Select(f => f.Amounts));
+        var projects = Amounts.Sum(figures.Where(f => f.IsProject).Select(f => f.Amounts));
+        return new BudgetFigures(figures, basic, projects, basic + projects);
+    }
+
+    public static AdjustmentKind KindOf(BudgetLine line)
+    {
+        if (line.Source == LineSource.MidYear || (line.InitialBudget == 0 && line.Adjustment > 0))
+        {
+            return AdjustmentKind.MidYear;
+        }
+
+        return line.Adjustment switch
+        {
+            > 0 => AdjustmentKind.Increase,
+            < 0 => AdjustmentKind.Decrease,
+            _ => AdjustmentKind.None,
+        };
+    }
+}

@@ -1,0 +1,226 @@
+using ReportGen.Model;
+
+namespace ReportGen.Input;
+
+public sealed partial class ExecutionWorkbookReader
+{
+    private static readonly string[] AmountFields = ["年初预算数", "调整数", "全年预算数", "实际支出数", "结余结转数"];
+
+    private List<BudgetLine> ReadLines(SheetData sheet, bool isYuan, out List<StatedTotal> totals)
+    {
+        var header = HeaderMap.Find(sheet, _file, WorkbookSchema.LineColumns);
+        ReportDuplicateHeaders(sheet, header);
+        var lines = new List<BudgetLine>();
+        totals = [];
+        for (var row = header.HeaderRow + 1; row <= sheet.Rows.Count; row++)
+        {
+            if (sheet.IsBlankRow(row))
+            {
+                continue;
+            }
+
+            var name = sheet.Text(row, header.Column("项目名称")!.Value);
+            var categoryText = Cell(sheet, header, row, "支出类别");
+            if (TotalCategory(name, categoryText) is { } totalCategory)
+            {
+                totals.Add(new StatedTotal(name.Length > 0 ? name : categoryText, totalCategory.Category,
+                    ReadAmounts(sheet, header, row, isYuan), At(sheet, row), header.Columns));
+                continue;
+            }
+
+            if (ReadLine(sheet, header, row, isYuan) is { } line)
+            {
+                lines.Add(line);
+            }
+        }
+
+        if (lines.Count == 0)
+        {
+            throw new InputException(
+                $"{System.IO.Path.GetFileName(_file)} 的工作表“预算执行”在表头（第 {header.HeaderRow} 行）之下没有任何预算行。",
+                At(sheet, header.HeaderRow));
+        }
+
+        return lines;
+    }
+
+    /// <summary>Recognises 合计 / 小计 rows: "合计", "总计", "基本支出小计", "项目支出合计"; null for a budget line.</summary>
+    private static (ExpenseCategory? Category, bool IsTotal)? TotalCategory(string name, string category)
+    {
+        var key = TextNormalizer.Key(name.Length > 0 ? name : category);
+        if (!(key.EndsWith("合计", StringComparison.Ordinal) || key.EndsWith("小计", StringComparison.Ordinal) || key.EndsWith("总计", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        ExpenseCategory? cat = key.StartsWith("基本支出", StringComparison.Ordinal) ? ExpenseCategory.Basic
+            : key.StartsWith("项目支出", StringComparison.Ordinal) ? ExpenseCategory.Project
+            : null;
+        return (cat, true);
+    }
+
+    private Dictionary<string, decimal> ReadAmounts(SheetData sheet, HeaderMap header, int row, bool isYuan)
+    {
+        var amounts = new Dictionary<string, decimal>();
+        foreach (var field in AmountFields)
+        {
+            if (ReadAmount(sheet, header, row, field, isYuan, allowNegative: true) is { } value)
+            {
+                amounts[field] = value;
+            }
+        }
+
+        return amounts;
+    }
+
+    private BudgetLine? ReadLine(SheetData sheet, HeaderMap header, int row, bool isYuan)
+    {
+        var name = sheet.Text(row, header.Column("项目名称")!.Value);
+        if (name.Length == 0)
+        {
+            Add("RG115", Severity.Error, At(sheet, row, header.Column("项目名称")),
+                $"第 {row} 行填写了金额但没有项目名称，该行未计入。请补填项目名称，或删除该行。");
+            return null;
+        }
+
+        var category = ReadCategory(sheet, header, row, name);
+        var initial = ReadAmount(sheet, header, row, "年初预算数", isYuan, allowNegative: false) ?? 0m;
+        var actual = ReadAmount(sheet, header, row, "实际支出数", isYuan, allowNegative: false) ?? 0m;
+        return new BudgetLine
+        {
+            Name = name,
+            Category = category ?? ExpenseCategory.Project,
+            Source = ReadSource(sheet, header, row, name, initial),
+            InitialBudget = initial,
+            AdjustmentGiven = ReadAmount(sheet, header, row, "调整数", isYuan, allowNegative: true),
+            FinalBudgetGiven = ReadAmount(sheet, header, row, "全年预算数", isYuan, allowNegative: false),
+            Actual = actual,
+            CarryOverGiven = ReadAmount(sheet, header, row, "结余结转数", isYuan, allowNegative: true),
+            Funding = ReadFunding(sheet, header, row, name),
+            Purpose = Optional(sheet, header, row, "主要用途"),
+            Alias = Optional(sheet, header, row, "别名"),
+            DeviationNote = Optional(sheet, header, row, "偏差原因"),
+            Location = At(sheet, row),
+            Columns = header.Columns,
+        };
+    }
+
+    private ExpenseCategory? ReadCategory(SheetData sheet, HeaderMap header, int row, string name)
+    {
+        var text = Cell(sheet, header, row, "支出类别");
+        var key = TextNormalizer.Key(text);
+        if (key.Contains("基本", StringComparison.Ordinal) || key is "人员经费" or "公用经费")
+        {
+            return ExpenseCategory.Basic;
+        }
+
+        if (key.Contains("项目", StringComparison.Ordinal))
+        {
+            return ExpenseCategory.Project;
+        }
+
+        Add("RG112", Severity.Error, At(sheet, row, header.Column("支出类别")),
+            text.Length == 0
+                ? $"“{name}”没有填写支出类别，请填写“基本支出”或“项目支出”。"
+                : $"“{name}”的支出类别“{text}”无法识别，请填写“基本支出”或“项目支出”。");
+        return null;
+    }
+
+    private LineSource ReadSource(SheetData sheet, HeaderMap header, int row, string name, decimal initial)
+    {
+        var byBudget = initial > 0 ? LineSource.Initial : LineSource.MidYear;
+        var text = Cell(sheet, header, row, "来源");
+        var key = TextNormalizer.Key(text);
+        if (key.Length == 0)
+        {
+            return byBudget;
+        }
+
+        if (key.Contains("追加", StringComparison.Ordinal) || key.Contains("年中", StringComparison.Ordinal))
+        {
+            if (initial > 0)
+            {
+                Add("RG117", Severity.Warning, At(sheet, row, header.Column("年初预算数")),
+                    $"“{name}”标为年中追加，但年初预算数为 {Money.Format(initial)} 万元；年中追加项目的年初预算应为 0。");
+            }
+
+            return LineSource.MidYear;
+        }
+
+        if (key.Contains("年初", StringComparison.Ordinal))
+        {
+            return LineSource.Initial;
+        }
+
+        Add("RG113", Severity.Warning, At(sheet, row, header.Column("来源")),
+            $"“{name}”的来源“{text}”无法识别（应为“年初预算”或“年中追加”），已按年初预算数判断为“{(byBudget == LineSource.Initial ? "年初预算" : "年中追加")}”。");
+        return byBudget;
+    }
+
+    private FundingSource? ReadFunding(SheetData sheet, HeaderMap header, int row, string name)
+    {
+        var text = Cell(sheet, header, row, "资金来源");
+        var key = TextNormalizer.Key(text);
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        if (key.Contains("一般公共", StringComparison.Ordinal) || key.Contains("财政拨款", StringComparison.Ordinal))
+        {
+            return FundingSource.General;
+        }
+
+        if (key.Contains("基金", StringComparison.Ordinal))
+        {
+            return FundingSource.GovernmentFund;
+        }
+
+        if (key.Contains("其他", StringComparison.Ordinal))
+        {
+            return FundingSource.Other;
+        }
+
+        Add("RG114", Severity.Warning, At(sheet, row, header.Column("资金来源")),
+            $"“{name}”的资金来源“{text}”无法识别，应为“一般公共预算”“政府性基金”或“其他资金”。");
+        return null;
+    }
+
+    private decimal? ReadAmount(SheetData sheet, HeaderMap header, int row, string field, bool isYuan, bool allowNegative)
+    {
+        if (header.Column(field) is not { } column)
+        {
+            return null;
+        }
+
+        var result = AmountParser.Parse(sheet.Value(row, column), isYuan || header.IsYuanColumn(column));
+        if (result.Problem is { } problem)
+        {
+            Add("RG110", Severity.Error, At(sheet, row, column), $"{field}{problem}。该金额按 0 计算，请修正后重新检查。");
+            return null;
+        }
+
+        if (result.Value is < 0 && !allowNegative)
+        {
+            Add("RG111", Severity.Error, At(sheet, row, column),
+                $"{field}为负数（{Money.Format(result.Value.Value)} 万元），金额不能为负。如为调减，请填在“调整数”列。");
+        }
+
+        return result.Value;
+    }
+
+    private static string Cell(SheetData sheet, HeaderMap header, int row, string field) =>
+        header.Column(field) is { } column ? sheet.Text(row, column) : "";
+
+    private static string? Optional(SheetData sheet, HeaderMap header, int row, string field) =>
+        Cell(sheet, header, row, field) is { Length: > 0 } text ? text : null;
+
+    private void ReportDuplicateHeaders(SheetData sheet, HeaderMap header)
+    {
+        foreach (var field in header.Duplicates.Distinct())
+        {
+            Add("RG105", Severity.Warning, At(sheet, header.HeaderRow),
+                $"工作表“{sheet.Name}”的表头中“{field}”出现多次，只使用第一列（{SourceLocation.ColumnLetters(header.Column(field)!.Value)} 列）。");
+        }
+    }
+}

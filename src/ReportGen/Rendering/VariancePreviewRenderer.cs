@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ReportGen.Analysis;
+using ReportGen.Model;
+
+namespace ReportGen.Rendering;
+
+/// <summary>
+/// The variance preview as JSON, CSV or Markdown. The JSON names are a published interface (issue 2): keep them.
+/// Figures are 万元 rounded to two decimals; rates are percentages rounded to two decimals.
+/// </summary>
+public static class VariancePreviewRenderer
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        // Chinese stays readable in the output instead of \uXXXX escapes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Hooks for later stages (indicators, scores) to add their own members to the JSON object.</summary>
+    public static JsonObject ToJsonObject(DepartmentAnalysis analysis)
+    {
+        var figures = analysis.Figures;
+        return new JsonObject
+        {
+            ["department"] = analysis.Workbook.Department.Name,
+            ["year"] = analysis.Workbook.Department.Year,
+            ["unit"] = "万元",
+            ["totals"] = AmountsJson(figures.Department),
+            ["basic"] = AmountsJson(figures.Basic),
+            ["projects"] = AmountsJson(figures.Projects),
+            ["projectCount"] = figures.ProjectCount,
+            ["lines"] = new JsonArray(figures.Lines.Select(LineJson).ToArray<JsonNode?>()),
+            ["findings"] = FindingsJson(analysis.Findings),
+        };
+    }
+
+    public static string ToJson(DepartmentAnalysis analysis) => ToJson(ToJsonObject(analysis));
+
+    public static string ToJson(JsonNode node) => node.ToJsonString(JsonOptions) + "\n";
+
+    public static JsonArray FindingsJson(IEnumerable<Finding> findings) => new(findings.Select(f => (JsonNode)new JsonObject
+    {
+        ["code"] = f.Code,
+        ["severity"] = f.Severity.ToString().ToLowerInvariant(),
+        ["location"] = f.Location.ToString(),
+        ["message"] = f.Message,
+    }).ToArray<JsonNode?>());
+
+    private static JsonObject AmountsJson(Amounts a) => new()
+    {
+        ["initialBudget"] = Money.Round2(a.Initial),
+        ["adjustment"] = Money.Round2(a.Adjustment),
+        ["finalBudget"] = Money.Round2(a.Final),
+        ["actual"] = Money.Round2(a.Actual),
+        ["carryOver"] = Money.Round2(a.CarryOver),
+        ["executionRatePct"] = a.ExecutionRate is { } r ? Money.Round2(r * 100) : null,
+    };
+
+    private static JsonObject LineJson(LineFigures line)
+    {
+        var json = new JsonObject
+        {
+            ["name"] = line.Name,
+            ["category"] = CategoryName(line.Line.Category),
+            ["source"] = SourceName(line.Line.Source),
+            ["adjustmentKind"] = AdjustmentName(line.Adjustment),
+        };
+        foreach (var (key, value) in AmountsJson(line.Amounts).ToList())
+        {
+            json[key] = value?.DeepClone();
+        }
+
+        if (line.TargetName is { } target)
+        {
+            json["targetName"] = target;
+        }
+
+        json["attention"] = new JsonArray(Attention(line).Select(a => (JsonNode)a).ToArray<JsonNode?>());
+        return json;
+    }
+
+    public static string CategoryName(ExpenseCategory category) => category == ExpenseCategory.Basic ? "基本支出" : "项目支出";
+
+    public static string SourceName(LineSource source) => source == LineSource.Initial ? "年初预算" : "年中追加";
+
+    public static string AdjustmentName(AdjustmentKind kind) => kind switch
+    {
+        AdjustmentKind.Increase => "调增",
+        AdjustmentKind.Decrease => "调减",
+        AdjustmentKind.MidYear => "年中追加",
+        _ => "无调整",
+    };
+
+    /// <summary>Why a line needs attention, in words: 执行率低于90%, 结余较大, 超支.</summary>
+    public static IEnumerable<string> Attention(LineFigures line)
+    {
+        if (line.Overspent)
+        {
+            yield return "超支";
+        }
+
+        if (line.LowRate)
+        {
+            yield return "执行率低于90%";
+        }
+
+        if (line.LargeCarryOver)
+        {
+            yield return "结余较大";
+        }
+    }
+
+    /// <summary>The preview's rows: every line, then 基本支出小计, 项目支出小计, 合计.</summary>
+    public static IEnumerable<(string Name, string Category, Amounts Amounts, string Attention)> Rows(BudgetFigures figures)
+    {
+        foreach (var line in figures.Lines)
+        {
+            yield return (line.Name, CategoryName(line.Line.Category), line.Amounts, string.Join("、", Attention(line)));
+        }
+
+        yield return ("基本支出小计", "", figures.Basic, "");
+        yield return ($"项目支出小计（{figures.ProjectCount}个项目）", "", figures.Projects, "");
+        yield return ("合计", "", figures.Department, "");
+    }
+
+    public static readonly string[] Headers = ["项目名称", "支出类别", "年初预算数", "调整数", "全年预算数", "实际支出数", "结余结转数", "执行率", "关注"];
+
+    public static string ToCsv(DepartmentAnalysis analysis)
+    {
+        var builder = new StringBuilder();
+        builder.Append(string.Join(",", Headers)).Append('\n');
+        foreach (var row in Rows(analysis.Figures))
+        {
+            string[] cells = [row.Name, row.Category, .. Cells(row.Amounts), row.Attention];
+            builder.Append(string.Join(",", cells.Select(CsvEscape))).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+
+    public static string ToMarkdown(DepartmentAnalysis analysis)
+    {
+        var department = analysis.Workbook.Department;
+        var builder = new StringBuilder();
+        builder.Append(CultureInfo.InvariantCulture, $"# {department.Name}{department.Year}年度预算执行差异表\n\n单位：万元\n\n");
+        builder.Append("| ").Append(string.Join(" | ", Headers)).Append(" |\n");
+        builder.Append('|').Append(string.Concat(Headers.Select((_, i) => i < 2 || i == 8 ? "---|" : "---:|"))).Append('\n');
+        foreach (var row in Rows(analysis.Figures))
+        {
+            string[] cells = [row.Name, row.Category, .. Cells(row.Amounts), row.Attention];
+            builder.Append("| ").Append(string.Join(" | ", cells.Select(c => c.Replace("|", "\\|")))).Append(" |\n");
+        }
+
+        return builder.ToString();
+    }
+
+    public static string[] Cells(Amounts a) =>
+    [
+        Money.Format(a.Initial), Money.Format(a.Adjustment), Money.Format(a.Final), Money.Format(a.Actual),
+        Money.Format(a.CarryOver), Money.FormatPercent(a.ExecutionRate),
+    ];
+
+    private static string CsvEscape(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}
