@@ -22,6 +22,7 @@ public static class Program
         {
             CheckCommand.Create(runner),
             PreviewCommand.Create(runner),
+            GenerateCommand.Create(runner),
         };
         root.Options.Add(CliRunner.Verbose);
         var parse = root.Parse(args);

@@ -45,7 +45,7 @@ public static class AmountParser
             return new AmountResult(null, "单元格是日期格式，应为金额");
         }
 
-        return ParseText(CellText.Of(value), defaultUnitIsYuan);
+        return ParseText(TextNormalizer.FoldWidth(CellText.Of(value)), defaultUnitIsYuan);
     }
 
     private static AmountResult ParseText(string text, bool defaultUnitIsYuan)

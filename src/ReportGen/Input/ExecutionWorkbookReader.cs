@@ -93,7 +93,7 @@ public sealed partial class ExecutionWorkbookReader
         }
 
         var yearText = facts.GetValueOrDefault("年度") ?? "";
-        var yearMatch = YearPattern().Match(yearText);
+        var yearMatch = YearPattern().Match(TextNormalizer.FoldWidth(yearText));
         if (!yearMatch.Success)
         {
             var where = rows.TryGetValue("年度", out var yearRow) ? At(sheet, yearRow, valueColumn) : At(sheet, 1);

@@ -4,13 +4,20 @@ using System.Text;
 namespace ReportGen.Input;
 
 /// <summary>
-/// Text clean-up shared by every reader: full-width ASCII to half-width (Ｅ → E, ３ → 3, （ → (), invisible
-/// characters dropped (zero-width space, BOM, soft hyphen), non-breaking and ideographic spaces made plain.
+/// Text clean-up shared by every reader. <see cref="Clean"/> keeps the user's words (Chinese punctuation stays
+/// full-width) but drops invisible characters (zero-width space, BOM, soft hyphen) and makes non-breaking and
+/// ideographic spaces plain; <see cref="FoldWidth"/> and <see cref="Key"/> also fold full-width ASCII
+/// (Ｅ → E, ３ → 3, （ → () for numbers, headers and names.
 /// </summary>
 public static class TextNormalizer
 {
-    /// <summary>Trimmed text with full-width forms folded and invisible characters removed; inner spaces kept.</summary>
-    public static string Clean(string? text)
+    /// <summary>Trimmed text with invisible characters removed and odd spaces made plain; inner spaces kept.</summary>
+    public static string Clean(string? text) => Normalize(text, foldWidth: false);
+
+    /// <summary><see cref="Clean"/>, and full-width ASCII folded to half-width: for amounts, years and codes.</summary>
+    public static string FoldWidth(string? text) => Normalize(text, foldWidth: true);
+
+    private static string Normalize(string? text, bool foldWidth)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -27,7 +34,7 @@ public static class TextNormalizer
                 case '\u00A0' or '\u3000' or '\u2002' or '\u2003' or '\u2009':
                     builder.Append(' ');
                     break;
-                case >= '\uFF01' and <= '\uFF5E':
+                case >= '\uFF01' and <= '\uFF5E' when foldWidth:
                     builder.Append((char)(ch - 0xFEE0));
                     break;
                 default:
@@ -39,10 +46,10 @@ public static class TextNormalizer
         return builder.ToString().Trim();
     }
 
-    /// <summary>A comparison key: <see cref="Clean"/>, then every whitespace removed and letters lower-cased.</summary>
+    /// <summary>A comparison key: <see cref="FoldWidth"/>, then every whitespace removed and letters lower-cased.</summary>
     public static string Key(string? text)
     {
-        var cleaned = Clean(text);
+        var cleaned = FoldWidth(text);
         var builder = new StringBuilder(cleaned.Length);
         foreach (var ch in cleaned)
         {

@@ -1,0 +1,51 @@
+using ReportGen.Analysis;
+using ReportGen.Model;
+
+namespace ReportGen.Rendering;
+
+/// <summary>
+/// The facts behind section 四 when the user wrote no 存在问题 (domain.md §6): low execution rates, large
+/// carry-overs, overspending, unmet indicators. Each states figures only; the cause is the user's 偏差原因 or a
+/// visible placeholder.
+/// </summary>
+public static class GapFinder
+{
+    public static IReadOnlyList<GapView> Find(DepartmentAnalysis analysis)
+    {
+        var gaps = new List<GapView>();
+        var total = analysis.Figures.Department;
+        if (total.ExecutionRate is < VarianceCalculator.LowRateThreshold)
+        {
+            gaps.Add(new GapView(
+                $"部门预算执行率为{Money.FormatPercent(total.ExecutionRate)}，低于90%，全年结余结转{Money.Format(total.CarryOver)}万元。",
+                null, "部门整体执行率偏低的原因"));
+        }
+
+        foreach (var line in analysis.Figures.Lines)
+        {
+            var a = line.Amounts;
+            if (line.Overspent)
+            {
+                gaps.Add(new GapView(
+                    $"“{line.Name}”实际支出{Money.Format(a.Actual)}万元，超出全年预算{Money.Format(a.Actual - a.Final)}万元。",
+                    line.Line.DeviationNote, $"“{line.Name}”超支的原因"));
+            }
+            else if (line.LowRate)
+            {
+                gaps.Add(new GapView(
+                    $"“{line.Name}”全年预算{Money.Format(a.Final)}万元，实际支出{Money.Format(a.Actual)}万元，执行率{Money.FormatPercent(a.ExecutionRate)}，结余结转{Money.Format(a.CarryOver)}万元。",
+                    line.Line.DeviationNote, $"“{line.Name}”执行率偏低的原因"));
+            }
+        }
+
+        foreach (var (scope, item) in IndicatorViews.AllUnmet(analysis))
+        {
+            var who = scope == IndicatorRow.DepartmentScope ? "部门整体" : $"“{scope}”";
+            gaps.Add(new GapView(
+                $"{who}绩效指标“{item.Level3}”年度指标值{item.Target}，实际完成{item.Actual ?? "未填写"}，{item.Status}。",
+                item.Deviation, $"指标“{item.Level3}”未达成的原因"));
+        }
+
+        return gaps;
+    }
+}

@@ -1,0 +1,104 @@
+using ReportGen.Model;
+
+namespace ReportGen.Rendering;
+
+/// <summary>
+/// The line format a rendered template is written in (templates/README.md): one paragraph per line;
+/// <c># </c> title, <c>## </c> to <c>##### </c> headings of levels 1–4, <c>@center </c> / <c>@right </c> /
+/// <c>@plain </c> paragraph kinds, and the markers the <c>table</c> and <c>pagebreak</c> helpers write.
+/// Blank lines are ignored, so templates can be laid out freely.
+/// </summary>
+public static class ReportMarkup
+{
+    public const string TableMarker = "::table ";
+    public const string PageBreakMarker = "::pagebreak::";
+
+    /// <param name="text">The rendered template.</param>
+    /// <param name="table">Builds the table a marker asks for: (kind, argument) → table, or throws for an unknown kind.</param>
+    public static ReportDocument Parse(string text, Func<string, string?, IEnumerable<ReportTable>> table)
+    {
+        string? title = null;
+        var blocks = new List<Block>();
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (line.StartsWith(TableMarker, StringComparison.Ordinal) && line.EndsWith("::", StringComparison.Ordinal))
+            {
+                var spec = line[TableMarker.Length..^2].Split('|', 2);
+                blocks.AddRange(table(spec[0], spec.Length > 1 && spec[1].Length > 0 ? spec[1] : null).Select(t => new TableBlock(t)));
+            }
+            else if (line == PageBreakMarker)
+            {
+                blocks.Add(new PageBreak());
+            }
+            else if (line.StartsWith("# ", StringComparison.Ordinal))
+            {
+                // The first "# " line is the document title; any later one is a centred line under it.
+                if (title is null)
+                {
+                    title = line[2..].Trim();
+                }
+                else
+                {
+                    blocks.Add(new Paragraph(line[2..].Trim(), ParagraphKind.Centered));
+                }
+            }
+            else if (HeadingLevel(line) is { } level)
+            {
+                blocks.Add(new Heading(level, line[(level + 2)..].Trim()));
+            }
+            else if ((Prefixed(line, "@center ", ParagraphKind.Centered) ?? Prefixed(line, "@right ", ParagraphKind.Right)
+                      ?? Prefixed(line, "@plain ", ParagraphKind.Plain)) is { } paragraph)
+            {
+                blocks.Add(paragraph);
+            }
+            else
+            {
+                blocks.Add(new Paragraph(line));
+            }
+        }
+
+        return new ReportDocument(title ?? "", blocks);
+    }
+
+    private static int? HeadingLevel(string line)
+    {
+        for (var level = 1; level <= 4; level++)
+        {
+            if (line.StartsWith(new string('#', level + 1) + " ", StringComparison.Ordinal))
+            {
+                return level;
+            }
+        }
+
+        return null;
+    }
+
+    private static Paragraph? Prefixed(string line, string prefix, ParagraphKind kind) =>
+        line.StartsWith(prefix, StringComparison.Ordinal) ? new Paragraph(line[prefix.Length..].Trim(), kind) : null;
+
+    /// <summary>Counts the 【待填写：…】 placeholders left in a document, for the generate summary.</summary>
+    public static int CountPlaceholders(ReportDocument document) => document.Blocks.Sum(block => block switch
+    {
+        Paragraph p => Count(p.Text),
+        Heading h => Count(h.Text),
+        TableBlock t => t.Table.Rows.Sum(r => r.Cells.Sum(c => Count(c.Text))),
+        _ => 0,
+    });
+
+    private static int Count(string text)
+    {
+        var count = 0;
+        for (var i = text.IndexOf("【待填写", StringComparison.Ordinal); i >= 0; i = text.IndexOf("【待填写", i + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

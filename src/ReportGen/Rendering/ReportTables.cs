@@ -1,0 +1,145 @@
+using ReportGen.Model;
+
+namespace ReportGen.Rendering;
+
+/// <summary>
+/// The report's tables, built in code from the template model and placed where a template writes
+/// <c>{{table "名称"}}</c>: 预算执行差异表, 部门整体支出绩效自评表, 项目支出绩效自评表 (财预〔2020〕10号 attachment layout,
+/// 一级 / 二级 indicator cells merged vertically).
+/// </summary>
+public static class ReportTables
+{
+    public const string Variance = "预算执行差异表";
+    public const string DepartmentEvaluation = "部门整体支出绩效自评表";
+    public const string ProjectEvaluation = "项目支出绩效自评表";
+
+    public static readonly IReadOnlyList<string> Kinds = [Variance, DepartmentEvaluation, ProjectEvaluation];
+
+    public static IEnumerable<ReportTable> Build(TemplateModel model, string kind, string? argument) => kind switch
+    {
+        Variance => [VarianceTable(model)],
+        DepartmentEvaluation => [DepartmentTable(model)],
+        ProjectEvaluation when argument is null => model.ProjectLines.Select(line => ProjectTable(model, line)),
+        ProjectEvaluation => [ProjectTable(model, model.ProjectLines.FirstOrDefault(l => l.Name == argument || l.TargetName == argument)
+            ?? throw new InputException($"模板要求的项目支出绩效自评表“{argument}”在预算执行表中没有对应的项目。"))],
+        _ => throw new InputException($"模板中的表格“{kind}”不存在。可用的表格：{string.Join("、", Kinds)}。"),
+    };
+
+    private static TableCell L(string text, int span = 1, VerticalMerge merge = VerticalMerge.None, bool bold = false) =>
+        new(text, span, merge, CellAlign.Left, bold);
+
+    private static TableCell C(string text, int span = 1, VerticalMerge merge = VerticalMerge.None, bool bold = false) =>
+        new(text, span, merge, CellAlign.Center, bold);
+
+    private static TableCell R(string text, bool bold = false) => new(text, 1, VerticalMerge.None, CellAlign.Right, bold);
+
+    private static string W(decimal? value) => value is { } v ? Money.Format(v) : "—";
+
+    private static TableRow Row(params TableCell[] cells) => new(cells);
+
+    public static ReportTable VarianceTable(TemplateModel model)
+    {
+        var rows = new List<TableRow>
+        {
+            Row(C("序号", bold: true), C("项目名称", bold: true), C("支出类别", bold: true), C("年初预算数", bold: true), C("调整数", bold: true),
+                C("全年预算数", bold: true), C("实际支出数", bold: true), C("结余结转数", bold: true), C("执行率", bold: true), C("偏差原因", bold: true)),
+        };
+        foreach (var line in model.Lines)
+        {
+            var needsCause = line.LowRate || line.Overspent;
+            rows.Add(Row([C(line.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), L(line.Name), C(line.Category),
+                .. Figures(line.Amounts, bold: false), L(line.Deviation ?? (needsCause ? TemplateHelpers.Placeholder("原因") : ""))]));
+        }
+
+        rows.Add(Row([C("", 1), L("基本支出小计", 2, bold: true), .. Figures(model.Basic, bold: true), L("")]));
+        rows.Add(Row([C("", 1), L($"项目支出小计（{model.ProjectCount}个）", 2, bold: true), .. Figures(model.Projects, bold: true), L("")]));
+        rows.Add(Row([C("", 1), L("合计", 2, bold: true), .. Figures(model.Totals, bold: true), L("")]));
+        return new ReportTable($"{model.Department.Name}{model.Year}年度预算执行差异表", [0.6, 2.6, 1.1, 1.1, 1.0, 1.1, 1.1, 1.1, 1.0, 2.0], rows,
+            HeaderRows: 1, Note: "单位：万元。执行率 = 实际支出数 ÷ 全年预算数；全年预算数 = 年初预算数 + 调整数。");
+    }
+
+    private static TableCell[] Figures(AmountsView a, bool bold) =>
+    [
+        R(W(a.Initial), bold), R(W(a.Adjustment), bold), R(W(a.Final), bold), R(W(a.Actual), bold), R(W(a.CarryOver), bold),
+        R(Money.FormatPercent(a.Rate), bold),
+    ];
+
+    private static readonly double[] EvaluationColumns = [1.0, 1.1, 1.2, 1.9, 1.3, 1.3, 0.7, 0.8, 1.9];
+
+    public static ReportTable DepartmentTable(TemplateModel model)
+    {
+        var rows = new List<TableRow>
+        {
+            Row(C("部门名称", bold: true), L(model.Department.Name, 8)),
+        };
+        rows.AddRange(FundRows(model.Indicators.Score,
+            ("年度资金总额", model.Totals), ("其中：基本支出", model.Basic), ("项目支出", model.Projects)));
+        rows.Add(Row(C("年度总体目标", merge: VerticalMerge.Restart), C("预期目标", 4, bold: true), C("实际完成情况", 4, bold: true)));
+        rows.Add(Row(C("", merge: VerticalMerge.Continue), L(model.Department.AnnualGoal ?? TemplateHelpers.Placeholder("年度总体目标"), 4),
+            L(model.KeyTasks.Count > 0 ? string.Join("；", model.KeyTasks.Select(t => t.Item)) : TemplateHelpers.Placeholder("实际完成情况"), 4)));
+        rows.AddRange(IndicatorRows(model.Indicators));
+        return new ReportTable($"{model.Department.Name}{model.Year}年度部门整体支出绩效自评表", EvaluationColumns, rows, HeaderRows: 1,
+            Note: "金额单位：万元。");
+    }
+
+    public static ReportTable ProjectTable(TemplateModel model, LineView line)
+    {
+        var rows = new List<TableRow>
+        {
+            Row(C("项目名称", bold: true), L(line.TargetName is { } t ? $"{line.Name}（目标表名称：{t}）" : line.Name, 8)),
+            Row(C("主管部门", bold: true), L(model.Department.Name, 3), C("实施单位", bold: true), L(model.Department.Name, 4)),
+        };
+        rows.AddRange(FundRows(line.Indicators.Score, ("年度资金总额", line.Amounts)));
+        rows.Add(Row(C("年度总体目标", merge: VerticalMerge.Restart), C("预期目标", 4, bold: true), C("实际完成情况", 4, bold: true)));
+        rows.Add(Row(C("", merge: VerticalMerge.Continue), L(line.AnnualGoal ?? TemplateHelpers.Placeholder("年度目标"), 4),
+            L(line.Outcome ?? TemplateHelpers.Placeholder("实际完成情况"), 4)));
+        rows.AddRange(IndicatorRows(line.Indicators));
+        return new ReportTable($"{line.Name}项目支出绩效自评表", EvaluationColumns, rows, HeaderRows: 1, Note: "金额单位：万元。");
+    }
+
+    /// <summary>The 项目资金 block: a header row, then one row per amount line, the first scored for execution (10 points).</summary>
+    private static IEnumerable<TableRow> FundRows(ScoreView? score, params (string Label, AmountsView Amounts)[] lines)
+    {
+        yield return Row(C("项目资金（万元）", merge: VerticalMerge.Restart), C("", 2), C("年初预算数", bold: true), C("全年预算数（A）", bold: true),
+            C("全年执行数（B）", bold: true), C("分值", bold: true), C("执行率（B/A）", bold: true), C("得分", bold: true));
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var (label, a) = lines[i];
+            var first = i == 0;
+            yield return Row(C("", merge: VerticalMerge.Continue), L(label, 2), R(W(a.Initial)), R(W(a.Final)), R(W(a.Actual)),
+                C(first ? "10" : "—"), C(Money.FormatPercent(a.Rate)), C(first && score is not null ? Money.Format(score.ExecutionRate) : "—"));
+        }
+    }
+
+    /// <summary>绩效指标 rows with 一级 / 二级 merged vertically, then 总分.</summary>
+    private static IEnumerable<TableRow> IndicatorRows(IndicatorSetView set)
+    {
+        yield return Row(C("绩效指标", merge: VerticalMerge.Restart), C("一级指标", bold: true), C("二级指标", bold: true), C("三级指标", bold: true),
+            C("年度指标值（A）", bold: true), C("实际完成值（B）", bold: true), C("分值", bold: true), C("得分", bold: true),
+            C("偏差原因分析及改进措施", bold: true));
+        if (set.Items.Count == 0)
+        {
+            yield return Row(C("", merge: VerticalMerge.Continue), C("未设定绩效指标", 8));
+        }
+
+        for (var i = 0; i < set.Items.Count; i++)
+        {
+            var item = set.Items[i];
+            var previous = i > 0 ? set.Items[i - 1] : null;
+            var sameLevel1 = previous?.Level1 == item.Level1;
+            var sameLevel2 = sameLevel1 && previous?.Level2 == item.Level2;
+            var needsCause = item.Status is "未达成" or "部分达成";
+            yield return Row(
+                C("", merge: VerticalMerge.Continue),
+                C(item.Level1, merge: sameLevel1 ? VerticalMerge.Continue : VerticalMerge.Restart),
+                C(item.Level2, merge: sameLevel2 ? VerticalMerge.Continue : VerticalMerge.Restart),
+                L(item.Level3), C(item.Target), C(item.Actual ?? "未填写"),
+                C(item.Weight is { } w ? Money.Format(w) : "—"), C(item.Score is { } s ? Money.Format(s) : "—"),
+                L(item.Deviation ?? (needsCause ? TemplateHelpers.Placeholder("偏差原因") : item.Reason ?? "")));
+        }
+
+        var score = set.Score;
+        yield return Row(C("总分", 6, bold: true), C("100", bold: true), C(score is null ? "—" : Money.Format(score.Total), bold: true),
+            C(score is null ? "" : $"自评等级：{score.Grade}", bold: true));
+    }
+}

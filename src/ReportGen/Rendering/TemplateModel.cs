@@ -1,0 +1,147 @@
+namespace ReportGen.Rendering;
+
+// What a report template sees (templates/README.md documents every member; keep the two in step).
+// Templates write members in camelCase ({{department.name}}); Handlebars.Net resolves them case-insensitively.
+// Amounts are unrounded decimals in 万元: templates format them with {{wan x}} and {{pct rate}}.
+
+/// <summary>The root object of a report template.</summary>
+public sealed record TemplateModel
+{
+    public required DepartmentView Department { get; init; }
+    public required int Year { get; init; }
+    public required AmountsView Totals { get; init; }
+    public required AmountsView Basic { get; init; }
+    public required AmountsView Projects { get; init; }
+    public required int ProjectCount { get; init; }
+    public required IReadOnlyList<LineView> Lines { get; init; }
+    public required IReadOnlyList<LineView> ProjectLines { get; init; }
+    public required IReadOnlyList<LineView> BasicLines { get; init; }
+    public required IReadOnlyList<TaskView> KeyTasks { get; init; }
+
+    /// <summary>其他资金来源 stated in 基本信息, outside every sum (seed 004's 6.54万元); null when not given.</summary>
+    public decimal? OtherFunds { get; init; }
+
+    /// <summary>The user's own texts for sections 四 and 五; null when not written.</summary>
+    public string? Problems { get; init; }
+    public string? Measures { get; init; }
+    public string? OtherNotes { get; init; }
+
+    /// <summary>Facts drawn from the variances for section 四 when the user wrote no 存在问题 (never invented causes).</summary>
+    public required IReadOnlyList<GapView> Gaps { get; init; }
+
+    /// <summary>Department-level indicators with their judgments and the department's scores.</summary>
+    public required IndicatorSetView Indicators { get; init; }
+
+    public required IReadOnlyList<FindingView> Findings { get; init; }
+}
+
+public sealed record DepartmentView
+{
+    public required string Name { get; init; }
+
+    /// <summary>部门简称 when given, else the full name.</summary>
+    public required string ShortName { get; init; }
+
+    public required IReadOnlyList<string> Duties { get; init; }
+    public string? UnitCount { get; init; }
+    public string? Establishment { get; init; }
+    public string? AdminEstablishment { get; init; }
+    public string? InstitutionEstablishment { get; init; }
+    public string? InstitutionBreakdown { get; init; }
+    public string? Headcount { get; init; }
+    public string? Employed { get; init; }
+    public string? Retired { get; init; }
+    public string? Offices { get; init; }
+    public string? Subordinates { get; init; }
+    public string? AnnualGoal { get; init; }
+
+    /// <summary>Every 基本信息 item as written, for {{fact "项目"}}.</summary>
+    public required IReadOnlyDictionary<string, string> Facts { get; init; }
+}
+
+public sealed record AmountsView(decimal Initial, decimal Adjustment, decimal Final, decimal Actual, decimal CarryOver, decimal? Rate)
+{
+    /// <summary>The adjustment without its sign, for "调减X万元".</summary>
+    public decimal AbsAdjustment => Math.Abs(Adjustment);
+
+    /// <summary>Actual − Final when spending exceeded the budget, else 0.</summary>
+    public decimal Overspend => Actual > Final ? Actual - Final : 0;
+}
+
+public sealed record LineView
+{
+    public required int Number { get; init; }
+    public required string Name { get; init; }
+
+    /// <summary>The name the target forms use, when it differs (附表3 "文明建设经费").</summary>
+    public string? TargetName { get; init; }
+
+    public required string Category { get; init; }
+    public required string Source { get; init; }
+
+    /// <summary>调增 | 调减 | 年中追加 | 无调整.</summary>
+    public required string AdjustmentKind { get; init; }
+
+    public bool IsMidYear => AdjustmentKind == "年中追加";
+    public bool IsIncrease => AdjustmentKind == "调增";
+    public bool IsDecrease => AdjustmentKind == "调减";
+    public required AmountsView Amounts { get; init; }
+    public string? Purpose { get; init; }
+    public string? Deviation { get; init; }
+    public required bool LowRate { get; init; }
+    public required bool Overspent { get; init; }
+    public required bool LargeCarryOver { get; init; }
+    public string? AnnualGoal { get; init; }
+    public string? PeriodGoal { get; init; }
+    public string? Outcome { get; init; }
+    public required IndicatorSetView Indicators { get; init; }
+}
+
+public sealed record TaskView(int Number, string Item, string? Owner, string? Goal, string? Outcome);
+
+/// <summary>A fact for section 四: what the figures show, and the user's cause if any.</summary>
+public sealed record GapView(string Text, string? Cause, string CausePrompt);
+
+public sealed record FindingView(string Code, string Severity, string Location, string Message);
+
+/// <summary>One scope's indicators (the department, or a project) with its scores.</summary>
+public sealed record IndicatorSetView
+{
+    public required IReadOnlyList<IndicatorView> Items { get; init; }
+    public int Count => Items.Count;
+    public int Met => Items.Count(i => i.Status == "达成");
+    public int PartlyMet => Items.Count(i => i.Status == "部分达成");
+    public int Unmet => Items.Count(i => i.Status == "未达成");
+    public int Undetermined => Items.Count(i => i.Status == "无法判断");
+    public IReadOnlyList<IndicatorView> UnmetItems => Items.Where(i => i.Status is "未达成" or "部分达成").ToList();
+    public IReadOnlyList<IndicatorView> UndeterminedItems => Items.Where(i => i.Status == "无法判断").ToList();
+
+    /// <summary>"指标“A”、“B”的实际完成值": the placeholder text for indicators that cannot be judged yet.</summary>
+    public string UndeterminedPrompt => $"指标{string.Join("、", UndeterminedItems.Select(i => $"“{i.Level3}”"))}的实际完成值";
+
+    /// <summary>Scores; null when the scope has no indicators to score.</summary>
+    public ScoreView? Score { get; init; }
+}
+
+public sealed record IndicatorView
+{
+    public required string Level1 { get; init; }
+    public required string Level2 { get; init; }
+    public required string Level3 { get; init; }
+    public required string Target { get; init; }
+
+    /// <summary>The actual as written, or as computed (预算资金使用率 takes the execution rate); null when missing.</summary>
+    public string? Actual { get; init; }
+
+    public required string Kind { get; init; }
+
+    /// <summary>达成 | 部分达成 | 未达成 | 无法判断.</summary>
+    public required string Status { get; init; }
+
+    public string? Reason { get; init; }
+    public decimal? Weight { get; init; }
+    public decimal? Score { get; init; }
+    public string? Deviation { get; init; }
+}
+
+public sealed record ScoreView(decimal ExecutionRate, decimal Output, decimal Outcome, decimal Satisfaction, decimal Total, string Grade);

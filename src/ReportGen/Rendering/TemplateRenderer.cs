@@ -1,0 +1,183 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using HandlebarsDotNet;
+using HandlebarsDotNet.Compiler;
+
+namespace ReportGen.Rendering;
+
+/// <summary>Bounds on a render, so that a template cannot run away (issue 3).</summary>
+public sealed record TemplateLimits(TimeSpan Timeout, int MaxOutputChars)
+{
+    public static TemplateLimits Default { get; } = new(TimeSpan.FromSeconds(20), 4_000_000);
+}
+
+/// <summary>
+/// Renders a report template (<c>*.hbs</c>, Handlebars.Net) into the report markup. Before running it, the
+/// template and its partials are checked by <see cref="TemplateLinter"/>; errors at run time are mapped back to a
+/// file, line and column. Partials come only from the <c>partials</c> folder beside the template.
+/// </summary>
+public sealed partial class TemplateRenderer
+{
+    public const string Extension = ".hbs";
+
+    /// <summary>
+    /// A template given by name ("default", "sichuan") is looked up in <paramref name="templatesDirectory"/>;
+    /// anything with a path separator or the .hbs extension is a path.
+    /// </summary>
+    public static string Resolve(string nameOrPath, string templatesDirectory)
+    {
+        var isPath = nameOrPath.Contains('/') || nameOrPath.Contains('\\') || nameOrPath.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);
+        var path = isPath ? Path.GetFullPath(nameOrPath) : Path.Combine(templatesDirectory, nameOrPath + Extension);
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        var available = Directory.Exists(templatesDirectory)
+            ? string.Join("、", Directory.GetFiles(templatesDirectory, "*" + Extension).Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))
+            : "（无）";
+        throw new InputException($"找不到模板“{nameOrPath}”（{path}）。可用的模板：{available}；也可以给出 .hbs 文件的路径。");
+    }
+
+    public static string Render(string templatePath, TemplateModel model, TemplateLimits? limits = null)
+    {
+        limits ??= TemplateLimits.Default;
+        var source = File.ReadAllText(templatePath);
+        var partialsDirectory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(templatePath))!, "partials");
+        var partials = new Dictionary<string, (string File, string Source)>();
+        (string File, string Source)? LoadPartial(string name)
+        {
+            if (partials.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            var file = Path.Combine(partialsDirectory, name + Extension);
+            if (!File.Exists(file))
+            {
+                return null;
+            }
+
+            var loaded = (file, File.ReadAllText(file));
+            partials[name] = loaded;
+            return loaded;
+        }
+
+        TemplateLinter.Check(templatePath, source, LoadPartial);
+
+        var handlebars = Handlebars.Create(new HandlebarsConfiguration
+        {
+            // The output is report markup, not HTML: nothing to escape.
+            NoEscape = true,
+            ThrowOnUnresolvedBindingExpression = true,
+        });
+        TemplateHelpers.Register(handlebars, model);
+        foreach (var (name, partial) in partials)
+        {
+            handlebars.RegisterTemplate(name, partial.Source);
+        }
+
+        var files = new List<(string File, string Source)> { (templatePath, source) };
+        files.AddRange(partials.Values);
+        return RunBounded(() =>
+        {
+            var template = handlebars.Compile(new StringReader(source));
+            var output = new LimitedWriter(limits.MaxOutputChars);
+            template(output, model);
+            return output.ToString();
+        }, files, limits);
+    }
+
+    private static string RunBounded(Func<string> render, List<(string File, string Source)> files, TemplateLimits limits)
+    {
+        string? result = null;
+        Exception? failure = null;
+        // A thread of its own: a runaway render is abandoned after the timeout (it cannot be killed; it is a
+        // background thread, so the process still exits).
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result = render();
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+        }, maxStackSize: 64 * 1024 * 1024) { IsBackground = true, Name = "template-render" };
+        thread.Start();
+        if (!thread.Join(limits.Timeout))
+        {
+            throw new InputException($"模板 {Path.GetFileName(files[0].File)} 渲染超过 {limits.Timeout.TotalSeconds:0} 秒仍未结束，已停止。请检查模板中的循环与片段引用。");
+        }
+
+        return failure is null ? result! : throw Map(failure, files);
+    }
+
+    private static Exception Map(Exception failure, List<(string File, string Source)> files) => failure switch
+    {
+        InputException input => input,
+        OutputLimitException limit => new InputException(
+            $"模板 {Path.GetFileName(files[0].File)} 的输出超过 {limit.Limit:N0} 个字符，已停止。请检查模板是否在循环中重复输出。"),
+        HandlebarsUndefinedBindingException undefined => Locate(files, UndefinedName(undefined.Message),
+            name => $"变量“{name}”不存在。模板可用的变量见 templates/README.md"),
+        TemplateHelperException helper => Locate(files, helper.Helper, _ => helper.Message),
+        HandlebarsException other => new InputException($"模板 {Path.GetFileName(files[0].File)} 有错误：{other.Message}"),
+        _ => failure,
+    };
+
+    private static string UndefinedName(string message) => UndefinedPattern().Match(message) is { Success: true } m ? m.Groups[1].Value : message;
+
+    /// <summary>Finds the first tag that mentions <paramref name="name"/> as a helper or a path segment.</summary>
+    private static InputException Locate(List<(string File, string Source)> files, string name, Func<string, string> message)
+    {
+        var segment = new Regex($@"(^|[\s(#/.@])({Regex.Escape(name)})($|[\s).])");
+        foreach (var (file, source) in files)
+        {
+            if (TemplateLinter.Tags(file, source).FirstOrDefault(tag => segment.IsMatch(tag.Body)) is { } tag)
+            {
+                return TemplateLinter.Fail(tag, $"“{tag.Raw}”：{message(name)}");
+            }
+        }
+
+        return new InputException($"模板 {Path.GetFileName(files[0].File)}：{message(name)}。");
+    }
+
+    [GeneratedRegex(@"^(.+?) is undefined")]
+    private static partial Regex UndefinedPattern();
+
+    private sealed class OutputLimitException(int limit) : Exception
+    {
+        public int Limit { get; } = limit;
+    }
+
+    /// <summary>A StringWriter that stops a render whose output grows past the limit.</summary>
+    private sealed class LimitedWriter(int limit) : StringWriter(new StringBuilder())
+    {
+        public override void Write(char value)
+        {
+            Guard(1);
+            base.Write(value);
+        }
+
+        public override void Write(string? value)
+        {
+            Guard(value?.Length ?? 0);
+            base.Write(value);
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            Guard(count);
+            base.Write(buffer, index, count);
+        }
+
+        private void Guard(int adding)
+        {
+            if (GetStringBuilder().Length + adding > limit)
+            {
+                throw new OutputLimitException(limit);
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace ReportGen;
+
+/// <summary>What <c>generate</c> is asked to do: which workbook, which template, where to write, which styles.</summary>
+public sealed record ReportRequest(
+    string WorkbookPath,
+    string Template,
+    string TemplatesDirectory,
+    string? OutputPath,
+    string? StyleReference)
+{
+    /// <summary>The report's culture; the library never reads the machine's (style.md).</summary>
+    public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("zh-CN");
+
+    /// <summary>Where the report goes when no -o is given: ./out/{部门}{年度}年度部门整体支出绩效自评报告.docx.</summary>
+    public static string DefaultOutputPath(string department, int year) =>
+        Path.Combine("out", $"{department}{year}年度部门整体支出绩效自评报告.docx");
+}
