@@ -63,9 +63,9 @@ public static class DocxDump
             }
 
             defaultStyle = all.FirstOrDefault(style =>
-                style.Type?.Value == W.StyleValues.Paragraph && style.Default?.Value == true)?.StyleId?.Value ?? "-";
+                Raw(style.Type) == "paragraph" && On(style.Default, absent: false))?.StyleId?.Value ?? "-";
             evenAndOdd = main?.DocumentSettingsPart?.Settings?.GetFirstChild<W.EvenAndOddHeaders>() is { } flag
-                && (flag.Val is null || flag.Val.Value);
+                && On(flag.Val);
         }
 
         public string Run()
@@ -162,7 +162,7 @@ public static class DocxDump
             {
                 var cells = row.Elements<W.TableCell>().Select(CellText);
                 var header = row.TableRowProperties?.GetFirstChild<W.TableHeader>() is { } flag
-                    && (flag.Val is null || flag.Val.Value == W.OnOffOnlyValues.On);
+                    && On(flag.Val);
                 Line($"| {string.Join(" | ", cells)} |{(header ? " (header)" : string.Empty)}");
             }
         }
@@ -171,13 +171,13 @@ public static class DocxDump
         {
             var properties = cell.TableCellProperties;
             var merge = properties?.VerticalMerge;
-            if (merge is not null && (merge.Val is null || merge.Val.Value == W.MergedCellValues.Continue))
+            if (merge is not null && Raw(merge.Val) is null or "continue")
             {
                 return "^";
             }
 
             var prefix = new StringBuilder();
-            if (properties?.GridSpan?.Val?.Value is > 1 and var span)
+            if (Number(properties?.GridSpan?.Val) is > 1 and var span)
             {
                 prefix.Append(CultureInfo.InvariantCulture, $"<span={span}>");
             }
@@ -196,7 +196,7 @@ public static class DocxDump
             sectionNumber++;
             var line = new StringBuilder($"[section {sectionNumber}]");
             var size = section?.GetFirstChild<W.PageSize>();
-            if (size?.Width?.Value is { } width && size.Height?.Value is { } height)
+            if (Number(size?.Width) is { } width && Number(size?.Height) is { } height)
             {
                 var name = (width, height) is (11906, 16838) or (16838, 11906) ? "A4 " : string.Empty;
                 line.Append(CultureInfo.InvariantCulture, $" {name}{Mm(width)}×{Mm(height)}mm ({width}×{height} twips)");
@@ -205,11 +205,11 @@ public static class DocxDump
             if (section?.GetFirstChild<W.PageMargin>() is { } margin)
             {
                 line.Append(CultureInfo.InvariantCulture,
-                    $"; margins top {Mm(margin.Top?.Value)} right {Mm(margin.Right?.Value)} bottom {Mm(margin.Bottom?.Value)} left {Mm(margin.Left?.Value)} mm");
+                    $"; margins top {MmOf(margin.Top)} right {MmOf(margin.Right)} bottom {MmOf(margin.Bottom)} left {MmOf(margin.Left)} mm");
                 line.Append(CultureInfo.InvariantCulture,
-                    $" ({margin.Top?.Value}/{margin.Right?.Value}/{margin.Bottom?.Value}/{margin.Left?.Value} twips)");
+                    $" ({Raw(margin.Top)}/{Raw(margin.Right)}/{Raw(margin.Bottom)}/{Raw(margin.Left)} twips)");
                 line.Append(CultureInfo.InvariantCulture,
-                    $"; header {Mm(margin.Header?.Value)} footer {Mm(margin.Footer?.Value)} gutter {Mm(margin.Gutter?.Value)} mm");
+                    $"; header {MmOf(margin.Header)} footer {MmOf(margin.Footer)} gutter {MmOf(margin.Gutter)} mm");
             }
 
             var flags = new List<string>();
@@ -218,22 +218,22 @@ public static class DocxDump
                 flags.Add("even-odd-headers");
             }
 
-            if (section?.GetFirstChild<W.TitlePage>() is { } titlePage && (titlePage.Val is null || titlePage.Val.Value))
+            if (section?.GetFirstChild<W.TitlePage>() is { } titlePage && On(titlePage.Val))
             {
                 flags.Add("title-page");
             }
 
-            if (size?.Orient?.Value == W.PageOrientationValues.Landscape)
+            if (Raw(size?.Orient) == "landscape")
             {
                 flags.Add("landscape");
             }
 
-            if (section?.GetFirstChild<W.PageNumberType>()?.Start?.Value is { } start)
+            if (Number(section?.GetFirstChild<W.PageNumberType>()?.Start) is { } start)
             {
                 flags.Add($"page-start={start}");
             }
 
-            if (section?.GetFirstChild<W.Columns>()?.ColumnCount?.Value is > 1 and var columns)
+            if (Number(section?.GetFirstChild<W.Columns>()?.ColumnCount) is > 1 and var columns)
             {
                 flags.Add($"columns={columns}");
             }
@@ -273,10 +273,8 @@ public static class DocxDump
             }
         }
 
-        private static string TypeName(EnumValue<W.HeaderFooterValues>? type) =>
-            type?.Value == W.HeaderFooterValues.Even ? "even"
-            : type?.Value == W.HeaderFooterValues.First ? "first"
-            : "default";
+        private static string TypeName(OpenXmlSimpleType? type) =>
+            Raw(type) is "even" or "first" ? Raw(type)! : "default";
 
         private string StyleOf(W.Paragraph paragraph) =>
             paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? defaultStyle;
@@ -285,11 +283,11 @@ public static class DocxDump
         {
             if (paragraph.ParagraphProperties?.PageBreakBefore is { } direct)
             {
-                return direct.Val is null || direct.Val.Value;
+                return On(direct.Val);
             }
 
             return FromStyles(StyleOf(paragraph), style => style.StyleParagraphProperties?.PageBreakBefore is { } flag
-                ? (flag.Val is null || flag.Val.Value).ToString()
+                ? On(flag.Val).ToString()
                 : null) == bool.TrueString;
         }
 
@@ -319,14 +317,26 @@ public static class DocxDump
 
         private void Line(string text) => output.Append(text.TrimEnd()).Append('\n');
 
-        private static string Mm(uint? twips) => Mm((long?)twips);
-
-        private static string Mm(int? twips) => Mm((long?)twips);
+        private static string MmOf(OpenXmlSimpleType? twips) => Mm(Number(twips));
 
         private static string Mm(long? twips) => twips is { } value
             ? Math.Round(value * 25.4m / 1440m, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture)
             : "?";
     }
+
+    /// <summary>
+    /// Attribute values as written. Reading <c>.Value</c> would throw on values the SDK's enums do not know, and
+    /// LibreOffice writes some (w:tblHeader w:val="true"); the dump must read any document.
+    /// </summary>
+    private static string? Raw(OpenXmlSimpleType? value) => value?.InnerText;
+
+    private static long? Number(OpenXmlSimpleType? value) =>
+        long.TryParse(value?.InnerText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    /// <summary>An on/off property: present without a value means on.</summary>
+    private static bool On(OpenXmlSimpleType? value, bool absent = true) => value is null
+        ? absent
+        : value.InnerText is "" or "1" or "true" or "on";
 
     private readonly record struct InlineText(string Text, bool BreakBefore, int BreaksAfter);
 
@@ -377,8 +387,8 @@ public static class DocxDump
             {
                 switch (child)
                 {
-                    case W.FieldChar { FieldCharType.Value: var type }:
-                        FieldChar(type);
+                    case W.FieldChar fieldChar:
+                        FieldChar(Raw(fieldChar.FieldCharType));
                         break;
                     case W.FieldCode code when fields.Count > 0 && !fields.Peek().Separated:
                         fields.Peek().Code.Append(code.Text);
@@ -389,10 +399,10 @@ public static class DocxDump
                     case W.TabChar or W.PositionalTab:
                         Append("\\t");
                         break;
-                    case W.Break { Type.Value: var type } when type == W.BreakValues.Page:
+                    case W.Break pageBreak when Raw(pageBreak.Type) == "page":
                         PageBreak();
                         break;
-                    case W.Break { Type.Value: var type } when type == W.BreakValues.Column:
+                    case W.Break columnBreak when Raw(columnBreak.Type) == "column":
                         break;
                     case W.Break or W.CarriageReturn:
                         Append("↵");
@@ -407,18 +417,18 @@ public static class DocxDump
             }
         }
 
-        private void FieldChar(W.FieldCharValues type)
+        private void FieldChar(string? type)
         {
-            if (type == W.FieldCharValues.Begin)
+            if (type == "begin")
             {
                 fields.Push((new StringBuilder(), false));
             }
-            else if (type == W.FieldCharValues.Separate && fields.Count > 0)
+            else if (type == "separate" && fields.Count > 0)
             {
                 var (code, _) = fields.Pop();
                 fields.Push((code, true));
             }
-            else if (type == W.FieldCharValues.End && fields.Count > 0)
+            else if (type == "end" && fields.Count > 0)
             {
                 var (code, _) = fields.Pop();
                 Append($"{{{Collapse(code.ToString())}}}");

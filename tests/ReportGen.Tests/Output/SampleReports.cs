@@ -71,7 +71,7 @@ internal static class SampleReports
         }
 
         rows.Add(new TableRow([new TableCell("总分", ColSpan: 5, Bold: true), new TableCell("100"), new TableCell("92.40"), new TableCell("优")]));
-        return new ReportTable("项目支出绩效自评表", [1.2, 1.2, 2.4, 1.2, 1.2, 0.7, 0.8, 2], rows, HeaderRows: 2,
+        return new ReportTable("项目支出绩效自评表", [1.1, 1.1, 2.2, 1.3, 1.2, 0.7, 0.9, 2], rows, HeaderRows: 2,
             Note: "注：得分保留两位小数。");
     }
 
