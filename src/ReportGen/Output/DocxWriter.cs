@@ -28,11 +28,29 @@ public static partial class DocxWriter
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(layout);
+        Write(document, output, layout, styleReferencePath is null ? null : StyleReference.Load(styleReferencePath));
+    }
+
+    /// <summary>Writes the .docx to <paramref name="path"/> atomically (see <see cref="AtomicFile"/>).</summary>
+    /// <exception cref="InputException">The style reference cannot be read as a Word document.</exception>
+    /// <exception cref="DirectoryNotFoundException">The target's folder does not exist.</exception>
+    public static void WriteFile(ReportDocument document, string path, DocxLayout layout, string? styleReferencePath = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(layout);
+
+        // Read the reference first, so that a bad --style fails without touching the target.
         var reference = styleReferencePath is null ? null : StyleReference.Load(styleReferencePath);
+        AtomicFile.Write(path, stream => Write(document, stream, layout, reference));
+    }
+
+    private static void Write(ReportDocument document, Stream output, DocxLayout layout, StyleReference? reference)
+    {
         using var buffer = new MemoryStream();
         using (var package = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
-            var main = package.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rId1");
+            // AddMainDocumentPart() would give the package relationship a random id.
+            var main = package.AddNewPart<MainDocumentPart>(MainContentType, "rId1");
             var styles = BuildStyles(layout);
             var section = BuildSection(layout);
             if (reference is not null)
@@ -49,21 +67,6 @@ public static partial class DocxWriter
 
         buffer.Position = 0;
         DeterministicZip.Rewrite(buffer, output);
-    }
-
-    /// <summary>Writes the .docx to <paramref name="path"/> atomically (see <see cref="AtomicFile"/>).</summary>
-    public static void WriteFile(ReportDocument document, string path, DocxLayout layout, string? styleReferencePath = null)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(layout);
-
-        // Read the reference before creating anything, so that a bad --style fails without touching the target.
-        if (styleReferencePath is not null)
-        {
-            StyleReference.Load(styleReferencePath);
-        }
-
-        AtomicFile.Write(path, stream => Write(document, stream, layout, styleReferencePath));
     }
 
     private static W.Body BuildBody(ReportDocument document, W.SectionProperties section, DocxLayout layout)
@@ -226,6 +229,8 @@ public static partial class DocxWriter
 
         return run;
     }
+
+    private const string MainContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 
     /// <summary>Fixed relationship ids: the SDK would otherwise generate random ones.</summary>
     private static class RelationshipIds

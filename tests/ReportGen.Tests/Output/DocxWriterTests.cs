@@ -253,4 +253,19 @@ public class DocxWriterTests
             .Select(paragraph => paragraph.InnerText).ToList());
         Assert.Equal(["附件1"], flagged);
     }
+
+    [Fact]
+    public void Line_feeds_and_tabs_become_breaks_and_tabs_and_levels_are_clamped()
+    {
+        var document = new ReportDocument("标题", [new Heading(7, "第一行\n第二行\t【待填】")]);
+
+        var (style, breaks, tabs, highlighted) = Read(WriteBytes(document), doc =>
+        {
+            var paragraph = doc.MainDocumentPart!.Document!.Body!.Elements<W.Paragraph>().Last();
+            return (paragraph.ParagraphProperties!.ParagraphStyleId!.Val!.Value, paragraph.Descendants<W.Break>().Count(),
+                paragraph.Descendants<W.TabChar>().Count(),
+                paragraph.Elements<W.Run>().Single(run => run.RunProperties?.Highlight is not null).InnerText);
+        });
+        Assert.Equal((DocxWriter.StyleIds.Heading4, 1, 1, "【待填】"), (style, breaks, tabs, highlighted));
+    }
 }
