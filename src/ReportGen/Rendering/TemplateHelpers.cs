@@ -24,6 +24,7 @@ public static class TemplateHelpers
         ["cn"] = (1, 1),
         ["ordinal"] = (2, 2),
         ["inc"] = (1, 1),
+        ["share"] = (2, 2),
         ["eq"] = (2, 2),
         ["ne"] = (2, 2),
         ["gt"] = (2, 2),
@@ -52,6 +53,7 @@ public static class TemplateHelpers
         Value(handlebars, "cn", a => ChineseNumber((int)Decimal("cn", a[0])));
         Value(handlebars, "ordinal", a => Ordinal((int)Decimal("ordinal", a[0]), (int)Decimal("ordinal", a[1])));
         Value(handlebars, "inc", a => (int)Decimal("inc", a[0]) + 1);
+        Value(handlebars, "share", a => Money.Rate(Decimal("share", a[0]), Decimal("share", a[1])));
         Value(handlebars, "eq", a => Equal(a[0], a[1]));
         Value(handlebars, "ne", a => !Equal(a[0], a[1]));
         Value(handlebars, "gt", a => Decimal("gt", a[0]) > Decimal("gt", a[1]));
