@@ -228,6 +228,12 @@ public static partial class TargetValueParser
 
     private static ParsedValue WithUnit(ParsedValue value, string unit)
     {
+        if (value.Problem is not null)
+        {
+            // Not understood: keep no half-read number that a caller might compare.
+            return new ParsedValue(value.Original, TargetKind.Unknown) { Problem = value.Problem };
+        }
+
         if (Units.Find(unit) is not { } info)
         {
             return value;
