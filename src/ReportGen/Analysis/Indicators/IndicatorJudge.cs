@@ -178,7 +178,8 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         var (share, why) = ScoreShare(result.Kind, t, a, result.Target, result.Actual!);
         var score = Money.Round2(result.Weight * share);
         var status = share >= 1m ? IndicatorStatus.Met : share >= 0.6m ? IndicatorStatus.PartlyMet : IndicatorStatus.NotMet;
-        var approx = result.Actual!.Approximate || target.Approximate ? "（含约数，按所写数值比较）" : "";
+        var approx = !(result.Actual!.Approximate || target.Approximate) ? ""
+            : why.Length == 0 ? "含约数，按所写数值比较" : "（含约数，按所写数值比较）";
         if (row.UserScore is { } us && Math.Abs(us - score) >= 0.005m)
         {
             Add(IndicatorCodes.ScoreDiffers, Severity.Info, row, "得分",

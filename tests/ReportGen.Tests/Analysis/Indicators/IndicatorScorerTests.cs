@@ -139,6 +139,15 @@ public class IndicatorScorerTests
         Assert.Equal("实际2886篇未达到指标值3000篇，得分=分值×2886/3000", r.Reason);
     }
 
+    [Fact]
+    public void An_approximate_actual_is_compared_and_said_so()
+    {
+        // seed 004: 文明实践活动 4900余场 against the 60 场 planned in seed 000's 测算.
+        var r = One(OutputRow("文明实践活动", "60场", "4900余场", weight: 10m, note: "说明"));
+        Assert.Equal((IndicatorStatus.Met, 10m), (r.Status, r.Score));
+        Assert.Equal("含约数，按所写数值比较", r.Reason);
+    }
+
     // ---- at most (cost) ----
 
     [Theory]
