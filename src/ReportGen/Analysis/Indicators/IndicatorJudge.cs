@@ -118,7 +118,7 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         {
             if (facts.ExecutionRate is not { } rate)
             {
-                return ByUser(result with { Actual = ParsedActual(row) }, userStatus, null, "全年预算数为0，无法计算预算执行率");
+                return ByUser(result with { Actual = ParsedActual(row) }, userStatus, null, "全年预算数为0，无法计算预算执行率", fallback: true);
             }
 
             actual = new ParsedValue(Money.FormatPercent(rate), TargetKind.Equal)
@@ -145,21 +145,21 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         if (actual is null)
         {
             Add(IndicatorCodes.MissingActual, Severity.Warning, row, "实际完成值", "未填写实际完成值");
-            return ByUser(result, userStatus, null, "未填写实际完成值");
+            return ByUser(result, userStatus, null, "未填写实际完成值", fallback: true);
         }
 
         if (!actual.IsNumeric)
         {
             Add(IndicatorCodes.ActualInWords, Severity.Warning, row, "实际完成值",
                 $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”未写出数值");
-            return ByUser(result, userStatus, null, $"实际完成值“{actual.Original}”无数值，无法与指标值比较");
+            return ByUser(result, userStatus, null, $"实际完成值“{actual.Original}”无数值，无法与指标值比较", fallback: true);
         }
 
         if (target.Number is not { } t || actual.InUnitOf(target) is not { } a)
         {
             Add(IndicatorCodes.UnitMismatch, Severity.Warning, row, "实际完成值",
                 $"指标值单位“{target.Unit}”与实际完成值单位“{actual.Unit}”不可比较");
-            return ByUser(result, userStatus, null, $"单位不一致（{target.Unit}与{actual.Unit}），无法比较");
+            return ByUser(result, userStatus, null, $"单位不一致（{target.Unit}与{actual.Unit}），无法比较", fallback: true);
         }
 
         return Formula(result, t, a, source, userStatus);
@@ -241,7 +241,9 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
     /// Scored from the user's 完成情况 on the qualitative bands: a 得分 inside its band is kept; without one, or with
     /// one outside its band (an error), 100% / 70% / 30% of the weight.
     /// </summary>
-    private IndicatorResult ByUser(IndicatorResult result, IndicatorStatus? userStatus, IndicatorStatus? computed, string prefix)
+    /// <remarks><paramref name="fallback"/>: a quantitative row the tool could not compare; its own finding (RG308,
+    /// RG309, RG312) already says why, so a missing 完成情况 is not reported again.</remarks>
+    private IndicatorResult ByUser(IndicatorResult result, IndicatorStatus? userStatus, IndicatorStatus? computed, string prefix, bool fallback = false)
     {
         var row = result.Row;
         if (userStatus is { } u && computed is { } c && u != c)
@@ -252,8 +254,12 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
 
         if ((userStatus ?? computed) is not { } status)
         {
-            Add(IndicatorCodes.MissingUserStatus, Severity.Warning, row, "完成情况",
-                "需由填报人判断的指标未填写完成情况（达成/部分达成/未达成），无法判断，按0分计");
+            if (!fallback)
+            {
+                Add(IndicatorCodes.MissingUserStatus, Severity.Warning, row, "完成情况",
+                    "需由填报人判断的指标未填写完成情况（达成/部分达成/未达成），无法判断，按0分计");
+            }
+
             return result with { Status = IndicatorStatus.Undetermined, Score = 0m, Reason = $"{prefix}，未填写完成情况，无法判断" };
         }
 

@@ -273,6 +273,7 @@ public class IndicatorScorerTests
         Assert.Equal(0m, s.Results[0].Score);
         Assert.Contains("未填写实际完成值", s.Results[0].Reason);
         Assert.Contains(IndicatorCodes.MissingActual, Codes(s));
+        Assert.DoesNotContain(IndicatorCodes.MissingUserStatus, Codes(s)); // one finding for one cause
     }
 
     [Fact]
