@@ -1,0 +1,12 @@
+using System.Globalization;
+
+namespace ReportGen.Analysis.Indicators;
+
+/// <summary>Numbers in messages, culture-invariant, at most two decimals: 2886, 326.42, 81.68.</summary>
+internal static class Fmt
+{
+    public static string N(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Two decimals, for scores and weights.</summary>
+    public static string S(decimal value) => Model.Money.Format(value);
+}

@@ -1,0 +1,314 @@
+using ReportGen.Input;
+using ReportGen.Model;
+
+namespace ReportGen.Analysis.Indicators;
+
+/// <summary>
+/// Judges one indicator row (domain.md §5). Quantitative rows are scored by formula; rows the tool cannot compare
+/// (qualitative or unreadable target, actual in words or missing, units that do not compare, a deadline without a
+/// date to check) are scored on the qualitative bands from the user's 完成情况, and are 无法判断 without it.
+/// </summary>
+internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Finding> findings)
+{
+    /// <summary>Share of the weight given without a user 得分: 达成 100%, 部分达成 70%, 未达成 30%.</summary>
+    private static decimal DefaultShare(IndicatorStatus status) => status switch
+    {
+        IndicatorStatus.Met => 1m,
+        IndicatorStatus.PartlyMet => 0.7m,
+        _ => 0.3m,
+    };
+
+    /// <summary>Is a user score within its band: 达成 [80%, 100%], 部分达成 [60%, 80%), 未达成 [0, 60%)?</summary>
+    public static bool InBand(IndicatorStatus status, decimal score, decimal weight) => status switch
+    {
+        IndicatorStatus.Met => score >= 0.8m * weight && score <= weight,
+        IndicatorStatus.PartlyMet => score >= 0.6m * weight && score < 0.8m * weight,
+        IndicatorStatus.NotMet => score >= 0m && score < 0.6m * weight,
+        _ => false,
+    };
+
+    public IndicatorResult Judge(IndicatorRow row, IndicatorGroup group, decimal weight)
+    {
+        var target = TargetValueParser.Parse(row.Target);
+        var userStatus = IndicatorNames.ParseStatus(row.UserStatus);
+        if (userStatus is null && !string.IsNullOrWhiteSpace(row.UserStatus))
+        {
+            Add(IndicatorCodes.BadUserStatus, Severity.Error, row, "完成情况",
+                $"完成情况“{row.UserStatus}”应为达成、部分达成或未达成之一");
+        }
+
+        var kind = KindOf(target, IndicatorScorer.IsCost(row));
+        var result = new IndicatorResult(row, group, kind, target, null, IndicatorStatus.Undetermined, "", weight, 0m);
+        if (group == IndicatorGroup.Unknown)
+        {
+            return result with { Reason = "无法确定一级指标，未计分" };
+        }
+
+        return kind switch
+        {
+            IndicatorKind.Qualitative => ByUser(result with { Actual = ParsedActual(row) }, userStatus, null, "定性指标"),
+            IndicatorKind.Unknown => ByUser(result with { Actual = ParsedActual(row) }, userStatus, null,
+                $"指标值无法识别（{target.Problem}）"),
+            IndicatorKind.Deadline => JudgeDeadline(result, userStatus),
+            _ => JudgeQuantity(result, userStatus),
+        };
+    }
+
+    private static IndicatorKind KindOf(ParsedValue target, bool cost) => target.Kind switch
+    {
+        TargetKind.AtLeast or TargetKind.Growth => IndicatorKind.AtLeast,
+        TargetKind.AtMost => IndicatorKind.AtMost,
+        TargetKind.Equal => cost ? IndicatorKind.AtMost : IndicatorKind.Equal,
+        TargetKind.Deadline or TargetKind.Date => IndicatorKind.Deadline,
+        TargetKind.Qualitative => IndicatorKind.Qualitative,
+        _ => IndicatorKind.Unknown,
+    };
+
+    private static ParsedValue? ParsedActual(IndicatorRow row) =>
+        string.IsNullOrWhiteSpace(row.Actual) ? null : TargetValueParser.Parse(row.Actual);
+
+    private IndicatorResult JudgeDeadline(IndicatorResult result, IndicatorStatus? userStatus)
+    {
+        var actual = ParsedActual(result.Row);
+        result = result with { Actual = actual };
+        IndicatorStatus? computed = actual?.Date is { } done && result.Target.Date is { } due ? CompareDates(due, done) : null;
+        var prefix = computed switch
+        {
+            IndicatorStatus.Met => $"于{actual!.Date}完成，未超过时限{result.Target.Date}",
+            IndicatorStatus.NotMet => $"于{actual!.Date}完成，超过时限{result.Target.Date}",
+            _ => "时限指标",
+        };
+        return ByUser(result, userStatus, computed, prefix);
+    }
+
+    /// <summary>Met / not met when the dates decide it; null when they do not ("11月前" against a date in November).</summary>
+    internal static IndicatorStatus? CompareDates(DateSpec due, DateSpec done)
+    {
+        if (due.Monthly || due.Month is not { } dueMonth || done.Month is not { } doneMonth)
+        {
+            return null;
+        }
+
+        if (due.Year is { } dy && done.Year is { } ay && dy != ay)
+        {
+            return ay < dy ? IndicatorStatus.Met : IndicatorStatus.NotMet;
+        }
+
+        if (doneMonth != dueMonth)
+        {
+            return doneMonth < dueMonth ? IndicatorStatus.Met : IndicatorStatus.NotMet;
+        }
+
+        // Same month: "11月前" does not say whether November itself counts; a day compares inclusively.
+        if (due.Day is not { } dueDay || done.Day is not { } doneDay)
+        {
+            return null;
+        }
+
+        return doneDay <= dueDay ? IndicatorStatus.Met : IndicatorStatus.NotMet;
+    }
+
+    private IndicatorResult JudgeQuantity(IndicatorResult result, IndicatorStatus? userStatus)
+    {
+        var row = result.Row;
+        var target = result.Target;
+        ParsedValue? actual;
+        var source = "";
+        if (IndicatorScorer.IsExecutionRateIndicator(row))
+        {
+            if (facts.ExecutionRate is not { } rate)
+            {
+                return ByUser(result with { Actual = ParsedActual(row) }, userStatus, null, "全年预算数为0，无法计算预算执行率", fallback: true);
+            }
+
+            actual = new ParsedValue(Money.FormatPercent(rate), TargetKind.Equal)
+            {
+                Number = rate * 100m, Unit = "%", UnitFamily = "%", Note = "按计算的预算执行率",
+            };
+            source = $"实际完成值取计算的预算执行率{Money.FormatPercent(rate)}（{Money.Format(facts.Actual)}/{Money.Format(facts.FinalBudget)}）；";
+            CheckWrittenRate(row, rate);
+        }
+        else if (string.IsNullOrWhiteSpace(row.Actual) && IndicatorScorer.IsCost(row) && target.UnitFamily == "元")
+        {
+            actual = new ParsedValue($"{Money.Format(facts.Actual)}万元", TargetKind.Equal)
+            {
+                Number = facts.Actual, Unit = "万元", UnitFamily = "元", Note = "按实际支出",
+            };
+            source = $"实际完成值未填，按实际支出{Money.Format(facts.Actual)}万元计；";
+        }
+        else
+        {
+            actual = ParsedActual(row);
+        }
+
+        result = result with { Actual = actual };
+        if (actual is null)
+        {
+            Add(IndicatorCodes.MissingActual, Severity.Warning, row, "实际完成值", "未填写实际完成值");
+            return ByUser(result, userStatus, null, "未填写实际完成值", fallback: true);
+        }
+
+        if (!actual.IsNumeric)
+        {
+            Add(IndicatorCodes.ActualInWords, Severity.Warning, row, "实际完成值",
+                $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”未写出数值");
+            return ByUser(result, userStatus, null, $"实际完成值“{actual.Original}”无数值，无法与指标值比较", fallback: true);
+        }
+
+        if (target.Number is not { } t || actual.InUnitOf(target) is not { } a)
+        {
+            Add(IndicatorCodes.UnitMismatch, Severity.Warning, row, "实际完成值",
+                $"指标值单位“{target.Unit}”与实际完成值单位“{actual.Unit}”不可比较");
+            return ByUser(result, userStatus, null, $"单位不一致（{target.Unit}与{actual.Unit}），无法比较", fallback: true);
+        }
+
+        return Formula(result, t, a, source, userStatus);
+    }
+
+    private IndicatorResult Formula(IndicatorResult result, decimal t, decimal a, string source, IndicatorStatus? userStatus)
+    {
+        var row = result.Row;
+        var target = result.Target;
+        if (target.Kind == TargetKind.Growth && t < 0)
+        {
+            // "下降5%": compare the size of the fall.
+            (t, a) = (-t, -a);
+        }
+
+        var (share, why) = ScoreShare(result.Kind, t, a, result.Target, result.Actual!);
+        var score = Money.Round2(result.Weight * share);
+        var status = share >= 1m ? IndicatorStatus.Met : share >= 0.6m ? IndicatorStatus.PartlyMet : IndicatorStatus.NotMet;
+        var approx = !(result.Actual!.Approximate || target.Approximate) ? ""
+            : why.Length == 0 ? "含约数，按所写数值比较" : "（含约数，按所写数值比较）";
+        if (row.UserScore is { } us && Math.Abs(us - score) >= 0.005m)
+        {
+            Add(IndicatorCodes.ScoreDiffers, Severity.Info, row, "得分",
+                $"填报得分{Fmt.S(us)}，按公式应为{Fmt.S(score)}（{why}）");
+        }
+
+        if (userStatus is { } u && u != status)
+        {
+            Add(IndicatorCodes.StatusDiffers, Severity.Info, row, "完成情况",
+                $"填报完成情况为{IndicatorNames.Of(u)}，按数值计算为{IndicatorNames.Of(status)}");
+        }
+
+        return result with { Status = status, Score = score, Reason = source + why + approx };
+    }
+
+    /// <summary>The share of the weight earned (domain.md §5) and the reason in Chinese.</summary>
+    internal static (decimal Share, string Reason) ScoreShare(IndicatorKind kind, decimal t, decimal a, ParsedValue target, ParsedValue actual)
+    {
+        var ts = $"{Fmt.N(t)}{target.Unit ?? actual.Unit}";
+        var acs = $"{Fmt.N(a)}{target.Unit ?? actual.Unit}";
+        if (kind == IndicatorKind.AtMost)
+        {
+            if (a <= t)
+            {
+                return (1m, "");
+            }
+
+            if (t <= 0m || a >= 2m * t)
+            {
+                return (0m, t <= 0m
+                    ? $"实际{acs}超过指标值{ts}，不得分"
+                    : $"实际{acs}达到指标值{ts}的2倍及以上，不得分");
+            }
+
+            var over = (a - t) / t;
+            return (1m - over, $"实际{acs}超过指标值{ts}，超出{Money.FormatPercent(over)}，得分=分值×(1−超出部分/指标值)");
+        }
+
+        if (kind == IndicatorKind.Equal && t == 0m)
+        {
+            return a <= 0m ? (1m, "") : (0m, $"指标值为0，实际为{acs}，不得分");
+        }
+
+        if (a >= t)
+        {
+            return (1m, "");
+        }
+
+        if (t <= 0m)
+        {
+            return (0m, $"实际{acs}低于指标值{ts}，不得分");
+        }
+
+        var share = Math.Max(a, 0m) / t;
+        return (share, $"实际{acs}未达到指标值{ts}，得分=分值×{Fmt.N(Math.Max(a, 0m))}/{Fmt.N(t)}");
+    }
+
+    /// <summary>
+    /// Scored from the user's 完成情况 on the qualitative bands: a 得分 inside its band is kept; without one, or with
+    /// one outside its band (an error), 100% / 70% / 30% of the weight.
+    /// </summary>
+    /// <remarks><paramref name="fallback"/>: a quantitative row the tool could not compare; its own finding (RG308,
+    /// RG309, RG312) already says why, so a missing 完成情况 is not reported again.</remarks>
+    private IndicatorResult ByUser(IndicatorResult result, IndicatorStatus? userStatus, IndicatorStatus? computed, string prefix, bool fallback = false)
+    {
+        var row = result.Row;
+        if (userStatus is { } u && computed is { } c && u != c)
+        {
+            Add(IndicatorCodes.StatusDiffers, Severity.Info, row, "完成情况",
+                $"填报完成情况为{IndicatorNames.Of(u)}，按日期判断为{IndicatorNames.Of(c)}");
+        }
+
+        if ((userStatus ?? computed) is not { } status)
+        {
+            if (!fallback)
+            {
+                Add(IndicatorCodes.MissingUserStatus, Severity.Warning, row, "完成情况",
+                    "需由填报人判断的指标未填写完成情况（达成/部分达成/未达成），无法判断，按0分计");
+            }
+
+            return result with { Status = IndicatorStatus.Undetermined, Score = 0m, Reason = $"{prefix}，未填写完成情况，无法判断" };
+        }
+
+        var weight = result.Weight;
+        var how = userStatus is null ? "按计算的完成情况" : "按填报的完成情况";
+        if (row.UserScore is { } us)
+        {
+            if (us < 0m || us > weight)
+            {
+                Add(IndicatorCodes.ScoreAboveWeight, Severity.Error, row, "得分", $"填报得分{Fmt.S(us)}超出0至分值{Fmt.S(weight)}的范围");
+            }
+            else if (!InBand(status, us, weight))
+            {
+                Add(IndicatorCodes.ScoreOutsideBand, Severity.Error, row, "得分",
+                    $"填报得分{Fmt.S(us)}不在完成情况“{IndicatorNames.Of(status)}”的得分区间{BandText(status, weight)}内");
+            }
+            else
+            {
+                return result with { Status = status, Score = Money.Round2(us), Reason = $"{prefix}，{how}“{IndicatorNames.Of(status)}”采用填报得分" };
+            }
+        }
+
+        var share = DefaultShare(status);
+        var reason = share == 1m && userStatus is null ? $"{prefix}" : $"{prefix}，{how}“{IndicatorNames.Of(status)}”按分值的{Fmt.N(share * 100m)}%计分";
+        return result with { Status = status, Score = Money.Round2(weight * share), Reason = reason };
+    }
+
+    private static string BandText(IndicatorStatus status, decimal weight) => status switch
+    {
+        IndicatorStatus.Met => $"[{Fmt.S(0.8m * weight)}, {Fmt.S(weight)}]",
+        IndicatorStatus.PartlyMet => $"[{Fmt.S(0.6m * weight)}, {Fmt.S(0.8m * weight)})",
+        _ => $"[0.00, {Fmt.S(0.6m * weight)})",
+    };
+
+    private void CheckWrittenRate(IndicatorRow row, decimal rate)
+    {
+        if (string.IsNullOrWhiteSpace(row.Actual))
+        {
+            return;
+        }
+
+        var written = TargetValueParser.Parse(row.Actual);
+        if (written.Number is not { } n || written.UnitFamily is not (null or "%") || Math.Abs(n - rate * 100m) >= 0.01m)
+        {
+            Add(IndicatorCodes.ExecutionRateDiffers, Severity.Warning, row, "实际完成值",
+                $"实际完成值“{row.Actual}”与计算的预算执行率{Money.FormatPercent(rate)}不一致，按计算值评分");
+        }
+    }
+
+    private void Add(string code, Severity severity, IndicatorRow row, string field, string message) =>
+        findings.Add(new Finding(code, severity, row.CellOf(field), $"{scope}·{TextNormalizer.Clean(row.Level3)}：{message}"));
+}

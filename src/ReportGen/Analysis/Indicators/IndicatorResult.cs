@@ -1,0 +1,137 @@
+using ReportGen.Model;
+
+namespace ReportGen.Analysis.Indicators;
+
+/// <summary>The 一级指标 group an indicator scores in (财预〔2020〕10号: 产出 50, 效益 30, 满意度 10).</summary>
+public enum IndicatorGroup
+{
+    Output,
+    Outcome,
+    Satisfaction,
+
+    /// <summary>一级 and 二级 name no known group; the row is not scored.</summary>
+    Unknown,
+}
+
+/// <summary>The comparison applied to an indicator.</summary>
+public enum IndicatorKind
+{
+    AtLeast,
+    AtMost,
+
+    /// <summary>A bare number: target 0 → must stay 0; target &gt; 0 → scored as at-least (domain.md §5).</summary>
+    Equal,
+
+    /// <summary>A date target; scored on the qualitative bands, the date deciding the status when the user gave none.</summary>
+    Deadline,
+    Qualitative,
+
+    /// <summary>The target could not be read; scored only if the user judged it.</summary>
+    Unknown,
+}
+
+public enum IndicatorStatus
+{
+    Met,
+    PartlyMet,
+    NotMet,
+    Undetermined,
+}
+
+/// <summary>Chinese names for display and JSON.</summary>
+public static class IndicatorNames
+{
+    public static string Of(IndicatorStatus status) => status switch
+    {
+        IndicatorStatus.Met => "达成",
+        IndicatorStatus.PartlyMet => "部分达成",
+        IndicatorStatus.NotMet => "未达成",
+        _ => "无法判断",
+    };
+
+    public static string Of(IndicatorKind kind) => kind switch
+    {
+        IndicatorKind.AtLeast => "不少于",
+        IndicatorKind.AtMost => "不超过",
+        IndicatorKind.Equal => "等于",
+        IndicatorKind.Deadline => "时限",
+        IndicatorKind.Qualitative => "定性",
+        _ => "无法识别",
+    };
+
+    public static string Of(IndicatorGroup group) => group switch
+    {
+        IndicatorGroup.Output => "产出指标",
+        IndicatorGroup.Outcome => "效益指标",
+        IndicatorGroup.Satisfaction => "满意度指标",
+        _ => "未知",
+    };
+
+    /// <summary>达成 / 部分达成 / 未达成 (also 已达成) → status; anything else null.</summary>
+    public static IndicatorStatus? ParseStatus(string? text) => Input.TextNormalizer.Key(text) switch
+    {
+        "达成" or "已达成" => IndicatorStatus.Met,
+        "部分达成" => IndicatorStatus.PartlyMet,
+        "未达成" => IndicatorStatus.NotMet,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// One judged indicator. <see cref="Actual"/> is the value compared (for 预算资金使用率 the computed execution rate,
+/// for an empty cost row the scope's spending), null when there is none. <see cref="Reason"/> says in Chinese why
+/// points were lost or why it cannot be judged; empty for a full score without remarks.
+/// </summary>
+public sealed record IndicatorResult(
+    IndicatorRow Row,
+    IndicatorGroup Group,
+    IndicatorKind Kind,
+    ParsedValue Target,
+    ParsedValue? Actual,
+    IndicatorStatus Status,
+    string Reason,
+    decimal Weight,
+    decimal Score)
+{
+    public string StatusName => IndicatorNames.Of(Status);
+    public string KindName => IndicatorNames.Of(Kind);
+
+    /// <summary>The actual as shown in tables: the text compared, or empty.</summary>
+    public string ActualText => Actual?.Original ?? "";
+}
+
+/// <summary>
+/// Year-end money facts of one scope (部门整体 or a project), amounts in 万元: the computed execution rate
+/// (Actual / FinalBudget, null without a budget), the spending and the final budget.
+/// </summary>
+public sealed record ScopeFacts(decimal? ExecutionRate, decimal Actual, decimal FinalBudget)
+{
+    public static ScopeFacts From(decimal actual, decimal finalBudget) => new(Money.Rate(actual, finalBudget), actual, finalBudget);
+}
+
+/// <summary>
+/// The scores of one scope (domain.md §5): 预算执行率 (of 10), 产出, 效益, 满意度; <see cref="Total"/> is exactly
+/// their sum, every part already rounded to two decimals.
+/// </summary>
+public sealed record ScopeScore(
+    string Scope,
+    decimal ExecutionRate,
+    decimal Output,
+    decimal Outcome,
+    decimal Satisfaction,
+    IReadOnlyList<IndicatorResult> Results,
+    IReadOnlyList<Finding> Findings)
+{
+    public decimal Total => ExecutionRate + Output + Outcome + Satisfaction;
+
+    /// <summary>优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差.</summary>
+    public string Grade => GradeOf(Total);
+
+    public static string GradeOf(decimal total) => total switch
+    {
+        >= 90m => "优",
+        >= 80m => "良",
+        >= 60m => "中",
+        _ => "差",
+    };
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+
+namespace ReportGen.Analysis.Indicators;
+
+/// <summary>What a 指标值 or 实际完成值 text says, as far as <see cref="TargetValueParser"/> understood it.</summary>
+public enum TargetKind
+{
+    /// <summary>≥, 不少于, 达到, …以上.</summary>
+    AtLeast,
+
+    /// <summary>≤, 不超过, 控制在…以内.</summary>
+    AtMost,
+
+    /// <summary>A bare number or "=": at least for counts and rates, at most for cost (domain.md §4).</summary>
+    Equal,
+
+    /// <summary>"2023年12月31日前", "11月前", "每月10日前".</summary>
+    Deadline,
+
+    /// <summary>"年增加5%": a rate of change, compared with an actual rate of change.</summary>
+    Growth,
+
+    /// <summary>A plain date without 前, as an actual is written: "2023年12月20日".</summary>
+    Date,
+
+    /// <summary>Words without a number ("不断提高", "无直接经济效益"): judged by the user.</summary>
+    Qualitative,
+
+    /// <summary>Could not be understood; <see cref="ParsedValue.Problem"/> says why.</summary>
+    Unknown,
+}
+
+/// <summary>
+/// A date written in a target or an actual. Year and day may be missing ("11月前"); <see cref="Monthly"/> marks
+/// a recurring deadline ("每月10日前").
+/// </summary>
+public sealed record DateSpec(int? Year, int? Month, int? Day, bool Monthly = false)
+{
+    /// <summary>The full date when year, month and day are all known.</summary>
+    public DateOnly? Date => Year is { } y && Month is { } m && Day is { } d ? new DateOnly(y, m, d) : null;
+
+    public override string ToString() => Monthly
+        ? $"每月{Day}日"
+        : $"{(Year is { } y ? $"{y}年" : "")}{(Month is { } m ? $"{m}月" : "")}{(Day is { } d ? $"{d}日" : "")}";
+}
+
+/// <summary>
+/// The parsed form of a 指标值 / 实际完成值 cell. <see cref="Original"/> is the text as written; nothing is guessed:
+/// what could not be understood is said in <see cref="Problem"/> (Chinese, for the user).
+/// </summary>
+public sealed record ParsedValue(string Original, TargetKind Kind)
+{
+    public decimal? Number { get; init; }
+
+    /// <summary>Normalised unit ("篇次", "万元", "%"), or null when none was written.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>Units of one family compare: 篇 and 篇次 are "篇"; 元 and 万元 are "元" (converted by <see cref="UnitFactor"/>).</summary>
+    public string? UnitFamily { get; init; }
+
+    /// <summary>How many base units one <see cref="Unit"/> is (万元 base: 元 = 0.0001, 万元 = 1); 1 for other units.</summary>
+    public decimal UnitFactor { get; init; } = 1m;
+
+    /// <summary>"4900余场", "约50人", "3000篇左右": still comparable, noted in the reason.</summary>
+    public bool Approximate { get; init; }
+
+    /// <summary>The date of a <see cref="TargetKind.Deadline"/> or <see cref="TargetKind.Date"/>.</summary>
+    public DateSpec? Date { get; init; }
+
+    /// <summary>How the text was read, when that is not obvious ("“五大行动”按5项计").</summary>
+    public string? Note { get; init; }
+
+    /// <summary>What could not be understood, in Chinese; null when the text was understood.</summary>
+    public string? Problem { get; init; }
+
+    public bool IsNumeric => Number is not null;
+
+    /// <summary>The number in its family's base unit (万元 for money, 天 for days, the unit itself otherwise).</summary>
+    public decimal? BaseNumber => Number * UnitFactor;
+
+    /// <summary>The number with its unit as the user reads it: "≥3000篇" → "3000篇".</summary>
+    public string Display => Number is { } n ? n.ToString("0.####", CultureInfo.InvariantCulture) + Unit : Original;
+
+    /// <summary>
+    /// True when this value and <paramref name="other"/> can be compared: both numeric, and either one has no unit
+    /// (read in the other's) or both units are of one family.
+    /// </summary>
+    public bool ComparesWith(ParsedValue other) =>
+        IsNumeric && other.IsNumeric && (UnitFamily is null || other.UnitFamily is null || UnitFamily == other.UnitFamily);
+
+    /// <summary>This number expressed in <paramref name="reference"/>'s unit (2886篇次 in 篇, 4580400元 in 万元); null if they do not compare.</summary>
+    public decimal? InUnitOf(ParsedValue reference)
+    {
+        if (!ComparesWith(reference) || Number is not { } n)
+        {
+            return null;
+        }
+
+        if (UnitFamily is null || reference.UnitFamily is null)
+        {
+            return n;
+        }
+
+        return n * UnitFactor / reference.UnitFactor;
+    }
+}

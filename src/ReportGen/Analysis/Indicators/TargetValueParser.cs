@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ReportGen.Input;
+
+namespace ReportGen.Analysis.Indicators;
+
+/// <summary>
+/// Reads a 指标值 or 实际完成值 cell (domain.md §4): operators in symbols and words, Arabic and Chinese numerals,
+/// units, approximate values, deadlines, growth rates and qualitative wording. It keeps the original text and, when
+/// it cannot tell what the text means, says so in <see cref="ParsedValue.Problem"/> rather than guessing.
+/// The grammar is listed in README.md next to this file.
+/// </summary>
+public static partial class TargetValueParser
+{
+    private const string AtLeastWords = ">=|≥|≧|不少于|不低于|不小于|至少|达到|达|大于|高于|超过|>";
+    private const string AtMostWords = "<=|≤|≦|不超过|不高于|不大于|不多于|控制在|小于|低于|少于|<";
+    private const string EqualWords = "=|等于";
+    private const string PostWords = "及以上|以上|及以下|以下|以内|之内";
+    private const string ChineseDigits = "[零〇一二两三四五六七八九十百千万亿]+";
+
+    private static readonly string UnitAlternation = string.Join("|", Units.NamesLongestFirst.Select(Regex.Escape));
+
+    private static readonly Regex Quantity = new(
+        $"^(?<pre>{AtLeastWords}|{AtMostWords}|{EqualWords})?(?<about>约|大约|近|接近)?" +
+        $"(?<num>\\d+(?:\\.\\d+)?|{ChineseDigits})(?<mult>(?:万|亿)(?!元))?(?<more>余|多|来)?" +
+        $"(?<unit>{UnitAlternation})?(?<around>左右|上下|余|多)?(?<post>{PostWords})?$",
+        RegexOptions.CultureInvariant);
+
+    // "五大行动": N + 大 + a noun names N items (domain.md §4: 五大行动 = 5).
+    private static readonly Regex NamedCount = new(
+        $"^(?<pre>{AtLeastWords}|{AtMostWords})?(?<num>\\d+|[一二两三四五六七八九十]+)大(?<noun>\\p{{IsCJKUnifiedIdeographs}}{{1,10}})$",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex Growth = new(
+        $"^(?:年度|年均|每年|年|同比|较上年|比上年|环比)?(?<dir>增加|增长|提高|提升|上升|减少|下降|降低)了?" +
+        $"(?<pre>{AtLeastWords})?(?<num>\\d+(?:\\.\\d+)?)(?<unit>%|个百分点)(?<post>及以上|以上)?$",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex Token = new(
+        $"(?<pre>{AtLeastWords}|{AtMostWords})?(?<about>约|大约|近)?(?<num>\\d+(?:\\.\\d+)?)(?<mult>(?:万|亿)(?!元))?" +
+        $"(?<more>余|多)?(?<unit>{UnitAlternation})?(?<around>左右|余|多)?(?<post>{PostWords})?",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex NamedCountToken = new("(?<num>[一二两三四五六七八九十]+)大", RegexOptions.CultureInvariant);
+
+    /// <summary>Parses one cell. Never throws; an empty or unreadable text gives <see cref="TargetKind.Unknown"/>.</summary>
+    public static ParsedValue Parse(string? text)
+    {
+        var original = text ?? "";
+        var s = Normalize(original);
+        if (s.Length == 0 || s is "无" or "/" or "-" or "—" or "——" or "－" or "\\")
+        {
+            return new ParsedValue(original, TargetKind.Unknown) { Problem = "未填写" };
+        }
+
+        if (TemplateText.IsLeftover(s))
+        {
+            return new ParsedValue(original, TargetKind.Unknown) { Problem = $"“{original.Trim()}”是模板提示文字，未填写实际内容" };
+        }
+
+        return DateParser.TryParse(original, s)
+            ?? TryGrowth(original, s)
+            ?? TryQuantity(original, s)
+            ?? TryNamedCount(original, s)
+            ?? FromFreeText(original, s);
+    }
+
+    /// <summary>Full-width to half-width, spaces removed, thousands separators dropped, 百分之九十 → 90%.</summary>
+    internal static string Normalize(string text)
+    {
+        var s = TextNormalizer.Clean(text);
+        s = WhiteSpace().Replace(s, "");
+        s = ThousandsSeparator().Replace(s, "");
+        return PercentWords().Replace(s, m =>
+        {
+            var digits = m.Groups[1].Value;
+            var value = char.IsAsciiDigit(digits[0]) ? digits : ChineseNumeral.Parse(digits)?.ToString(CultureInfo.InvariantCulture);
+            return value is null ? m.Value : value + "%";
+        });
+    }
+
+    private static ParsedValue? TryGrowth(string original, string s)
+    {
+        var m = Growth.Match(s);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var number = decimal.Parse(m.Groups["num"].Value, CultureInfo.InvariantCulture);
+        var down = m.Groups["dir"].Value is "减少" or "下降" or "降低";
+        return WithUnit(new ParsedValue(original, TargetKind.Growth)
+        {
+            Number = down ? -number : number,
+            Note = down ? $"下降{m.Groups["num"].Value}{m.Groups["unit"].Value}" : $"增长{m.Groups["num"].Value}{m.Groups["unit"].Value}",
+        }, m.Groups["unit"].Value);
+    }
+
+    private static ParsedValue? TryQuantity(string original, string s)
+    {
+        var m = Quantity.Match(s);
+        if (!m.Success || ReadNumber(m) is not { } number)
+        {
+            return null;
+        }
+
+        var (kind, problem) = KindOf(m.Groups["pre"].Value, m.Groups["post"].Value);
+        return WithUnit(new ParsedValue(original, kind)
+        {
+            Number = number,
+            Approximate = m.Groups["about"].Success || m.Groups["more"].Success || m.Groups["around"].Success,
+            Problem = problem,
+        }, m.Groups["unit"].Value);
+    }
+
+    private static ParsedValue? TryNamedCount(string original, string s)
+    {
+        var m = NamedCount.Match(s);
+        if (!m.Success || ReadNumber(m) is not { } number)
+        {
+            return null;
+        }
+
+        var (kind, problem) = KindOf(m.Groups["pre"].Value, "");
+        return WithUnit(new ParsedValue(original, kind)
+        {
+            Number = number,
+            Note = $"“{s}”按{number}项计",
+            Problem = problem,
+        }, "项");
+    }
+
+    /// <summary>
+    /// Text that is not one of the forms above: a sentence with exactly one number is read as that number (with a
+    /// note); several numbers are not guessed between; no number at all is qualitative.
+    /// </summary>
+    private static ParsedValue FromFreeText(string original, string s)
+    {
+        var tokens = Token.Matches(s).Where(t => t.Groups["num"].Success).ToList();
+        var named = NamedCountToken.Matches(s).ToList();
+        var count = tokens.Count + named.Count;
+        if (count == 0)
+        {
+            return s.Any(char.IsAsciiDigit)
+                ? new ParsedValue(original, TargetKind.Unknown) { Problem = "无法识别其中的数值写法" }
+                : new ParsedValue(original, TargetKind.Qualitative);
+        }
+
+        if (count > 1)
+        {
+            var parts = string.Join("、", tokens.Select(t => t.Value).Concat(named.Select(n => n.Value + "…")));
+            return new ParsedValue(original, TargetKind.Unknown)
+            {
+                Problem = $"含多个数值（{parts}），无法确定与哪一个比较",
+            };
+        }
+
+        if (named.Count == 1)
+        {
+            var n = ChineseNumeral.Parse(named[0].Groups["num"].Value);
+            return n is null
+                ? new ParsedValue(original, TargetKind.Unknown) { Problem = "无法识别其中的数值写法" }
+                : WithUnit(new ParsedValue(original, TargetKind.Equal) { Number = n, Note = $"从文字中取数：“{named[0].Value}…”按{n}项计" }, "项");
+        }
+
+        var t = tokens[0];
+        var number = ReadNumber(t);
+        if (number is null)
+        {
+            return new ParsedValue(original, TargetKind.Unknown) { Problem = "无法识别其中的数值写法" };
+        }
+
+        var (kind, problem) = KindOf(t.Groups["pre"].Value, t.Groups["post"].Value);
+        return WithUnit(new ParsedValue(original, kind)
+        {
+            Number = number,
+            Approximate = t.Groups["about"].Success || t.Groups["more"].Success || t.Groups["around"].Success,
+            Note = $"从文字中取数：{t.Value}",
+            Problem = problem,
+        }, t.Groups["unit"].Value);
+    }
+
+    private static decimal? ReadNumber(Match m)
+    {
+        var text = m.Groups["num"].Value;
+        decimal? number = char.IsAsciiDigit(text[0])
+            ? decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)
+            : ChineseNumeral.Parse(text);
+        return m.Groups["mult"].Value switch
+        {
+            "万" => number * 10_000m,
+            "亿" => number * 100_000_000m,
+            _ => number,
+        };
+    }
+
+    private static (TargetKind Kind, string? Problem) KindOf(string pre, string post)
+    {
+        var before = OperatorKind(pre);
+        var after = post switch
+        {
+            "以上" or "及以上" => TargetKind.AtLeast,
+            "以下" or "及以下" or "以内" or "之内" => TargetKind.AtMost,
+            _ => (TargetKind?)null,
+        };
+        if (before is { } b && after is { } a && a != b)
+        {
+            return (TargetKind.Unknown, $"前后比较方向矛盾（“{pre}”与“{post}”）");
+        }
+
+        return (before ?? after ?? TargetKind.Equal, null);
+    }
+
+    private static TargetKind? OperatorKind(string op)
+    {
+        if (op.Length == 0)
+        {
+            return null;
+        }
+
+        if (AtLeastWords.Split('|').Contains(op))
+        {
+            return TargetKind.AtLeast;
+        }
+
+        return AtMostWords.Split('|').Contains(op) ? TargetKind.AtMost : TargetKind.Equal;
+    }
+
+    private static ParsedValue WithUnit(ParsedValue value, string unit)
+    {
+        if (value.Problem is not null)
+        {
+            // Not understood: keep no half-read number that a caller might compare.
+            return new ParsedValue(value.Original, TargetKind.Unknown) { Problem = value.Problem };
+        }
+
+        if (Units.Find(unit) is not { } info)
+        {
+            return value;
+        }
+
+        return value with { Unit = info.Name, UnitFamily = info.Family, UnitFactor = info.Factor };
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
+    [GeneratedRegex(@"(?<=\d),(?=\d{3}(?!\d))")]
+    private static partial Regex ThousandsSeparator();
+
+    [GeneratedRegex("百分之([零〇一二两三四五六七八九十百]+|\\d+(?:\\.\\d+)?)")]
+    private static partial Regex PercentWords();
+}
