@@ -11,6 +11,9 @@ public sealed class CliRunner(TextWriter output, TextWriter error)
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;
 
+    /// <summary>Whether output goes to a terminal (colours, progress bars) rather than a file, a pipe or a test.</summary>
+    public bool IsTerminal => ReferenceEquals(Output, Console.Out) && !Console.IsOutputRedirected;
+
     /// <summary>Shared by every command: prints technical detail of failures.</summary>
     public static readonly Option<bool> Verbose = new("--verbose", "-v")
     {

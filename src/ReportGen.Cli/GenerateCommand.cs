@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ReportGen.Model;
+using ReportGen.Output;
 using ReportGen.Rendering;
 
 namespace ReportGen.Cli;
@@ -19,10 +21,15 @@ public static class GenerateCommand
         var output = new Option<string?>("--output", "-o") { Description = "报告文件路径（.docx）；默认写到 ./out/部门名称+年度+“年度部门整体支出绩效自评报告.docx”" };
         var template = new Option<string>("--template", "-t") { Description = "报告模板：模板名称（default、sichuan）或 .hbs 文件路径", DefaultValueFactory = _ => "default" };
         var style = new Option<string?>("--style") { Description = "参考 .docx：用其中的样式（字体、字号、页边距）替换默认版式" };
+        var fonts = new Option<string[]>("--font")
+        {
+            Description = "更换字体，可重复：角色=字体，角色为 标题、正文、一级标题、二级标题、三级标题、表格、页码、西文。例：--font 正文=仿宋 --font 标题=宋体",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var text = new Option<bool>("--text") { Description = "只把报告正文（渲染后的模板文字）打印到屏幕，不生成 Word 文件" };
         var command = new Command("generate", "生成部门整体支出绩效自评报告（Word .docx）：正文按模板生成，附自评表和预算执行差异表。工作簿有错误时不生成。")
         {
-            workbook, output, template, style, text,
+            workbook, output, template, style, fonts, text,
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
@@ -31,7 +38,10 @@ public static class GenerateCommand
                 parse.GetValue(template)!,
                 Bundled.TemplatesDirectory,
                 parse.GetValue(output),
-                parse.GetValue(style));
+                parse.GetValue(style))
+            {
+                Layout = FontOptions.Apply(DocxLayout.Default, parse.GetValue(fonts) ?? []),
+            };
             if (parse.GetValue(text))
             {
                 var analysis = ReportPipeline.Analyze(request.WorkbookPath);
@@ -40,8 +50,34 @@ public static class GenerateCommand
                 return ExitCodes.Ok;
             }
 
-            return ExitCodes.Ok;
+            return Report(runner, ReportPipeline.Generate(request));
         }));
         return command;
+    }
+
+    private static int Report(CliRunner runner, ReportResult result)
+    {
+        var analysis = result.Analysis;
+        if (result.OutputPath is null)
+        {
+            runner.Error.WriteLine($"未生成报告：{Path.GetFileName(analysis.Workbook.Path)} 有 {analysis.Findings.Count(f => f.Severity == Severity.Error)} 个错误，报告中的数字将不可靠。请先修正：");
+            foreach (var finding in analysis.Findings.Where(f => f.Severity == Severity.Error))
+            {
+                runner.Error.WriteLine($"[错误] {finding.Code} {finding.Location}  {finding.Message}");
+            }
+
+            return ExitCodes.FindingsWithErrors;
+        }
+
+        var figures = analysis.Figures;
+        runner.Output.WriteLine($"已生成 {result.OutputPath}");
+        runner.Output.WriteLine($"  预算收入 {Money.Format(figures.Department.Final)} 万元，支出 {Money.Format(figures.Department.Actual)} 万元，执行率 {Money.FormatPercent(figures.Department.ExecutionRate)}，{figures.ProjectCount} 个项目。");
+        var warnings = analysis.Findings.Count(f => f.Severity == Severity.Warning);
+        if (result.Placeholders > 0 || warnings > 0)
+        {
+            runner.Output.WriteLine($"  报告中有 {result.Placeholders} 处【待填写】内容（已用黄色标出），检查发现 {warnings} 个警告；运行 reportgen check 查看需要补充的信息。");
+        }
+
+        return ExitCodes.Ok;
     }
 }

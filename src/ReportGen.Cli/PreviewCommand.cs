@@ -35,7 +35,7 @@ public static class PreviewCommand
             {
                 if (path is null)
                 {
-                    VarianceTable.Write(runner.Output, analysis, interactive: true);
+                    VarianceTable.Write(runner.Output, analysis, interactive: runner.IsTerminal);
                     return ExitCodes.Ok;
                 }
 

@@ -1,3 +1,4 @@
+using ReportGen.Analysis.Indicators;
 using ReportGen.Model;
 using ReportGen.Rendering;
 using Spectre.Console;
@@ -39,8 +40,50 @@ public static class VarianceTable
         }
 
         console.Write(table);
+        WriteIndicators(console, analysis);
         var errors = analysis.Findings.Count(f => f.Severity == Severity.Error);
         var warnings = analysis.Findings.Count(f => f.Severity == Severity.Warning);
         console.WriteLine($"共 {analysis.Figures.ProjectCount} 个项目；检查发现 {errors} 个错误、{warnings} 个警告（运行 reportgen check 查看详情）。");
+    }
+
+    private static void WriteIndicators(IAnsiConsole console, DepartmentAnalysis analysis)
+    {
+        var scores = VariancePreviewRenderer.AllScores(analysis).ToList();
+        if (scores.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Square).Title("绩效指标评分（财预〔2020〕10号）");
+        foreach (var header in new[] { "归属", "一级", "二级", "三级指标", "指标值", "实际完成值", "类型", "完成情况", "分值", "得分", "说明" })
+        {
+            table.AddColumn(header is "分值" or "得分" ? new TableColumn(header).RightAligned() : new TableColumn(header));
+        }
+
+        foreach (var result in scores.SelectMany(s => s.Results))
+        {
+            var style = result.StatusName switch { "达成" => "default", "无法判断" => "grey", _ => "yellow" };
+            string[] cells =
+            [
+                result.Row.Scope, result.Row.Level1, result.Row.Level2, result.Row.Level3, result.Row.Target, result.ActualText,
+                result.KindName, result.StatusName, Money.Format(result.Weight), Money.Format(result.Score), result.Reason,
+            ];
+            table.AddRow(cells.Select(c => new Markup(Markup.Escape(c), Style.Parse(style))));
+        }
+
+        console.Write(table);
+        var summary = new Table().Border(TableBorder.Square).Title("自评得分");
+        foreach (var header in new[] { "归属", "预算执行率(10)", "产出", "效益", "满意度", "总分", "等级" })
+        {
+            summary.AddColumn(header is "归属" or "等级" ? new TableColumn(header) : new TableColumn(header).RightAligned());
+        }
+
+        foreach (var score in scores)
+        {
+            summary.AddRow(Markup.Escape(score.Scope), Money.Format(score.ExecutionRate), Money.Format(score.Output), Money.Format(score.Outcome),
+                Money.Format(score.Satisfaction), Money.Format(score.Total), score.Grade);
+        }
+
+        console.Write(summary);
     }
 }

@@ -1,6 +1,9 @@
 using ReportGen.Analysis;
+using ReportGen.Analysis.Indicators;
 using ReportGen.Input;
 using ReportGen.Model;
+using ReportGen.Output;
+using ReportGen.Rendering;
 
 namespace ReportGen;
 
@@ -11,10 +14,22 @@ public sealed record DepartmentAnalysis(
     IReadOnlyDictionary<string, NameMatch> Matches,
     IReadOnlyList<Finding> Findings)
 {
+    /// <summary>The department's indicator scores (附表1), or null when the workbook has no 部门整体 indicators.</summary>
+    public ScopeScore? DepartmentScore { get; init; }
+
+    /// <summary>Each project's indicator scores (附表3), keyed by its budget line; projects without targets are absent.</summary>
+    public IReadOnlyDictionary<BudgetLine, ScopeScore> ProjectScores { get; init; } = new Dictionary<BudgetLine, ScopeScore>();
+
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 
     /// <summary>The budget line a target-side name (项目目标, 绩效指标 归属) refers to, if matched.</summary>
     public BudgetLine? LineFor(string targetName) => Matches.GetValueOrDefault(targetName)?.Line;
+}
+
+/// <summary>What <c>generate</c> produced: the analysis, and the report written (null when refused for errors).</summary>
+public sealed record ReportResult(DepartmentAnalysis Analysis, string? OutputPath, ReportDocument? Document)
+{
+    public int Placeholders => Document is null ? 0 : ReportMarkup.CountPlaceholders(Document);
 }
 
 /// <summary>
@@ -41,10 +56,67 @@ public static class ReportPipeline
         }
 
         var figures = VarianceCalculator.Calculate(workbook.Lines, lineTargetNames);
+        var (departmentScore, projectScores) = ScoreIndicators(workbook, figures, matches);
         var findings = workbook.ReadFindings
             .Concat(ConsistencyValidator.Validate(workbook, figures, matcher))
+            .Concat((departmentScore?.Findings ?? []).Concat(projectScores.Values.SelectMany(s => s.Findings)))
             .OrderByDescending(f => f.Severity)
             .ToList();
-        return new DepartmentAnalysis(workbook, figures, matches, findings);
+        return new DepartmentAnalysis(workbook, figures, matches, findings)
+        {
+            DepartmentScore = departmentScore,
+            ProjectScores = projectScores,
+        };
+    }
+
+    /// <summary>
+    /// Scores 部门整体 against the department's figures and each project's indicators against its own line. Rows
+    /// whose 归属 matches no line are not scored (RG170 already says so).
+    /// </summary>
+    private static (ScopeScore? Department, Dictionary<BudgetLine, ScopeScore> Projects) ScoreIndicators(
+        ExecutionWorkbook workbook, BudgetFigures figures, IReadOnlyDictionary<string, NameMatch> matches)
+    {
+        var departmentRows = workbook.Indicators.Where(r => r.IsDepartment).ToList();
+        var department = departmentRows.Count == 0
+            ? null
+            : IndicatorScorer.Score(IndicatorRow.DepartmentScope, departmentRows,
+                ScopeFacts.From(figures.Department.Actual, figures.Department.Final));
+        var projects = new Dictionary<BudgetLine, ScopeScore>();
+        foreach (var group in workbook.Indicators.Where(r => !r.IsDepartment).GroupBy(r => r.Scope))
+        {
+            if (matches.GetValueOrDefault(group.Key)?.Line is { } line && !projects.ContainsKey(line))
+            {
+                var amounts = figures.Lines.First(f => f.Line == line).Amounts;
+                projects[line] = IndicatorScorer.Score(group.Key, group.ToList(), ScopeFacts.From(amounts.Actual, amounts.Final));
+            }
+        }
+
+        return (department, projects);
+    }
+
+    /// <summary>
+    /// The main job: analyse, refuse when a check found an error (a report must not carry wrong figures), render
+    /// the template, write the .docx atomically.
+    /// </summary>
+    public static ReportResult Generate(ReportRequest request)
+    {
+        var analysis = Analyze(request.WorkbookPath);
+        if (analysis.HasErrors)
+        {
+            return new ReportResult(analysis, null, null);
+        }
+
+        var template = TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory);
+        var document = ReportRenderer.Render(analysis, template);
+        var department = analysis.Workbook.Department;
+        var path = request.OutputPath;
+        if (path is null)
+        {
+            path = ReportRequest.DefaultOutputPath(department.Name, department.Year);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+
+        DocxWriter.WriteFile(document, path, request.Layout, request.StyleReference);
+        return new ReportResult(analysis, path, document);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReportGen.Output;
 
 namespace ReportGen;
 
@@ -12,6 +13,9 @@ public sealed record ReportRequest(
 {
     /// <summary>The report's culture; the library never reads the machine's (style.md).</summary>
     public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("zh-CN");
+
+    /// <summary>Page and fonts; GB/T 9704 unless the user changed fonts.</summary>
+    public DocxLayout Layout { get; init; } = DocxLayout.Default;
 
     /// <summary>Where the report goes when no -o is given: ./out/{部门}{年度}年度部门整体支出绩效自评报告.docx.</summary>
     public static string DefaultOutputPath(string department, int year) =>

@@ -1,32 +1,40 @@
+using ReportGen.Analysis.Indicators;
 using ReportGen.Model;
 
 namespace ReportGen.Rendering;
 
-/// <summary>Indicator rows of one scope as templates and tables see them.</summary>
+/// <summary>Judged indicators of one scope as templates and tables see them.</summary>
 public static class IndicatorViews
 {
-    public static IndicatorSetView For(DepartmentAnalysis analysis, string scope)
-    {
-        var rows = analysis.Workbook.Indicators.Where(r => r.Scope == scope).ToList();
-        return new IndicatorSetView
-        {
-            Items = rows.Select(r => new IndicatorView
-            {
-                Level1 = r.Level1,
-                Level2 = r.Level2,
-                Level3 = r.Level3,
-                Target = r.Target,
-                Actual = r.Actual,
-                Kind = "",
-                Status = r.UserStatus ?? "无法判断",
-                Weight = r.Weight,
-                Score = r.UserScore,
-                Deviation = r.DeviationNote,
-            }).ToList(),
-        };
-    }
+    public static IndicatorSetView ForDepartment(DepartmentAnalysis analysis) => From(analysis.DepartmentScore);
 
-    public static IEnumerable<(string Scope, IndicatorView Item)> AllUnmet(DepartmentAnalysis analysis) =>
-        analysis.Workbook.Indicators.Select(r => r.Scope).Distinct()
-            .SelectMany(scope => For(analysis, scope).UnmetItems.Select(item => (scope, item)));
+    public static IndicatorSetView ForLine(DepartmentAnalysis analysis, BudgetLine line) => From(analysis.ProjectScores.GetValueOrDefault(line));
+
+    public static IndicatorSetView From(ScopeScore? score) => new()
+    {
+        Items = score?.Results.Select(View).ToList() ?? [],
+        Score = score is null ? null : new ScoreView(score.ExecutionRate, score.Output, score.Outcome, score.Satisfaction, score.Total, score.Grade),
+    };
+
+    public static IndicatorView View(IndicatorResult result) => new()
+    {
+        Level1 = result.Row.Level1,
+        Level2 = result.Row.Level2,
+        Level3 = result.Row.Level3,
+        Target = result.Row.Target,
+        Actual = result.ActualText.Length > 0 ? result.ActualText : null,
+        Kind = result.KindName,
+        Status = result.StatusName,
+        Reason = result.Reason.Length > 0 ? result.Reason : null,
+        Weight = result.Weight,
+        Score = result.Score,
+        Deviation = result.Row.DeviationNote,
+    };
+
+    /// <summary>Every 未达成 / 部分达成 indicator with the scope it belongs to, department first.</summary>
+    public static IEnumerable<(string Scope, IndicatorView Item)> AllUnmet(DepartmentAnalysis analysis)
+    {
+        var scores = new[] { analysis.DepartmentScore }.Concat(analysis.ProjectScores.Values).OfType<ScopeScore>();
+        return scores.SelectMany(score => From(score).UnmetItems.Select(item => (score.Scope, item)));
+    }
 }

@@ -31,7 +31,7 @@ public static class TemplateModelBuilder
             Measures = info.Fact("改进措施"),
             OtherNotes = info.Fact("其他说明"),
             Gaps = GapFinder.Find(analysis),
-            Indicators = IndicatorViews.For(analysis, IndicatorRow.DepartmentScope),
+            Indicators = IndicatorViews.ForDepartment(analysis),
             Findings = analysis.Findings
                 .Select(f => new FindingView(f.Code, Finding.SeverityName(f.Severity), f.Location.ToString(), f.Message))
                 .ToList(),
@@ -81,7 +81,7 @@ public static class TemplateModelBuilder
             AnnualGoal = target?.AnnualGoal,
             PeriodGoal = target?.PeriodGoal,
             Outcome = target?.Outcome,
-            Indicators = line.TargetName is { } scope ? IndicatorViews.For(analysis, scope) : IndicatorViews.For(analysis, line.Name),
+            Indicators = IndicatorViews.ForLine(analysis, line.Line),
         };
     }
 }

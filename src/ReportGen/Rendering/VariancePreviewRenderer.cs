@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ReportGen.Analysis;
+using ReportGen.Analysis.Indicators;
 using ReportGen.Model;
 
 namespace ReportGen.Rendering;
@@ -35,8 +36,54 @@ public static class VariancePreviewRenderer
             ["projects"] = AmountsJson(figures.Projects),
             ["projectCount"] = figures.ProjectCount,
             ["lines"] = new JsonArray(figures.Lines.Select(LineJson).ToArray<JsonNode?>()),
+            ["indicators"] = new JsonArray(AllScores(analysis).SelectMany(s => s.Results).Select(IndicatorJson).ToArray<JsonNode?>()),
+            ["scores"] = new JsonObject
+            {
+                ["department"] = analysis.DepartmentScore is { } d ? ScoreJson(d) : null,
+                ["projects"] = new JsonArray(analysis.Figures.ProjectLines
+                    .Where(l => analysis.ProjectScores.ContainsKey(l.Line))
+                    .Select(l => (JsonNode)ScoreJson(analysis.ProjectScores[l.Line], l.Name)).ToArray<JsonNode?>()),
+            },
             ["findings"] = FindingsJson(analysis.Findings),
         };
+    }
+
+    /// <summary>The department's scores, then each project's in budget-line order.</summary>
+    public static IEnumerable<ScopeScore> AllScores(DepartmentAnalysis analysis) =>
+        new[] { analysis.DepartmentScore }
+            .Concat(analysis.Figures.ProjectLines.Select(l => analysis.ProjectScores.GetValueOrDefault(l.Line)))
+            .OfType<ScopeScore>();
+
+    private static JsonObject IndicatorJson(IndicatorResult result) => new()
+    {
+        ["scope"] = result.Row.Scope,
+        ["level1"] = result.Row.Level1,
+        ["level2"] = result.Row.Level2,
+        ["level3"] = result.Row.Level3,
+        ["target"] = result.Row.Target,
+        ["actual"] = result.ActualText.Length > 0 ? result.ActualText : null,
+        ["kind"] = result.KindName,
+        ["status"] = result.StatusName,
+        ["weight"] = Fixed2(result.Weight),
+        ["score"] = Fixed2(result.Score),
+        ["reason"] = result.Reason,
+    };
+
+    private static JsonObject ScoreJson(ScopeScore score, string? name = null)
+    {
+        var json = new JsonObject();
+        if (name is not null)
+        {
+            json["name"] = name;
+        }
+
+        json["executionRate"] = Fixed2(score.ExecutionRate);
+        json["output"] = Fixed2(score.Output);
+        json["outcome"] = Fixed2(score.Outcome);
+        json["satisfaction"] = Fixed2(score.Satisfaction);
+        json["total"] = Fixed2(score.Total);
+        json["grade"] = score.Grade;
+        return json;
     }
 
     public static string ToJson(DepartmentAnalysis analysis) => ToJson(ToJsonObject(analysis));
@@ -53,12 +100,12 @@ public static class VariancePreviewRenderer
 
     private static JsonObject AmountsJson(Amounts a) => new()
     {
-        ["initialBudget"] = Money.Round2(a.Initial),
-        ["adjustment"] = Money.Round2(a.Adjustment),
-        ["finalBudget"] = Money.Round2(a.Final),
-        ["actual"] = Money.Round2(a.Actual),
-        ["carryOver"] = Money.Round2(a.CarryOver),
-        ["executionRatePct"] = a.ExecutionRate is { } r ? Money.Round2(r * 100) : null,
+        ["initialBudget"] = Fixed2(a.Initial),
+        ["adjustment"] = Fixed2(a.Adjustment),
+        ["finalBudget"] = Fixed2(a.Final),
+        ["actual"] = Fixed2(a.Actual),
+        ["carryOver"] = Fixed2(a.CarryOver),
+        ["executionRatePct"] = a.ExecutionRate is { } r ? Fixed2(r * 100) : null,
     };
 
     private static JsonObject LineJson(LineFigures line)
@@ -83,6 +130,9 @@ public static class VariancePreviewRenderer
         json["attention"] = new JsonArray(Attention(line).Select(a => (JsonNode)a).ToArray<JsonNode?>());
         return json;
     }
+
+    /// <summary>Rounded to two places and written with two decimals (0 → 0.00), as the JSON contract says.</summary>
+    private static decimal Fixed2(decimal value) => Money.Round2(value) + 0.00m;
 
     public static string CategoryName(ExpenseCategory category) => category == ExpenseCategory.Basic ? "基本支出" : "项目支出";
 

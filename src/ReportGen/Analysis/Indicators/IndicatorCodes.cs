@@ -59,10 +59,4 @@ public static class IndicatorCodes
 
     /// <summary>Warning: no execution rate (全年预算数 0): 预算执行率 scores 0.</summary>
     public const string NoExecutionRate = "RG319";
-
-    /// <summary>Warning: a budget line (or the department) spent less than 90% of its final budget and gives no 偏差原因.</summary>
-    public const string LowRateWithoutNote = "RG320";
-
-    /// <summary>Warning: a budget line adjusted during the year (调增 / 调减 / 年中追加) gives no 偏差原因.</summary>
-    public const string AdjustmentWithoutNote = "RG321";
 }
