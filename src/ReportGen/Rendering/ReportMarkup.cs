@@ -38,10 +38,15 @@ public static class ReportMarkup
             }
             else if (line.StartsWith("# ", StringComparison.Ordinal))
             {
-                // The first "# " line is the document title; any later one is a centred line under it.
+                // "# " lines before any other block make the title, one line each (a long title breaks where the
+                // template says, not mid-word); a later one is a centred line.
                 if (title is null)
                 {
                     title = line[2..].Trim();
+                }
+                else if (blocks.Count == 0)
+                {
+                    title += "\n" + line[2..].Trim();
                 }
                 else
                 {

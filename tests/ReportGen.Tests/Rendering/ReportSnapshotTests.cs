@@ -1,0 +1,56 @@
+using ReportGen.Output;
+using ReportGen.Rendering;
+using ReportGen.Tests.Snapshots;
+
+namespace ReportGen.Tests.Rendering;
+
+/// <summary>
+/// The whole report for the sample and for small cases (调减, a project without targets, a department in 元, an
+/// explained overspend): the rendered narrative and a normalised dump of the .docx, each against a golden file.
+/// </summary>
+public sealed class ReportSnapshotTests
+{
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var template in new[] { "default", "sichuan" })
+        {
+            data.Add("sample", template);
+        }
+
+        foreach (var name in new[] { "decrease", "no-targets", "yuan", "overspend" })
+        {
+            data.Add(name, "default");
+        }
+
+        return data;
+    }
+
+    private static string InputOf(string name) =>
+        name == "sample" ? RepoPaths.SampleCsv : Path.Combine(RepoPaths.ReportCases, name, "input");
+
+    private static string GoldenOf(string name, string template, string kind) =>
+        Path.Combine(RepoPaths.ReportCases, name, $"{template}.{kind}.txt");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Narrative_matches_golden(string name, string template)
+    {
+        var analysis = ReportPipeline.Analyze(InputOf(name));
+        var text = ReportRenderer.RenderText(TemplateModelBuilder.Build(analysis), TemplateRenderer.Resolve(template, RepoPaths.Templates));
+        Golden.Verify(GoldenOf(name, template, "narrative"), text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Docx_dump_matches_golden(string name, string template)
+    {
+        var analysis = ReportPipeline.Analyze(InputOf(name));
+        Assert.False(analysis.HasErrors, string.Join("\n", analysis.Findings.Select(f => f.Message)));
+        var document = ReportRenderer.Render(analysis, TemplateRenderer.Resolve(template, RepoPaths.Templates));
+        using var stream = new MemoryStream();
+        DocxWriter.Write(document, stream, DocxLayout.Default);
+        stream.Position = 0;
+        Golden.Verify(GoldenOf(name, template, "docx"), DocxDump.Dump(stream));
+    }
+}
