@@ -145,8 +145,9 @@ internal static partial class BlockReader
                 continue; // a paragraph or a title row spanning the table, between two parts of a split table
             }
 
-            var first = FormText.OneLine(map.Text(row, "一级"));
-            var second = FormText.OneLine(map.Text(row, "二级"));
+            // Group names are a closed vocabulary: "可持续影响  指标" is 可持续影响指标, its spaces are layout.
+            var first = Unspaced(map.Text(row, "一级"));
+            var second = Unspaced(map.Text(row, "二级"));
             var third = FormText.OneLine(thirdCell?.Text);
             var target = Target(FormText.OneLine(map.Text(row, "指标值")), FormText.OneLine(map.Text(row, "单位")));
             if (third.Length == 0)
@@ -159,6 +160,8 @@ internal static partial class BlockReader
                 continue;
             }
 
+            var firstCell = map.Cell(row, "一级");
+            var inherited = firstCell is null || firstCell.IsVerticalCopy || first.Length == 0;
             if (first.Length > 0 && first != level1)
             {
                 level1 = first;
@@ -170,7 +173,13 @@ internal static partial class BlockReader
                 level2 = second;
             }
 
-            result.Add(new FormIndicator(level1, level2, third, target, row.Location,
+            // Hunan and Guangdong templates merge the 效益指标 cell over the 满意度 row; 10号文 makes 满意度 its own
+            // 一级 group. Only an inherited (merged or blank) 一级 is corrected, a written one is kept.
+            var level1Here = inherited && level2.Contains("满意度", StringComparison.Ordinal) && !level1.Contains("满意度", StringComparison.Ordinal)
+                ? "满意度指标"
+                : level1;
+
+            result.Add(new FormIndicator(level1Here, level2, third, target, row.Location,
                 Optional(map.Text(row, "标准")), Optional(Join(map.Text(row, "描述"), map.Text(row, "说明"))),
                 Optional(map.Text(row, "依据"))));
         }
@@ -321,6 +330,8 @@ internal static partial class BlockReader
     }
 
     private static string? Optional(string text) => text.Length == 0 ? null : text;
+
+    private static string Unspaced(string text) => string.Concat(FormText.OneLine(text).Where(ch => !char.IsWhiteSpace(ch)));
 
     [GeneratedRegex(@"^任务\d+$")]
     private static partial Regex TaskNumber();

@@ -28,6 +28,11 @@ internal sealed class EditableSheet
                     _columns[canonical] = c;
                 }
             }
+
+            if (key.Length > 0 && !_columns.ContainsKey(key))
+            {
+                _columns[key] = c;
+            }
         }
     }
 
@@ -82,7 +87,7 @@ internal sealed class EditableSheet
     /// <summary>The 0-based column of a header, added at the right of the header row when missing.</summary>
     public int Column(string header)
     {
-        if (_columns.TryGetValue(header, out var column))
+        if (_columns.TryGetValue(header, out var column) || _columns.TryGetValue(TextNormalizer.Key(header), out column))
         {
             return column;
         }

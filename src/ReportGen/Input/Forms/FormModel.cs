@@ -127,6 +127,9 @@ public sealed record ProjectForm(FormLayout Layout, SourceLocation Location) : T
     /// <summary>The 合计 row of 支出明细, when the form has one.</summary>
     public ExpenseDetail? DetailTotal { get; init; }
 
+    /// <summary>The year in the form's title ("（2024年度）"), when it has one.</summary>
+    public int? Year { get; init; }
+
     /// <summary>主管部门 (Hebei), used as 部门名称 when no department form is imported.</summary>
     public string? DepartmentName { get; init; }
 }

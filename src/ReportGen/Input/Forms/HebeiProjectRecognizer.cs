@@ -36,6 +36,7 @@ internal static class HebeiProjectRecognizer
             Indicators = indicators,
             Details = details,
             DetailTotal = total,
+            Year = segment.Year(),
             DepartmentName = segment.Text("主管部门") is { } owner ? FormText.OneLine(owner) : null,
         };
     }

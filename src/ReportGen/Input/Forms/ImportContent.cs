@@ -77,6 +77,7 @@ public sealed record ImportContent(
 
         // 部门名称: the department form's, else a Hebei form's 主管部门.
         var name = department?.Name ?? forms.Projects.Select(project => project.DepartmentName).FirstOrDefault(n => n is not null);
-        return new ImportContent(department, name, department?.Year, projects, skipped);
+        var year = department?.Year ?? forms.Projects.Select(project => project.Year).FirstOrDefault(y => y is not null);
+        return new ImportContent(department, name, year, projects, skipped);
     }
 }
