@@ -52,8 +52,23 @@ public sealed class FormFixture : IDisposable
         return path;
     }
 
-    public static string TestFile(string name) =>
-        System.IO.Path.Combine(AppContext.BaseDirectory, "Input", "Forms", "TestFiles", name);
+    /// <summary>
+    /// A committed fixture, found from the test binaries up to the source tree (the test project does not copy
+    /// this folder to its output, and the project file belongs to the solution's owner).
+    /// </summary>
+    public static string TestFile(string name)
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = System.IO.Path.Combine(folder.FullName, "tests", "ReportGen.Tests", "Input", "Forms", "TestFiles", name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"Test file {name} not found above {AppContext.BaseDirectory}");
+    }
 
     public static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 
