@@ -57,4 +57,18 @@ public class ImportCommandTests
         Assert.Equal(ImportCommand.InputUnreadable, xlsCode);
         Assert.Contains(".xlsx", xlsError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Import_command_exits_2_when_no_target_form_is_recognised()
+    {
+        using var fixture = new FormFixture();
+        var path = fixture.PathOf("通知.docx");
+        DocxFormBuilder.Write(path, ["关于报送绩效目标的通知", FormGrid.Of(["单位", "联系人"], ["宣传部", "张三"])]);
+
+        var (code, _, error) = Run(path, "--into", fixture.PathOf("wb.xlsx"));
+
+        Assert.Equal(ImportCommand.InputUnreadable, code);
+        Assert.Contains("没有识别出任何绩效目标表", error, StringComparison.Ordinal);
+        Assert.Contains("通知.docx", error, StringComparison.Ordinal);
+    }
 }
