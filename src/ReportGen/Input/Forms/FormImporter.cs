@@ -1,0 +1,109 @@
+using ReportGen.Model;
+using ReportGen.Output;
+
+namespace ReportGen.Input.Forms;
+
+/// <summary>Inputs of <c>reportgen import</c>: the form files, the workbook to fill, and whether to write it.</summary>
+public sealed record ImportRequest(IReadOnlyList<string> FormPaths, string TargetPath, bool DryRun = false);
+
+/// <summary>What an import recognised, checked and (unless a dry run, or nothing changed) wrote.</summary>
+public sealed record ImportResult(
+    ImportRequest Request,
+    FormSet Forms,
+    ImportContent Content,
+    IReadOnlyList<Finding> Findings,
+    MergeResult Merge,
+    bool TargetExisted,
+    bool Written)
+{
+    public bool HasErrors => Findings.Any(finding => finding.Severity == Severity.Error);
+
+    /// <summary>Everything skipped: by the readers, by consolidation, by the merge.</summary>
+    public IEnumerable<SkippedItem> Skipped => Content.Skipped.Concat(Merge.Skipped);
+}
+
+/// <summary>
+/// <c>reportgen import</c>: read the forms, check them, merge them into the target workbook and write it
+/// atomically (a temporary file beside the target, then a rename over it). Form files are only ever read.
+/// The workbook is written even when the checks find errors: the forms say what they say, and the findings tell
+/// the user what to correct in them.
+/// </summary>
+public static class FormImporter
+{
+    public static ImportResult Run(ImportRequest request)
+    {
+        if (request.FormPaths.Count == 0)
+        {
+            throw new InputException("没有指定要导入的绩效目标表文件。");
+        }
+
+        var targetExtension = Path.GetExtension(request.TargetPath).ToLowerInvariant();
+        if (targetExtension != ".xlsx")
+        {
+            throw new InputException($"目标工作簿“{Path.GetFileName(request.TargetPath)}”必须是 .xlsx 文件（导入只写 .xlsx；.xls 请先用 Excel 另存为 .xlsx）。");
+        }
+
+        var full = Path.GetFullPath(request.TargetPath);
+        if (request.FormPaths.Any(path => string.Equals(Path.GetFullPath(path), full, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InputException($"目标工作簿“{Path.GetFileName(request.TargetPath)}”不能同时作为导入的目标表文件。");
+        }
+
+        var forms = TargetFormReader.Read(request.FormPaths);
+        if (forms.Forms.Count == 0)
+        {
+            var reasons = string.Join("；", forms.Skipped.Select(item => $"{TargetFormReader.Describe(item.Location)}：{item.Reason}"));
+            throw new InputException($"在输入文件中没有识别出任何绩效目标表（附表1、汇总表、附表3、项目绩效目标表）。{reasons}");
+        }
+
+        var content = ImportContent.From(forms);
+        var findings = FormImportValidator.Validate(forms, content);
+        var existed = File.Exists(request.TargetPath);
+        var existing = existed ? WorkbookLoader.Load(request.TargetPath) : null;
+        var merge = TargetWorkbookMerger.Merge(existing, content);
+        var write = !request.DryRun && merge.Changed;
+        if (write)
+        {
+            WriteAtomically(request.TargetPath, merge.Sheets);
+        }
+
+        return new ImportResult(request, forms, content, findings, merge, existed, write);
+    }
+
+    private static void WriteAtomically(string target, IReadOnlyList<XlsxSheet> sheets)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(target))!;
+        var temp = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            XlsxWriter.Write(temp, sheets);
+            File.Move(temp, target, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw new InputException($"无法写入目标工作簿“{target}”：{ex.Message}。如果文件正在 Excel 中打开，请关闭后重试。", null, ex);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temporary file is harmless and named after the target.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same as above.
+        }
+    }
+}
