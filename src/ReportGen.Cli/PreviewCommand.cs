@@ -35,7 +35,9 @@ public static class PreviewCommand
             {
                 if (path is null)
                 {
-                    VarianceTable.Write(runner.Output, analysis, interactive: true);
+                    // Colour only on a real terminal: a pipe, a redirect or a test writer gets plain text whatever TERM says.
+                    var terminal = ReferenceEquals(runner.Output, Console.Out) && !Console.IsOutputRedirected;
+                    VarianceTable.Write(runner.Output, analysis, interactive: terminal);
                     return ExitCodes.Ok;
                 }
 
