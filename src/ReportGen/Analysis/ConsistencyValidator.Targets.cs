@@ -89,6 +89,13 @@ public sealed partial class ConsistencyValidator
             CheckLeftover(task.Outcome, task.Location, $"重点工作“{task.Item}”的完成情况");
         }
 
+        // Template rows left in the indicator table ("指标2", "……") are only ever seen there.
+        foreach (var row in _workbook.Indicators)
+        {
+            CheckLeftover(row.Level3, row.CellOf("三级指标"), $"绩效指标“{row.Scope}”的三级指标");
+            CheckLeftover(row.Target, row.CellOf("指标值"), $"绩效指标“{row.Level3}”的指标值");
+        }
+
         CheckCopied(_workbook.Lines.Select(l => (l.Name, l.Purpose, l.CellOf("主要用途"))), "主要用途");
         CheckCopied(_workbook.ProjectTargets.Select(t => (t.Name, t.Outcome, t.CellOf("实际完成情况"))), "实际完成情况");
     }

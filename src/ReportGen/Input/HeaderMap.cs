@@ -14,12 +14,15 @@ public sealed partial class HeaderMap
 {
     private readonly Dictionary<string, int> _columns;
     private readonly HashSet<int> _yuanColumns;
+    private readonly HashSet<int> _wanColumns;
 
-    private HeaderMap(int headerRow, Dictionary<string, int> columns, HashSet<int> yuanColumns, IReadOnlyList<string> duplicates)
+    private HeaderMap(int headerRow, Dictionary<string, int> columns, HashSet<int> yuanColumns, HashSet<int> wanColumns,
+        IReadOnlyList<string> duplicates)
     {
         HeaderRow = headerRow;
         _columns = columns;
         _yuanColumns = yuanColumns;
+        _wanColumns = wanColumns;
         Duplicates = duplicates;
     }
 
@@ -35,6 +38,12 @@ public sealed partial class HeaderMap
 
     /// <summary>Whether the column's header names 元 as its unit ("年初预算数（元）").</summary>
     public bool IsYuanColumn(int column) => _yuanColumns.Contains(column);
+
+    /// <summary>
+    /// Whether a bare number in the column is in 元: the header's own unit wins ("（元）" or "（万元）"), otherwise
+    /// the workbook's 金额单位.
+    /// </summary>
+    public bool IsYuan(int column, bool workbookIsYuan) => _yuanColumns.Contains(column) || (workbookIsYuan && !_wanColumns.Contains(column));
 
     /// <summary>
     /// Looks for the header row among the first rows of the sheet: the first row holding every required column.
@@ -71,6 +80,7 @@ public sealed partial class HeaderMap
     {
         var columns = new Dictionary<string, int>();
         var yuan = new HashSet<int>();
+        var wan = new HashSet<int>();
         var duplicates = new List<string>();
         var width = sheet.Rows[row - 1].Length;
         for (var column = 1; column <= width; column++)
@@ -97,9 +107,13 @@ public sealed partial class HeaderMap
             {
                 yuan.Add(column);
             }
+            else if (unit == "万元")
+            {
+                wan.Add(column);
+            }
         }
 
-        return new HeaderMap(row, columns, yuan, duplicates);
+        return new HeaderMap(row, columns, yuan, wan, duplicates);
     }
 
     /// <summary>"年初预算数（万元）" → ("年初预算数", "万元"); "*项目名称" → ("项目名称", null).</summary>

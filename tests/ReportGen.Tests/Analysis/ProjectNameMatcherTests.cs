@@ -1,0 +1,86 @@
+using ReportGen.Analysis;
+using ReportGen.Model;
+
+namespace ReportGen.Tests.Analysis;
+
+public sealed class ProjectNameMatcherTests
+{
+    private static BudgetLine Line(string name, string? alias = null) => new()
+    {
+        Name = name,
+        Alias = alias,
+        Category = ExpenseCategory.Project,
+        Source = LineSource.Initial,
+        InitialBudget = 1m,
+        Actual = 1m,
+        Location = new SourceLocation("t.xlsx", "预算执行", 2),
+    };
+
+    private static readonly BudgetLine[] Shifeng =
+    [
+        Line("融媒体中心专项经费"), Line("文明经费"), Line("秋瑾故居修复提质工程经费"), Line("意识形态工作专项经费"),
+        Line("2023年区直部门代理记账服务费"),
+    ];
+
+    [Fact]
+    public void Exact_name_matches_exactly()
+    {
+        var match = new ProjectNameMatcher(Shifeng).Match("融媒体中心专项经费");
+        Assert.Equal(MatchKind.Exact, match.Kind);
+        Assert.Same(Shifeng[0], match.Line);
+    }
+
+    [Theory]
+    [InlineData("2023年\u3000融媒体中心专项经费")]
+    [InlineData("2023年度 融媒体中心专项经费")]
+    [InlineData("融媒体中心 专项经费")]
+    public void Width_spaces_and_a_leading_year_are_normalised(string targetName)
+    {
+        var match = new ProjectNameMatcher(Shifeng).Match(targetName);
+        Assert.Equal(MatchKind.Normalized, match.Kind);
+        Assert.Same(Shifeng[0], match.Line);
+    }
+
+    [Fact]
+    public void A_leading_year_on_the_line_side_is_normalised_too()
+    {
+        var match = new ProjectNameMatcher(Shifeng).Match("区直部门代理记账服务费");
+        Assert.Equal(MatchKind.Normalized, match.Kind);
+        Assert.Same(Shifeng[4], match.Line);
+    }
+
+    [Fact]
+    public void Alias_column_matches()
+    {
+        var line = Line("文明经费", alias: "文明建设经费");
+        var match = new ProjectNameMatcher([Line("融媒体中心专项经费"), line]).Match("文明建设经费");
+        Assert.Equal(MatchKind.Alias, match.Kind);
+        Assert.Same(line, match.Line);
+    }
+
+    [Fact]
+    public void Unmatched_name_gets_the_closest_line_as_a_suggestion_only()
+    {
+        var match = new ProjectNameMatcher(Shifeng).Match("文明建设经费");
+        Assert.False(match.IsMatched);
+        Assert.Null(match.Kind);
+        Assert.Equal("文明经费", match.Suggestion);
+    }
+
+    [Fact]
+    public void A_name_unlike_every_line_gets_no_suggestion()
+    {
+        var match = new ProjectNameMatcher(Shifeng).Match("乡村振兴补助");
+        Assert.False(match.IsMatched);
+        Assert.Null(match.Suggestion);
+    }
+
+    [Theory]
+    [InlineData("文明经费", "文明建设经费", 4.0 / 6)]
+    [InlineData("abc", "abc", 1.0)]
+    [InlineData("", "abc", 0.0)]
+    public void Similarity_is_the_longest_common_subsequence_over_the_longer_length(string a, string b, double expected)
+    {
+        Assert.Equal(expected, ProjectNameMatcher.Similarity(a, b), 6);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using ReportGen.Tests.TestSupport;
+
+namespace ReportGen.Tests.Cli;
+
+public sealed class CheckCommandTests
+{
+    [Fact]
+    public void The_sample_checks_clean_of_errors_and_lists_the_three_low_rate_projects()
+    {
+        var result = CliHarness.Run("check", Repo.SampleCsvFolder);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Error);
+        var low = result.Output.Split('\n').Where(l => l.Contains("RG121", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, low.Count);
+        Assert.Contains(low, l => l.Contains("预算执行!L4", StringComparison.Ordinal) && l.Contains("“文明经费”预算执行率 67.33%", StringComparison.Ordinal));
+        Assert.Contains(low, l => l.Contains("预算执行!L5", StringComparison.Ordinal) && l.Contains("“秋瑾故居修复提质工程经费”预算执行率 86.54%", StringComparison.Ordinal));
+        Assert.Contains(low, l => l.Contains("预算执行!L6", StringComparison.Ordinal) && l.Contains("“意识形态工作专项经费”预算执行率 56.23%", StringComparison.Ordinal));
+        Assert.All(low, l => Assert.StartsWith("[警告]", l));
+        Assert.Contains("共 0 个错误", result.Output);
+        Assert.DoesNotContain("RG170", result.Output); // 文明建设经费 is matched by the 别名 column
+        Assert.DoesNotContain("RG181", result.Output); // 意识形态's use is its own, not project 1's
+    }
+
+    [Fact]
+    public void The_sample_as_xlsx_and_xls_checks_the_same()
+    {
+        static string Findings(string path) => string.Join("\n", CliHarness.Run("check", path).Output.Split('\n').Skip(1));
+        var csv = Findings(Repo.SampleCsvFolder);
+        Assert.Equal(csv, Findings(Repo.SampleXlsx));
+        Assert.Equal(csv, Findings(Repo.SampleXls));
+    }
+
+    [Fact]
+    public void Json_counts_findings_by_severity()
+    {
+        var result = CliHarness.Run("check", Repo.SampleCsvFolder, "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        var json = JsonDocument.Parse(result.Output).RootElement;
+        Assert.Equal(0, json.GetProperty("errors").GetInt32());
+        var findings = json.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(json.GetProperty("warnings").GetInt32(), findings.Count(f => f.GetProperty("severity").GetString() == "warning"));
+        Assert.Equal(3, findings.Count(f => f.GetProperty("code").GetString() == "RG121"));
+        Assert.Equal(2023, json.GetProperty("year").GetInt32());
+    }
+
+    [Fact]
+    public void A_clean_workbook_says_so()
+    {
+        using var temp = new TempDir();
+        var path = WorkbookBuilder.Create().Project("p", 10m, 0m, 10m).WriteXlsx(temp.File("干净.xlsx"));
+        var result = CliHarness.Run("check", path);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("未发现问题。", result.Output);
+    }
+
+    [Fact]
+    public void An_overspend_without_reason_exits_1()
+    {
+        using var temp = new TempDir();
+        var path = WorkbookBuilder.Create().Project("p", 10m, 0m, 12m).WriteXlsx(temp.File("超支.xlsx"));
+        var result = CliHarness.Run("check", path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("[错误] RG120 预算执行!G2", result.Output);
+        Assert.Contains("请先修正错误", result.Output);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ReportGen.Input;
+using ReportGen.Output;
+using ReportGen.Tests.TestSupport;
+
+namespace ReportGen.Tests.Input;
+
+/// <summary>
+/// The Shifeng sample read from its CSV folder (the source of truth), from the committed .xlsx made from it, and
+/// from the .xls fixture made from that, gives the same facts, figures and findings.
+/// REPORTGEN_ACCEPT=1 regenerates data/sample/石峰区委宣传部2023.xlsx from the CSV folder.
+/// </summary>
+public sealed partial class SampleWorkbookTests
+{
+    private static readonly string[] SheetOrder = ["基本信息", "预算执行", "绩效指标", "重点工作", "项目目标"];
+
+    /// <summary>The CSV folder as an .xlsx: sheets in the documented order, numbers written as numbers.</summary>
+    internal static void ConvertCsvFolderToXlsx(string csvFolder, string xlsxPath)
+    {
+        var data = WorkbookLoader.Load(csvFolder);
+        var sheets = data.Sheets
+            .OrderBy(s => Array.IndexOf(SheetOrder, s.Name) is var i && i < 0 ? int.MaxValue : i)
+            .ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => new XlsxSheet(s.Name, s.Rows.Select(r => (IReadOnlyList<object?>)r.Select(ToCell).ToList()).ToList()))
+            .ToList();
+        XlsxWriter.Write(xlsxPath, sheets);
+    }
+
+    private static object? ToCell(object? value) => value switch
+    {
+        string s when s.Length == 0 => null,
+        string s when Number().IsMatch(s) => decimal.Parse(s, CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    [GeneratedRegex(@"^-?\d+(\.\d+)?$")]
+    private static partial Regex Number();
+
+    private static string Dump(string path) => AnalysisDump.Of(ReportPipeline.Analyze(path));
+
+    [Fact]
+    public void The_committed_xlsx_reads_to_the_same_figures_as_the_csv_folder()
+    {
+        if (Repo.Accept)
+        {
+            ConvertCsvFolderToXlsx(Repo.SampleCsvFolder, Repo.SampleXlsx);
+        }
+
+        Assert.True(File.Exists(Repo.SampleXlsx), $"{Repo.SampleXlsx} is missing: run the tests once with REPORTGEN_ACCEPT=1.");
+        Assert.Equal(Dump(Repo.SampleCsvFolder), Dump(Repo.SampleXlsx));
+    }
+
+    [Fact]
+    public void A_freshly_converted_xlsx_reads_to_the_same_figures_as_the_csv_folder()
+    {
+        using var temp = new TempDir();
+        var xlsx = temp.File("石峰区委宣传部2023.xlsx");
+        ConvertCsvFolderToXlsx(Repo.SampleCsvFolder, xlsx);
+        Assert.Equal(Dump(Repo.SampleCsvFolder), Dump(xlsx));
+    }
+
+    [Fact]
+    public void The_xls_fixture_reads_to_the_same_figures_as_the_csv_folder()
+    {
+        Assert.True(File.Exists(Repo.SampleXls), $"{Repo.SampleXls} is missing: see tests/ReportGen.Tests/TestFiles/README.md.");
+        Assert.Equal(Dump(Repo.SampleCsvFolder), Dump(Repo.SampleXls));
+    }
+
+    [Fact]
+    public void The_xlsx_stores_amounts_as_numbers()
+    {
+        var sheet = WorkbookLoader.Load(Repo.SampleXlsx).Find("预算执行")!;
+        Assert.IsType<double>(sheet.Value(2, 4));
+        Assert.Equal(231.42d, sheet.Value(2, 4));
+        Assert.IsType<string>(sheet.Value(2, 1));
+    }
+
+    [Fact]
+    public void A_builder_workbook_reads_the_same_from_xlsx_csv_and_memory()
+    {
+        var book = WorkbookBuilder.Create()
+            .Info("主要职责", "（一）第一条。\n（二）第二条，含逗号和\"引号\"。")
+            .Basic("基本支出", 231.42m, 18.56m, 245.8m)
+            .Project("文明经费", 50m, 72.51m, 82.48m, alias: "文明建设经费", purpose: "文明建设和文明创建工作相关业务支出")
+            .Line("秋瑾故居修复提质工程经费", "项目支出", "0", "22.74", "22.74", "19.68", "3.06", "年中追加")
+            .Target("文明建设经费", 50m)
+            .Indicator("文明建设经费", "产出指标", "数量指标", "新增规上住宿业企业", "2家")
+            .Indicator(null, null, null, "工作及时完成率", "100%");
+        using var temp = new TempDir();
+        var memory = AnalysisDump.Of(ReportPipeline.Analyze(book.Read()));
+        Assert.Equal(memory, Dump(book.WriteXlsx(temp.File("b.xlsx"))));
+        Assert.Equal(memory, Dump(book.WriteCsvFolder(temp.File("b"))));
+    }
+}

@@ -1,0 +1,32 @@
+namespace ReportGen.Tests.TestSupport;
+
+/// <summary>Paths inside the repository, found from the test assembly's folder (no copying of fixtures).</summary>
+public static class Repo
+{
+    private static readonly Lazy<string> RootPath = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ReportGen.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("ReportGen.sln not found above " + AppContext.BaseDirectory);
+    });
+
+    public static string Root => RootPath.Value;
+
+    /// <summary>The Shifeng 2023 sample as a CSV folder (the source of truth).</summary>
+    public static string SampleCsvFolder => Path.Combine(Root, "data", "sample", "石峰区委宣传部2023");
+
+    /// <summary>The same sample as .xlsx, made from the CSV folder by SampleWorkbookTests.</summary>
+    public static string SampleXlsx => Path.Combine(Root, "data", "sample", "石峰区委宣传部2023.xlsx");
+
+    /// <summary>The same sample as .xls (BIFF8), converted by LibreOffice once; see TestFiles/README.md.</summary>
+    public static string SampleXls => Path.Combine(Root, "tests", "ReportGen.Tests", "TestFiles", "石峰区委宣传部2023.xls");
+
+    /// <summary>REPORTGEN_ACCEPT=1 rewrites generated fixtures instead of comparing against them.</summary>
+    public static bool Accept => Environment.GetEnvironmentVariable("REPORTGEN_ACCEPT") == "1";
+}
