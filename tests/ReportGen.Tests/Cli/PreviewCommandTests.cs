@@ -162,7 +162,8 @@ public sealed class PreviewCommandTests
         Assert.Contains(lines, l => l.Contains("基本支出小计", StringComparison.Ordinal) && l.Contains("245.80", StringComparison.Ordinal));
         foreach (var (name, carry, rate) in Projects)
         {
-            var row = lines.Single(l => l.Contains(name, StringComparison.Ordinal));
+            // The variance table's row (the indicator table below it names projects too).
+            var row = lines.Single(l => l.Contains(name, StringComparison.Ordinal) && l.Contains("项目支出", StringComparison.Ordinal));
             Assert.Contains(carry, row);
             Assert.Contains(rate, row);
         }

@@ -68,7 +68,7 @@ public static partial class TargetValueParser
     /// <summary>Full-width to half-width, spaces removed, thousands separators dropped, 百分之九十 → 90%.</summary>
     internal static string Normalize(string text)
     {
-        var s = TextNormalizer.Clean(text);
+        var s = TextNormalizer.FoldWidth(text);
         s = WhiteSpace().Replace(s, "");
         s = ThousandsSeparator().Replace(s, "");
         return PercentWords().Replace(s, m =>

@@ -11,7 +11,7 @@ public static partial class TemplateText
 {
     public static bool IsLeftover(string? text)
     {
-        var s = TextNormalizer.Clean(text).Replace(" ", "", StringComparison.Ordinal);
+        var s = TextNormalizer.FoldWidth(text).Replace(" ", "", StringComparison.Ordinal);
         return s.Length > 0 && Leftover().IsMatch(s);
     }
 
