@@ -80,7 +80,7 @@ public static partial class TemplateLinter
                 var (openName, openTag) = open.Pop();
                 if (openName != name)
                 {
-                    throw Fail(tag, $"“{tag.Raw}”与 {openTag.Where} 的“{openTag.Raw}”不匹配，应为 {{{{/{openName}}}}}");
+                    throw Fail(tag, $"“{tag.Raw}”与 {openTag.Where}的“{openTag.Raw}”不匹配，应为 {{{{/{openName}}}}}");
                 }
             }
             else if (body.StartsWith('>'))
@@ -245,7 +245,7 @@ public static partial class TemplateLinter
     }
 
     private static string Excerpt(string source, int index) =>
-        source.Substring(index, Math.Min(20, source.Length - index)).Split('\n')[0];
+        source.Substring(index, Math.Min(40, source.Length - index)).Split('\n')[0].TrimEnd();
 
     public static InputException Fail(TemplateTag tag, string message) => Fail(tag.File, tag.Line, tag.Column, message);
 

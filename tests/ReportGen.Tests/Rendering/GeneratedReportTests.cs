@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using ReportGen.Cli;
+using ReportGen.Tests.Snapshots;
+
+namespace ReportGen.Tests.Rendering;
+
+/// <summary>The generated sample report as a file: valid Open XML, deterministic, atomic, readable by LibreOffice.</summary>
+public sealed class GeneratedReportTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("reportgen-gen-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = Program.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string Generate(string name, string template = "default")
+    {
+        var path = Path.Combine(_dir, name);
+        var result = Run("generate", RepoPaths.SampleCsv, "-o", path, "-t", template);
+        Assert.True(result.Code == 0, result.Error);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("default")]
+    [InlineData("sichuan")]
+    public void Report_passes_the_open_xml_validator(string template)
+    {
+        using var document = WordprocessingDocument.Open(Generate($"{template}.docx", template), false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2013).Validate(document)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Same_input_gives_byte_identical_reports()
+    {
+        var first = File.ReadAllBytes(Generate("a.docx"));
+        var second = File.ReadAllBytes(Generate("b.docx"));
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Generate_prints_the_key_figures_and_leaves_no_temp_file()
+    {
+        var path = Path.Combine(_dir, "报告.docx");
+        var (code, output, _) = Run("generate", RepoPaths.SampleCsv, "-o", path);
+        Assert.Equal(0, code);
+        Assert.Contains("560.75", output);
+        Assert.Contains("458.04", output);
+        Assert.Contains("81.68%", output);
+        Assert.Equal(["报告.docx"], Directory.GetFiles(_dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Generate_refuses_a_workbook_with_errors_and_writes_nothing()
+    {
+        var input = Path.Combine(_dir, "input");
+        Directory.CreateDirectory(input);
+        foreach (var file in Directory.GetFiles(RepoPaths.SampleCsv))
+        {
+            File.Copy(file, Path.Combine(input, Path.GetFileName(file)));
+        }
+
+        // Overspend without a 偏差原因: 实际支出 245.80 → 300 on the 基本支出 line (final budget 249.98).
+        var lines = Path.Combine(input, "预算执行.csv");
+        File.WriteAllText(lines, File.ReadAllText(lines).Replace("249.98,245.80,4.18", "249.98,300,-50.02"));
+        var path = Path.Combine(_dir, "out.docx");
+        var (code, _, error) = Run("generate", input, "-o", path);
+        Assert.Equal(ExitCodes.FindingsWithErrors, code);
+        Assert.Contains("RG120", error);
+        Assert.Contains("未生成报告", error);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void A_missing_output_folder_is_a_clear_error()
+    {
+        var (code, _, error) = Run("generate", RepoPaths.SampleCsv, "-o", Path.Combine(_dir, "没有这个文件夹", "报告.docx"));
+        Assert.Equal(ExitCodes.InputError, code);
+        Assert.Contains("输出文件夹不存在", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public void Fonts_can_be_changed_from_the_command_line()
+    {
+        var path = Path.Combine(_dir, "fonts.docx");
+        Assert.Equal(0, Run("generate", RepoPaths.SampleCsv, "-o", path, "--font", "正文=宋体", "--font", "标题=黑体").Code);
+        using var document = WordprocessingDocument.Open(path, false);
+        var styles = document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.OuterXml;
+        Assert.Contains("w:eastAsia=\"宋体\"", styles);
+        Assert.Contains("w:eastAsia=\"黑体\"", styles);
+        Assert.Equal(ExitCodes.InputError, Run("generate", RepoPaths.SampleCsv, "-o", path, "--font", "脚注=宋体").Code);
+    }
+
+    /// <summary>The real-client test: LibreOffice opens the report, and the PDF carries the key figures on A4 pages.</summary>
+    [LibreOfficeFact]
+    public void LibreOffice_renders_the_report_with_the_key_figures()
+    {
+        var docx = Generate("sample.docx");
+        RunProcess("soffice", $"--headless --convert-to pdf --outdir \"{_dir}\" \"{docx}\"");
+        var pdf = Path.Combine(_dir, "sample.pdf");
+        Assert.True(File.Exists(pdf), "LibreOffice produced no PDF");
+        var text = RunProcess("pdftotext", $"-layout \"{pdf}\" -");
+        foreach (var figure in new[] { "560.75", "458.04", "81.68%", "102.71", "0.15", "40.03", "3.06", "55.29" })
+        {
+            Assert.Contains(figure, text);
+        }
+
+        var info = RunProcess("pdfinfo", $"\"{pdf}\"");
+        Assert.Contains("(A4)", info);
+    }
+
+    private static string RunProcess(string program, string arguments)
+    {
+        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000), $"{program} did not finish");
+        Assert.True(process.ExitCode == 0, $"{program} exited {process.ExitCode}");
+        return output;
+    }
+}

@@ -1,0 +1,21 @@
+namespace ReportGen.Tests.Snapshots;
+
+/// <summary>
+/// A test that needs LibreOffice and poppler (the real-client check). CI installs them (.ci/run), and there the
+/// test always runs; on a developer machine without them it is skipped with the install command.
+/// </summary>
+public sealed class LibreOfficeFactAttribute : FactAttribute
+{
+    public LibreOfficeFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("CI") != "true" && (Which("soffice") is null || Which("pdftotext") is null))
+        {
+            Skip = "需要 LibreOffice 与 poppler：apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils";
+        }
+    }
+
+    public static string? Which(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, program))
+            .FirstOrDefault(File.Exists);
+}
