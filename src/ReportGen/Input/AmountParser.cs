@@ -24,7 +24,7 @@ public static class AmountParser
         decimal? number = value switch
         {
             null => null,
-            double d when double.IsFinite(d) => (decimal)d,
+            double d when CellText.TryDecimal(d, out var m) => m,
             decimal m => m,
             int i => i,
             long l => l,
@@ -37,7 +37,12 @@ public static class AmountParser
 
         if (value is double)
         {
-            return new AmountResult(null, "单元格的值不是有效数字");
+            return new AmountResult(null, "单元格的值不是有效数字或超出范围");
+        }
+
+        if (value is FormulaProblem formula)
+        {
+            return new AmountResult(null, "单元格" + formula.Describe());
         }
 
         if (value is DateTime)

@@ -64,6 +64,12 @@ public sealed partial class ExecutionWorkbookReader
         }
 
         var result = AmountParser.Parse(sheet.Value(row, column), defaultUnitIsYuan: false);
+        if (sheet.Value(row, column) is FormulaProblem formula)
+        {
+            Add("RG107", Severity.Error, At(sheet, row, column), $"{field}单元格{formula.Describe()}。该值已忽略。");
+            return null;
+        }
+
         if (result.Problem is not null || result.Value is < 0)
         {
             Add("RG107", Severity.Error, At(sheet, row, column), $"{field}“{sheet.Text(row, column)}”不是有效的非负数字，已忽略。");

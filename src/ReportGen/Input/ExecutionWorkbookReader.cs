@@ -27,6 +27,7 @@ public sealed partial class ExecutionWorkbookReader
         var indicators = data.Find(WorkbookSchema.IndicatorsSheet) is { } indicatorSheet ? ReadIndicators(indicatorSheet) : [];
         var tasks = data.Find(WorkbookSchema.TasksSheet) is { } taskSheet ? ReadTasks(taskSheet) : [];
         var targets = data.Find(WorkbookSchema.TargetsSheet) is { } targetSheet ? ReadTargets(targetSheet, isYuan) : [];
+        ReportLayout(data);
         return new ExecutionWorkbook
         {
             Path = data.Path,

@@ -1,14 +1,29 @@
 namespace ReportGen.Input;
 
+/// <summary>A merged range, 1-based and inclusive, as a spreadsheet shows it (B3:B5 is rows 3–5 of column 2).</summary>
+public sealed record MergedRange(int FromRow, int FromColumn, int ToRow, int ToColumn)
+{
+    public override string ToString() =>
+        $"{Model.SourceLocation.ColumnLetters(FromColumn)}{FromRow}:{Model.SourceLocation.ColumnLetters(ToColumn)}{ToRow}";
+}
+
 /// <summary>
-/// One sheet as read, independent of the file format: rows of cell values (string, double, bool, DateTime or null),
-/// 1-based row and column numbers as a spreadsheet shows them.
+/// One sheet as read, independent of the file format: rows of cell values (string, double, bool, DateTime,
+/// <see cref="FormulaProblem"/> or null), 1-based row and column numbers as a spreadsheet shows them.
 /// </summary>
 public sealed class SheetData(string name, IReadOnlyList<object?[]> rows, bool hidden = false)
 {
+    private Dictionary<(int Row, int Column), int>? _mergedFrom;
+
     public string Name { get; } = name;
     public IReadOnlyList<object?[]> Rows { get; } = rows;
     public bool Hidden { get; } = hidden;
+
+    /// <summary>1-based rows the file hides (height 0); they are read like any other row.</summary>
+    public IReadOnlySet<int> HiddenRows { get; init; } = new HashSet<int>();
+
+    /// <summary>Merged ranges; the value sits in the top-left cell, the others are blank.</summary>
+    public IReadOnlyList<MergedRange> Merges { get; init; } = [];
 
     /// <summary>The raw value at a 1-based row and column, or null outside the data.</summary>
     public object? Value(int row, int column)
@@ -22,8 +37,45 @@ public sealed class SheetData(string name, IReadOnlyList<object?[]> rows, bool h
         return column >= 1 && column <= cells.Length ? cells[column - 1] : null;
     }
 
-    /// <summary>The cell as trimmed text (numbers in invariant form), or "" when empty.</summary>
-    public string Text(int row, int column) => CellText.Of(Value(row, column));
+    /// <summary>
+    /// The cell as trimmed text (numbers in invariant form), or "" when empty. A blank cell under the top of a
+    /// vertically merged range reads the text at its top, as the user sees it (支出类别 or 一级指标 merged over
+    /// several rows); amounts use <see cref="Value"/> and are never copied.
+    /// </summary>
+    public string Text(int row, int column)
+    {
+        var value = Value(row, column);
+        if (value is null && Merges.Count > 0 && MergedFrom().TryGetValue((row, column), out var top))
+        {
+            value = Value(top, column);
+        }
+
+        return CellText.Of(value);
+    }
+
+    /// <summary>The merged range covering a cell below its top row, or null.</summary>
+    public MergedRange? MergeBelowTop(int row, int column) =>
+        Merges.Count == 0 ? null : Merges.FirstOrDefault(m => row > m.FromRow && row <= m.ToRow && column >= m.FromColumn && column <= m.ToColumn);
+
+    // Cells of the merge's first column below its top, clipped to the data: bounded by the sheet's size.
+    private Dictionary<(int, int), int> MergedFrom()
+    {
+        if (_mergedFrom is null)
+        {
+            var map = new Dictionary<(int, int), int>();
+            foreach (var merge in Merges)
+            {
+                for (var row = merge.FromRow + 1; row <= Math.Min(merge.ToRow, Rows.Count); row++)
+                {
+                    map.TryAdd((row, merge.FromColumn), merge.FromRow);
+                }
+            }
+
+            _mergedFrom = map;
+        }
+
+        return _mergedFrom;
+    }
 
     public bool IsBlankRow(int row) => Rows[row - 1].All(value => CellText.Of(value).Length == 0);
 }

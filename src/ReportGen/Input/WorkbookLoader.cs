@@ -1,5 +1,6 @@
 using System.Text;
 using ExcelDataReader;
+using System.Xml;
 using ExcelDataReader.Exceptions;
 
 namespace ReportGen.Input;
@@ -20,12 +21,12 @@ public static class WorkbookLoader
     {
         if (Directory.Exists(path))
         {
-            return LoadCsvFolder(path);
-        }
+            if (System.IO.Path.GetExtension(path).ToLowerInvariant() is ".xlsx" or ".xlsm" or ".xls")
+            {
+                throw new InputException($"“{path}”是一个文件夹，不是工作簿文件。请选择 .xlsx 或 .xls 文件。");
+            }
 
-        if (!File.Exists(path))
-        {
-            throw new InputException($"找不到文件“{path}”，请检查路径是否正确。");
+            return LoadCsvFolder(path);
         }
 
         var extension = System.IO.Path.GetExtension(path).ToLowerInvariant();
@@ -35,23 +36,58 @@ public static class WorkbookLoader
             return new WorkbookData(path, [ReadCsv(path, sheetName)]);
         }
 
+        using var stream = OpenRead(path);
+        var name = System.IO.Path.GetFileName(path);
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var formulaProblems = XlsxPackageReader.IsZip(stream) ? XlsxPackageReader.Inspect(stream, name) : [];
             using var reader = ExcelReaderFactory.CreateReader(stream);
-            return new WorkbookData(path, ReadAll(reader));
+            return new WorkbookData(path, ReadAll(reader, formulaProblems));
+        }
+        catch (InvalidPasswordException ex)
+        {
+            throw new InputException(
+                $"文件“{name}”设置了打开密码（已加密），无法读取。请在 Excel 中打开它，"
+                + "在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中清空密码并保存后重试。", null, ex);
         }
         catch (Exception ex) when (ex is HeaderException or InvalidDataException or NotSupportedException
                                        or ExcelReaderException or IOException or ArgumentException
-                                       or FormatException or InvalidOperationException)
+                                       or FormatException or InvalidOperationException or XmlException)
         {
             throw new InputException(
-                $"文件“{System.IO.Path.GetFileName(path)}”不是可读取的 Excel 工作簿（.xlsx 或 .xls），"
+                $"文件“{name}”不是可读取的 Excel 工作簿（.xlsx 或 .xls），"
                 + "请确认文件未损坏、未加密，并用 Excel 另存为 .xlsx 后重试。", null, ex);
+        }
+    }
+
+    /// <summary>
+    /// Opens a file read-only and shared, with a Chinese message for each way that fails. An empty file is refused
+    /// before opening: so is a FIFO or a device, whose length is 0 too and whose read would block or never end.
+    /// </summary>
+    internal static FileStream OpenRead(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InputException($"找不到文件“{path}”，请检查路径是否正确。");
+        }
+
+        var name = System.IO.Path.GetFileName(path);
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new InputException($"文件“{name}”是空的（0 字节），或不是普通文件。请确认选择了正确的文件，或重新保存、复制该文件。");
+        }
+
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new InputException($"无法读取文件“{path}”：没有读取权限。", null, ex);
+            throw new InputException($"无法读取文件“{path}”：没有读取权限。请检查文件权限，或把文件复制到自己的文件夹后重试。", null, ex);
+        }
+        catch (IOException ex)
+        {
+            throw new InputException($"无法打开文件“{name}”：文件可能正被其他程序独占打开。请关闭占用它的程序后重试。", null, ex);
         }
     }
 
@@ -71,7 +107,7 @@ public static class WorkbookLoader
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var stream = OpenRead(path);
             var config = new ExcelReaderConfiguration
             {
                 // Files saved by Excel in China are often GBK; UTF-8 with or without BOM is detected first.
@@ -93,22 +129,61 @@ public static class WorkbookLoader
         }
     }
 
-    private static List<SheetData> ReadAll(IExcelDataReader reader)
+    private static List<SheetData> ReadAll(IExcelDataReader reader,
+        Dictionary<string, Dictionary<(int Row, int Column), FormulaProblem>> formulaProblems)
     {
         var sheets = new List<SheetData>();
         do
         {
             var rows = new List<object?[]>();
+            var hiddenRows = new HashSet<int>();
             while (reader.Read())
             {
                 rows.Add(ReadRow(reader));
+                if (reader.RowHeight == 0)
+                {
+                    hiddenRows.Add(rows.Count);
+                }
             }
 
-            sheets.Add(new SheetData(reader.Name ?? $"Sheet{sheets.Count + 1}", rows, reader.VisibleState != "visible"));
+            var name = reader.Name ?? $"Sheet{sheets.Count + 1}";
+            if (formulaProblems.TryGetValue(name, out var problems))
+            {
+                PlaceFormulaProblems(rows, problems);
+            }
+
+            sheets.Add(new SheetData(name, rows, reader.VisibleState is { } state && state != "visible")
+            {
+                HiddenRows = hiddenRows,
+                Merges = (reader.MergeCells ?? [])
+                    .Select(m => new MergedRange(m.FromRow + 1, m.FromColumn + 1, m.ToRow + 1, m.ToColumn + 1))
+                    .ToList(),
+            });
         }
         while (reader.NextResult());
 
         return sheets;
+    }
+
+    /// <summary>ExcelDataReader reads an error or uncalculated formula as blank; put the problem in its place.</summary>
+    private static void PlaceFormulaProblems(List<object?[]> rows, Dictionary<(int Row, int Column), FormulaProblem> problems)
+    {
+        foreach (var ((row, column), problem) in problems)
+        {
+            while (rows.Count < row)
+            {
+                rows.Add([]);
+            }
+
+            var cells = rows[row - 1];
+            if (cells.Length < column)
+            {
+                Array.Resize(ref cells, column);
+                rows[row - 1] = cells;
+            }
+
+            cells[column - 1] ??= problem;
+        }
     }
 
     private static object?[] ReadRow(IExcelDataReader reader)

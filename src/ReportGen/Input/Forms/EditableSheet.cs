@@ -158,7 +158,8 @@ internal sealed class EditableSheet
         null => "",
         string s => s.Trim(),
         decimal d => d.ToString("0.############", CultureInfo.InvariantCulture),
-        double d => ((decimal)d).ToString("0.############", CultureInfo.InvariantCulture),
+        double d when CellText.TryDecimal(d, out var number) => number.ToString("0.############", CultureInfo.InvariantCulture),
+        double d => CellText.Number(d),
         int i => i.ToString(CultureInfo.InvariantCulture),
         _ => CellText.Of(value),
     };

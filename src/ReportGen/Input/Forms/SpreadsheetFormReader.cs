@@ -72,9 +72,9 @@ public static class SpreadsheetFormReader
     {
         null => "",
         string text => FormText.Tidy(text),
-        double number when layout.Percent.Contains((row, column)) =>
+        double number when layout.Percent.Contains((row, column)) && Math.Abs(number) < 1e20 =>
             FormText.FormatNumber(Math.Round((decimal)number * 100m, 4)) + "%",
-        double number => ((decimal)number).ToString(CultureInfo.InvariantCulture),
+        double number => Input.CellText.Number(number),
         DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         var other => Input.CellText.Of(other),
     };
