@@ -15,6 +15,10 @@ namespace ReportGen.Input.Forms;
 /// </summary>
 public static class DocxFormReader
 {
+    /// <remarks>
+    /// The Open XML SDK parses attribute values lazily: a gridSpan of "1.5" (found by HostileFuzzTests) throws
+    /// FormatException only when the walker reads it, so format errors belong to "not a readable document".
+    /// </remarks>
     public static FormTable Read(string path)
     {
         var bytes = FormFiles.ReadAllBytes(path);
@@ -29,7 +33,8 @@ public static class DocxFormReader
             return new FormTable(path, Path.GetFileName(path), walker.Rows);
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException
-                                       or InvalidOperationException or System.Xml.XmlException or ArgumentException)
+                                       or InvalidOperationException or System.Xml.XmlException or ArgumentException
+                                       or FormatException or OverflowException)
         {
             throw new InputException(
                 $"文件“{Path.GetFileName(path)}”不是可读取的 Word 文档（.docx），请确认文件未损坏、未加密；"
