@@ -1,0 +1,78 @@
+using ReportGen.Rendering;
+using ReportGen.Tests.Snapshots;
+using ReportGen.Tests.TestSupport;
+
+namespace ReportGen.Tests.Hostile;
+
+/// <summary>
+/// Issue 7, templates: the cases Rendering/TemplateErrorTests does not already cover. A template can reach no
+/// file outside its partials/ folder, by any spelling, and every refusal is an InputException naming the file.
+/// </summary>
+public sealed class HostileTemplateTests : IDisposable
+{
+    private const string Secret = "不应出现在报告中的机密";
+    private static readonly Lazy<TemplateModel> Model = new(() => TemplateModelBuilder.Build(ReportPipeline.Analyze(RepoPaths.SampleCsv)));
+
+    private readonly TempDir _temp = new();
+
+    public HostileTemplateTests()
+    {
+        File.WriteAllText(_temp.File("secret.hbs"), Secret);
+        Directory.CreateDirectory(_temp.File("templates/partials"));
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Write(string name, string source)
+    {
+        var path = _temp.File("templates/" + name);
+        File.WriteAllText(path, source);
+        return path;
+    }
+
+    private InputException Refused(string source)
+    {
+        var error = Assert.Throws<InputException>(() => TemplateRenderer.Render(Write("t.hbs", source), Model.Value));
+        Assert.DoesNotContain(Secret, error.Message);
+        Assert.StartsWith("模板 ", error.Message, StringComparison.Ordinal);
+        return error;
+    }
+
+    [Theory]
+    [InlineData("{{> ../../secret}}")]
+    [InlineData("{{> ../secret}}")]
+    [InlineData("{{> /etc/passwd}}")]
+    [InlineData("{{> ..\\..\\secret}}")]
+    [InlineData("{{> \"../../secret\"}}")]
+    [InlineData("{{> [../../secret]}}")]
+    [InlineData("{{#> ../../secret}}x{{/../../secret}}")]
+    public void Hostile_partial_names_reaching_outside_partials_are_refused(string source) => Refused("正文\n" + source);
+
+    [Theory]
+    [InlineData("{{> (concat \"../../\" \"secret\")}}")]
+    [InlineData("{{> (lookup this \"name\")}}")]
+    public void Hostile_dynamic_partial_names_are_refused(string source) => Refused(source);
+
+    [Fact]
+    public void Hostile_partials_including_each_other_are_refused()
+    {
+        Write("partials/甲.hbs", "甲{{> 乙}}");
+        Write("partials/乙.hbs", "乙{{> 甲}}");
+        var error = Refused("{{> 甲}}");
+        Assert.Contains("甲", error.Message);
+    }
+
+    [Fact]
+    public void Hostile_template_path_that_is_a_folder_or_empty_or_binary_ends_in_exit_2_or_a_report()
+    {
+        File.WriteAllBytes(_temp.File("空.hbs"), []);
+        File.WriteAllBytes(_temp.File("二进制.hbs"), [0x00, 0xFF, 0xFE, 0x7B, 0x7B, 0x00, 0x89, 0x50]);
+        Directory.CreateDirectory(_temp.File("目录.hbs"));
+        foreach (var template in new[] { "目录.hbs", "空.hbs", "二进制.hbs", "不存在.hbs" })
+        {
+            var result = CliHarness.Run("generate", Repo.SampleXlsx, "-o", _temp.File("报告.docx"), "--template", _temp.File(template));
+            result.AssertNoStackTrace();
+            Assert.True(result.ExitCode is 0 or 2, $"{template}: exit {result.ExitCode} {result.Error}");
+        }
+    }
+}
