@@ -1,5 +1,4 @@
 using ReportGen.Rendering;
-using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Hostile;
@@ -11,7 +10,7 @@ namespace ReportGen.Tests.Hostile;
 public sealed class HostileTemplateTests : IDisposable
 {
     private const string Secret = "不应出现在报告中的机密";
-    private static readonly Lazy<TemplateModel> Model = new(() => TemplateModelBuilder.Build(ReportPipeline.Analyze(RepoPaths.SampleCsv)));
+    private static readonly Lazy<TemplateModel> Model = new(() => TemplateModelBuilder.Build(ReportPipeline.Analyze(Repo.SampleCsvFolder)));
 
     private readonly TempDir _temp = new();
 
