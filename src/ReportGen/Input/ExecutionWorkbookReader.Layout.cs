@@ -5,7 +5,7 @@ namespace ReportGen.Input;
 /// <summary>
 /// What the file's layout hides from a reader of its values (issue 7): hidden sheets and rows, which are read like
 /// any other (RG104, so the user knows a figure they cannot see was counted), formula cells without a usable
-/// value outside the amount columns (RG108; amounts report them as RG110), and merged amount cells (RG109).
+/// value outside the amount columns (RG118; amounts report them as RG110), and merged amount cells (RG119).
 /// </summary>
 public sealed partial class ExecutionWorkbookReader
 {
@@ -53,7 +53,7 @@ public sealed partial class ExecutionWorkbookReader
             {
                 if (cells[column - 1] is FormulaProblem problem && reported.Add(At(sheet, row, column)))
                 {
-                    Add("RG108", Severity.Error, At(sheet, row, column), $"单元格{problem.Describe()}。该单元格按空白读取。");
+                    Add("RG118", Severity.Error, At(sheet, row, column), $"单元格{problem.Describe()}。该单元格按空白读取。");
                 }
             }
         }
@@ -76,7 +76,7 @@ public sealed partial class ExecutionWorkbookReader
         {
             if (Enumerable.Range(merge.FromColumn, merge.ToColumn - merge.FromColumn + 1).Any(amountColumns.Contains))
             {
-                Add("RG109", Severity.Warning, At(sheet, merge.FromRow, merge.FromColumn),
+                Add("RG119", Severity.Warning, At(sheet, merge.FromRow, merge.FromColumn),
                     $"金额单元格 {merge} 跨 {merge.ToRow - merge.FromRow + 1} 行合并，金额只计入第 {merge.FromRow} 行。"
                     + "请取消合并，在每一行填写该行自己的金额。");
             }

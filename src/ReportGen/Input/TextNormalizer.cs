@@ -71,7 +71,7 @@ public static class CellText
         null => "",
         string s => TextNormalizer.Clean(s),
         double d => Number(d),
-        FormulaProblem => "", // never "#REF!" in a report: the reader reports the cell (RG108 / RG110)
+        FormulaProblem => "", // never "#REF!" in a report: the reader reports the cell (RG118 / RG110)
         DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         bool b => b ? "TRUE" : "FALSE",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

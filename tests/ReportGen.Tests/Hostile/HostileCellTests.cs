@@ -44,11 +44,11 @@ public sealed class HostileCellTests : IDisposable
     }
 
     [Fact]
-    public void Hostile_formula_error_in_a_text_cell_is_RG108_and_never_reaches_the_report()
+    public void Hostile_formula_error_in_a_text_cell_is_RG118_and_never_reaches_the_report()
     {
         var analysis = Analyze(s => s.Row("文明经费", "项目支出", null, 50, 0, 50, 50, 0, null, RawCell.FormulaError("Sheet9!A1", "#REF!")));
 
-        var finding = At(analysis, "RG108", "预算执行!J3");
+        var finding = At(analysis, "RG118", "预算执行!J3");
         Assert.Contains("#REF!", finding.Message);
         Assert.Null(Line(analysis, "文明经费").Purpose);
     }
@@ -71,7 +71,7 @@ public sealed class HostileCellTests : IDisposable
             .Row("文明经费", "项目支出", null, 50, 8.5, new RawCell(null, "<f>D3+E3</f><v>58.5</v>"), 50, new RawCell(null, "<f t=\"shared\" ref=\"H3:H3\" si=\"0\">F3-G3</f><v>8.5</v>"))
             .Row("宣传经费", "项目支出", null, 10, 0, 10, 10, new RawCell(null, "<f t=\"shared\" si=\"0\"/><v>0</v>")));
 
-        Assert.DoesNotContain(analysis.Findings, f => f.Code is "RG108" or "RG110");
+        Assert.DoesNotContain(analysis.Findings, f => f.Code is "RG118" or "RG110");
         Assert.Equal(58.5m, Line(analysis, "文明经费").FinalBudgetGiven);
         Assert.Equal(0m, Line(analysis, "宣传经费").CarryOverGiven);
     }
@@ -153,14 +153,14 @@ public sealed class HostileCellTests : IDisposable
     }
 
     [Fact]
-    public void Hostile_merged_amount_counts_once_and_warns_RG109()
+    public void Hostile_merged_amount_counts_once_and_warns_RG119()
     {
         var analysis = Analyze(s => s
             .Row("文明经费", "项目支出", null, 60, 0, 60, 60, 0)
             .Row("宣传经费", "项目支出", null, null, 0, null, null, null)
             .Merge("D3:D4").Merge("F3:F4").Merge("G3:G4"));
 
-        var finding = At(analysis, "RG109", "预算执行!D3");
+        var finding = At(analysis, "RG119", "预算执行!D3");
         Assert.Contains("D3:D4 跨 2 行合并，金额只计入第 3 行", finding.Message);
         Assert.Equal(80m, analysis.Figures.Department.Initial);
     }
