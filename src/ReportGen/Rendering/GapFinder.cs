@@ -38,8 +38,14 @@ public static class GapFinder
             }
         }
 
-        foreach (var (scope, item) in IndicatorViews.AllUnmet(analysis))
+        foreach (var (scope, rate, item) in IndicatorViews.AllUnmet(analysis))
         {
+            // A 预算资金使用率 below target restates the low execution rate listed above: say it once.
+            if (item.IsExecutionRate && rate is < VarianceCalculator.LowRateThreshold)
+            {
+                continue;
+            }
+
             var who = scope == IndicatorRow.DepartmentScope ? "部门整体" : $"“{scope}”";
             gaps.Add(new GapView(
                 $"{who}绩效指标“{item.Level3}”年度指标值{item.Target}，实际完成{item.Actual ?? "未填写"}，{item.Status}。",

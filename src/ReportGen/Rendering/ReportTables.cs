@@ -64,7 +64,8 @@ public static class ReportTables
         R(Money.FormatPercent(a.Rate), bold),
     ];
 
-    private static readonly double[] EvaluationColumns = [1.0, 1.1, 1.2, 1.9, 1.3, 1.3, 0.7, 0.8, 1.9];
+    // 分值 / 执行率 / 得分 must hold "81.68%" and "10.00" on one line at 五号; 三级指标 and 偏差原因 wrap instead.
+    private static readonly double[] EvaluationColumns = [0.9, 1.0, 1.1, 1.6, 1.3, 1.3, 1.1, 1.1, 1.6];
 
     public static ReportTable DepartmentTable(TemplateModel model)
     {

@@ -142,6 +142,9 @@ public sealed record IndicatorView
     public decimal? Weight { get; init; }
     public decimal? Score { get; init; }
     public string? Deviation { get; init; }
+
+    /// <summary>预算资金使用率 / 预算执行率: its actual is the computed execution rate.</summary>
+    public bool IsExecutionRate { get; init; }
 }
 
 public sealed record ScoreView(decimal ExecutionRate, decimal Output, decimal Outcome, decimal Satisfaction, decimal Total, string Grade);
