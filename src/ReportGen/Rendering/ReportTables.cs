@@ -37,24 +37,36 @@ public static class ReportTables
 
     private static TableRow Row(params TableCell[] cells) => new(cells);
 
+    /// <summary>
+    /// 预算执行差异表: 基本支出 lines and their subtotal, then 项目支出 lines and theirs, then the total. The category
+    /// is carried by the grouping rather than a column, so that six money columns fit 156 mm at 五号.
+    /// </summary>
     public static ReportTable VarianceTable(TemplateModel model)
     {
         var rows = new List<TableRow>
         {
-            Row(C("序号", bold: true), C("项目名称", bold: true), C("支出类别", bold: true), C("年初预算数", bold: true), C("调整数", bold: true),
+            Row(C("序号", bold: true), C("项目名称", bold: true), C("年初预算数", bold: true), C("调整数", bold: true),
                 C("全年预算数", bold: true), C("实际支出数", bold: true), C("结余结转数", bold: true), C("执行率", bold: true), C("偏差原因", bold: true)),
         };
-        foreach (var line in model.Lines)
+        var number = 0;
+        foreach (var (lines, subtotal, label) in new[]
+                 {
+                     (model.BasicLines, model.Basic, "基本支出小计"),
+                     (model.ProjectLines, model.Projects, $"项目支出小计（{model.ProjectCount}个项目）"),
+                 })
         {
-            var needsCause = line.LowRate || line.Overspent;
-            rows.Add(Row([C(line.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), L(line.Name), C(line.Category),
-                .. Figures(line.Amounts, bold: false), L(line.Deviation ?? (needsCause ? TemplateHelpers.Placeholder("原因") : ""))]));
+            foreach (var line in lines)
+            {
+                var needsCause = line.LowRate || line.Overspent;
+                rows.Add(Row([C((++number).ToString(System.Globalization.CultureInfo.InvariantCulture)), L(line.Name),
+                    .. Figures(line.Amounts, bold: false), L(line.Deviation ?? (needsCause ? TemplateHelpers.Placeholder("原因") : ""))]));
+            }
+
+            rows.Add(Row([C(label, 2, bold: true), .. Figures(subtotal, bold: true), L("")]));
         }
 
-        rows.Add(Row([C("", 1), L("基本支出小计", 2, bold: true), .. Figures(model.Basic, bold: true), L("")]));
-        rows.Add(Row([C("", 1), L($"项目支出小计（{model.ProjectCount}个）", 2, bold: true), .. Figures(model.Projects, bold: true), L("")]));
-        rows.Add(Row([C("", 1), L("合计", 2, bold: true), .. Figures(model.Totals, bold: true), L("")]));
-        return new ReportTable($"{model.Department.Name}{model.Year}年度预算执行差异表", [0.6, 2.6, 1.1, 1.1, 1.0, 1.1, 1.1, 1.1, 1.0, 2.0], rows,
+        rows.Add(Row([C("合计", 2, bold: true), .. Figures(model.Totals, bold: true), L("")]));
+        return new ReportTable($"{model.Department.Name}{model.Year}年度预算执行差异表", [0.45, 1.8, 1.2, 1.2, 1.2, 1.2, 1.2, 1.4, 1.35], rows,
             HeaderRows: 1, Note: "单位：万元。执行率 = 实际支出数 ÷ 全年预算数；全年预算数 = 年初预算数 + 调整数。");
     }
 
