@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using ReportGen.Cli;
 using ReportGen.Tests.Snapshots;
+using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Rendering;
 
@@ -25,7 +26,7 @@ public sealed class GeneratedReportTests : IDisposable
     private string Generate(string name, string template = "default")
     {
         var path = Path.Combine(_dir, name);
-        var result = Run("generate", RepoPaths.SampleCsv, "-o", path, "-t", template);
+        var result = Run("generate", Repo.SampleCsvFolder, "-o", path, "-t", template);
         Assert.True(result.Code == 0, result.Error);
         return path;
     }
@@ -53,7 +54,7 @@ public sealed class GeneratedReportTests : IDisposable
     public void Generate_prints_the_key_figures_and_leaves_no_temp_file()
     {
         var path = Path.Combine(_dir, "报告.docx");
-        var (code, output, _) = Run("generate", RepoPaths.SampleCsv, "-o", path);
+        var (code, output, _) = Run("generate", Repo.SampleCsvFolder, "-o", path);
         Assert.Equal(0, code);
         Assert.Contains("560.75", output);
         Assert.Contains("458.04", output);
@@ -66,7 +67,7 @@ public sealed class GeneratedReportTests : IDisposable
     {
         var input = Path.Combine(_dir, "input");
         Directory.CreateDirectory(input);
-        foreach (var file in Directory.GetFiles(RepoPaths.SampleCsv))
+        foreach (var file in Directory.GetFiles(Repo.SampleCsvFolder))
         {
             File.Copy(file, Path.Combine(input, Path.GetFileName(file)));
         }
@@ -85,7 +86,7 @@ public sealed class GeneratedReportTests : IDisposable
     [Fact]
     public void A_missing_output_folder_is_a_clear_error()
     {
-        var (code, _, error) = Run("generate", RepoPaths.SampleCsv, "-o", Path.Combine(_dir, "没有这个文件夹", "报告.docx"));
+        var (code, _, error) = Run("generate", Repo.SampleCsvFolder, "-o", Path.Combine(_dir, "没有这个文件夹", "报告.docx"));
         Assert.Equal(ExitCodes.InputError, code);
         Assert.Contains("输出文件夹不存在", error);
         Assert.DoesNotContain("   at ", error);
@@ -95,12 +96,12 @@ public sealed class GeneratedReportTests : IDisposable
     public void Fonts_can_be_changed_from_the_command_line()
     {
         var path = Path.Combine(_dir, "fonts.docx");
-        Assert.Equal(0, Run("generate", RepoPaths.SampleCsv, "-o", path, "--font", "正文=宋体", "--font", "标题=黑体").Code);
+        Assert.Equal(0, Run("generate", Repo.SampleCsvFolder, "-o", path, "--font", "正文=宋体", "--font", "标题=黑体").Code);
         using var document = WordprocessingDocument.Open(path, false);
         var styles = document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.OuterXml;
         Assert.Contains("w:eastAsia=\"宋体\"", styles);
         Assert.Contains("w:eastAsia=\"黑体\"", styles);
-        Assert.Equal(ExitCodes.InputError, Run("generate", RepoPaths.SampleCsv, "-o", path, "--font", "脚注=宋体").Code);
+        Assert.Equal(ExitCodes.InputError, Run("generate", Repo.SampleCsvFolder, "-o", path, "--font", "脚注=宋体").Code);
     }
 
     /// <summary>The real-client test: LibreOffice opens the report, and the PDF carries the key figures on A4 pages.</summary>

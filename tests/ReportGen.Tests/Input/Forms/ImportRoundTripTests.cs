@@ -4,6 +4,7 @@ using ReportGen.Input;
 using ReportGen.Input.Forms;
 using ReportGen.Output;
 using ReportGen.Tests.Snapshots;
+using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Input.Forms;
 
@@ -23,7 +24,7 @@ public sealed class ImportRoundTripTests
 
         // The clerk's year-end step: the 预算执行 sheet as in the sample (adjustments, actuals, the 别名 文明经费 → 文明建设经费).
         var imported = WorkbookLoader.Load(workbook);
-        var execution = WorkbookLoader.Load(RepoPaths.SampleCsv).Find("预算执行")!;
+        var execution = WorkbookLoader.Load(Repo.SampleCsvFolder).Find("预算执行")!;
         var sheets = imported.Sheets
             .Select(sheet => sheet.Name == "预算执行" ? execution : sheet)
             .Select(sheet => new XlsxSheet(sheet.Name, sheet.Rows.Select(row => (IReadOnlyList<object?>)row.Select(Typed).ToList()).ToList()))
@@ -31,7 +32,7 @@ public sealed class ImportRoundTripTests
         XlsxWriter.Write(workbook, sheets);
 
         var mine = Preview(workbook);
-        var sample = Preview(RepoPaths.SampleCsv);
+        var sample = Preview(Repo.SampleCsvFolder);
         foreach (var key in new[] { "totals", "basic", "projects", "projectCount", "lines" })
         {
             Assert.Equal(sample[key]!.ToJsonString(), mine[key]!.ToJsonString());
