@@ -14,17 +14,11 @@ public sealed partial class WorkbookDocTests
         var data = new TheoryData<string>();
         var specs = WorkbookSchema.LineColumns.Concat(WorkbookSchema.IndicatorColumns).Concat(WorkbookSchema.TaskColumns)
             .Concat(WorkbookSchema.TargetColumns).Concat(WorkbookSchema.InfoColumns);
-        foreach (var name in specs.SelectMany(s => s.Synonyms.Prepend(s.Name)).Distinct())
+        var names = specs.SelectMany(s => s.Synonyms.Prepend(s.Name))
+            .Concat(WorkbookSchema.InfoItems.SelectMany(pair => pair.Value.Prepend(pair.Key)));
+        foreach (var name in names.Distinct())
         {
             data.Add(name);
-        }
-
-        foreach (var (item, synonyms) in WorkbookSchema.InfoItems)
-        {
-            foreach (var name in synonyms.Prepend(item))
-            {
-                data.Add(name);
-            }
         }
 
         return data;
