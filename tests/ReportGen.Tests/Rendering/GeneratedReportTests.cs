@@ -104,6 +104,42 @@ public sealed class GeneratedReportTests : IDisposable
         Assert.Equal(ExitCodes.InputError, Run("generate", Repo.SampleCsvFolder, "-o", path, "--font", "脚注=宋体").Code);
     }
 
+    [Fact]
+    public void A_reference_document_replaces_the_styles()
+    {
+        // The user's reference: our own report with the body style's East Asian font changed to 楷体.
+        var reference = Generate("reference.docx");
+        using (var document = WordprocessingDocument.Open(reference, true))
+        {
+            var body = document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>()
+                .Single(s => s.StyleId == "RGBody");
+            body.Descendants<DocumentFormat.OpenXml.Wordprocessing.RunFonts>().Single().EastAsia = "楷体";
+        }
+
+        var path = Path.Combine(_dir, "styled.docx");
+        var (code, _, error) = Run("generate", Repo.SampleCsvFolder, "-o", path, "--style", reference);
+        Assert.True(code == 0, error);
+        using var styled = WordprocessingDocument.Open(path, false);
+        var styledBody = styled.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>()
+            .Single(s => s.StyleId == "RGBody");
+        Assert.Equal("楷体", styledBody.Descendants<DocumentFormat.OpenXml.Wordprocessing.RunFonts>().Single().EastAsia?.Value);
+    }
+
+    /// <summary>The published report's defects (shifeng-2023.md) must not come back.</summary>
+    [Fact]
+    public void The_sample_report_does_not_repeat_the_published_defects()
+    {
+        var (code, text, _) = Run("generate", Repo.SampleCsvFolder, "--text");
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("万元万元", text);
+        Assert.DoesNotContain("不存在相关问题", text);
+        Assert.Contains("部门预算执行率为81.68%，低于90%", text);
+        // Each project's use is described under its own heading only: 意识形态 is not given 融媒体中心's sentence.
+        var ideology = text[text.IndexOf("#### 4.意识形态工作专项经费", StringComparison.Ordinal)..text.IndexOf("#### 5.", StringComparison.Ordinal)];
+        Assert.DoesNotContain("维持融媒体中心的运转", ideology);
+        Assert.Contains("主要用于区委理论学习中心组学习培训", ideology);
+    }
+
     /// <summary>The real-client test: LibreOffice opens the report, and the PDF carries the key figures on A4 pages.</summary>
     [LibreOfficeFact]
     public void LibreOffice_renders_the_report_with_the_key_figures()
