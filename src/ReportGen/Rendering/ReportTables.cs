@@ -12,12 +12,14 @@ public static class ReportTables
     public const string Variance = "预算执行差异表";
     public const string DepartmentEvaluation = "部门整体支出绩效自评表";
     public const string ProjectEvaluation = "项目支出绩效自评表";
+    public const string Progress = "支出进度对比表";
 
-    public static readonly IReadOnlyList<string> Kinds = [Variance, DepartmentEvaluation, ProjectEvaluation];
+    public static readonly IReadOnlyList<string> Kinds = [Variance, DepartmentEvaluation, ProjectEvaluation, Progress];
 
     public static IEnumerable<ReportTable> Build(TemplateModel model, string kind, string? argument) => kind switch
     {
         Variance => [VarianceTable(model)],
+        Progress => model.SpendingProgress.Count == 0 ? [] : [ProgressTable(model)],
         DepartmentEvaluation => [DepartmentTable(model)],
         ProjectEvaluation when argument is null => model.ProjectLines.Select(line => ProjectTable(model, line)),
         ProjectEvaluation => [ProjectTable(model, model.ProjectLines.FirstOrDefault(l => l.Name == argument || l.TargetName == argument)
@@ -68,6 +70,28 @@ public static class ReportTables
         rows.Add(Row([C("合计", 2, bold: true), .. Figures(model.Totals, bold: true), L("")]));
         return new ReportTable($"{model.Department.Name}{model.Year}年度预算执行差异表", [0.45, 1.8, 1.2, 1.2, 1.2, 1.2, 1.2, 1.4, 1.35], rows,
             HeaderRows: 1, Note: "单位：万元。执行率 = 实际支出数 ÷ 全年预算数；全年预算数 = 年初预算数 + 调整数。");
+    }
+
+    /// <summary>支出进度对比表: planned and actual cumulative shares at each checkpoint; a share behind plan is bold.</summary>
+    public static ReportTable ProgressTable(TemplateModel model)
+    {
+        var labels = model.SpendingProgress[0].Checkpoints.Select(c => c.Label).ToList();
+        var rows = new List<TableRow>
+        {
+            Row([C("项目名称", merge: VerticalMerge.Restart, bold: true), .. labels.Select(l => C(l, 2, bold: true))]),
+            Row([C("", merge: VerticalMerge.Continue), .. labels.SelectMany(_ => new[] { C("计划", bold: true), C("实际", bold: true) })]),
+        };
+        foreach (var progress in model.SpendingProgress)
+        {
+            rows.Add(Row([L(progress.Name), .. progress.Checkpoints.SelectMany(c => new[]
+            {
+                R(c.Planned is null ? "—" : Money.FormatPercent(c.Planned)),
+                R(c.Share is null ? "—" : Money.FormatPercent(c.Share), bold: c.Behind),
+            })]));
+        }
+
+        return new ReportTable($"{model.Department.Name}{model.Year}年度资金支出进度对比表", [2.2, .. labels.SelectMany(_ => new[] { 1.1, 1.1 })], rows,
+            HeaderRows: 2, Note: "计划为资金支出计划中截至各时点累计应支出的比例；实际 = 截至该时点累计支出 ÷ 全年预算数；加粗为落后于计划的时点。");
     }
 
     private static TableCell[] Figures(AmountsView a, bool bold) =>

@@ -13,7 +13,7 @@ public sealed partial class WorkbookDocTests
     {
         var data = new TheoryData<string>();
         var specs = WorkbookSchema.LineColumns.Concat(WorkbookSchema.IndicatorColumns).Concat(WorkbookSchema.TaskColumns)
-            .Concat(WorkbookSchema.TargetColumns).Concat(WorkbookSchema.InfoColumns);
+            .Concat(WorkbookSchema.TargetColumns).Concat(WorkbookSchema.InfoColumns).Concat(WorkbookSchema.CheckpointColumns);
         var names = specs.SelectMany(s => s.Synonyms.Prepend(s.Name))
             .Concat(WorkbookSchema.InfoItems.SelectMany(pair => pair.Value.Prepend(pair.Key)));
         foreach (var name in names.Distinct())
@@ -52,7 +52,7 @@ public sealed partial class WorkbookDocTests
         Assert.Equal(source.Order(), documented.Order());
     }
 
-    [GeneratedRegex(@"(?:Add|CompareIdentity)\(""(RG\d{3})""")]
+    [GeneratedRegex(@"(?:Add|CompareIdentity|new Finding)\(""(RG\d{3})""")]
     private static partial Regex EmittedCode();
 
     [GeneratedRegex(@"^\| (RG\d{3}) \|", RegexOptions.Multiline)]

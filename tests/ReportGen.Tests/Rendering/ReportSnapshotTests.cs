@@ -19,7 +19,7 @@ public sealed class ReportSnapshotTests
             data.Add("sample", template);
         }
 
-        foreach (var name in new[] { "decrease", "no-targets", "yuan", "overspend" })
+        foreach (var name in new[] { "decrease", "no-targets", "yuan", "overspend", "progress" })
         {
             data.Add(name, "default");
         }
