@@ -11,7 +11,7 @@ public static class CheckCommand
     public static Command Create(CliRunner runner)
     {
         var workbook = new Argument<string>("工作簿") { Description = "年终预算执行工作簿（.xlsx、.xls，或每个工作表一个 .csv 的文件夹）" };
-        var format = new Option<string>("--format", "-f") { Description = "输出格式：text（默认）或 json", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format", "-f") { HelpName = "格式", Description = "输出格式：text（默认）或 json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("check", "检查工作簿：核对金额勾稽关系、执行率、项目名称对应和文字遗留问题，列出发现的问题。有错误时退出码为 1。")
         {

@@ -18,11 +18,12 @@ public static class GenerateCommand
             Description = "年终预算执行工作簿；省略时使用自带的石峰区委宣传部2023年样例",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var output = new Option<string?>("--output", "-o") { Description = "报告文件路径（.docx）；默认写到 ./out/部门名称+年度+“年度部门整体支出绩效自评报告.docx”" };
-        var template = new Option<string>("--template", "-t") { Description = "报告模板：模板名称（default、sichuan）或 .hbs 文件路径", DefaultValueFactory = _ => "default" };
-        var style = new Option<string?>("--style") { Description = "参考 .docx：用其中的样式（字体、字号、页边距）替换默认版式" };
+        var output = new Option<string?>("--output", "-o") { HelpName = "报告.docx", Description = "报告文件路径（.docx）；默认写到 ./out/部门名称+年度+“年度部门整体支出绩效自评报告.docx”" };
+        var template = new Option<string>("--template", "-t") { HelpName = "名称|路径", Description = "报告模板：模板名称（default、sichuan）或 .hbs 文件路径", DefaultValueFactory = _ => "default" };
+        var style = new Option<string?>("--style") { HelpName = "参考.docx", Description = "参考 .docx：用其中的样式（字体、字号、页边距）替换默认版式" };
         var fonts = new Option<string[]>("--font")
         {
+            HelpName = "角色=字体",
             Description = "更换字体，可重复：角色=字体，角色为 标题、正文、一级标题、二级标题、三级标题、表格、页码、西文。例：--font 正文=仿宋 --font 标题=宋体",
             AllowMultipleArgumentsPerToken = false,
         };

@@ -11,9 +11,9 @@ public static class PreviewCommand
     public static Command Create(CliRunner runner)
     {
         var workbook = new Argument<string>("工作簿") { Description = "年终预算执行工作簿（.xlsx、.xls，或每个工作表一个 .csv 的文件夹）" };
-        var format = new Option<string>("--format", "-f") { Description = "输出格式：table（终端表格，默认）、csv、json、md", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format", "-f") { HelpName = "格式", Description = "输出格式：table（终端表格，默认）、csv、json、md", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json", "md");
-        var outputFile = new Option<string?>("--output", "-o") { Description = "写入文件而不是屏幕（table 格式写为纯文本）" };
+        var outputFile = new Option<string?>("--output", "-o") { HelpName = "文件", Description = "写入文件而不是屏幕（table 格式写为纯文本）" };
         var command = new Command("preview", "预览预算执行差异表：每个预算行的年初预算、调整、全年预算、实际支出、结余结转和执行率，含基本支出、项目支出小计和合计，标出需要关注的行。")
         {
             workbook,

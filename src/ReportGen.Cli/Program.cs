@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using System.Text;
 
@@ -26,7 +27,22 @@ public static class Program
             ImportCommand.Create(output, error),
         };
         root.Options.Add(CliRunner.Verbose);
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            help.Description = "显示帮助和用法信息";
+        }
+
         var parse = root.Parse(args);
+        if (parse.Action is HelpAction)
+        {
+            // System.CommandLine's zh-Hans resources leave a few help words in English; finish the translation.
+            var text = new StringWriter();
+            parse.Invoke(new InvocationConfiguration { Output = text, Error = error });
+            output.Write(text.ToString().Replace("Description:", "说明：").Replace("[default: ", "[默认：", StringComparison.Ordinal)
+                .Replace("[options]", "[选项]", StringComparison.Ordinal).Replace("[command]", "[命令]", StringComparison.Ordinal));
+            return ExitCodes.Ok;
+        }
+
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 }

@@ -20,6 +20,9 @@ public sealed record DepartmentAnalysis(
     /// <summary>Each project's indicator scores (附表3), keyed by its budget line; projects without targets are absent.</summary>
     public IReadOnlyDictionary<BudgetLine, ScopeScore> ProjectScores { get; init; } = new Dictionary<BudgetLine, ScopeScore>();
 
+    /// <summary>Spending by checkpoint against the 资金支出计划, for lines that have either; empty without those sheets.</summary>
+    public IReadOnlyList<SpendingProgress> SpendingProgress { get; init; } = [];
+
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 
     /// <summary>The budget line a target-side name (项目目标, 绩效指标 归属) refers to, if matched.</summary>
@@ -57,8 +60,10 @@ public static class ReportPipeline
 
         var figures = VarianceCalculator.Calculate(workbook.Lines, lineTargetNames);
         var (departmentScore, projectScores) = ScoreIndicators(workbook, figures, matches);
+        var (progress, progressFindings) = SpendingProgressCalculator.Calculate(workbook, figures);
         var findings = workbook.ReadFindings
             .Concat(ConsistencyValidator.Validate(workbook, figures, matcher))
+            .Concat(progressFindings)
             .Concat((departmentScore?.Findings ?? []).Concat(projectScores.Values.SelectMany(s => s.Findings)))
             .OrderByDescending(f => f.Severity)
             .ToList();
@@ -66,6 +71,7 @@ public static class ReportPipeline
         {
             DepartmentScore = departmentScore,
             ProjectScores = projectScores,
+            SpendingProgress = progress,
         };
     }
 

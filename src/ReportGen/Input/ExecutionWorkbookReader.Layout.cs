@@ -10,7 +10,10 @@ namespace ReportGen.Input;
 public sealed partial class ExecutionWorkbookReader
 {
     private static readonly string[] ReadSheets =
-        [WorkbookSchema.InfoSheet, WorkbookSchema.LinesSheet, WorkbookSchema.IndicatorsSheet, WorkbookSchema.TasksSheet, WorkbookSchema.TargetsSheet];
+    [
+        WorkbookSchema.InfoSheet, WorkbookSchema.LinesSheet, WorkbookSchema.IndicatorsSheet, WorkbookSchema.TasksSheet,
+        WorkbookSchema.TargetsSheet, WorkbookSchema.PlanSheet, WorkbookSchema.QuarterlySheet,
+    ];
 
     private void ReportLayout(WorkbookData data)
     {

@@ -28,6 +28,12 @@ public sealed partial class ExecutionWorkbookReader
                 continue;
             }
 
+            if (IsNote(name) && AmountFields.All(field => Cell(sheet, header, row, field).Length == 0))
+            {
+                Add("RG108", Severity.Info, At(sheet, row, header.Column("项目名称")), $"第 {row} 行“{name}”是注释，不作为预算行。");
+                continue;
+            }
+
             if (ReadLine(sheet, header, row, isYuan) is { } line)
             {
                 lines.Add(line);
@@ -42,6 +48,14 @@ public sealed partial class ExecutionWorkbookReader
         }
 
         return lines;
+    }
+
+    /// <summary>A footnote under the table: "注：单位为万元", "备注：…", "说明：…", "填表说明".</summary>
+    private static bool IsNote(string name)
+    {
+        var key = TextNormalizer.Key(name);
+        return key.StartsWith("注:", StringComparison.Ordinal) || key.StartsWith("备注", StringComparison.Ordinal)
+            || key.StartsWith("说明:", StringComparison.Ordinal) || key.StartsWith("填表说明", StringComparison.Ordinal);
     }
 
     /// <summary>Recognises 合计 / 小计 rows: "合计", "总计", "基本支出小计", "项目支出合计"; null for a budget line.</summary>

@@ -27,6 +27,8 @@ public sealed partial class ExecutionWorkbookReader
         var indicators = data.Find(WorkbookSchema.IndicatorsSheet) is { } indicatorSheet ? ReadIndicators(indicatorSheet) : [];
         var tasks = data.Find(WorkbookSchema.TasksSheet) is { } taskSheet ? ReadTasks(taskSheet) : [];
         var targets = data.Find(WorkbookSchema.TargetsSheet) is { } targetSheet ? ReadTargets(targetSheet, isYuan) : [];
+        var plan = data.Find(WorkbookSchema.PlanSheet) is { } planSheet ? ReadCheckpoints(planSheet, isYuan, percent: true) : [];
+        var quarterly = data.Find(WorkbookSchema.QuarterlySheet) is { } quarterSheet ? ReadCheckpoints(quarterSheet, isYuan, percent: false) : [];
         ReportLayout(data);
         return new ExecutionWorkbook
         {
@@ -37,6 +39,8 @@ public sealed partial class ExecutionWorkbookReader
             Indicators = indicators,
             KeyTasks = tasks,
             ProjectTargets = targets,
+            SpendingPlan = plan,
+            QuarterlySpending = quarterly,
             ReadFindings = _findings,
         };
     }

@@ -29,9 +29,9 @@ public static class TextNormalizer
         {
             switch (ch)
             {
-                case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD':
+                case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\r':
                     continue;
-                case '\u00A0' or '\u3000' or '\u2002' or '\u2003' or '\u2009':
+                case '\u00A0' or '\u3000' or '\u2002' or '\u2003' or '\u2009' or '\t':
                     builder.Append(' ');
                     break;
                 case >= '\uFF01' and <= '\uFF5E' when foldWidth:

@@ -11,6 +11,8 @@ public static class WorkbookSchema
     public const string IndicatorsSheet = "绩效指标";
     public const string TasksSheet = "重点工作";
     public const string TargetsSheet = "项目目标";
+    public const string PlanSheet = "支出计划";
+    public const string QuarterlySheet = "分季度支出";
 
     public static readonly ColumnSpec[] InfoColumns =
     [
@@ -65,6 +67,16 @@ public static class WorkbookSchema
         new("实施期目标", false, "实施期绩效目标"),
         new("年度目标", false, "年度绩效目标"),
         new("实际完成情况", false, "完成情况"),
+    ];
+
+    /// <summary>支出计划 and 分季度支出: a project name and the four checkpoints, cumulative.</summary>
+    public static readonly ColumnSpec[] CheckpointColumns =
+    [
+        new("项目名称", true, "名称", "项目"),
+        new("3月底", true, "3月", "一季度末", "第一季度"),
+        new("6月底", true, "6月", "二季度末", "第二季度"),
+        new("10月底", true, "10月", "三季度末", "第三季度", "9月底"),
+        new("12月底", true, "12月", "四季度末", "第四季度", "年底"),
     ];
 
     /// <summary>Canonical 基本信息 items and the other names users give them.</summary>

@@ -141,6 +141,12 @@ public sealed record ExecutionWorkbook
     public IReadOnlyList<KeyTask> KeyTasks { get; init; } = [];
     public IReadOnlyList<ProjectTarget> ProjectTargets { get; init; } = [];
 
+    /// <summary>支出计划: cumulative share of the budget to be spent by each checkpoint (河北 资金支出计划).</summary>
+    public IReadOnlyList<SpendingCheckpoints> SpendingPlan { get; init; } = [];
+
+    /// <summary>分季度支出: cumulative actual spending (万元) at the same checkpoints.</summary>
+    public IReadOnlyList<SpendingCheckpoints> QuarterlySpending { get; init; } = [];
+
     /// <summary>Problems found while reading that do not stop the reading (an unknown 来源 value, a blank row…).</summary>
     public IReadOnlyList<Finding> ReadFindings { get; init; } = [];
 }
@@ -155,3 +161,13 @@ public sealed record StatedTotal(
     IReadOnlyDictionary<string, decimal> Amounts,
     SourceLocation Location,
     IReadOnlyDictionary<string, int> Columns);
+
+/// <summary>
+/// One row of 支出计划 (ratios, 0.2 = 20%) or 分季度支出 (cumulative 万元) at the checkpoints of
+/// <see cref="Checkpoints"/>; a blank cell is null.
+/// </summary>
+public sealed record SpendingCheckpoints(string Name, IReadOnlyList<decimal?> Values, SourceLocation Location)
+{
+    /// <summary>The checkpoints of the 资金支出计划 used by 河北 and many provinces (docs/import.md).</summary>
+    public static readonly IReadOnlyList<string> Checkpoints = ["3月底", "6月底", "10月底", "12月底"];
+}

@@ -38,8 +38,22 @@ public static class GapFinder
             }
         }
 
-        foreach (var (scope, item) in IndicatorViews.AllUnmet(analysis))
+        foreach (var progress in analysis.SpendingProgress.Where(p => p.BehindCheckpoints.Any()))
         {
+            var behind = string.Join("，", progress.BehindCheckpoints.Select(c =>
+                $"截至{c.Label}累计支出进度{Money.FormatPercent(c.Share)}，计划{Money.FormatPercent(c.Planned)}"));
+            gaps.Add(new GapView($"“{progress.Line.Name}”支出进度落后于计划：{behind}。", progress.Line.Line.DeviationNote,
+                $"“{progress.Line.Name}”支出进度落后的原因"));
+        }
+
+        foreach (var (scope, rate, item) in IndicatorViews.AllUnmet(analysis))
+        {
+            // A 预算资金使用率 below target restates the low execution rate listed above: say it once.
+            if (item.IsExecutionRate && rate is < VarianceCalculator.LowRateThreshold)
+            {
+                continue;
+            }
+
             var who = scope == IndicatorRow.DepartmentScope ? "部门整体" : $"“{scope}”";
             gaps.Add(new GapView(
                 $"{who}绩效指标“{item.Level3}”年度指标值{item.Target}，实际完成{item.Actual ?? "未填写"}，{item.Status}。",

@@ -29,12 +29,15 @@ public static class IndicatorViews
         Weight = result.Weight,
         Score = result.Score,
         Deviation = result.Row.DeviationNote,
+        IsExecutionRate = IndicatorScorer.IsExecutionRateIndicator(result.Row),
     };
 
-    /// <summary>Every 未达成 / 部分达成 indicator with the scope it belongs to, department first.</summary>
-    public static IEnumerable<(string Scope, IndicatorView Item)> AllUnmet(DepartmentAnalysis analysis)
+    /// <summary>Every 未达成 / 部分达成 indicator with the scope it belongs to and that scope's own rate, department first.</summary>
+    public static IEnumerable<(string Scope, decimal? Rate, IndicatorView Item)> AllUnmet(DepartmentAnalysis analysis)
     {
-        var scores = new[] { analysis.DepartmentScore }.Concat(analysis.ProjectScores.Values).OfType<ScopeScore>();
-        return scores.SelectMany(score => From(score).UnmetItems.Select(item => (score.Scope, item)));
+        var scopes = new[] { (Score: analysis.DepartmentScore, Rate: analysis.Figures.Department.ExecutionRate) }
+            .Concat(analysis.Figures.ProjectLines.Select(l => (Score: analysis.ProjectScores.GetValueOrDefault(l.Line), Rate: l.Amounts.ExecutionRate)))
+            .Where(s => s.Score is not null);
+        return scopes.SelectMany(s => From(s.Score).UnmetItems.Select(item => (s.Score!.Scope, s.Rate, item)));
     }
 }

@@ -12,12 +12,14 @@ public static class ReportTables
     public const string Variance = "预算执行差异表";
     public const string DepartmentEvaluation = "部门整体支出绩效自评表";
     public const string ProjectEvaluation = "项目支出绩效自评表";
+    public const string Progress = "支出进度对比表";
 
-    public static readonly IReadOnlyList<string> Kinds = [Variance, DepartmentEvaluation, ProjectEvaluation];
+    public static readonly IReadOnlyList<string> Kinds = [Variance, DepartmentEvaluation, ProjectEvaluation, Progress];
 
     public static IEnumerable<ReportTable> Build(TemplateModel model, string kind, string? argument) => kind switch
     {
         Variance => [VarianceTable(model)],
+        Progress => model.SpendingProgress.Count == 0 ? [] : [ProgressTable(model)],
         DepartmentEvaluation => [DepartmentTable(model)],
         ProjectEvaluation when argument is null => model.ProjectLines.Select(line => ProjectTable(model, line)),
         ProjectEvaluation => [ProjectTable(model, model.ProjectLines.FirstOrDefault(l => l.Name == argument || l.TargetName == argument)
@@ -37,25 +39,59 @@ public static class ReportTables
 
     private static TableRow Row(params TableCell[] cells) => new(cells);
 
+    /// <summary>
+    /// 预算执行差异表: 基本支出 lines and their subtotal, then 项目支出 lines and theirs, then the total. The category
+    /// is carried by the grouping rather than a column, so that six money columns fit 156 mm at 五号.
+    /// </summary>
     public static ReportTable VarianceTable(TemplateModel model)
     {
         var rows = new List<TableRow>
         {
-            Row(C("序号", bold: true), C("项目名称", bold: true), C("支出类别", bold: true), C("年初预算数", bold: true), C("调整数", bold: true),
+            Row(C("序号", bold: true), C("项目名称", bold: true), C("年初预算数", bold: true), C("调整数", bold: true),
                 C("全年预算数", bold: true), C("实际支出数", bold: true), C("结余结转数", bold: true), C("执行率", bold: true), C("偏差原因", bold: true)),
         };
-        foreach (var line in model.Lines)
+        var number = 0;
+        foreach (var (lines, subtotal, label) in new[]
+                 {
+                     (model.BasicLines, model.Basic, "基本支出小计"),
+                     (model.ProjectLines, model.Projects, $"项目支出小计（{model.ProjectCount}个项目）"),
+                 })
         {
-            var needsCause = line.LowRate || line.Overspent;
-            rows.Add(Row([C(line.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), L(line.Name), C(line.Category),
-                .. Figures(line.Amounts, bold: false), L(line.Deviation ?? (needsCause ? TemplateHelpers.Placeholder("原因") : ""))]));
+            foreach (var line in lines)
+            {
+                var needsCause = line.LowRate || line.Overspent;
+                rows.Add(Row([C((++number).ToString(System.Globalization.CultureInfo.InvariantCulture)), L(line.Name),
+                    .. Figures(line.Amounts, bold: false), L(line.Deviation ?? (needsCause ? TemplateHelpers.Placeholder("原因") : ""))]));
+            }
+
+            rows.Add(Row([C(label, 2, bold: true), .. Figures(subtotal, bold: true), L("")]));
         }
 
-        rows.Add(Row([C("", 1), L("基本支出小计", 2, bold: true), .. Figures(model.Basic, bold: true), L("")]));
-        rows.Add(Row([C("", 1), L($"项目支出小计（{model.ProjectCount}个）", 2, bold: true), .. Figures(model.Projects, bold: true), L("")]));
-        rows.Add(Row([C("", 1), L("合计", 2, bold: true), .. Figures(model.Totals, bold: true), L("")]));
-        return new ReportTable($"{model.Department.Name}{model.Year}年度预算执行差异表", [0.6, 2.6, 1.1, 1.1, 1.0, 1.1, 1.1, 1.1, 1.0, 2.0], rows,
+        rows.Add(Row([C("合计", 2, bold: true), .. Figures(model.Totals, bold: true), L("")]));
+        return new ReportTable($"{model.Department.Name}{model.Year}年度预算执行差异表", [0.45, 1.8, 1.2, 1.2, 1.2, 1.2, 1.2, 1.4, 1.35], rows,
             HeaderRows: 1, Note: "单位：万元。执行率 = 实际支出数 ÷ 全年预算数；全年预算数 = 年初预算数 + 调整数。");
+    }
+
+    /// <summary>支出进度对比表: planned and actual cumulative shares at each checkpoint; a share behind plan is bold.</summary>
+    public static ReportTable ProgressTable(TemplateModel model)
+    {
+        var labels = model.SpendingProgress[0].Checkpoints.Select(c => c.Label).ToList();
+        var rows = new List<TableRow>
+        {
+            Row([C("项目名称", merge: VerticalMerge.Restart, bold: true), .. labels.Select(l => C(l, 2, bold: true))]),
+            Row([C("", merge: VerticalMerge.Continue), .. labels.SelectMany(_ => new[] { C("计划", bold: true), C("实际", bold: true) })]),
+        };
+        foreach (var progress in model.SpendingProgress)
+        {
+            rows.Add(Row([L(progress.Name), .. progress.Checkpoints.SelectMany(c => new[]
+            {
+                R(c.Planned is null ? "—" : Money.FormatPercent(c.Planned)),
+                R(c.Share is null ? "—" : Money.FormatPercent(c.Share), bold: c.Behind),
+            })]));
+        }
+
+        return new ReportTable($"{model.Department.Name}{model.Year}年度资金支出进度对比表", [2.2, .. labels.SelectMany(_ => new[] { 1.1, 1.1 })], rows,
+            HeaderRows: 2, Note: "计划为资金支出计划中截至各时点累计应支出的比例；实际 = 截至该时点累计支出 ÷ 全年预算数；加粗为落后于计划的时点。");
     }
 
     private static TableCell[] Figures(AmountsView a, bool bold) =>
@@ -64,7 +100,8 @@ public static class ReportTables
         R(Money.FormatPercent(a.Rate), bold),
     ];
 
-    private static readonly double[] EvaluationColumns = [1.0, 1.1, 1.2, 1.9, 1.3, 1.3, 0.7, 0.8, 1.9];
+    // 分值 / 执行率 / 得分 must hold "81.68%" and "10.00" on one line at 五号; 三级指标 and 偏差原因 wrap instead.
+    private static readonly double[] EvaluationColumns = [0.9, 1.0, 1.1, 1.6, 1.3, 1.3, 1.1, 1.1, 1.6];
 
     public static ReportTable DepartmentTable(TemplateModel model)
     {

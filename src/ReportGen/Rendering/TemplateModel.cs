@@ -33,7 +33,19 @@ public sealed record TemplateModel
     public required IndicatorSetView Indicators { get; init; }
 
     public required IReadOnlyList<FindingView> Findings { get; init; }
+
+    /// <summary>Spending by checkpoint against the 资金支出计划; empty when the workbook has neither sheet.</summary>
+    public IReadOnlyList<ProgressView> SpendingProgress { get; init; } = [];
 }
+
+/// <summary>A line's cumulative spending at 3月底 / 6月底 / 10月底 / 12月底 against its plan.</summary>
+public sealed record ProgressView(string Name, IReadOnlyList<CheckpointView> Checkpoints)
+{
+    public bool Behind => Checkpoints.Any(c => c.Behind);
+}
+
+/// <summary>Planned and actual cumulative shares (ratios) and the cumulative spending (万元); null where not given.</summary>
+public sealed record CheckpointView(string Label, decimal? Planned, decimal? Spent, decimal? Share, bool Behind);
 
 public sealed record DepartmentView
 {
@@ -142,6 +154,9 @@ public sealed record IndicatorView
     public decimal? Weight { get; init; }
     public decimal? Score { get; init; }
     public string? Deviation { get; init; }
+
+    /// <summary>预算资金使用率 / 预算执行率: its actual is the computed execution rate.</summary>
+    public bool IsExecutionRate { get; init; }
 }
 
 public sealed record ScoreView(decimal ExecutionRate, decimal Output, decimal Outcome, decimal Satisfaction, decimal Total, string Grade);

@@ -32,6 +32,10 @@ public static class TemplateModelBuilder
             OtherNotes = info.Fact("其他说明"),
             Gaps = GapFinder.Find(analysis),
             Indicators = IndicatorViews.ForDepartment(analysis),
+            SpendingProgress = analysis.SpendingProgress
+                .Select(p => new ProgressView(p.Line.Name, p.Checkpoints
+                    .Select(c => new CheckpointView(c.Label, c.Planned, c.Spent, c.Share, c.Behind)).ToList()))
+                .ToList(),
             Findings = analysis.Findings
                 .Select(f => new FindingView(f.Code, Finding.SeverityName(f.Severity), f.Location.ToString(), f.Message))
                 .ToList(),

@@ -57,6 +57,19 @@ public sealed class ExecutionWorkbookReaderTests
     }
 
     [Fact]
+    public void A_footnote_under_the_table_is_not_a_budget_line()
+    {
+        var workbook = WorkbookBuilder.Create()
+            .Sheet("预算执行", WorkbookBuilder.LineHeader)
+            .Project("融媒体中心专项经费", 30m, 8.72m, 38.57m)
+            .Row("预算执行", "注：本表金额单位为万元。")
+            .Read();
+        Assert.Equal("融媒体中心专项经费", Assert.Single(workbook.Lines).Name);
+        var note = Assert.Single(workbook.ReadFindings, f => f.Code == "RG108");
+        Assert.Equal("预算执行!A3", note.Location.ToString());
+    }
+
+    [Fact]
     public void A_title_row_above_the_header_and_blank_rows_in_the_middle()
     {
         var workbook = WorkbookBuilder.Create()

@@ -13,18 +13,12 @@ public sealed partial class WorkbookDocTests
     {
         var data = new TheoryData<string>();
         var specs = WorkbookSchema.LineColumns.Concat(WorkbookSchema.IndicatorColumns).Concat(WorkbookSchema.TaskColumns)
-            .Concat(WorkbookSchema.TargetColumns).Concat(WorkbookSchema.InfoColumns);
-        foreach (var name in specs.SelectMany(s => s.Synonyms.Prepend(s.Name)).Distinct())
+            .Concat(WorkbookSchema.TargetColumns).Concat(WorkbookSchema.InfoColumns).Concat(WorkbookSchema.CheckpointColumns);
+        var names = specs.SelectMany(s => s.Synonyms.Prepend(s.Name))
+            .Concat(WorkbookSchema.InfoItems.SelectMany(pair => pair.Value.Prepend(pair.Key)));
+        foreach (var name in names.Distinct())
         {
             data.Add(name);
-        }
-
-        foreach (var (item, synonyms) in WorkbookSchema.InfoItems)
-        {
-            foreach (var name in synonyms.Prepend(item))
-            {
-                data.Add(name);
-            }
         }
 
         return data;
@@ -58,7 +52,7 @@ public sealed partial class WorkbookDocTests
         Assert.Equal(source.Order(), documented.Order());
     }
 
-    [GeneratedRegex(@"(?:Add|CompareIdentity)\(""(RG\d{3})""")]
+    [GeneratedRegex(@"(?:Add|CompareIdentity|new Finding)\(""(RG\d{3})""")]
     private static partial Regex EmittedCode();
 
     [GeneratedRegex(@"^\| (RG\d{3}) \|", RegexOptions.Multiline)]

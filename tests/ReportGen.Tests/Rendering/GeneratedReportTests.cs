@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using ReportGen.Cli;
 using ReportGen.Tests.Snapshots;
+using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Rendering;
 
@@ -25,7 +26,7 @@ public sealed class GeneratedReportTests : IDisposable
     private string Generate(string name, string template = "default")
     {
         var path = Path.Combine(_dir, name);
-        var result = Run("generate", RepoPaths.SampleCsv, "-o", path, "-t", template);
+        var result = Run("generate", Repo.SampleCsvFolder, "-o", path, "-t", template);
         Assert.True(result.Code == 0, result.Error);
         return path;
     }
@@ -53,7 +54,7 @@ public sealed class GeneratedReportTests : IDisposable
     public void Generate_prints_the_key_figures_and_leaves_no_temp_file()
     {
         var path = Path.Combine(_dir, "报告.docx");
-        var (code, output, _) = Run("generate", RepoPaths.SampleCsv, "-o", path);
+        var (code, output, _) = Run("generate", Repo.SampleCsvFolder, "-o", path);
         Assert.Equal(0, code);
         Assert.Contains("560.75", output);
         Assert.Contains("458.04", output);
@@ -66,7 +67,7 @@ public sealed class GeneratedReportTests : IDisposable
     {
         var input = Path.Combine(_dir, "input");
         Directory.CreateDirectory(input);
-        foreach (var file in Directory.GetFiles(RepoPaths.SampleCsv))
+        foreach (var file in Directory.GetFiles(Repo.SampleCsvFolder))
         {
             File.Copy(file, Path.Combine(input, Path.GetFileName(file)));
         }
@@ -85,7 +86,7 @@ public sealed class GeneratedReportTests : IDisposable
     [Fact]
     public void A_missing_output_folder_is_a_clear_error()
     {
-        var (code, _, error) = Run("generate", RepoPaths.SampleCsv, "-o", Path.Combine(_dir, "没有这个文件夹", "报告.docx"));
+        var (code, _, error) = Run("generate", Repo.SampleCsvFolder, "-o", Path.Combine(_dir, "没有这个文件夹", "报告.docx"));
         Assert.Equal(ExitCodes.InputError, code);
         Assert.Contains("输出文件夹不存在", error);
         Assert.DoesNotContain("   at ", error);
@@ -95,12 +96,48 @@ public sealed class GeneratedReportTests : IDisposable
     public void Fonts_can_be_changed_from_the_command_line()
     {
         var path = Path.Combine(_dir, "fonts.docx");
-        Assert.Equal(0, Run("generate", RepoPaths.SampleCsv, "-o", path, "--font", "正文=宋体", "--font", "标题=黑体").Code);
+        Assert.Equal(0, Run("generate", Repo.SampleCsvFolder, "-o", path, "--font", "正文=宋体", "--font", "标题=黑体").Code);
         using var document = WordprocessingDocument.Open(path, false);
         var styles = document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.OuterXml;
         Assert.Contains("w:eastAsia=\"宋体\"", styles);
         Assert.Contains("w:eastAsia=\"黑体\"", styles);
-        Assert.Equal(ExitCodes.InputError, Run("generate", RepoPaths.SampleCsv, "-o", path, "--font", "脚注=宋体").Code);
+        Assert.Equal(ExitCodes.InputError, Run("generate", Repo.SampleCsvFolder, "-o", path, "--font", "脚注=宋体").Code);
+    }
+
+    [Fact]
+    public void A_reference_document_replaces_the_styles()
+    {
+        // The user's reference: our own report with the body style's East Asian font changed to 楷体.
+        var reference = Generate("reference.docx");
+        using (var document = WordprocessingDocument.Open(reference, true))
+        {
+            var body = document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>()
+                .Single(s => s.StyleId == "RGBody");
+            body.Descendants<DocumentFormat.OpenXml.Wordprocessing.RunFonts>().Single().EastAsia = "楷体";
+        }
+
+        var path = Path.Combine(_dir, "styled.docx");
+        var (code, _, error) = Run("generate", Repo.SampleCsvFolder, "-o", path, "--style", reference);
+        Assert.True(code == 0, error);
+        using var styled = WordprocessingDocument.Open(path, false);
+        var styledBody = styled.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>()
+            .Single(s => s.StyleId == "RGBody");
+        Assert.Equal("楷体", styledBody.Descendants<DocumentFormat.OpenXml.Wordprocessing.RunFonts>().Single().EastAsia?.Value);
+    }
+
+    /// <summary>The published report's defects (shifeng-2023.md) must not come back.</summary>
+    [Fact]
+    public void The_sample_report_does_not_repeat_the_published_defects()
+    {
+        var (code, text, _) = Run("generate", Repo.SampleCsvFolder, "--text");
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("万元万元", text);
+        Assert.DoesNotContain("不存在相关问题", text);
+        Assert.Contains("部门预算执行率为81.68%，低于90%", text);
+        // Each project's use is described under its own heading only: 意识形态 is not given 融媒体中心's sentence.
+        var ideology = text[text.IndexOf("#### 4.意识形态工作专项经费", StringComparison.Ordinal)..text.IndexOf("#### 5.", StringComparison.Ordinal)];
+        Assert.DoesNotContain("维持融媒体中心的运转", ideology);
+        Assert.Contains("主要用于区委理论学习中心组学习培训", ideology);
     }
 
     /// <summary>The real-client test: LibreOffice opens the report, and the PDF carries the key figures on A4 pages.</summary>

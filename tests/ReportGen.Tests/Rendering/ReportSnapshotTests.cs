@@ -1,6 +1,7 @@
 using ReportGen.Output;
 using ReportGen.Rendering;
 using ReportGen.Tests.Snapshots;
+using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Rendering;
 
@@ -18,7 +19,7 @@ public sealed class ReportSnapshotTests
             data.Add("sample", template);
         }
 
-        foreach (var name in new[] { "decrease", "no-targets", "yuan", "overspend" })
+        foreach (var name in new[] { "decrease", "no-targets", "yuan", "overspend", "progress" })
         {
             data.Add(name, "default");
         }
@@ -27,17 +28,17 @@ public sealed class ReportSnapshotTests
     }
 
     private static string InputOf(string name) =>
-        name == "sample" ? RepoPaths.SampleCsv : Path.Combine(RepoPaths.ReportCases, name, "input");
+        name == "sample" ? Repo.SampleCsvFolder : Path.Combine(Repo.ReportCases, name, "input");
 
     private static string GoldenOf(string name, string template, string kind) =>
-        Path.Combine(RepoPaths.ReportCases, name, $"{template}.{kind}.txt");
+        Path.Combine(Repo.ReportCases, name, $"{template}.{kind}.txt");
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Narrative_matches_golden(string name, string template)
     {
         var analysis = ReportPipeline.Analyze(InputOf(name));
-        var text = ReportRenderer.RenderText(TemplateModelBuilder.Build(analysis), TemplateRenderer.Resolve(template, RepoPaths.Templates));
+        var text = ReportRenderer.RenderText(TemplateModelBuilder.Build(analysis), TemplateRenderer.Resolve(template, Repo.Templates));
         Golden.Verify(GoldenOf(name, template, "narrative"), text);
     }
 
@@ -47,7 +48,7 @@ public sealed class ReportSnapshotTests
     {
         var analysis = ReportPipeline.Analyze(InputOf(name));
         Assert.False(analysis.HasErrors, string.Join("\n", analysis.Findings.Select(f => f.Message)));
-        var document = ReportRenderer.Render(analysis, TemplateRenderer.Resolve(template, RepoPaths.Templates));
+        var document = ReportRenderer.Render(analysis, TemplateRenderer.Resolve(template, Repo.Templates));
         using var stream = new MemoryStream();
         DocxWriter.Write(document, stream, DocxLayout.Default);
         stream.Position = 0;

@@ -1,5 +1,6 @@
 using ReportGen.Rendering;
 using ReportGen.Tests.Snapshots;
+using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Rendering;
 
@@ -7,7 +8,7 @@ namespace ReportGen.Tests.Rendering;
 public sealed class TemplateErrorTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("reportgen-tpl-").FullName;
-    private static readonly Lazy<TemplateModel> Model = new(() => TemplateModelBuilder.Build(ReportPipeline.Analyze(RepoPaths.SampleCsv)));
+    private static readonly Lazy<TemplateModel> Model = new(() => TemplateModelBuilder.Build(ReportPipeline.Analyze(Repo.SampleCsvFolder)));
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -136,7 +137,7 @@ public sealed class TemplateErrorTests : IDisposable
     [Fact]
     public void Unknown_template_name_lists_the_available_ones()
     {
-        var error = Assert.Throws<InputException>(() => TemplateRenderer.Resolve("hunan", RepoPaths.Templates));
+        var error = Assert.Throws<InputException>(() => TemplateRenderer.Resolve("hunan", Repo.Templates));
         Assert.Contains("default", error.Message);
         Assert.Contains("sichuan", error.Message);
     }

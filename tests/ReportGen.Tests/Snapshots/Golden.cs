@@ -12,13 +12,11 @@ namespace ReportGen.Tests.Snapshots;
 /// </summary>
 public static class Golden
 {
-    public static bool Accepting => Environment.GetEnvironmentVariable("REPORTGEN_ACCEPT") == "1";
-
     public static void Verify(string goldenPath, string actual)
     {
         actual = actual.Replace("\r\n", "\n");
         var received = Path.ChangeExtension(goldenPath, ".received.txt");
-        if (Accepting)
+        if (TestSupport.Repo.Accept)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(goldenPath)!);
             File.WriteAllText(goldenPath, actual, new UTF8Encoding(false));

@@ -27,6 +27,11 @@ public static class Repo
     /// <summary>The same sample as .xls (BIFF8), converted by LibreOffice once; see TestFiles/README.md.</summary>
     public static string SampleXls => Path.Combine(Root, "tests", "ReportGen.Tests", "TestFiles", "石峰区委宣传部2023.xls");
 
+    public static string Templates => Path.Combine(Root, "templates");
+
+    /// <summary>Report snapshot cases: each folder holds an input workbook beside its golden outputs.</summary>
+    public static string ReportCases => Path.Combine(Root, "tests", "ReportGen.Tests", "TestFiles", "Reports");
+
     /// <summary>REPORTGEN_ACCEPT=1 rewrites generated fixtures instead of comparing against them.</summary>
     public static bool Accept => Environment.GetEnvironmentVariable("REPORTGEN_ACCEPT") == "1";
 }

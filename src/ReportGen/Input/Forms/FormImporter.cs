@@ -72,38 +72,13 @@ public static class FormImporter
 
     private static void WriteAtomically(string target, IReadOnlyList<XlsxSheet> sheets)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(target))!;
-        var temp = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            XlsxWriter.Write(temp, sheets);
-            File.Move(temp, target, overwrite: true);
+            AtomicFile.Write(target, stream => XlsxWriter.Write(stream, sheets));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             throw new InputException($"无法写入目标工作簿“{target}”：{ex.Message}。如果文件正在 Excel 中打开，请关闭后重试。", null, ex);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temporary file is harmless and named after the target.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same as above.
         }
     }
 }

@@ -18,33 +18,7 @@ public enum FormUnit
 public static partial class FormText
 {
     /// <summary>Trims, drops invisible characters and turns odd spaces into plain ones; punctuation is kept as written.</summary>
-    public static string Tidy(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        var builder = new StringBuilder(text.Length);
-        foreach (var ch in text)
-        {
-            switch (ch)
-            {
-                case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD':
-                    continue;
-                case '\u00A0' or '\u3000' or '\u2002' or '\u2003' or '\u2009' or '\t':
-                    builder.Append(' ');
-                    break;
-                case '\r':
-                    continue;
-                default:
-                    builder.Append(ch);
-                    break;
-            }
-        }
-
-        return builder.ToString().Trim();
-    }
+    public static string Tidy(string? text) => TextNormalizer.Clean(text);
 
     /// <summary>
     /// One line for names and indicator texts: lines broken inside a cell are joined (no space between Chinese

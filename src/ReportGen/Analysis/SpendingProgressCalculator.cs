@@ -1,0 +1,109 @@
+using ReportGen.Model;
+
+namespace ReportGen.Analysis;
+
+/// <summary>One checkpoint of a line: the planned cumulative share, the cumulative spending and its share.</summary>
+public sealed record CheckpointProgress(string Label, decimal? Planned, decimal? Spent, decimal? Share)
+{
+    /// <summary>Spending ran behind the plan at this checkpoint.</summary>
+    public bool Behind => Planned is { } planned && Share is { } share && share < planned;
+}
+
+/// <summary>A budget line's spending over the year against its 资金支出计划.</summary>
+public sealed record SpendingProgress(LineFigures Line, IReadOnlyList<CheckpointProgress> Checkpoints)
+{
+    public IEnumerable<CheckpointProgress> BehindCheckpoints => Checkpoints.Where(c => c.Behind);
+}
+
+/// <summary>
+/// Compares 分季度支出 (cumulative spending at 3月底 / 6月底 / 10月底 / 12月底) with 支出计划 (docs/import.md):
+/// share = cumulative ÷ 全年预算数. Findings: RG131 the 12月底 figure differs from 实际支出数, RG132 behind plan
+/// without a 偏差原因, RG133 cumulative figures that go down, RG134 a name that matches no budget line.
+/// </summary>
+public static class SpendingProgressCalculator
+{
+    public static (IReadOnlyList<SpendingProgress> Progress, IReadOnlyList<Finding> Findings) Calculate(
+        ExecutionWorkbook workbook, BudgetFigures figures)
+    {
+        var findings = new List<Finding>();
+        if (workbook.SpendingPlan.Count == 0 && workbook.QuarterlySpending.Count == 0)
+        {
+            return ([], findings);
+        }
+
+        var matcher = new ProjectNameMatcher(workbook.Lines);
+        var plans = Match(workbook.SpendingPlan, matcher, findings, WorkbookSheet.Plan);
+        var spent = Match(workbook.QuarterlySpending, matcher, findings, WorkbookSheet.Quarterly);
+        var progress = new List<SpendingProgress>();
+        foreach (var line in figures.Lines.Where(l => plans.ContainsKey(l.Line) || spent.ContainsKey(l.Line)))
+        {
+            var plan = plans.GetValueOrDefault(line.Line);
+            var actual = spent.GetValueOrDefault(line.Line);
+            var checkpoints = SpendingCheckpoints.Checkpoints.Select((label, i) =>
+            {
+                var amount = actual?.Values[i];
+                return new CheckpointProgress(label, plan?.Values[i], amount, amount is { } a ? Money.Rate(a, line.Amounts.Final) : null);
+            }).ToList();
+            progress.Add(new SpendingProgress(line, checkpoints));
+            if (actual is not null)
+            {
+                Check(line, actual, checkpoints, findings);
+            }
+        }
+
+        return (progress, findings);
+    }
+
+    private enum WorkbookSheet
+    {
+        Plan,
+        Quarterly,
+    }
+
+    private static Dictionary<BudgetLine, SpendingCheckpoints> Match(
+        IReadOnlyList<SpendingCheckpoints> rows, ProjectNameMatcher matcher, List<Finding> findings, WorkbookSheet sheet)
+    {
+        var matched = new Dictionary<BudgetLine, SpendingCheckpoints>();
+        foreach (var row in rows)
+        {
+            var match = matcher.Match(row.Name);
+            if (match.Line is { } line)
+            {
+                matched.TryAdd(line, row);
+                continue;
+            }
+
+            var name = sheet == WorkbookSheet.Plan ? "支出计划" : "分季度支出";
+            var hint = match.Suggestion is { } s ? $"最接近的是“{s}”，如为同一项目请统一名称或在预算执行表“别名”列填写。" : "";
+            findings.Add(new Finding("RG134", Severity.Warning, row.Location, $"{name}中的“{row.Name}”在预算执行表中找不到，未参与进度对比。{hint}"));
+        }
+
+        return matched;
+    }
+
+    private static void Check(LineFigures line, SpendingCheckpoints actual, List<CheckpointProgress> checkpoints, List<Finding> findings)
+    {
+        var yearEnd = actual.Values[^1];
+        if (yearEnd is { } end && Math.Abs(end - line.Amounts.Actual) > ConsistencyValidator.RoundingTolerancePerPart)
+        {
+            findings.Add(new Finding("RG131", Severity.Error, actual.Location,
+                $"分季度支出中“{line.Name}”12月底累计 {Money.Format(end)} 万元，与预算执行表的实际支出数 {Money.Format(line.Amounts.Actual)} 万元不符。"));
+        }
+
+        for (var i = 1; i < actual.Values.Count; i++)
+        {
+            if (actual.Values[i] is { } later && actual.Values[i - 1] is { } earlier && later < earlier)
+            {
+                findings.Add(new Finding("RG133", Severity.Warning, actual.Location,
+                    $"分季度支出中“{line.Name}”{SpendingCheckpoints.Checkpoints[i]}累计 {Money.Format(later)} 万元小于{SpendingCheckpoints.Checkpoints[i - 1]}的 {Money.Format(earlier)} 万元；各时点应填截至该时点的累计支出。"));
+            }
+        }
+
+        if (line.Line.DeviationNote is null && checkpoints.Where(c => c.Behind).ToList() is { Count: > 0 } behind)
+        {
+            var detail = string.Join("，", behind.Select(c => $"{c.Label}{Money.FormatPercent(c.Share)}（计划{Money.FormatPercent(c.Planned)}）"));
+            findings.Add(new Finding("RG132", Severity.Warning, line.Line.CellOf("偏差原因"),
+                $"“{line.Name}”支出进度落后于计划：{detail}；请在“偏差原因”列说明。"));
+        }
+    }
+}
