@@ -24,7 +24,7 @@ public static class Program
             CheckCommand.Create(runner),
             PreviewCommand.Create(runner),
             GenerateCommand.Create(runner),
-            ImportCommand.Create(output, error),
+            ImportCommand.Create(runner),
         };
         root.Options.Add(CliRunner.Verbose);
         foreach (var help in root.Options.OfType<HelpOption>())
@@ -32,7 +32,8 @@ public static class Program
             help.Description = "显示帮助和用法信息";
         }
 
-        var parse = root.Parse(args);
+        // No arguments at all: show what the tool can do rather than an error.
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Action is HelpAction)
         {
             // System.CommandLine's zh-Hans resources leave a few help words in English; finish the translation.
@@ -41,6 +42,18 @@ public static class Program
             output.Write(text.ToString().Replace("Description:", "说明：").Replace("[default: ", "[默认：", StringComparison.Ordinal)
                 .Replace("[options]", "[选项]", StringComparison.Ordinal).Replace("[command]", "[命令]", StringComparison.Ordinal));
             return ExitCodes.Ok;
+        }
+
+        if (parse.Errors.Count > 0)
+        {
+            // A mistyped command line is an input the tool cannot use: exit 2, like an unreadable file (docs/errors.md).
+            foreach (var parseError in parse.Errors)
+            {
+                error.WriteLine($"错误：{parseError.Message.TrimEnd('.')}");
+            }
+
+            error.WriteLine("运行 reportgen --help 查看用法。");
+            return ExitCodes.InputError;
         }
 
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });

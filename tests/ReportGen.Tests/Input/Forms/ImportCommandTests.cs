@@ -9,7 +9,7 @@ public class ImportCommandTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = ImportCommand.Create(output, error).Parse(args).Invoke();
+        var code = Program.Run(["import", .. args], output, error);
         return (code, output.ToString(), error.ToString());
     }
 
@@ -21,7 +21,7 @@ public class ImportCommandTests
 
         var (code, output, error) = Run(fixture.ShifengDocx(), "--into", target);
 
-        Assert.Equal(ImportCommand.ChecksFailed, code);
+        Assert.Equal(ExitCodes.FindingsWithErrors, code);
         Assert.Equal("", error);
         Assert.Contains("部门：中共株洲市石峰区委员会宣传部，2023年度", output, StringComparison.Ordinal);
         Assert.Contains("项目 3 个，金额合计 95.00 万元", output, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public class ImportCommandTests
 
         var (code, output, _) = Run(FormFixture.TestFile("hebei-python-docx.docx"), "--into", target, "--dry-run");
 
-        Assert.Equal(ImportCommand.Ok, code);
+        Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("试运行", output, StringComparison.Ordinal);
         Assert.False(File.Exists(target));
     }
@@ -51,10 +51,10 @@ public class ImportCommandTests
         var (code, output, error) = Run(fixture.PathOf("不存在.docx"), "--into", fixture.PathOf("wb.xlsx"));
         var (xlsCode, _, xlsError) = Run(fixture.ShifengDocx(), "--into", fixture.PathOf("wb.xls"));
 
-        Assert.Equal((ImportCommand.InputUnreadable, ""), (code, output));
+        Assert.Equal((ExitCodes.InputError, ""), (code, output));
         Assert.Contains("找不到文件", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
-        Assert.Equal(ImportCommand.InputUnreadable, xlsCode);
+        Assert.Equal(ExitCodes.InputError, xlsCode);
         Assert.Contains(".xlsx", xlsError, StringComparison.Ordinal);
     }
 
@@ -67,7 +67,7 @@ public class ImportCommandTests
 
         var (code, _, error) = Run(path, "--into", fixture.PathOf("wb.xlsx"));
 
-        Assert.Equal(ImportCommand.InputUnreadable, code);
+        Assert.Equal(ExitCodes.InputError, code);
         Assert.Contains("没有识别出任何绩效目标表", error, StringComparison.Ordinal);
         Assert.Contains("通知.docx", error, StringComparison.Ordinal);
     }
