@@ -23,6 +23,7 @@ public static class Program
             CheckCommand.Create(runner),
             PreviewCommand.Create(runner),
             GenerateCommand.Create(runner),
+            BatchCommand.Create(runner),
         };
         root.Options.Add(CliRunner.Verbose);
         var parse = root.Parse(args);
