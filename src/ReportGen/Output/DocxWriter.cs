@@ -62,107 +62,11 @@ public static partial class DocxWriter
             main.AddNewPart<DocumentSettingsPart>(RelationshipIds.Settings).Settings = BuildSettings();
             main.AddNewPart<FooterPart>(RelationshipIds.OddFooter).Footer = BuildFooter(odd: true, layout);
             main.AddNewPart<FooterPart>(RelationshipIds.EvenFooter).Footer = BuildFooter(odd: false, layout);
-            main.Document = new W.Document(BuildBody(document, section, layout));
+            WriteDocumentPart(main, document, section, layout);
         }
 
         buffer.Position = 0;
         DeterministicZip.Rewrite(buffer, output);
-    }
-
-    private static W.Body BuildBody(ReportDocument document, W.SectionProperties section, DocxLayout layout)
-    {
-        var body = new W.Body();
-        if (!string.IsNullOrWhiteSpace(document.Title))
-        {
-            body.Append(StyledParagraph(StyleIds.Title, document.Title));
-        }
-
-        var textWidth = TextWidthTwips(section);
-        var rowHeight = DocxLayout.MmToTwips(layout.TableRowMinHeightMm);
-        var pendingBreak = false;
-        foreach (var block in document.Blocks)
-        {
-            if (block is PageBreak)
-            {
-                if (pendingBreak)
-                {
-                    body.Append(BreakParagraph());
-                }
-
-                pendingBreak = true;
-                continue;
-            }
-
-            var elements = block switch
-            {
-                Heading heading => [StyledParagraph(StyleIds.Heading(heading.Level), heading.Text)],
-                Model.Paragraph paragraph => [StyledParagraph(StyleIds.ForKind(paragraph.Kind), paragraph.Text)],
-                TableBlock table => BuildTable(table.Table, textWidth, rowHeight),
-                _ => throw new ArgumentException($"未知的报告内容类型：{block.GetType().Name}", nameof(document)),
-            };
-            if (pendingBreak)
-            {
-                AddBreakBefore(body, elements[0]);
-                pendingBreak = false;
-            }
-
-            body.Append(elements);
-        }
-
-        if (pendingBreak)
-        {
-            body.Append(BreakParagraph());
-        }
-
-        SeparateTables(body);
-        body.Append(section);
-        return body;
-    }
-
-    /// <summary>
-    /// A page break as "page break before" on the next paragraph, so the new page does not start with an empty
-    /// line; a table's first row cannot carry it, so a table without a title gets a break paragraph instead.
-    /// </summary>
-    private static void AddBreakBefore(W.Body body, OpenXmlElement first)
-    {
-        if (first is W.Paragraph paragraph)
-        {
-            var properties = paragraph.ParagraphProperties ??= new W.ParagraphProperties();
-            properties.PageBreakBefore = new W.PageBreakBefore();
-        }
-        else
-        {
-            body.Append(BreakParagraph());
-        }
-    }
-
-    private static W.Paragraph BreakParagraph() => new(
-        new W.ParagraphProperties { ParagraphStyleId = new W.ParagraphStyleId { Val = StyleIds.Plain } },
-        new W.Run(new W.Break { Type = W.BreakValues.Page }));
-
-    /// <summary>Two tables in a row would merge into one in Word, and a body must not end with a table.</summary>
-    private static void SeparateTables(W.Body body)
-    {
-        foreach (var table in body.Elements<W.Table>().ToList())
-        {
-            if (table.NextSibling() is null or W.Table)
-            {
-                table.InsertAfterSelf(StyledParagraph(StyleIds.Plain, string.Empty));
-            }
-        }
-    }
-
-    internal static W.Paragraph StyledParagraph(string styleId, string text, bool bold = false, W.JustificationValues? align = null)
-    {
-        var properties = new W.ParagraphProperties { ParagraphStyleId = new W.ParagraphStyleId { Val = styleId } };
-        if (align is { } value)
-        {
-            properties.Justification = new W.Justification { Val = value };
-        }
-
-        var paragraph = new W.Paragraph(properties);
-        paragraph.Append(Runs(text, bold));
-        return paragraph;
     }
 
     /// <summary>
