@@ -21,17 +21,34 @@ public static partial class DocxWriter
     {
         // Laid out (and checked) before the first byte, so a bad table fails before the part is half written.
         var items = Layout(document, TextWidthTwips(section), DocxLayout.MmToTwips(layout.TableRowMinHeightMm));
-        using var buffer = new MemoryStream(256 * 1024);
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        var buffer = bodyBuffer ??= new MemoryStream();
+        buffer.SetLength(0);
+        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false }))
         {
             WriteBody(xml, items, section);
         }
 
         // One write into the part: the package's entry stream copies its whole buffer again on every small write
         // the XmlWriter makes (a third of the write stage when streamed directly).
-        using var part = main.GetStream(FileMode.Create, FileAccess.Write);
-        part.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+        using (var part = main.GetStream(FileMode.Create, FileAccess.Write))
+        {
+            part.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+
+        if (buffer.Capacity > MaxKeptBuffer)
+        {
+            bodyBuffer = null;
+        }
     }
+
+    /// <summary>
+    /// document.xml is built in a buffer kept per thread: a new one each time lands on the large object heap
+    /// (the sample's body is 220 KB) and costs page faults and gen-2 collections in a batch (issue 6).
+    /// </summary>
+    [ThreadStatic]
+    private static MemoryStream? bodyBuffer;
+
+    private const int MaxKeptBuffer = 4 * 1024 * 1024;
 
     private static void WriteBody(XmlWriter xml, List<BodyItem> items, W.SectionProperties section)
     {
