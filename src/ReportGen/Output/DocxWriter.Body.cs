@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
-using DocumentFormat.OpenXml.Packaging;
 using ReportGen.Model;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
@@ -12,47 +11,12 @@ public static partial class DocxWriter
     private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     /// <summary>
-    /// Writes document.xml straight to the part with an <see cref="XmlWriter"/>, the same XML the SDK's typed
-    /// elements gave, byte for byte: building and saving those elements cost ~4 µs each, 40 ms for the sample's
-    /// 9,000 and most of a batch's time (issue 6, docs/performance.md). Styles, settings and footers are small
-    /// and stay typed.
+    /// Writes document.xml with an <see cref="XmlWriter"/>, the same XML the SDK's typed elements gave, byte for
+    /// byte: building and saving those elements cost ~4 µs each, 40 ms for the sample's 9,000 and most of a
+    /// batch's time (issue 6, docs/performance.md). Styles, settings and footers are small and stay typed.
     /// </summary>
-    private static void WriteDocumentPart(MainDocumentPart main, ReportDocument document, W.SectionProperties section, DocxLayout layout)
-    {
-        // Laid out (and checked) before the first byte, so a bad table fails before the part is half written.
-        var items = Layout(document, TextWidthTwips(section), DocxLayout.MmToTwips(layout.TableRowMinHeightMm));
-        var buffer = bodyBuffer ??= new MemoryStream();
-        buffer.SetLength(0);
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false }))
-        {
-            WriteBody(xml, items, section);
-        }
-
-        // One write into the part: the package's entry stream copies its whole buffer again on every small write
-        // the XmlWriter makes (a third of the write stage when streamed directly).
-        using (var part = main.GetStream(FileMode.Create, FileAccess.Write))
-        {
-            part.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
-        }
-
-        if (buffer.Capacity > MaxKeptBuffer)
-        {
-            bodyBuffer = null;
-        }
-    }
-
-    /// <summary>
-    /// document.xml is built in a buffer kept per thread: a new one each time lands on the large object heap
-    /// (the sample's body is 220 KB) and costs page faults and gen-2 collections in a batch (issue 6).
-    /// </summary>
-    [ThreadStatic]
-    private static MemoryStream? bodyBuffer;
-
-    private const int MaxKeptBuffer = 4 * 1024 * 1024;
-
     private static void WriteBody(XmlWriter xml, List<BodyItem> items, W.SectionProperties section)
     {
-        xml.WriteStartDocument();
         xml.WriteStartElement("w", "document", WordNamespace);
         xml.WriteStartElement("w", "body", WordNamespace);
         for (var i = 0; i < items.Count; i++)
@@ -78,7 +42,6 @@ public static partial class DocxWriter
         section.WriteTo(xml);
         xml.WriteEndElement();
         xml.WriteEndElement();
-        xml.WriteEndDocument();
     }
 
     private abstract record BodyItem;
