@@ -25,28 +25,36 @@ public static class XlsxWriter
         foreach (var sheet in sheets)
         {
             var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            var rowIndex = 1u;
-            foreach (var cells in sheet.Rows)
+
+            // Streamed row by row: a typed tree of a batch summary's finding sheet (50,000 rows for 1,000
+            // departments) took seconds and hundreds of MB (issue 6).
+            using (var writer = OpenXmlWriter.Create(worksheetPart))
             {
-                var row = new Row { RowIndex = rowIndex };
-                var columnIndex = 1;
-                foreach (var value in cells)
+                writer.WriteStartElement(new Worksheet());
+                writer.WriteStartElement(new SheetData());
+                var rowIndex = 1u;
+                foreach (var cells in sheet.Rows)
                 {
-                    var cell = BuildCell(value, rowIndex, columnIndex, sheet.BoldFirstRow && rowIndex == 1);
-                    if (cell is not null)
+                    writer.WriteStartElement(new Row { RowIndex = rowIndex });
+                    var columnIndex = 1;
+                    foreach (var value in cells)
                     {
-                        row.Append(cell);
+                        if (BuildCell(value, rowIndex, columnIndex, sheet.BoldFirstRow && rowIndex == 1) is { } cell)
+                        {
+                            writer.WriteElement(cell);
+                        }
+
+                        columnIndex++;
                     }
 
-                    columnIndex++;
+                    writer.WriteEndElement();
+                    rowIndex++;
                 }
 
-                data.Append(row);
-                rowIndex++;
+                writer.WriteEndElement();
+                writer.WriteEndElement();
             }
 
-            worksheetPart.Worksheet = new Worksheet(data);
             sheetList.Append(new Sheet
             {
                 Id = workbookPart.GetIdOfPart(worksheetPart),
