@@ -97,6 +97,21 @@ public static class Program
             }
         }
 
+        // What each stage's result keeps alive, measured once more with full collections in between.
+        var live = new List<string>();
+        void Live(string stage) => live.Add($"{stage} {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:0} MB");
+        Live("start");
+        var kept = stages.Read();
+        Live("workbook");
+        var keptAnalysis = stages.Compute(kept);
+        Live("+analysis");
+        var keptDocument = stages.Render(keptAnalysis);
+        Live("+document");
+        stages.Write(keptDocument);
+        GC.KeepAlive(kept);
+        GC.KeepAlive(keptAnalysis);
+        GC.KeepAlive(keptDocument);
+        Console.WriteLine($"live heap: {string.Join(", ", live)}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");
         Console.WriteLine($"{Path.GetFileName(workbook)}, mean of {iterations} after 2 warm-up runs (ms):");
         Console.WriteLine($"  read {times[0] / iterations:0.00}  compute {times[1] / iterations:0.00}  render {times[2] / iterations:0.00}  write {times[3] / iterations:0.00}");
     }
