@@ -68,6 +68,9 @@ public static class Program
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var summary = ReportGen.Batch.BatchRunner.Run(request, items);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var watch = Stopwatch.StartNew();
+        ReportGen.Batch.SummaryWriter.Write(summary, output);
+        Console.WriteLine($"summary ({summary.Departments.Sum(d => d.Findings.Count)} findings) written in {watch.Elapsed.TotalSeconds:0.00} s");
         var info = GC.GetGCMemoryInfo();
         Console.WriteLine($"{items.Count} workbooks in {summary.Elapsed.TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s CPU");
         Console.WriteLine($"heap after: {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:0.0} MB live, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB, gen0/1/2 GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, committed {info.TotalCommittedBytes / 1048576.0:0} MB");
