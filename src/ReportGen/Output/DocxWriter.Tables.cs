@@ -1,6 +1,5 @@
-using DocumentFormat.OpenXml;
+using System.Xml;
 using ReportGen.Model;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ReportGen.Output;
 
@@ -9,121 +8,164 @@ public static partial class DocxWriter
     /// <summary>Cell padding left and right: 1 mm, to fit eight columns of 五号 text in 156 mm.</summary>
     private const int CellPaddingTwips = 57;
 
+    /// <summary>A table laid out: its column widths and minimum row height, checked against its rows.</summary>
+    private sealed record TableItem(ReportTable Table, int[] Widths, int RowHeight) : BodyItem;
+
     /// <summary>
     /// A table with its title above and note below: full borders, fixed column widths from the weights over the
     /// text width, header rows repeated on each page, rows kept whole, cells centred vertically.
     /// </summary>
-    private static OpenXmlElement[] BuildTable(ReportTable table, int textWidth, int rowHeight)
+    private static List<BodyItem> LayoutTable(ReportTable table, int textWidth, int rowHeight)
     {
         var columnCount = table.ColumnWeights.Count > 0
             ? table.ColumnWeights.Count
             : table.Rows.Select(row => row.Cells.Sum(cell => Math.Max(1, cell.ColSpan))).DefaultIfEmpty(1).Max();
         var weights = table.ColumnWeights.Count > 0 ? table.ColumnWeights : Enumerable.Repeat(1d, columnCount).ToList();
         var widths = GridWidths(weights, textWidth, table.Title);
-
-        var result = new List<OpenXmlElement>();
-        if (!string.IsNullOrWhiteSpace(table.Title))
-        {
-            result.Add(StyledParagraph(StyleIds.TableTitle, table.Title));
-        }
-
-        var grid = new W.TableGrid();
-        grid.Append(widths.Select(width => new W.GridColumn { Width = width.ToString(Invariant) }));
-        var body = new W.Table(TableProperties(widths.Sum()), grid);
         for (var index = 0; index < table.Rows.Count; index++)
         {
-            body.Append(BuildRow(table, index, widths, rowHeight));
-        }
-
-        result.Add(body);
-        if (!string.IsNullOrWhiteSpace(table.Note))
-        {
-            result.Add(StyledParagraph(StyleIds.Note, table.Note));
-        }
-
-        return [.. result];
-    }
-
-    private static W.TableProperties TableProperties(int width)
-    {
-        W.BorderType Line<T>()
-            where T : W.BorderType, new() => new T { Val = W.BorderValues.Single, Size = 4, Space = 0, Color = "auto" };
-        return new W.TableProperties(
-            new W.TableWidth { Width = width.ToString(Invariant), Type = W.TableWidthUnitValues.Dxa },
-            new W.TableJustification { Val = W.TableRowAlignmentValues.Center },
-            new W.TableBorders(
-                Line<W.TopBorder>(), Line<W.LeftBorder>(), Line<W.BottomBorder>(), Line<W.RightBorder>(),
-                Line<W.InsideHorizontalBorder>(), Line<W.InsideVerticalBorder>()),
-            new W.TableLayout { Type = W.TableLayoutValues.Fixed },
-            new W.TableCellMarginDefault(
-                new W.TableCellLeftMargin { Width = CellPaddingTwips, Type = W.TableWidthValues.Dxa },
-                new W.TableCellRightMargin { Width = CellPaddingTwips, Type = W.TableWidthValues.Dxa }));
-    }
-
-    private static W.TableRow BuildRow(ReportTable table, int index, IReadOnlyList<int> widths, int rowHeight)
-    {
-        var properties = new W.TableRowProperties(new W.CantSplit());
-        if (rowHeight > 0)
-        {
-            properties.Append(new W.TableRowHeight { Val = (uint)rowHeight, HeightType = W.HeightRuleValues.AtLeast });
-        }
-
-        if (index < table.HeaderRows)
-        {
-            properties.Append(new W.TableHeader());
-        }
-
-        var row = new W.TableRow(properties);
-        var column = 0;
-        foreach (var cell in table.Rows[index].Cells)
-        {
-            var span = Math.Max(1, cell.ColSpan);
-            if (column + span > widths.Count)
+            var columns = table.Rows[index].Cells.Sum(cell => Math.Max(1, cell.ColSpan));
+            if (columns > widths.Length)
             {
                 throw new ArgumentException(
-                    $"表格“{table.Title}”第{index + 1}行的单元格共占{column + span}列，超过表格的{widths.Count}列。", nameof(table));
+                    $"表格“{table.Title}”第{index + 1}行的单元格共占{columns}列，超过表格的{widths.Length}列。", nameof(table));
             }
+        }
 
-            row.Append(BuildCell(cell, span, widths.Skip(column).Take(span).Sum()));
+        var result = new List<BodyItem>();
+        if (!string.IsNullOrWhiteSpace(table.Title))
+        {
+            result.Add(new ParagraphItem(StyleIds.TableTitle, table.Title));
+        }
+
+        result.Add(new TableItem(table, widths, rowHeight));
+        if (!string.IsNullOrWhiteSpace(table.Note))
+        {
+            result.Add(new ParagraphItem(StyleIds.Note, table.Note));
+        }
+
+        return result;
+    }
+
+    private static void WriteTable(XmlWriter xml, TableItem item)
+    {
+        xml.WriteStartElement("w", "tbl", WordNamespace);
+        WriteTableProperties(xml, item.Widths.Sum());
+        xml.WriteStartElement("w", "tblGrid", WordNamespace);
+        foreach (var width in item.Widths)
+        {
+            xml.WriteStartElement("w", "gridCol", WordNamespace);
+            xml.WriteAttributeString("w", "w", WordNamespace, width.ToString(Invariant));
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        for (var index = 0; index < item.Table.Rows.Count; index++)
+        {
+            WriteRow(xml, item, index);
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private static void WriteTableProperties(XmlWriter xml, int width)
+    {
+        xml.WriteStartElement("w", "tblPr", WordNamespace);
+        Width(xml, "tblW", width);
+        Empty(xml, "jc", "center");
+        xml.WriteStartElement("w", "tblBorders", WordNamespace);
+        foreach (var side in new[] { "top", "left", "bottom", "right", "insideH", "insideV" })
+        {
+            xml.WriteStartElement("w", side, WordNamespace);
+            xml.WriteAttributeString("w", "val", WordNamespace, "single");
+            xml.WriteAttributeString("w", "color", WordNamespace, "auto");
+            xml.WriteAttributeString("w", "sz", WordNamespace, "4");
+            xml.WriteAttributeString("w", "space", WordNamespace, "0");
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteStartElement("w", "tblLayout", WordNamespace);
+        xml.WriteAttributeString("w", "type", WordNamespace, "fixed");
+        xml.WriteEndElement();
+        xml.WriteStartElement("w", "tblCellMar", WordNamespace);
+        Width(xml, "left", CellPaddingTwips);
+        Width(xml, "right", CellPaddingTwips);
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    private static void WriteRow(XmlWriter xml, TableItem item, int index)
+    {
+        xml.WriteStartElement("w", "tr", WordNamespace);
+        xml.WriteStartElement("w", "trPr", WordNamespace);
+        Empty(xml, "cantSplit");
+        if (item.RowHeight > 0)
+        {
+            xml.WriteStartElement("w", "trHeight", WordNamespace);
+            xml.WriteAttributeString("w", "val", WordNamespace, item.RowHeight.ToString(Invariant));
+            xml.WriteAttributeString("w", "hRule", WordNamespace, "atLeast");
+            xml.WriteEndElement();
+        }
+
+        if (index < item.Table.HeaderRows)
+        {
+            Empty(xml, "tblHeader");
+        }
+
+        xml.WriteEndElement();
+        var column = 0;
+        foreach (var cell in item.Table.Rows[index].Cells)
+        {
+            var span = Math.Max(1, cell.ColSpan);
+            WriteCell(xml, cell, span, item.Widths.Skip(column).Take(span).Sum());
             column += span;
         }
 
-        if (column < widths.Count)
+        if (column < item.Widths.Length)
         {
             // A short row is padded rather than refused: Word would otherwise draw a ragged right edge.
-            row.Append(BuildCell(new Model.TableCell(string.Empty), widths.Count - column, widths.Skip(column).Sum()));
+            WriteCell(xml, new Model.TableCell(string.Empty), item.Widths.Length - column, item.Widths.Skip(column).Sum());
         }
 
-        return row;
+        xml.WriteEndElement();
     }
 
-    private static W.TableCell BuildCell(Model.TableCell cell, int span, int width)
+    private static void WriteCell(XmlWriter xml, Model.TableCell cell, int span, int width)
     {
-        var properties = new W.TableCellProperties
-        {
-            TableCellWidth = new W.TableCellWidth { Width = width.ToString(Invariant), Type = W.TableWidthUnitValues.Dxa },
-        };
+        xml.WriteStartElement("w", "tc", WordNamespace);
+        xml.WriteStartElement("w", "tcPr", WordNamespace);
+        Width(xml, "tcW", width);
         if (span > 1)
         {
-            properties.GridSpan = new W.GridSpan { Val = span };
+            Empty(xml, "gridSpan", span.ToString(Invariant));
         }
 
         if (cell.Merge != VerticalMerge.None)
         {
-            properties.VerticalMerge = cell.Merge == VerticalMerge.Restart
-                ? new W.VerticalMerge { Val = W.MergedCellValues.Restart }
-                : new W.VerticalMerge();
+            Empty(xml, "vMerge", cell.Merge == VerticalMerge.Restart ? "restart" : null);
         }
 
-        properties.TableCellVerticalAlignment = new W.TableCellVerticalAlignment { Val = W.TableVerticalAlignmentValues.Center };
-        W.JustificationValues? align = cell.Align switch
+        Empty(xml, "vAlign", "center");
+        xml.WriteEndElement();
+        var align = cell.Align switch
         {
-            CellAlign.Left => W.JustificationValues.Left,
-            CellAlign.Right => W.JustificationValues.Right,
+            CellAlign.Left => "left",
+            CellAlign.Right => "right",
             _ => null,
         };
         var text = cell.Merge == VerticalMerge.Continue ? string.Empty : cell.Text;
-        return new W.TableCell(properties, StyledParagraph(StyleIds.TableText, text, cell.Bold, align));
+        WriteParagraph(xml, new ParagraphItem(StyleIds.TableText, text, cell.Bold, align));
+        xml.WriteEndElement();
+    }
+
+    /// <summary>A width in twips (w:w, w:type="dxa").</summary>
+    private static void Width(XmlWriter xml, string name, int twips)
+    {
+        xml.WriteStartElement("w", name, WordNamespace);
+        xml.WriteAttributeString("w", "w", WordNamespace, twips.ToString(Invariant));
+        xml.WriteAttributeString("w", "type", WordNamespace, "dxa");
+        xml.WriteEndElement();
     }
 
     /// <summary>

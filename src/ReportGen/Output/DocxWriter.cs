@@ -1,6 +1,8 @@
+using System.IO.Compression;
+using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using ReportGen.Model;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
@@ -44,125 +46,94 @@ public static partial class DocxWriter
         AtomicFile.Write(path, stream => Write(document, stream, layout, reference));
     }
 
+    /// <summary>
+    /// Writes the package straight to <paramref name="output"/> with <see cref="ZipArchive"/>: the parts in a
+    /// fixed order ([Content_Types].xml first, as Word writes it, then the package relationships, then ordinal by
+    /// name), each stamped 2000-01-01 00:00, so the same report gives the same bytes. The content types and
+    /// relationships are the ones System.IO.Packaging wrote before (issue 6: going through it compressed every
+    /// part twice and held document.xml in memory uncompressed, 60 MB for a 2,000-project department).
+    /// </summary>
     private static void Write(ReportDocument document, Stream output, DocxLayout layout, StyleReference? reference)
     {
-        using var buffer = new MemoryStream();
-        using (var package = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
+        var styles = BuildStyles(layout);
+        var section = BuildSection(layout);
+        if (reference is not null)
         {
-            // AddMainDocumentPart() would give the package relationship a random id.
-            var main = package.AddNewPart<MainDocumentPart>(MainContentType, "rId1");
-            var styles = BuildStyles(layout);
-            var section = BuildSection(layout);
-            if (reference is not null)
-            {
-                reference.ApplyTo(styles, section);
-            }
-
-            main.AddNewPart<StyleDefinitionsPart>(RelationshipIds.Styles).Styles = styles;
-            main.AddNewPart<DocumentSettingsPart>(RelationshipIds.Settings).Settings = BuildSettings();
-            main.AddNewPart<FooterPart>(RelationshipIds.OddFooter).Footer = BuildFooter(odd: true, layout);
-            main.AddNewPart<FooterPart>(RelationshipIds.EvenFooter).Footer = BuildFooter(odd: false, layout);
-            main.Document = new W.Document(BuildBody(document, section, layout));
+            reference.ApplyTo(styles, section);
         }
 
-        buffer.Position = 0;
-        DeterministicZip.Rewrite(buffer, output);
+        // Laid out (and checked) before the first byte, so a bad table fails before anything is written.
+        var body = Layout(document, TextWidthTwips(section), DocxLayout.MmToTwips(layout.TableRowMinHeightMm));
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        Part(zip, "[Content_Types].xml", stream => stream.Write(PackageParts.ContentTypes));
+        Part(zip, "_rels/.rels", stream => stream.Write(PackageParts.PackageRelationships));
+        Part(zip, "word/_rels/document.xml.rels", stream => stream.Write(PackageParts.DocumentRelationships));
+        Part(zip, "word/document.xml", stream => Xml(stream, xml => WriteBody(xml, body, section)));
+        Part(zip, "word/footer1.xml", stream => Xml(stream, BuildFooter(odd: true, layout).WriteTo));
+        Part(zip, "word/footer2.xml", stream => Xml(stream, BuildFooter(odd: false, layout).WriteTo));
+        Part(zip, "word/settings.xml", stream => Xml(stream, BuildSettings().WriteTo));
+        Part(zip, "word/styles.xml", stream => Xml(stream, styles.WriteTo));
     }
 
-    private static W.Body BuildBody(ReportDocument document, W.SectionProperties section, DocxLayout layout)
+    private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static void Part(ZipArchive zip, string name, Action<Stream> write)
     {
-        var body = new W.Body();
-        if (!string.IsNullOrWhiteSpace(document.Title))
-        {
-            body.Append(StyledParagraph(StyleIds.Title, document.Title));
-        }
-
-        var textWidth = TextWidthTwips(section);
-        var rowHeight = DocxLayout.MmToTwips(layout.TableRowMinHeightMm);
-        var pendingBreak = false;
-        foreach (var block in document.Blocks)
-        {
-            if (block is PageBreak)
-            {
-                if (pendingBreak)
-                {
-                    body.Append(BreakParagraph());
-                }
-
-                pendingBreak = true;
-                continue;
-            }
-
-            var elements = block switch
-            {
-                Heading heading => [StyledParagraph(StyleIds.Heading(heading.Level), heading.Text)],
-                Model.Paragraph paragraph => [StyledParagraph(StyleIds.ForKind(paragraph.Kind), paragraph.Text)],
-                TableBlock table => BuildTable(table.Table, textWidth, rowHeight),
-                _ => throw new ArgumentException($"未知的报告内容类型：{block.GetType().Name}", nameof(document)),
-            };
-            if (pendingBreak)
-            {
-                AddBreakBefore(body, elements[0]);
-                pendingBreak = false;
-            }
-
-            body.Append(elements);
-        }
-
-        if (pendingBreak)
-        {
-            body.Append(BreakParagraph());
-        }
-
-        SeparateTables(body);
-        body.Append(section);
-        return body;
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = FixedTime;
+        using var stream = new NoFlushStream(entry.Open());
+        write(stream);
     }
 
     /// <summary>
-    /// A page break as "page break before" on the next paragraph, so the new page does not start with an empty
-    /// line; a table's first row cannot carry it, so a table without a title gets a break paragraph instead.
+    /// Passes writes to a zip entry and ignores Flush: XmlWriter flushes when it closes, and a flushed deflate stream
+    /// ends its block early, which would change the compressed bytes (and make them depend on the writer).
     /// </summary>
-    private static void AddBreakBefore(W.Body body, OpenXmlElement first)
+    private sealed class NoFlushStream(Stream inner) : Stream
     {
-        if (first is W.Paragraph paragraph)
-        {
-            var properties = paragraph.ParagraphProperties ??= new W.ParagraphProperties();
-            properties.PageBreakBefore = new W.PageBreakBefore();
-        }
-        else
-        {
-            body.Append(BreakParagraph());
-        }
-    }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
 
-    private static W.Paragraph BreakParagraph() => new(
-        new W.ParagraphProperties { ParagraphStyleId = new W.ParagraphStyleId { Val = StyleIds.Plain } },
-        new W.Run(new W.Break { Type = W.BreakValues.Page }));
-
-    /// <summary>Two tables in a row would merge into one in Word, and a body must not end with a table.</summary>
-    private static void SeparateTables(W.Body body)
-    {
-        foreach (var table in body.Elements<W.Table>().ToList())
+        public override long Position
         {
-            if (table.NextSibling() is null or W.Table)
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+
+        public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
             {
-                table.InsertAfterSelf(StyledParagraph(StyleIds.Plain, string.Empty));
+                inner.Dispose();
             }
+
+            base.Dispose(disposing);
         }
     }
 
-    internal static W.Paragraph StyledParagraph(string styleId, string text, bool bold = false, W.JustificationValues? align = null)
+    /// <summary>A part's XML as the SDK saves it: a UTF-8 declaration without BOM, then the root element.</summary>
+    private static void Xml(Stream stream, Action<XmlWriter> write)
     {
-        var properties = new W.ParagraphProperties { ParagraphStyleId = new W.ParagraphStyleId { Val = styleId } };
-        if (align is { } value)
-        {
-            properties.Justification = new W.Justification { Val = value };
-        }
-
-        var paragraph = new W.Paragraph(properties);
-        paragraph.Append(Runs(text, bold));
-        return paragraph;
+        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
+        xml.WriteStartDocument();
+        write(xml);
+        xml.WriteEndDocument();
     }
 
     /// <summary>
@@ -229,8 +200,6 @@ public static partial class DocxWriter
 
         return run;
     }
-
-    private const string MainContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 
     /// <summary>Fixed relationship ids: the SDK would otherwise generate random ones.</summary>
     private static class RelationshipIds

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -25,28 +28,36 @@ public static class XlsxWriter
         foreach (var sheet in sheets)
         {
             var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            var rowIndex = 1u;
-            foreach (var cells in sheet.Rows)
+
+            // Written as XML row by row: a typed tree (or the SDK's OpenXmlWriter, element by element) of a batch
+            // summary's finding sheet, 48,000 rows for 1,000 departments, took over a second (issue 6).
+            using (var part = worksheetPart.GetStream(FileMode.Create, FileAccess.Write))
+            using (var xml = XmlWriter.Create(part, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
             {
-                var row = new Row { RowIndex = rowIndex };
-                var columnIndex = 1;
-                foreach (var value in cells)
+                xml.WriteStartDocument();
+                xml.WriteStartElement("x", "worksheet", Namespace);
+                xml.WriteStartElement("x", "sheetData", Namespace);
+                var rowIndex = 1u;
+                foreach (var cells in sheet.Rows)
                 {
-                    var cell = BuildCell(value, rowIndex, columnIndex, sheet.BoldFirstRow && rowIndex == 1);
-                    if (cell is not null)
+                    xml.WriteStartElement("x", "row", Namespace);
+                    xml.WriteAttributeString("r", rowIndex.ToString(CultureInfo.InvariantCulture));
+                    var columnIndex = 1;
+                    foreach (var value in cells)
                     {
-                        row.Append(cell);
+                        WriteCell(xml, value, rowIndex, columnIndex, sheet.BoldFirstRow && rowIndex == 1);
+                        columnIndex++;
                     }
 
-                    columnIndex++;
+                    xml.WriteEndElement();
+                    rowIndex++;
                 }
 
-                data.Append(row);
-                rowIndex++;
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+                xml.WriteEndDocument();
             }
 
-            worksheetPart.Worksheet = new Worksheet(data);
             sheetList.Append(new Sheet
             {
                 Id = workbookPart.GetIdOfPart(worksheetPart),
@@ -64,23 +75,36 @@ public static class XlsxWriter
         Write(stream, sheets);
     }
 
-    private static Cell? BuildCell(object? value, uint row, int column, bool bold)
+    private const string Namespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    /// <summary>A cell: text as an inline string, numbers as numbers, anything else as its text; null is no cell.</summary>
+    private static void WriteCell(XmlWriter xml, object? value, uint row, int column, bool bold)
     {
-        var reference = Model.SourceLocation.ColumnLetters(column) + row;
-        var style = bold ? 1u : 0u;
-        return value switch
+        if (value is null)
         {
-            null => null,
-            string s => new Cell(new InlineString(new Text(s) { Space = SpaceProcessingModeValues.Preserve }))
-            {
-                CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style,
-            },
-            decimal or int or long or double or float => new Cell(new CellValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!))
-            {
-                CellReference = reference, DataType = CellValues.Number, StyleIndex = style,
-            },
-            _ => BuildCell(value.ToString(), row, column, bold),
-        };
+            return;
+        }
+
+        var number = value is decimal or int or long or double or float;
+        xml.WriteStartElement("x", "c", Namespace);
+        xml.WriteAttributeString("r", Model.SourceLocation.ColumnLetters(column) + row.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("s", bold ? "1" : "0");
+        xml.WriteAttributeString("t", number ? "n" : "inlineStr");
+        if (number)
+        {
+            xml.WriteElementString("x", "v", Namespace, Convert.ToString(value, CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            xml.WriteStartElement("x", "is", Namespace);
+            xml.WriteStartElement("x", "t", Namespace);
+            xml.WriteAttributeString("xml", "space", null, "preserve");
+            xml.WriteString(value as string ?? value.ToString());
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
     }
 
     private static Stylesheet BuildStylesheet() => new(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HandlebarsDotNet;
+using HandlebarsDotNet.PathStructure;
 using ReportGen.Model;
 
 namespace ReportGen.Rendering;
@@ -46,7 +47,12 @@ public static class TemplateHelpers
     public static readonly IReadOnlySet<string> BuiltInBlocks = new HashSet<string> { "if", "unless", "each", "with" };
     public static readonly IReadOnlySet<string> BuiltInSimple = new HashSet<string> { "lookup", "log" };
 
-    public static void Register(IHandlebars handlebars, TemplateModel model)
+    /// <summary>
+    /// Registers the helpers. They hold no model of their own (<c>fact</c> reads the model being rendered from
+    /// <c>@root</c>), so one compiled template serves every department (issue 6: compiling per report cost more
+    /// than everything else a batch does).
+    /// </summary>
+    public static void Register(IHandlebars handlebars)
     {
         Value(handlebars, "wan", a => Money.Format(Decimal("wan", a[0])));
         Value(handlebars, "pct", a => Money.FormatPercent(a[0] is null ? null : Decimal("pct", a[0])));
@@ -65,7 +71,7 @@ public static class TemplateHelpers
         Value(handlebars, "not", a => !Truthy(a[0]));
         Value(handlebars, "default", a => Truthy(a[0]) ? a[0] : a[1]);
         Value(handlebars, "placeholder", a => Placeholder(Convert.ToString(a[0], CultureInfo.InvariantCulture) ?? ""));
-        Value(handlebars, "fact", a => model.Department.Facts.GetValueOrDefault(Convert.ToString(a[0], CultureInfo.InvariantCulture) ?? "") ?? "");
+        Value(handlebars, "fact", (a, root) => (root as TemplateModel)?.Department.Facts.GetValueOrDefault(Convert.ToString(a[0], CultureInfo.InvariantCulture) ?? "") ?? "");
         Value(handlebars, "join", a => string.Join(Convert.ToString(a[1], CultureInfo.InvariantCulture),
             (a[0] as System.Collections.IEnumerable ?? Array.Empty<object>()).Cast<object?>()));
         Value(handlebars, "table", a => !ReportTables.Kinds.Contains(Convert.ToString(a[0], CultureInfo.InvariantCulture))
@@ -77,10 +83,14 @@ public static class TemplateHelpers
     /// <summary>The visible mark of text the user still has to write: 【待填写：偏差原因】.</summary>
     public static string Placeholder(string what) => $"【待填写：{what}】";
 
-    private static void Value(IHandlebars handlebars, string name, Func<object?[], object?> body)
+    private static void Value(IHandlebars handlebars, string name, Func<object?[], object?> body) =>
+        Value(handlebars, name, (a, _) => body(a));
+
+    /// <summary>A helper given its arguments and the root object of the render (the <see cref="TemplateModel"/>).</summary>
+    private static void Value(IHandlebars handlebars, string name, Func<object?[], object?, object?> body)
     {
         var (min, max) = Arity[name];
-        handlebars.RegisterHelper(name, (in HelperOptions _, in Context _, in Arguments arguments) =>
+        handlebars.RegisterHelper(name, (in HelperOptions options, in Context _, in Arguments arguments) =>
         {
             var args = arguments.ToArray();
             if (args.Length < min || args.Length > max)
@@ -88,7 +98,7 @@ public static class TemplateHelpers
                 throw new TemplateHelperException(name, $"辅助函数 {name} 需要 {(min == max ? $"{min}" : $"{min}–{max}")} 个参数，实际给了 {args.Length} 个");
             }
 
-            return body(args);
+            return body(args, options.Data.Value<object?>(ChainSegment.Root));
         });
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 using HandlebarsDotNet;
@@ -44,6 +45,39 @@ public sealed partial class TemplateRenderer
         limits ??= TemplateLimits.Default;
         var source = File.ReadAllText(templatePath);
         var partialsDirectory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(templatePath))!, "partials");
+        var compiled = Compiled(templatePath, source, partialsDirectory);
+        return RunBounded(() =>
+        {
+            var output = new LimitedWriter(limits.MaxOutputChars);
+            compiled.Template.Value(output, model);
+            return output.ToString();
+        }, compiled.Files, limits);
+    }
+
+    /// <summary>A template checked and compiled once; its files are kept to map render errors to lines.</summary>
+    private sealed record CompiledTemplate(Lazy<HandlebarsTemplate<TextWriter, object, object>> Template, List<(string File, string Source)> Files);
+
+    /// <summary>
+    /// Compiled templates by path and content (the template's and every partial's), so that a batch compiles each
+    /// template once; an edited file gives a new key. Compiling with Handlebars.Net emits code and cost ~60 ms per
+    /// report, more than all the rest (issue 6, docs/performance.md). A compiled template is safe to run on
+    /// several threads at once; helpers keep no state.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, CompiledTemplate> Cache = new(StringComparer.Ordinal);
+
+    private const int CacheLimit = 32;
+
+    private static CompiledTemplate Compiled(string templatePath, string source, string partialsDirectory)
+    {
+        var partialFiles = Directory.Exists(partialsDirectory)
+            ? Directory.GetFiles(partialsDirectory, "*" + Extension).Order(StringComparer.Ordinal).Select(f => (File: f, Source: File.ReadAllText(f))).ToList()
+            : [];
+        var key = string.Join("\0", partialFiles.SelectMany(p => new[] { p.File, p.Source }).Prepend(source).Prepend(Path.GetFullPath(templatePath)));
+        if (Cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
         var partials = new Dictionary<string, (string File, string Source)>();
         (string File, string Source)? LoadPartial(string name)
         {
@@ -63,6 +97,7 @@ public sealed partial class TemplateRenderer
             return loaded;
         }
 
+        // Not cached when the linter rejects it: the exception reaches the user at every attempt.
         TemplateLinter.Check(templatePath, source, LoadPartial);
 
         var handlebars = Handlebars.Create(new HandlebarsConfiguration
@@ -71,7 +106,7 @@ public sealed partial class TemplateRenderer
             NoEscape = true,
             ThrowOnUnresolvedBindingExpression = true,
         });
-        TemplateHelpers.Register(handlebars, model);
+        TemplateHelpers.Register(handlebars);
         foreach (var (name, partial) in partials)
         {
             handlebars.RegisterTemplate(name, partial.Source);
@@ -79,13 +114,15 @@ public sealed partial class TemplateRenderer
 
         var files = new List<(string File, string Source)> { (templatePath, source) };
         files.AddRange(partials.Values);
-        return RunBounded(() =>
+
+        // Lazy: compiling runs inside the bounded render, where its errors are mapped to template lines.
+        var compiled = new CompiledTemplate(new Lazy<HandlebarsTemplate<TextWriter, object, object>>(() => handlebars.Compile(new StringReader(source))), files);
+        if (Cache.Count >= CacheLimit)
         {
-            var template = handlebars.Compile(new StringReader(source));
-            var output = new LimitedWriter(limits.MaxOutputChars);
-            template(output, model);
-            return output.ToString();
-        }, files, limits);
+            Cache.Clear();
+        }
+
+        return Cache.GetOrAdd(key, compiled);
     }
 
     private static string RunBounded(Func<string> render, List<(string File, string Source)> files, TemplateLimits limits)

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+
+namespace ReportGen.Bench;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/ReportGen.Bench -- …</c>
+/// <list type="bullet">
+/// <item><c>large FILE.xlsx [projects]</c>: writes the large department (2,000 projects, 10,000 indicators).</item>
+/// <item><c>copies DIR N</c>: N copies of the sample under DIR, for timing <c>reportgen batch</c>.</item>
+/// <item><c>stages WORKBOOK [N]</c>: a quick Stopwatch split of one workbook's time by stage (no BenchmarkDotNet).</item>
+/// <item><c>content FILE.json</c> / <c>throughput N</c>: the side-by-side with docxtemplater (bench/sidebyside).</item>
+/// <item>anything else: BenchmarkDotNet (<c>--filter *</c>).</item>
+/// </list>
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "large":
+                LargeDepartment.Write(args[1], args.Length > 2 ? int.Parse(args[2]) : LargeDepartment.Projects);
+                Console.WriteLine($"wrote {args[1]}");
+                return 0;
+            case "copies":
+                Copies(args[1], int.Parse(args[2]));
+                return 0;
+            case "batch":
+                Batch(args[1], args[2]);
+                return 0;
+            case "content":
+                SideBySide.Content(args[1]);
+                return 0;
+            case "throughput":
+                SideBySide.Throughput(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+                return 0;
+            case "stages":
+                Stages(args[1], args.Length > 2 ? int.Parse(args[2]) : 20);
+                return 0;
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
+        }
+    }
+
+    private static void Copies(string folder, int count)
+    {
+        var sheets = Directory.GetFiles(Repository.Sample, "*.csv");
+        for (var i = 1; i <= count; i++)
+        {
+            var target = Path.Combine(folder, $"部门{i:0000}");
+            Directory.CreateDirectory(target);
+            foreach (var sheet in sheets)
+            {
+                File.Copy(sheet, Path.Combine(target, Path.GetFileName(sheet)), overwrite: true);
+            }
+        }
+
+        Console.WriteLine($"{count} copies of the sample in {folder}");
+    }
+
+    /// <summary>The batch in process, with the managed heap before and after, to tell retention from GC slack.</summary>
+    private static void Batch(string input, string output)
+    {
+        var items = ReportGen.Batch.WorkbookFinder.Find(input, output);
+        var request = new ReportGen.Batch.BatchRequest(input, output, "default", Repository.Templates);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var summary = ReportGen.Batch.BatchRunner.Run(request, items);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var watch = Stopwatch.StartNew();
+        ReportGen.Batch.SummaryWriter.Write(summary, output);
+        Console.WriteLine($"summary ({summary.Departments.Sum(d => d.Findings.Count)} findings) written in {watch.Elapsed.TotalSeconds:0.00} s");
+        var info = GC.GetGCMemoryInfo();
+        Console.WriteLine($"{items.Count} workbooks in {summary.Elapsed.TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s CPU");
+        Console.WriteLine($"heap after: {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:0.0} MB live, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB, gen0/1/2 GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, committed {info.TotalCommittedBytes / 1048576.0:0} MB");
+    }
+
+    private static void Stages(string workbook, int iterations)
+    {
+        var stages = new StageBenchmarks.Stages(workbook);
+        var times = new double[4];
+        for (var i = -2; i < iterations; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var data = stages.Read();
+            var read = watch.Elapsed.TotalMilliseconds;
+            var analysis = stages.Compute(data);
+            var compute = watch.Elapsed.TotalMilliseconds;
+            var document = stages.Render(analysis);
+            var render = watch.Elapsed.TotalMilliseconds;
+            stages.Write(document);
+            var write = watch.Elapsed.TotalMilliseconds;
+            if (i >= 0)
+            {
+                times[0] += read;
+                times[1] += compute - read;
+                times[2] += render - compute;
+                times[3] += write - render;
+            }
+        }
+
+        // What each stage's result keeps alive, measured once more with full collections in between.
+        var live = new List<string>();
+        void Live(string stage) => live.Add($"{stage} {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:0} MB");
+        Live("start");
+        var kept = stages.Read();
+        Live("workbook");
+        var keptAnalysis = stages.Compute(kept);
+        Live("+analysis");
+        var keptDocument = stages.Render(keptAnalysis);
+        Live("+document");
+        stages.Write(keptDocument);
+        GC.KeepAlive(kept);
+        GC.KeepAlive(keptAnalysis);
+        GC.KeepAlive(keptDocument);
+        Console.WriteLine($"live heap: {string.Join(", ", live)}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");
+        Console.WriteLine($"{Path.GetFileName(workbook)}, mean of {iterations} after 2 warm-up runs (ms):");
+        Console.WriteLine($"  read {times[0] / iterations:0.00}  compute {times[1] / iterations:0.00}  render {times[2] / iterations:0.00}  write {times[3] / iterations:0.00}");
+    }
+}

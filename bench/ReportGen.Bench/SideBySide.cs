@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ReportGen.Model;
+using ReportGen.Output;
+using ReportGen.Rendering;
+
+namespace ReportGen.Bench;
+
+/// <summary>
+/// ReportGen's half of the side-by-side with docxtemplater (bench/sidebyside/README.md). <c>content DIR</c> writes
+/// what docxtemplater needs to produce the same report: a template .docx in ReportGen's own styles whose loops
+/// place each paragraph with its style and each table row by row, the report content as JSON, and ReportGen's
+/// report for the comparison. <c>throughput SECONDS</c> renders and writes the sample's report on one thread for
+/// that long and prints documents per second.
+/// </summary>
+internal static class SideBySide
+{
+    /// <summary>Paragraph styles, each a section of the template: the block's flag names its style.</summary>
+    private static readonly (string Flag, Func<string, Block> Make)[] ParagraphKinds =
+    [
+        ("h1", t => new Heading(1, t)), ("h2", t => new Heading(2, t)), ("h3", t => new Heading(3, t)), ("h4", t => new Heading(4, t)),
+        ("body", t => new Paragraph(t)), ("centered", t => new Paragraph(t, ParagraphKind.Centered)),
+        ("right", t => new Paragraph(t, ParagraphKind.Right)), ("plain", t => new Paragraph(t, ParagraphKind.Plain)),
+    ];
+
+    public static void Content(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var document = SampleDocument();
+        using (var stream = File.Create(Path.Combine(folder, "reportgen.docx")))
+        {
+            DocxWriter.Write(document, stream, DocxLayout.Default);
+        }
+
+        var blocks = new JsonArray();
+        var shapes = new SortedDictionary<string, ReportTable>(StringComparer.Ordinal);
+        foreach (var block in document.Blocks)
+        {
+            switch (block)
+            {
+                case Heading h:
+                    blocks.Add(new JsonObject { ["h" + Math.Clamp(h.Level, 1, 4)] = true, ["text"] = h.Text });
+                    break;
+                case Paragraph p:
+                    blocks.Add(new JsonObject { [FlagOf(p.Kind)] = true, ["text"] = p.Text });
+                    break;
+                case TableBlock { Table: var table }:
+                    var columns = table.ColumnWeights.Count;
+                    var shape = $"t{columns}{(string.IsNullOrWhiteSpace(table.Title) ? "" : "t")}{(string.IsNullOrWhiteSpace(table.Note) ? "" : "n")}";
+                    shapes.TryAdd(shape, table);
+
+                    // Spans and vertical merges are spelled out as cells: docxtemplater's free edition has no
+                    // merge; a covered cell is empty, as ReportGen writes it.
+                    var rows = new JsonArray();
+                    foreach (var row in table.Rows)
+                    {
+                        var cells = row.Cells.SelectMany(c => Enumerable.Repeat(c.Merge == VerticalMerge.Continue ? "" : c.Text, 1)
+                            .Concat(Enumerable.Repeat("", Math.Max(1, c.ColSpan) - 1))).ToList();
+                        var json = new JsonObject();
+                        for (var i = 0; i < columns; i++)
+                        {
+                            json["c" + i] = i < cells.Count ? cells[i] : "";
+                        }
+
+                        rows.Add(json);
+                    }
+
+                    blocks.Add(new JsonObject { [shape] = true, ["title"] = table.Title, ["note"] = table.Note, ["rows"] = rows });
+                    break;
+                case PageBreak:
+                    // A page break is a property of the next paragraph in ReportGen's output, not content; the
+                    // comparison leaves it out.
+                    break;
+            }
+        }
+
+        var data = new JsonObject { ["title"] = document.Title, ["blocks"] = blocks };
+        File.WriteAllText(Path.Combine(folder, "data.json"),
+            data.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        using var template = File.Create(Path.Combine(folder, "template.docx"));
+        DocxWriter.Write(Template(shapes), template, DocxLayout.Default);
+        Console.WriteLine($"wrote template.docx, data.json ({blocks.Count} blocks; table shapes {string.Join(", ", shapes.Keys)}) and reportgen.docx to {folder}");
+    }
+
+    /// <summary>
+    /// One section per paragraph style and per table shape (columns, with or without title and note), inside a
+    /// loop over the blocks; a table's row is looped by tags in its first and last cells.
+    /// </summary>
+    private static ReportDocument Template(IReadOnlyDictionary<string, ReportTable> shapes)
+    {
+        var blocks = new List<Block> { new Paragraph("{#blocks}", ParagraphKind.Plain) };
+        foreach (var (flag, make) in ParagraphKinds)
+        {
+            blocks.Add(new Paragraph($"{{#{flag}}}", ParagraphKind.Plain));
+            blocks.Add(make("{text}"));
+            blocks.Add(new Paragraph($"{{/{flag}}}", ParagraphKind.Plain));
+        }
+
+        foreach (var (shape, table) in shapes)
+        {
+            var columns = table.ColumnWeights.Count;
+            blocks.Add(new Paragraph($"{{#{shape}}}", ParagraphKind.Plain));
+            var cells = Enumerable.Range(0, columns).Select(i =>
+                new TableCell((i == 0 ? "{#rows}" : "") + $"{{c{i}}}" + (i == columns - 1 ? "{/rows}" : ""))).ToList();
+            blocks.Add(new TableBlock(new ReportTable(
+                string.IsNullOrWhiteSpace(table.Title) ? "" : "{title}", table.ColumnWeights, [new TableRow(cells)], 0,
+                string.IsNullOrWhiteSpace(table.Note) ? null : "{note}")));
+            blocks.Add(new Paragraph($"{{/{shape}}}", ParagraphKind.Plain));
+        }
+
+        blocks.Add(new Paragraph("{/blocks}", ParagraphKind.Plain));
+        return new ReportDocument("{title}", blocks);
+    }
+
+    private static string FlagOf(ParagraphKind kind) => kind switch
+    {
+        ParagraphKind.Centered => "centered",
+        ParagraphKind.Right => "right",
+        ParagraphKind.Plain => "plain",
+        _ => "body",
+    };
+
+    private static ReportDocument SampleDocument() =>
+        ReportRenderer.Render(ReportPipeline.Analyze(Repository.Sample), Repository.DefaultTemplate);
+
+    /// <summary>The sample's analysis rendered (template and tables) and written as .docx, on one thread.</summary>
+    public static void Throughput(double seconds)
+    {
+        var analysis = ReportPipeline.Analyze(Repository.Sample);
+        void Once()
+        {
+            var document = ReportRenderer.Render(analysis, Repository.DefaultTemplate);
+            using var stream = new MemoryStream();
+            DocxWriter.Write(document, stream, DocxLayout.Default);
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            Once();
+        }
+
+        var count = 0;
+        var watch = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            Once();
+            count++;
+        }
+
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            documents = count,
+            seconds = watch.Elapsed.TotalSeconds,
+            cpuSeconds = cpu.TotalSeconds,
+            perSecond = count / watch.Elapsed.TotalSeconds,
+        }));
+    }
+}

@@ -1,0 +1,79 @@
+// ReportGen against docxtemplater on the same report (issue 6). See README.md.
+// Usage: node sidebyside.js [seconds per side, default 10]
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync, spawnSync } = require('child_process');
+const PizZip = require('pizzip');
+const Docxtemplater = require('docxtemplater');
+
+const seconds = Number(process.argv[2] || 10);
+const repo = path.resolve(__dirname, '..', '..');
+const bench = path.join(repo, 'bench', 'ReportGen.Bench', 'bin', 'Release', 'net10.0', 'ReportGen.Bench.dll');
+
+// Each side on one core: re-run this script pinned to CPU 0 (the .NET child inherits the affinity).
+if (!process.env.SIDEBYSIDE_PINNED && spawnSync('taskset', ['--version']).status === 0) {
+  const pinned = spawnSync('taskset', ['-c', '0', process.execPath, __filename, ...process.argv.slice(2)],
+    { stdio: 'inherit', env: { ...process.env, SIDEBYSIDE_PINNED: '1' } });
+  process.exit(pinned.status ?? 1);
+}
+
+if (!fs.existsSync(bench)) {
+  console.error(`Build the benchmarks first: dotnet build -c Release ${path.join('bench', 'ReportGen.Bench')}`);
+  process.exit(2);
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'reportgen-sidebyside-'));
+execFileSync('dotnet', [bench, 'content', work], { stdio: 'inherit' });
+const template = fs.readFileSync(path.join(work, 'template.docx'));
+const data = JSON.parse(fs.readFileSync(path.join(work, 'data.json'), 'utf8'));
+
+function docxtemplater() {
+  const doc = new Docxtemplater(new PizZip(template), { paragraphLoop: true, linebreaks: true });
+  doc.render(data);
+  return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+// Same content: the non-empty paragraphs (in body and table cells) and the tables, in order.
+function content(docx) {
+  const xml = new PizZip(docx).file('word/document.xml').asText();
+  const decode = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const paragraphs = [];
+  for (const p of xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) || []) {
+    const text = (p.match(/<w:t[ >][^<]*<\/w:t>|<w:br\/>|<w:br \/>/g) || [])
+      .map((t) => (t.startsWith('<w:br') ? '\n' : decode(t.replace(/<[^>]+>/g, '')))).join('');
+    if (text.trim().length > 0) paragraphs.push(text);
+  }
+  return { paragraphs, tables: (xml.match(/<w:tbl>/g) || []).length };
+}
+
+const ours = content(fs.readFileSync(path.join(work, 'reportgen.docx')));
+const output = docxtemplater();
+fs.writeFileSync(path.join(work, 'docxtemplater.docx'), output);
+const theirs = content(output);
+const firstDifference = ours.paragraphs.findIndex((p, i) => p !== theirs.paragraphs[i]);
+const same = ours.tables === theirs.tables && ours.paragraphs.length === theirs.paragraphs.length && firstDifference < 0;
+console.log(`content: ReportGen ${ours.paragraphs.length} paragraphs, ${ours.tables} tables; docxtemplater ${theirs.paragraphs.length} paragraphs, ${theirs.tables} tables; same: ${same ? 'yes' : 'NO'}`);
+if (!same && firstDifference >= 0) {
+  console.log(`  first difference at paragraph ${firstDifference + 1}:\n  ReportGen:     ${ours.paragraphs[firstDifference]}\n  docxtemplater: ${theirs.paragraphs[firstDifference]}`);
+}
+
+for (let i = 0; i < 20; i++) docxtemplater();
+let count = 0;
+const cpu = process.cpuUsage();
+const start = process.hrtime.bigint();
+let elapsed = 0;
+while (elapsed < seconds) {
+  docxtemplater();
+  count++;
+  elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+}
+const cpuSeconds = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6;
+const dt = count / elapsed;
+console.log(`docxtemplater ${require('docxtemplater/package.json').version}: ${count} documents in ${elapsed.toFixed(1)} s = ${dt.toFixed(1)} documents/s (CPU ${cpuSeconds.toFixed(1)} s)`);
+
+const rg = JSON.parse(execFileSync('dotnet', [bench, 'throughput', String(seconds)], { encoding: 'utf8' }).trim().split('\n').pop());
+console.log(`ReportGen: ${rg.documents} documents in ${rg.seconds.toFixed(1)} s = ${rg.perSecond.toFixed(1)} documents/s (CPU ${rg.cpuSeconds.toFixed(1)} s; template rendering and tables included)`);
+console.log(`throughput ratio ReportGen / docxtemplater: ${(rg.perSecond / dt).toFixed(2)}x (goal: at least 5x)`);
+fs.rmSync(work, { recursive: true, force: true });

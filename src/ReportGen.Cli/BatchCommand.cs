@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using ReportGen.Batch;
+using ReportGen.Model;
+using Spectre.Console;
+
+namespace ReportGen.Cli;
+
+/// <summary>
+/// <c>reportgen batch 文件夹 -o 输出文件夹 [--jobs N] [--template 名称|路径]</c>: every workbook under a folder checked
+/// and rendered in parallel, one report each, and a summary ranked weakest first (issue 6). Exit 1 when some
+/// workbook was not rendered; 130 when stopped with Ctrl+C.
+/// </summary>
+public static class BatchCommand
+{
+    /// <summary>The shell's code for a run stopped by Ctrl+C (128 + SIGINT).</summary>
+    public const int Interrupted = 130;
+
+    public static Command Create(CliRunner runner)
+    {
+        var folder = new Argument<string>("文件夹") { Description = "存放各部门工作簿的文件夹（含子文件夹）：.xlsx、.xls，或每个工作表一个 .csv 的文件夹" };
+        var output = new Option<string>("--output", "-o") { Description = "输出文件夹：每个工作簿一份同名报告（.docx），以及批量汇总.xlsx / .csv", Required = true };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "同时处理的工作簿数，默认等于 CPU 核数", DefaultValueFactory = _ => Environment.ProcessorCount };
+        jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--jobs 必须是不小于 1 的整数。");
+            }
+        });
+        var template = new Option<string>("--template", "-t") { Description = "报告模板：模板名称（default、sichuan）或 .hbs 文件路径", DefaultValueFactory = _ => "default" };
+        var command = new Command("batch", "批量检查并生成报告：处理文件夹中（含子文件夹）所有部门的工作簿，有错误的不生成；输出汇总表（最弱的部门排在最前）。有工作簿未生成时退出码为 1。")
+        {
+            folder, output, jobs, template,
+        };
+        command.SetAction(parse => runner.Run(parse, () =>
+        {
+            var request = new BatchRequest(parse.GetValue(folder)!, parse.GetValue(output)!, parse.GetValue(template)!, Bundled.TemplatesDirectory)
+            {
+                Jobs = parse.GetValue(jobs),
+            };
+            var items = WorkbookFinder.Find(request.InputFolder, request.OutputFolder);
+            if (items.Count == 0)
+            {
+                throw new InputException($"文件夹“{request.InputFolder}”中没有找到工作簿（.xlsx、.xls，或含“基本信息.csv”“预算执行.csv”等的文件夹）。");
+            }
+
+            using var stop = new CancellationTokenSource();
+            using var signals = StopOnSignals(stop, runner);
+            var summary = runner.IsTerminal ? RunWithBar(runner, request, items, stop.Token) : RunWithLines(runner, request, items, stop.Token);
+            var files = SummaryWriter.Write(summary, request.OutputFolder);
+            return Report(runner, summary, files);
+        }));
+        return command;
+    }
+
+    /// <summary>
+    /// The first Ctrl+C (or SIGTERM) stops the batch cleanly: workbooks under way finish, no new one starts. A
+    /// second Ctrl+C is left to the default handler and ends the process at once.
+    /// </summary>
+    private static IDisposable StopOnSignals(CancellationTokenSource stop, CliRunner runner)
+    {
+        void Handle(PosixSignalContext context)
+        {
+            if (stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            context.Cancel = true;
+            runner.Error.WriteLine("正在停止：等待处理中的工作簿完成（已生成的报告均完整）……再按一次 Ctrl+C 立即退出。");
+            stop.Cancel();
+        }
+
+        return new Registrations(
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle));
+    }
+
+    private sealed class Registrations(params IDisposable[] items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+            {
+                item.Dispose();
+            }
+        }
+    }
+
+    private static BatchSummary RunWithBar(CliRunner runner, BatchRequest request, IReadOnlyList<BatchItem> items, CancellationToken stop)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(runner.Output) });
+        BatchSummary? summary = null;
+        console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask($"生成报告（{items.Count} 个工作簿，{request.Jobs} 路并行）", maxValue: items.Count);
+                summary = BatchRunner.Run(request, items, _ => task.Increment(1), stop);
+            });
+        return summary!;
+    }
+
+    /// <summary>Redirected output (a log, CI): one plain line per workbook as it completes.</summary>
+    private static BatchSummary RunWithLines(CliRunner runner, BatchRequest request, IReadOnlyList<BatchItem> items, CancellationToken stop)
+    {
+        var done = 0;
+        var gate = new object();
+        var width = items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        return BatchRunner.Run(request, items, department =>
+        {
+            lock (gate)
+            {
+                done++;
+                var position = $"[{done.ToString().PadLeft(width)}/{items.Count}]";
+                runner.Output.WriteLine($"{position} {DepartmentSummary.StatusName(department.Status)} {department.Workbook}");
+            }
+        }, stop);
+    }
+
+    private static int Report(CliRunner runner, BatchSummary summary, IReadOnlyList<string> files)
+    {
+        foreach (var department in summary.Departments.Where(d => d.Status is BatchStatus.Unreadable or BatchStatus.Failed or BatchStatus.HasErrors))
+        {
+            var errors = department.Findings.Where(f => f.Severity == Severity.Error).ToList();
+            runner.Error.WriteLine($"未生成 {department.Workbook}：{(department.Message ?? $"{errors.Count} 个错误")}");
+            foreach (var finding in errors.Take(3).Where(_ => department.Message is null))
+            {
+                runner.Error.WriteLine($"  [错误] {finding.Code} {finding.Location}  {finding.Message}");
+            }
+
+            if (department.Message is null && errors.Count > 3)
+            {
+                runner.Error.WriteLine($"  ……另有 {errors.Count - 3} 个错误，见 {SummaryWriter.FindingsCsvName}");
+            }
+        }
+
+        var rendered = summary.Count(BatchStatus.Rendered);
+        var failed = summary.Count(BatchStatus.Unreadable) + summary.Count(BatchStatus.Failed);
+        runner.Output.WriteLine(
+            $"共 {summary.Departments.Count} 个工作簿：已生成 {rendered} 份报告，{summary.Count(BatchStatus.HasErrors)} 个有错误未生成，{failed} 个无法处理；用时 {summary.Elapsed.TotalSeconds:0.0} 秒。");
+        runner.Output.WriteLine($"汇总（最弱的部门排在最前）：{string.Join("、", files)}");
+        if (summary.Cancelled)
+        {
+            runner.Output.WriteLine($"已中断：{summary.Count(BatchStatus.Cancelled)} 个工作簿未处理，已生成的报告均完整。重新运行即可补齐。");
+            return Interrupted;
+        }
+
+        return summary.AnyFailed ? ExitCodes.FindingsWithErrors : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using ReportGen.Output;
+
+namespace ReportGen.Batch;
+
+/// <summary>What <c>batch</c> is asked to do: every workbook under a folder, reports and summary into another.</summary>
+public sealed record BatchRequest(
+    string InputFolder,
+    string OutputFolder,
+    string Template,
+    string TemplatesDirectory)
+{
+    /// <summary>Workbooks processed at once; all cores by default.</summary>
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
+    public string? StyleReference { get; init; }
+
+    public DocxLayout Layout { get; init; } = DocxLayout.Default;
+
+    /// <summary>The reports' culture; the library never reads the machine's (style.md).</summary>
+    public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("zh-CN");
+}
+
+/// <summary>One workbook found under the input folder and the report it will become.</summary>
+/// <param name="WorkbookPath">The .xlsx / .xls file or the folder of .csv sheets.</param>
+/// <param name="Name">The workbook's path relative to the input folder, as the summary shows it.</param>
+/// <param name="ReportPath">Where its report goes: the same relative folder under the output folder.</param>
+public sealed record BatchItem(string WorkbookPath, string Name, string ReportPath);

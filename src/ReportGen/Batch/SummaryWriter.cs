@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using ReportGen.Model;
+using ReportGen.Output;
+
+namespace ReportGen.Batch;
+
+/// <summary>
+/// Writes the batch summary beside the reports: <c>批量汇总.xlsx</c> (sheet 汇总, one row per department, weakest
+/// first; sheet 问题清单, every finding) and the same two tables as <c>批量汇总.csv</c> and <c>批量问题清单.csv</c>.
+/// Amounts are 万元 and rates percentages, both rounded to two decimals as in <c>preview</c>; each file is written
+/// atomically.
+/// </summary>
+public static class SummaryWriter
+{
+    public const string WorkbookName = "批量汇总.xlsx";
+    public const string CsvName = "批量汇总.csv";
+    public const string FindingsCsvName = "批量问题清单.csv";
+
+    public static readonly string[] Headers =
+    [
+        "排名", "部门", "年度", "工作簿", "状态", "全年预算数（万元）", "实际支出（万元）", "结余结转（万元）", "执行率（%）",
+        "自评得分", "等级", "错误", "警告", "提示", "最弱项目", "最弱项目得分", "最弱项目执行率（%）", "报告文件",
+    ];
+
+    public static readonly string[] FindingHeaders = ["部门", "工作簿", "级别", "代码", "位置", "说明"];
+
+    /// <summary>The three files' paths, in the order written.</summary>
+    public static IReadOnlyList<string> Write(BatchSummary summary, string outputFolder)
+    {
+        var rows = Rows(summary, outputFolder);
+        var findings = FindingRows(summary);
+        var paths = new[] { WorkbookName, CsvName, FindingsCsvName }.Select(name => Path.Combine(outputFolder, name)).ToList();
+        AtomicFile.Write(paths[0], stream => XlsxWriter.Write(stream,
+        [
+            new XlsxSheet("汇总", [Headers, .. rows]),
+            new XlsxSheet("问题清单", [FindingHeaders, .. findings]),
+        ]));
+        AtomicFile.Write(paths[1], stream => WriteCsv(stream, Headers, rows));
+        AtomicFile.Write(paths[2], stream => WriteCsv(stream, FindingHeaders, findings));
+        return paths;
+    }
+
+    /// <summary>The 汇总 rows, ranked (see <see cref="BatchSummary.Ranked"/>): numbers as decimals, blanks as null.</summary>
+    public static List<IReadOnlyList<object?>> Rows(BatchSummary summary, string outputFolder) =>
+        summary.Ranked().Select((d, i) => (IReadOnlyList<object?>)
+        [
+            i + 1, d.Department, d.Year, d.Workbook, DepartmentSummary.StatusName(d.Status),
+            Round(d.FinalBudget), Round(d.Actual), Round(d.CarryOver), Percent(d.ExecutionRate),
+            Round(d.Score), d.Grade, d.Errors, d.Warnings, d.Infos,
+            d.WorstProject, Round(d.WorstProjectScore), Percent(d.WorstProjectRate),
+            d.ReportPath is null ? null : Path.GetRelativePath(outputFolder, d.ReportPath),
+        ]).ToList();
+
+    /// <summary>Every finding, departments in the 汇总 order, each department's findings as its analysis sorted them.</summary>
+    public static List<IReadOnlyList<object?>> FindingRows(BatchSummary summary) =>
+        summary.Ranked().SelectMany(d => d.Findings.Select(f => (IReadOnlyList<object?>)
+        [
+            d.Department, d.Workbook, Finding.SeverityName(f.Severity), f.Code, f.Location.ToString(), f.Message,
+        ])).ToList();
+
+    private static decimal? Round(decimal? value) => value is { } v ? Money.Round2(v) : null;
+
+    private static decimal? Percent(decimal? ratio) => ratio is { } r ? Money.Round2(r * 100) : null;
+
+    /// <summary>UTF-8 with BOM, so Excel on Windows opens the Chinese correctly (as <c>preview -o x.csv</c> does).</summary>
+    private static void WriteCsv(Stream stream, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(true), leaveOpen: true) { NewLine = "\n" };
+        writer.WriteLine(string.Join(",", headers.Select(Escape)));
+        foreach (var row in rows)
+        {
+            writer.WriteLine(string.Join(",", row.Select(Cell)));
+        }
+    }
+
+    private static string Cell(object? value) => value switch
+    {
+        null => "",
+        decimal d => d.ToString("0.00", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => Escape(value.ToString() ?? ""),
+    };
+
+    private static string Escape(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}
