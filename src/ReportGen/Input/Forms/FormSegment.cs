@@ -89,6 +89,18 @@ internal sealed partial class FormSegment
 
     public string? Text(params string[] labels) => Value(labels)?.Text;
 
+    /// <summary>The amount beside the first of <paramref name="labels"/> found, its cell recorded under <paramref name="key"/>.</summary>
+    public decimal? Amount(IDictionary<string, SourceLocation> cells, string key, params string[] labels)
+    {
+        if (Amount(labels) is not { } found)
+        {
+            return null;
+        }
+
+        cells[key] = found.Location;
+        return found.Amount;
+    }
+
     /// <summary>An amount in 万元, by label; the label's own "(元)" wins over the form's unit.</summary>
     public (decimal Amount, SourceLocation Location)? Amount(params string[] labels)
     {

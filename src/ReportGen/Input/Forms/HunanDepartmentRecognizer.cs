@@ -11,16 +11,7 @@ internal static class HunanDepartmentRecognizer
     public static DepartmentForm Read(FormSegment segment, ICollection<SkippedItem> skipped)
     {
         var cells = new Dictionary<string, SourceLocation>();
-        decimal? Amount(string key, params string[] labels)
-        {
-            if (segment.Amount(labels) is not { } found)
-            {
-                return null;
-            }
-
-            cells[key] = found.Location;
-            return found.Amount;
-        }
+        decimal? Amount(string key, params string[] labels) => segment.Amount(cells, key, labels);
 
         var budget = new DepartmentBudget
         {
