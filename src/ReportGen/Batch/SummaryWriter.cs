@@ -77,7 +77,7 @@ public static class SummaryWriter
     private static string Cell(object? value) => value switch
     {
         null => "",
-        decimal d => d.ToString("0.00", CultureInfo.InvariantCulture),
+        decimal d => Model.Money.Format(d),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => Escape(value.ToString() ?? ""),
     };

@@ -1,11 +1,9 @@
-using System.Globalization;
-
 namespace ReportGen.Analysis.Indicators;
 
 /// <summary>Numbers in messages, culture-invariant, at most two decimals: 2886, 326.42, 81.68.</summary>
 internal static class Fmt
 {
-    public static string N(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    public static string N(decimal value) => Model.Money.FormatCompact(value);
 
     /// <summary>Two decimals, for scores and weights.</summary>
     public static string S(decimal value) => Model.Money.Format(value);
