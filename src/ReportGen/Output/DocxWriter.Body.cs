@@ -1,24 +1,18 @@
-using System.Text;
-using System.Text.RegularExpressions;
-using System.Xml;
 using ReportGen.Model;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ReportGen.Output;
 
 public static partial class DocxWriter
 {
-    private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
     /// <summary>
-    /// Writes document.xml with an <see cref="XmlWriter"/>, the same XML the SDK's typed elements gave, byte for
-    /// byte: building and saving those elements cost ~4 µs each, 40 ms for the sample's 9,000 and most of a
-    /// batch's time (issue 6, docs/performance.md). Styles, settings and footers are small and stay typed.
+    /// Writes document.xml with <see cref="WordXml"/>, the same XML the SDK's typed elements gave, byte for byte:
+    /// building and saving those elements cost ~4 µs each, 40 ms for the sample's 9,000 and most of a batch's time,
+    /// and XmlWriter's checks were most of what remained (issue 6, docs/performance.md).
     /// </summary>
-    private static void WriteBody(XmlWriter xml, List<BodyItem> items, W.SectionProperties section)
+    private static void WriteBody(WordXml xml, List<BodyItem> items, string section)
     {
-        xml.WriteStartElement("w", "document", WordNamespace);
-        xml.WriteStartElement("w", "body", WordNamespace);
+        xml.Root("document");
+        xml.Start("body");
         for (var i = 0; i < items.Count; i++)
         {
             switch (items[i])
@@ -39,9 +33,9 @@ public static partial class DocxWriter
             }
         }
 
-        section.WriteTo(xml);
-        xml.WriteEndElement();
-        xml.WriteEndElement();
+        xml.Raw(section);
+        xml.End();
+        xml.End();
     }
 
     private abstract record BodyItem;
@@ -110,48 +104,51 @@ public static partial class DocxWriter
         return items;
     }
 
-    private static void WriteParagraph(XmlWriter xml, ParagraphItem paragraph)
+    private static void WriteParagraph(WordXml xml, ParagraphItem paragraph)
     {
-        xml.WriteStartElement("w", "p", WordNamespace);
-        xml.WriteStartElement("w", "pPr", WordNamespace);
-        Empty(xml, "pStyle", paragraph.StyleId);
+        xml.Start("p");
+        xml.Start("pPr");
+        xml.Empty("pStyle", paragraph.StyleId);
         if (paragraph.BreakBefore)
         {
-            Empty(xml, "pageBreakBefore");
+            xml.Empty("pageBreakBefore");
         }
 
         if (paragraph.Align is { } align)
         {
-            Empty(xml, "jc", align);
+            xml.Empty("jc", align);
         }
 
-        xml.WriteEndElement();
+        xml.End();
         if (paragraph.PageBreak)
         {
-            xml.WriteStartElement("w", "r", WordNamespace);
-            xml.WriteStartElement("w", "br", WordNamespace);
-            xml.WriteAttributeString("w", "type", WordNamespace, "page");
-            xml.WriteEndElement();
-            xml.WriteEndElement();
+            xml.Start("r");
+            xml.Start("br");
+            xml.W("type", "page");
+            xml.End();
+            xml.End();
         }
 
         WriteRuns(xml, paragraph.Text, paragraph.Bold);
-        xml.WriteEndElement();
+        xml.End();
     }
 
-    /// <summary>The streamed form of <see cref="Runs"/>: 【…】 placeholders highlighted, line feeds and tabs kept.</summary>
-    private static void WriteRuns(XmlWriter xml, string text, bool bold)
+    /// <summary>
+    /// Splits text into runs: a placeholder (text between 【 and 】, which the user must fill) becomes its own
+    /// highlighted run; line feeds become line breaks and tabs tab characters.
+    /// </summary>
+    private static void WriteRuns(WordXml xml, string text, bool bold)
     {
         var position = 0;
-        foreach (Match match in PlaceholderPattern.Matches(text))
+        while (NextPlaceholder(text, position) is var (start, end) && start >= 0)
         {
-            if (match.Index > position)
+            if (start > position)
             {
-                WriteRun(xml, text[position..match.Index], bold, placeholder: false);
+                WriteRun(xml, text[position..start], bold, placeholder: false);
             }
 
-            WriteRun(xml, match.Value, bold, placeholder: true);
-            position = match.Index + match.Length;
+            WriteRun(xml, text[start..end], bold, placeholder: true);
+            position = end;
         }
 
         if (position < text.Length)
@@ -160,31 +157,60 @@ public static partial class DocxWriter
         }
     }
 
-    private static void WriteRun(XmlWriter xml, string text, bool bold, bool placeholder)
+    /// <summary>The next 【…】 with no 【 or 】 inside, from <paramref name="from"/>; (-1, -1) when there is none.</summary>
+    internal static (int Start, int End) NextPlaceholder(string text, int from)
     {
-        xml.WriteStartElement("w", "r", WordNamespace);
-        xml.WriteStartElement("w", "rPr", WordNamespace);
-        xml.WriteStartElement("w", "rFonts", WordNamespace);
-        xml.WriteAttributeString("w", "hint", WordNamespace, "eastAsia");
-        xml.WriteEndElement();
+        while (true)
+        {
+            var open = text.IndexOf('【', from);
+            if (open < 0)
+            {
+                return (-1, -1);
+            }
+
+            var next = text.AsSpan(open + 1).IndexOfAny('【', '】');
+            if (next < 0)
+            {
+                return (-1, -1);
+            }
+
+            if (text[open + 1 + next] == '】')
+            {
+                return (open, open + next + 2);
+            }
+
+            from = open + 1 + next;
+        }
+    }
+
+    /// <summary>
+    /// One run. Each says its text is East Asian (w:hint), so that “”、— take the Chinese font and not the Latin one.
+    /// </summary>
+    private static void WriteRun(WordXml xml, string text, bool bold, bool placeholder)
+    {
+        xml.Start("r");
+        xml.Start("rPr");
+        xml.Start("rFonts");
+        xml.W("hint", "eastAsia");
+        xml.End();
         if (bold)
         {
-            Empty(xml, "b");
-            Empty(xml, "bCs");
+            xml.Empty("b");
+            xml.Empty("bCs");
         }
 
         if (placeholder)
         {
-            Empty(xml, "highlight", "yellow");
+            xml.Empty("highlight", "yellow");
         }
 
-        xml.WriteEndElement();
+        xml.End();
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0)
             {
-                Empty(xml, "br");
+                xml.Empty("br");
             }
 
             var parts = lines[i].Split('\t');
@@ -192,31 +218,19 @@ public static partial class DocxWriter
             {
                 if (j > 0)
                 {
-                    Empty(xml, "tab");
+                    xml.Empty("tab");
                 }
 
                 if (parts[j].Length > 0)
                 {
-                    xml.WriteStartElement("w", "t", WordNamespace);
-                    xml.WriteAttributeString("xml", "space", null, "preserve");
-                    xml.WriteString(parts[j]);
-                    xml.WriteEndElement();
+                    xml.Start("t");
+                    xml.Attribute("xml:space", "preserve");
+                    xml.Text(parts[j]);
+                    xml.End();
                 }
             }
         }
 
-        xml.WriteEndElement();
-    }
-
-    /// <summary>An element without content, with an optional w:val.</summary>
-    private static void Empty(XmlWriter xml, string name, string? val = null)
-    {
-        xml.WriteStartElement("w", name, WordNamespace);
-        if (val is not null)
-        {
-            xml.WriteAttributeString("w", "val", WordNamespace, val);
-        }
-
-        xml.WriteEndElement();
+        xml.End();
     }
 }

@@ -1,78 +1,186 @@
-using DocumentFormat.OpenXml;
+using System.Collections.Concurrent;
+using System.Text;
+using System.Xml;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ReportGen.Output;
 
 public static partial class DocxWriter
 {
-    /// <summary>A4 with GB/T 9704 margins, odd and even footers.</summary>
-    private static W.SectionProperties BuildSection(DocxLayout layout) => new(
-        new W.FooterReference { Type = W.HeaderFooterValues.Default, Id = RelationshipIds.OddFooter },
-        new W.FooterReference { Type = W.HeaderFooterValues.Even, Id = RelationshipIds.EvenFooter },
-        new W.PageSize
-        {
-            Width = (uint)DocxLayout.MmToTwips(layout.PageWidthMm),
-            Height = (uint)DocxLayout.MmToTwips(layout.PageHeightMm),
-        },
-        new W.PageMargin
-        {
-            Top = DocxLayout.MmToTwips(layout.TopMarginMm),
-            Right = (uint)DocxLayout.MmToTwips(layout.RightMarginMm),
-            Bottom = DocxLayout.MmToTwips(layout.BottomMarginMm),
-            Left = (uint)DocxLayout.MmToTwips(layout.LeftMarginMm),
-            Header = (uint)DocxLayout.MmToTwips(layout.HeaderDistanceMm),
-            Footer = (uint)DocxLayout.MmToTwips(layout.FooterDistanceMm),
-            Gutter = 0,
-        });
+    /// <summary>
+    /// The parts of a report that depend on the layout (and a reference document) but not on the report: styles,
+    /// settings, the two footers as their bytes, the section properties closing document.xml, and the text width
+    /// tables are laid out over. Without a reference they are made once per layout and shared (a batch writes
+    /// thousands of reports with one layout); with one they are made through the Open XML SDK, which the merge
+    /// needs, and only then is the SDK loaded.
+    /// </summary>
+    private sealed record FixedParts(byte[] Styles, byte[] Settings, byte[] OddFooter, byte[] EvenFooter, string Section, int TextWidth)
+    {
+        private static readonly ConcurrentDictionary<DocxLayout, FixedParts> Cache = new();
 
+        public static FixedParts For(DocxLayout layout)
+        {
+            if (Cache.TryGetValue(layout, out var parts))
+            {
+                return parts;
+            }
+
+            if (Cache.Count >= 16)
+            {
+                Cache.Clear();
+            }
+
+            return Cache.GetOrAdd(layout, Build(layout, reference: null));
+        }
+
+        public static FixedParts Build(DocxLayout layout, StyleReference? reference)
+        {
+            var styles = Part(xml => WriteStyles(xml, layout));
+            var section = SectionXml(layout);
+            var textWidth = TextWidthTwips(
+                DocxLayout.MmToTwips(layout.PageWidthMm), DocxLayout.MmToTwips(layout.LeftMarginMm), DocxLayout.MmToTwips(layout.RightMarginMm), 0);
+            if (reference is not null)
+            {
+                (styles, section, textWidth) = reference.Apply(styles, section);
+            }
+
+            return new FixedParts(
+                styles,
+                Part(WriteSettings),
+                Part(xml => WriteFooter(xml, odd: true, layout)),
+                Part(xml => WriteFooter(xml, odd: false, layout)),
+                section,
+                textWidth);
+        }
+
+        private static byte[] Part(Action<WordXml> write)
+        {
+            using var stream = new MemoryStream();
+            using (var xml = new WordXml(stream))
+            {
+                write(xml);
+            }
+
+            return stream.ToArray();
+        }
+    }
+
+    /// <summary>A4 with GB/T 9704 margins, odd and even footers: the w:sectPr that ends the body.</summary>
+    private static string SectionXml(DocxLayout layout)
+    {
+        var text = new StringBuilder(512);
+        text.Append("<w:sectPr>");
+        foreach (var (type, id) in new[] { ("default", RelationshipIds.OddFooter), ("even", RelationshipIds.EvenFooter) })
+        {
+            text.Append("<w:footerReference w:type=\"").Append(type).Append("\" r:id=\"").Append(id)
+                .Append("\" xmlns:r=\"").Append(WordXml.RelationshipsNamespace).Append("\" />");
+        }
+
+        text.Append(Invariant, $"<w:pgSz w:w=\"{DocxLayout.MmToTwips(layout.PageWidthMm)}\" w:h=\"{DocxLayout.MmToTwips(layout.PageHeightMm)}\" />");
+        text.Append(Invariant, $"<w:pgMar w:top=\"{DocxLayout.MmToTwips(layout.TopMarginMm)}\" w:right=\"{DocxLayout.MmToTwips(layout.RightMarginMm)}\"");
+        text.Append(Invariant, $" w:bottom=\"{DocxLayout.MmToTwips(layout.BottomMarginMm)}\" w:left=\"{DocxLayout.MmToTwips(layout.LeftMarginMm)}\"");
+        text.Append(Invariant, $" w:header=\"{DocxLayout.MmToTwips(layout.HeaderDistanceMm)}\" w:footer=\"{DocxLayout.MmToTwips(layout.FooterDistanceMm)}\" w:gutter=\"0\" />");
+        text.Append("</w:sectPr>");
+        return text.ToString();
+    }
+
+    /// <summary>The width tables span: the page less both margins and the gutter, and never under an inch.</summary>
+    private static int TextWidthTwips(int pageWidth, int left, int right, int gutter) => Math.Max(1440, pageWidth - left - right - gutter);
+
+    /// <summary>The text width of a section as a reference document set it (its missing values: A4, GB/T 9704).</summary>
     private static int TextWidthTwips(W.SectionProperties section)
     {
         var size = section.GetFirstChild<W.PageSize>();
         var margin = section.GetFirstChild<W.PageMargin>();
-        var width = (int)(size?.Width?.Value ?? 11906u);
-        var left = (int)(margin?.Left?.Value ?? 1587u);
-        var right = (int)(margin?.Right?.Value ?? 1474u);
-        var gutter = (int)(margin?.Gutter?.Value ?? 0u);
-        return Math.Max(1440, width - left - right - gutter);
+        return TextWidthTwips(
+            (int)(size?.Width?.Value ?? 11906u),
+            (int)(margin?.Left?.Value ?? 1587u),
+            (int)(margin?.Right?.Value ?? 1474u),
+            (int)(margin?.Gutter?.Value ?? 0u));
     }
 
     /// <summary>
     /// evenAndOddHeaders makes Word use the even footer on even pages (GB/T 9704: odd numbers right, even left);
     /// compatibilityMode 15 keeps Word out of compatibility mode.
     /// </summary>
-    private static W.Settings BuildSettings() => new(
-        new W.DefaultTabStop { Val = 420 },
-        new W.EvenAndOddHeaders(),
-        new W.CharacterSpacingControl { Val = W.CharacterSpacingValues.DoNotCompress },
-        new W.Compatibility(new W.CompatibilitySetting
-        {
-            Name = W.CompatSettingNameValues.CompatibilityMode,
-            Uri = "http://schemas.microsoft.com/office/word",
-            Val = "15",
-        }),
-        new W.ThemeFontLanguages { Val = "en-US", EastAsia = "zh-CN" });
+    private static void WriteSettings(WordXml xml)
+    {
+        xml.Root("settings");
+        xml.Start("defaultTabStop");
+        xml.W("val", 420);
+        xml.End();
+        xml.Empty("evenAndOddHeaders");
+        xml.Empty("characterSpacingControl", "doNotCompress");
+        xml.Start("compat");
+        xml.Start("compatSetting");
+        xml.W("name", "compatibilityMode");
+        xml.W("uri", "http://schemas.microsoft.com/office/word");
+        xml.W("val", "15");
+        xml.End();
+        xml.End();
+        xml.Start("themeFontLang");
+        xml.W("val", "en-US");
+        xml.W("eastAsia", "zh-CN");
+        xml.End();
+        xml.End();
+    }
 
     /// <summary>
     /// "— 1 —" with a PAGE field. GB/T 9704 7.5: odd page numbers right with one character of space, even ones left.
     /// </summary>
-    private static W.Footer BuildFooter(bool odd, DocxLayout layout)
+    private static void WriteFooter(WordXml xml, bool odd, DocxLayout layout)
     {
-        var oneCharacter = DocxLayout.CharTwips(layout.PageNumberSize).ToString(Invariant);
-        var properties = new W.ParagraphProperties
+        xml.Root("ftr");
+        xml.Start("p");
+        xml.Start("pPr");
+        xml.Empty("pStyle", StyleIds.PageNumber);
+        xml.Start("ind");
+        xml.W(odd ? "right" : "left", DocxLayout.CharTwips(layout.PageNumberSize));
+        xml.End();
+        xml.Empty("jc", odd ? "right" : "left");
+        xml.End();
+        WriteRun(xml, "— ", bold: false, placeholder: false);
+        FieldChar(xml, "begin");
+        xml.Start("r");
+        xml.Start("instrText");
+        xml.Attribute("xml:space", "preserve");
+        xml.Text(" PAGE ");
+        xml.End();
+        xml.End();
+        FieldChar(xml, "separate");
+        xml.Start("r");
+        xml.Start("t");
+        xml.Text("1");
+        xml.End();
+        xml.End();
+        FieldChar(xml, "end");
+        WriteRun(xml, " —", bold: false, placeholder: false);
+        xml.End();
+        xml.End();
+
+        static void FieldChar(WordXml xml, string type)
         {
-            ParagraphStyleId = new W.ParagraphStyleId { Val = StyleIds.PageNumber },
-            Indentation = odd ? new W.Indentation { Right = oneCharacter } : new W.Indentation { Left = oneCharacter },
-            Justification = new W.Justification { Val = odd ? W.JustificationValues.Right : W.JustificationValues.Left },
-        };
-        var paragraph = new W.Paragraph(properties);
-        paragraph.Append(Runs("— ", bold: false));
-        paragraph.Append(
-            new W.Run(new W.FieldChar { FieldCharType = W.FieldCharValues.Begin }),
-            new W.Run(new W.FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
-            new W.Run(new W.FieldChar { FieldCharType = W.FieldCharValues.Separate }),
-            new W.Run(new W.Text("1")),
-            new W.Run(new W.FieldChar { FieldCharType = W.FieldCharValues.End }));
-        paragraph.Append(Runs(" —", bold: false));
-        return new W.Footer(paragraph);
+            xml.Start("r");
+            xml.Start("fldChar");
+            xml.W("fldCharType", type);
+            xml.End();
+            xml.End();
+        }
     }
+
+    /// <summary>A part's XML as the SDK saves it: a UTF-8 declaration without BOM, then the root element.</summary>
+    private static byte[] SdkPart(DocumentFormat.OpenXml.OpenXmlElement root)
+    {
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false }))
+        {
+            xml.WriteStartDocument();
+            root.WriteTo(xml);
+            xml.WriteEndDocument();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static IFormatProvider Invariant => System.Globalization.CultureInfo.InvariantCulture;
 }

@@ -51,7 +51,21 @@ public static partial class DocxWriter
             }
         }
 
-        public void ApplyTo(W.Styles ours, W.SectionProperties section)
+        /// <summary>
+        /// Our styles.xml and section with the reference applied, through the SDK: the styles as the part's bytes,
+        /// the section as XML (declaring w: itself, as it is read alone) and the text width it leaves.
+        /// </summary>
+        public (byte[] Styles, string Section, int TextWidth) Apply(byte[] styles, string section)
+        {
+            var text = System.Text.Encoding.UTF8.GetString(styles);
+            var ours = new W.Styles(text[(text.IndexOf("?>", StringComparison.Ordinal) + 2)..]);
+            var sectionElement = new W.SectionProperties(
+                section.Replace("<w:sectPr>", $"<w:sectPr xmlns:w=\"{WordXml.Namespace}\">", StringComparison.Ordinal));
+            ApplyTo(ours, sectionElement);
+            return (SdkPart(ours), sectionElement.OuterXml, TextWidthTwips(sectionElement));
+        }
+
+        private void ApplyTo(W.Styles ours, W.SectionProperties section)
         {
             new Merge(this, ours).Run();
             // Our section always has both elements, so they are replaced in place (schema order).

@@ -1,6 +1,4 @@
-using DocumentFormat.OpenXml;
 using ReportGen.Model;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ReportGen.Output;
 
@@ -69,7 +67,7 @@ public static partial class DocxWriter
         string Id,
         string Font,
         int Size,
-        W.JustificationValues Align,
+        string Align,
         bool Indent = false,
         bool Bold = false,
         int? OutlineLevel = null,
@@ -80,8 +78,8 @@ public static partial class DocxWriter
 
     private static IEnumerable<StyleSpec> StyleSpecs(DocxLayout layout)
     {
-        var both = W.JustificationValues.Both;
-        var center = W.JustificationValues.Center;
+        const string both = "both";
+        const string center = "center";
         yield return new(StyleIds.Title, layout.TitleFont, layout.TitleSize, center, KeepNext: true,
             SpaceAfterTwips: DocxLayout.PtToTwips(layout.LineSpacingPt));
         yield return new(StyleIds.Heading1, layout.Heading1Font, layout.BodySize, both, Indent: true, OutlineLevel: 0, KeepNext: true);
@@ -90,102 +88,137 @@ public static partial class DocxWriter
         yield return new(StyleIds.Heading4, layout.Heading4Font, layout.BodySize, both, Indent: true, OutlineLevel: 3, KeepNext: true);
         yield return new(StyleIds.Body, layout.BodyFont, layout.BodySize, both, Indent: true);
         yield return new(StyleIds.Centered, layout.BodyFont, layout.BodySize, center);
-        yield return new(StyleIds.Right, layout.BodyFont, layout.BodySize, W.JustificationValues.Right);
-        yield return new(StyleIds.Plain, layout.BodyFont, layout.BodySize, W.JustificationValues.Left);
+        yield return new(StyleIds.Right, layout.BodyFont, layout.BodySize, "right");
+        yield return new(StyleIds.Plain, layout.BodyFont, layout.BodySize, "left");
         yield return new(StyleIds.TableTitle, layout.BodyFont, layout.BodySize, center, Bold: true, KeepNext: true);
         yield return new(StyleIds.TableText, layout.TableFont, layout.TableSize, center, ExactLine: false);
-        yield return new(StyleIds.Note, layout.TableFont, layout.TableSize, W.JustificationValues.Left, ExactLine: false);
+        yield return new(StyleIds.Note, layout.TableFont, layout.TableSize, "left", ExactLine: false);
         // GB/T 9704 7.5: page numbers are 半角宋体 digits, so the Latin font is the page number font too.
-        yield return new(StyleIds.PageNumber, layout.PageNumberFont, layout.PageNumberSize, W.JustificationValues.Right, ExactLine: false,
+        yield return new(StyleIds.PageNumber, layout.PageNumberFont, layout.PageNumberSize, "right", ExactLine: false,
             Latin: layout.PageNumberFont);
     }
 
     /// <summary>
     /// styles.xml. Each RG… style is complete in itself (no w:basedOn), so replacing one from a reference document
-    /// cannot change another, and a reference's Normal style cannot leak into ours.
+    /// cannot change another, and a reference's Normal style cannot leak into ours. Elements and attributes are
+    /// in the schema's order, as the SDK wrote them.
     /// </summary>
-    private static W.Styles BuildStyles(DocxLayout layout)
+    private static void WriteStyles(WordXml xml, DocxLayout layout)
     {
-        var styles = new W.Styles(
-            new W.DocDefaults(
-                new W.RunPropertiesDefault(new W.RunPropertiesBaseStyle(
-                    Fonts(layout.BodyFont, layout.LatinFont),
-                    new W.FontSize { Val = Half(layout.BodySize) },
-                    new W.FontSizeComplexScript { Val = Half(layout.BodySize) },
-                    new W.Languages { Val = "en-US", EastAsia = "zh-CN" })),
-                new W.ParagraphPropertiesDefault()),
-            new W.Style(
-                new W.StyleName { Val = "Normal" },
-                new W.PrimaryStyle(),
-                new W.StyleParagraphProperties(new W.Justification { Val = W.JustificationValues.Both }))
-            {
-                Type = W.StyleValues.Paragraph, StyleId = "Normal", Default = true,
-            });
+        xml.Root("styles");
+        xml.Start("docDefaults");
+        xml.Start("rPrDefault");
+        xml.Start("rPr");
+        Fonts(xml, layout.BodyFont, layout.LatinFont);
+        Sizes(xml, layout.BodySize);
+        xml.Start("lang");
+        xml.W("val", "en-US");
+        xml.W("eastAsia", "zh-CN");
+        xml.End();
+        xml.End();
+        xml.End();
+        xml.Empty("pPrDefault");
+        xml.End();
+
+        xml.Start("style");
+        xml.W("type", "paragraph");
+        xml.W("styleId", "Normal");
+        xml.W("default", "true");
+        xml.Empty("name", "Normal");
+        xml.Empty("qFormat");
+        xml.Start("pPr");
+        xml.Empty("jc", "both");
+        xml.End();
+        xml.End();
+
         foreach (var spec in StyleSpecs(layout))
         {
-            styles.Append(BuildStyle(spec, layout));
+            WriteStyle(xml, spec, layout);
         }
 
-        return styles;
+        xml.End();
     }
 
-    private static W.Style BuildStyle(StyleSpec spec, DocxLayout layout)
+    private static void WriteStyle(WordXml xml, StyleSpec spec, DocxLayout layout)
     {
-        var paragraph = new W.StyleParagraphProperties();
+        xml.Start("style");
+        xml.W("type", "paragraph");
+        xml.W("styleId", spec.Id);
+        xml.W("customStyle", "true");
+        xml.Empty("name", StyleIds.Names[spec.Id]);
+        xml.Empty("next", spec.Id == StyleIds.Title || spec.OutlineLevel is not null ? StyleIds.Body : spec.Id);
+        xml.Empty("qFormat");
+
+        xml.Start("pPr");
         if (spec.KeepNext)
         {
-            paragraph.KeepNext = new W.KeepNext();
+            xml.Empty("keepNext");
         }
 
-        paragraph.SpacingBetweenLines = spec.ExactLine
-            ? new W.SpacingBetweenLines
-            {
-                Before = "0", After = spec.SpaceAfterTwips.ToString(Invariant),
-                Line = DocxLayout.PtToTwips(layout.LineSpacingPt).ToString(Invariant), LineRule = W.LineSpacingRuleValues.Exact,
-            }
-            : new W.SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = W.LineSpacingRuleValues.Auto };
+        xml.Start("spacing");
+        xml.W("before", 0);
+        xml.W("after", spec.ExactLine ? spec.SpaceAfterTwips : 0);
+        xml.W("line", spec.ExactLine ? DocxLayout.PtToTwips(layout.LineSpacingPt) : 240);
+        xml.W("lineRule", spec.ExactLine ? "exact" : "auto");
+        xml.End();
 
         // firstLineChars is what Word and WPS honour; firstLine (twips) is the fallback for readers that ignore it.
-        paragraph.Indentation = spec.Indent
-            ? new W.Indentation
-            {
-                FirstLineChars = layout.FirstLineIndentChars * 100,
-                FirstLine = (layout.FirstLineIndentChars * DocxLayout.CharTwips(spec.Size)).ToString(Invariant),
-            }
-            : new W.Indentation { FirstLineChars = 0, FirstLine = "0", Left = "0", Right = "0" };
-        paragraph.Justification = new W.Justification { Val = spec.Align };
+        xml.Start("ind");
+        if (spec.Indent)
+        {
+            xml.W("firstLine", layout.FirstLineIndentChars * DocxLayout.CharTwips(spec.Size));
+            xml.W("firstLineChars", layout.FirstLineIndentChars * 100);
+        }
+        else
+        {
+            xml.W("left", 0);
+            xml.W("right", 0);
+            xml.W("firstLine", 0);
+            xml.W("firstLineChars", 0);
+        }
+
+        xml.End();
+        xml.Empty("jc", spec.Align);
         if (spec.OutlineLevel is { } level)
         {
-            paragraph.OutlineLevel = new W.OutlineLevel { Val = level };
+            xml.Start("outlineLvl");
+            xml.W("val", level);
+            xml.End();
         }
 
-        var run = new W.StyleRunProperties { RunFonts = Fonts(spec.Font, spec.Latin ?? layout.LatinFont) };
+        xml.End();
+
+        xml.Start("rPr");
+        Fonts(xml, spec.Font, spec.Latin ?? layout.LatinFont);
         if (spec.Bold)
         {
-            run.Bold = new W.Bold();
-            run.BoldComplexScript = new W.BoldComplexScript();
+            xml.Empty("b");
+            xml.Empty("bCs");
         }
 
-        run.FontSize = new W.FontSize { Val = Half(spec.Size) };
-        run.FontSizeComplexScript = new W.FontSizeComplexScript { Val = Half(spec.Size) };
-        return new W.Style(
-            new W.StyleName { Val = StyleIds.Names[spec.Id] },
-            new W.NextParagraphStyle { Val = spec.Id == StyleIds.Title || spec.OutlineLevel is not null ? StyleIds.Body : spec.Id },
-            new W.PrimaryStyle(),
-            paragraph,
-            run)
-        {
-            Type = W.StyleValues.Paragraph, StyleId = spec.Id, CustomStyle = true,
-        };
+        Sizes(xml, spec.Size);
+        xml.End();
+        xml.End();
     }
 
-    private static W.RunFonts Fonts(string eastAsia, string latin) => new()
+    private static void Fonts(WordXml xml, string eastAsia, string latin)
     {
-        Ascii = latin, HighAnsi = latin, ComplexScript = latin, EastAsia = eastAsia,
-        Hint = W.FontTypeHintValues.EastAsia,
-    };
+        xml.Start("rFonts");
+        xml.W("hint", "eastAsia");
+        xml.W("ascii", latin);
+        xml.W("hAnsi", latin);
+        xml.W("eastAsia", eastAsia);
+        xml.W("cs", latin);
+        xml.End();
+    }
 
-    private static string Half(int halfPoints) => halfPoints.ToString(Invariant);
-
-    private static IFormatProvider Invariant => System.Globalization.CultureInfo.InvariantCulture;
+    private static void Sizes(WordXml xml, int halfPoints)
+    {
+        xml.Start("sz");
+        xml.W("val", halfPoints);
+        xml.End();
+        xml.Start("szCs");
+        xml.W("val", halfPoints);
+        xml.End();
+    }
 }

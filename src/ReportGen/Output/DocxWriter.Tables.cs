@@ -1,4 +1,3 @@
-using System.Xml;
 using ReportGen.Model;
 
 namespace ReportGen.Output;
@@ -47,73 +46,73 @@ public static partial class DocxWriter
         return result;
     }
 
-    private static void WriteTable(XmlWriter xml, TableItem item)
+    private static void WriteTable(WordXml xml, TableItem item)
     {
-        xml.WriteStartElement("w", "tbl", WordNamespace);
+        xml.Start("tbl");
         WriteTableProperties(xml, item.Widths.Sum());
-        xml.WriteStartElement("w", "tblGrid", WordNamespace);
+        xml.Start("tblGrid");
         foreach (var width in item.Widths)
         {
-            xml.WriteStartElement("w", "gridCol", WordNamespace);
-            xml.WriteAttributeString("w", "w", WordNamespace, width.ToString(Invariant));
-            xml.WriteEndElement();
+            xml.Start("gridCol");
+            xml.W("w", width);
+            xml.End();
         }
 
-        xml.WriteEndElement();
+        xml.End();
         for (var index = 0; index < item.Table.Rows.Count; index++)
         {
             WriteRow(xml, item, index);
         }
 
-        xml.WriteEndElement();
+        xml.End();
     }
 
-    private static void WriteTableProperties(XmlWriter xml, int width)
+    private static void WriteTableProperties(WordXml xml, int width)
     {
-        xml.WriteStartElement("w", "tblPr", WordNamespace);
+        xml.Start("tblPr");
         Width(xml, "tblW", width);
-        Empty(xml, "jc", "center");
-        xml.WriteStartElement("w", "tblBorders", WordNamespace);
+        xml.Empty("jc", "center");
+        xml.Start("tblBorders");
         foreach (var side in new[] { "top", "left", "bottom", "right", "insideH", "insideV" })
         {
-            xml.WriteStartElement("w", side, WordNamespace);
-            xml.WriteAttributeString("w", "val", WordNamespace, "single");
-            xml.WriteAttributeString("w", "color", WordNamespace, "auto");
-            xml.WriteAttributeString("w", "sz", WordNamespace, "4");
-            xml.WriteAttributeString("w", "space", WordNamespace, "0");
-            xml.WriteEndElement();
+            xml.Start(side);
+            xml.W("val", "single");
+            xml.W("color", "auto");
+            xml.W("sz", "4");
+            xml.W("space", "0");
+            xml.End();
         }
 
-        xml.WriteEndElement();
-        xml.WriteStartElement("w", "tblLayout", WordNamespace);
-        xml.WriteAttributeString("w", "type", WordNamespace, "fixed");
-        xml.WriteEndElement();
-        xml.WriteStartElement("w", "tblCellMar", WordNamespace);
+        xml.End();
+        xml.Start("tblLayout");
+        xml.W("type", "fixed");
+        xml.End();
+        xml.Start("tblCellMar");
         Width(xml, "left", CellPaddingTwips);
         Width(xml, "right", CellPaddingTwips);
-        xml.WriteEndElement();
-        xml.WriteEndElement();
+        xml.End();
+        xml.End();
     }
 
-    private static void WriteRow(XmlWriter xml, TableItem item, int index)
+    private static void WriteRow(WordXml xml, TableItem item, int index)
     {
-        xml.WriteStartElement("w", "tr", WordNamespace);
-        xml.WriteStartElement("w", "trPr", WordNamespace);
-        Empty(xml, "cantSplit");
+        xml.Start("tr");
+        xml.Start("trPr");
+        xml.Empty("cantSplit");
         if (item.RowHeight > 0)
         {
-            xml.WriteStartElement("w", "trHeight", WordNamespace);
-            xml.WriteAttributeString("w", "val", WordNamespace, item.RowHeight.ToString(Invariant));
-            xml.WriteAttributeString("w", "hRule", WordNamespace, "atLeast");
-            xml.WriteEndElement();
+            xml.Start("trHeight");
+            xml.W("val", item.RowHeight);
+            xml.W("hRule", "atLeast");
+            xml.End();
         }
 
         if (index < item.Table.HeaderRows)
         {
-            Empty(xml, "tblHeader");
+            xml.Empty("tblHeader");
         }
 
-        xml.WriteEndElement();
+        xml.End();
         var column = 0;
         foreach (var cell in item.Table.Rows[index].Cells)
         {
@@ -128,26 +127,26 @@ public static partial class DocxWriter
             WriteCell(xml, new Model.TableCell(string.Empty), item.Widths.Length - column, item.Widths.Skip(column).Sum());
         }
 
-        xml.WriteEndElement();
+        xml.End();
     }
 
-    private static void WriteCell(XmlWriter xml, Model.TableCell cell, int span, int width)
+    private static void WriteCell(WordXml xml, Model.TableCell cell, int span, int width)
     {
-        xml.WriteStartElement("w", "tc", WordNamespace);
-        xml.WriteStartElement("w", "tcPr", WordNamespace);
+        xml.Start("tc");
+        xml.Start("tcPr");
         Width(xml, "tcW", width);
         if (span > 1)
         {
-            Empty(xml, "gridSpan", span.ToString(Invariant));
+            xml.Empty("gridSpan", span.ToString(Invariant));
         }
 
         if (cell.Merge != VerticalMerge.None)
         {
-            Empty(xml, "vMerge", cell.Merge == VerticalMerge.Restart ? "restart" : null);
+            xml.Empty("vMerge", cell.Merge == VerticalMerge.Restart ? "restart" : null);
         }
 
-        Empty(xml, "vAlign", "center");
-        xml.WriteEndElement();
+        xml.Empty("vAlign", "center");
+        xml.End();
         var align = cell.Align switch
         {
             CellAlign.Left => "left",
@@ -156,16 +155,16 @@ public static partial class DocxWriter
         };
         var text = cell.Merge == VerticalMerge.Continue ? string.Empty : cell.Text;
         WriteParagraph(xml, new ParagraphItem(StyleIds.TableText, text, cell.Bold, align));
-        xml.WriteEndElement();
+        xml.End();
     }
 
     /// <summary>A width in twips (w:w, w:type="dxa").</summary>
-    private static void Width(XmlWriter xml, string name, int twips)
+    private static void Width(WordXml xml, string name, int twips)
     {
-        xml.WriteStartElement("w", name, WordNamespace);
-        xml.WriteAttributeString("w", "w", WordNamespace, twips.ToString(Invariant));
-        xml.WriteAttributeString("w", "type", WordNamespace, "dxa");
-        xml.WriteEndElement();
+        xml.Start(name);
+        xml.W("w", twips);
+        xml.W("type", "dxa");
+        xml.End();
     }
 
     /// <summary>

@@ -1,10 +1,5 @@
 using System.IO.Compression;
-using System.Text;
-using System.Text.RegularExpressions;
-using System.Xml;
-using DocumentFormat.OpenXml;
 using ReportGen.Model;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ReportGen.Output;
 
@@ -16,9 +11,6 @@ namespace ReportGen.Output;
 /// </summary>
 public static partial class DocxWriter
 {
-    /// <summary>Text between 【 and 】 is a placeholder the user must fill; it is highlighted.</summary>
-    private static readonly Regex PlaceholderPattern = new("【[^【】]*】", RegexOptions.CultureInvariant);
-
     /// <summary>Writes <paramref name="document"/> to <paramref name="output"/> as a .docx package.</summary>
     /// <param name="styleReferencePath">
     /// A .docx whose styles replace ours where their id or name matches one of <see cref="StyleIds"/>; its page
@@ -49,30 +41,28 @@ public static partial class DocxWriter
     /// <summary>
     /// Writes the package straight to <paramref name="output"/> with <see cref="ZipArchive"/>: the parts in a
     /// fixed order ([Content_Types].xml first, as Word writes it, then the package relationships, then ordinal by
-    /// name), each stamped 2000-01-01 00:00, so the same report gives the same bytes. The content types and
-    /// relationships are the ones System.IO.Packaging wrote before (issue 6: going through it compressed every
-    /// part twice and held document.xml in memory uncompressed, 60 MB for a 2,000-project department).
+    /// name), each stamped 2000-01-01 00:00, so the same report gives the same bytes. The parts that do not depend
+    /// on the report (styles, settings, footers, the section) are made once per layout (<see cref="FixedParts"/>).
     /// </summary>
     private static void Write(ReportDocument document, Stream output, DocxLayout layout, StyleReference? reference)
     {
-        var styles = BuildStyles(layout);
-        var section = BuildSection(layout);
-        if (reference is not null)
-        {
-            reference.ApplyTo(styles, section);
-        }
+        var parts = reference is null ? FixedParts.For(layout) : FixedParts.Build(layout, reference);
 
         // Laid out (and checked) before the first byte, so a bad table fails before anything is written.
-        var body = Layout(document, TextWidthTwips(section), DocxLayout.MmToTwips(layout.TableRowMinHeightMm));
+        var body = Layout(document, parts.TextWidth, DocxLayout.MmToTwips(layout.TableRowMinHeightMm));
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         Part(zip, "[Content_Types].xml", stream => stream.Write(PackageParts.ContentTypes));
         Part(zip, "_rels/.rels", stream => stream.Write(PackageParts.PackageRelationships));
         Part(zip, "word/_rels/document.xml.rels", stream => stream.Write(PackageParts.DocumentRelationships));
-        Part(zip, "word/document.xml", stream => Xml(stream, xml => WriteBody(xml, body, section)));
-        Part(zip, "word/footer1.xml", stream => Xml(stream, BuildFooter(odd: true, layout).WriteTo));
-        Part(zip, "word/footer2.xml", stream => Xml(stream, BuildFooter(odd: false, layout).WriteTo));
-        Part(zip, "word/settings.xml", stream => Xml(stream, BuildSettings().WriteTo));
-        Part(zip, "word/styles.xml", stream => Xml(stream, styles.WriteTo));
+        Part(zip, "word/document.xml", stream =>
+        {
+            using var xml = new WordXml(stream);
+            WriteBody(xml, body, parts.Section);
+        });
+        Part(zip, "word/footer1.xml", stream => stream.Write(parts.OddFooter));
+        Part(zip, "word/footer2.xml", stream => stream.Write(parts.EvenFooter));
+        Part(zip, "word/settings.xml", stream => stream.Write(parts.Settings));
+        Part(zip, "word/styles.xml", stream => stream.Write(parts.Styles));
     }
 
     private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -81,124 +71,8 @@ public static partial class DocxWriter
     {
         var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
         entry.LastWriteTime = FixedTime;
-        using var stream = new NoFlushStream(entry.Open());
+        using var stream = entry.Open();
         write(stream);
-    }
-
-    /// <summary>
-    /// Passes writes to a zip entry and ignores Flush: XmlWriter flushes when it closes, and a flushed deflate stream
-    /// ends its block early, which would change the compressed bytes (and make them depend on the writer).
-    /// </summary>
-    private sealed class NoFlushStream(Stream inner) : Stream
-    {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-
-        public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
-
-    /// <summary>A part's XML as the SDK saves it: a UTF-8 declaration without BOM, then the root element.</summary>
-    private static void Xml(Stream stream, Action<XmlWriter> write)
-    {
-        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
-        xml.WriteStartDocument();
-        write(xml);
-        xml.WriteEndDocument();
-    }
-
-    /// <summary>
-    /// Splits text into runs: 【…】 placeholders become their own highlighted run; line feeds become line breaks.
-    /// Each run says its text is East Asian (w:hint), so that “”、— take the Chinese font and not the Latin one.
-    /// </summary>
-    internal static IEnumerable<W.Run> Runs(string text, bool bold)
-    {
-        var position = 0;
-        foreach (Match match in PlaceholderPattern.Matches(text))
-        {
-            if (match.Index > position)
-            {
-                yield return Run(text[position..match.Index], bold, placeholder: false);
-            }
-
-            yield return Run(match.Value, bold, placeholder: true);
-            position = match.Index + match.Length;
-        }
-
-        if (position < text.Length)
-        {
-            yield return Run(text[position..], bold, placeholder: false);
-        }
-    }
-
-    private static W.Run Run(string text, bool bold, bool placeholder)
-    {
-        var properties = new W.RunProperties { RunFonts = new W.RunFonts { Hint = W.FontTypeHintValues.EastAsia } };
-        if (bold)
-        {
-            properties.Bold = new W.Bold();
-            properties.BoldComplexScript = new W.BoldComplexScript();
-        }
-
-        if (placeholder)
-        {
-            properties.Highlight = new W.Highlight { Val = W.HighlightColorValues.Yellow };
-        }
-
-        var run = new W.Run(properties);
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i > 0)
-            {
-                run.Append(new W.Break());
-            }
-
-            var parts = lines[i].Split('\t');
-            for (var j = 0; j < parts.Length; j++)
-            {
-                if (j > 0)
-                {
-                    run.Append(new W.TabChar());
-                }
-
-                if (parts[j].Length > 0)
-                {
-                    run.Append(new W.Text(parts[j]) { Space = SpaceProcessingModeValues.Preserve });
-                }
-            }
-        }
-
-        return run;
     }
 
     /// <summary>Fixed relationship ids: the SDK would otherwise generate random ones.</summary>

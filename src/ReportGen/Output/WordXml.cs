@@ -1,0 +1,279 @@
+using System.Buffers;
+using System.Text;
+
+namespace ReportGen.Output;
+
+/// <summary>
+/// A forward-only writer for the WordprocessingML parts, writing UTF-8 straight into a buffer. It writes the bytes
+/// <see cref="System.Xml.XmlWriter"/> wrote for the same calls (the declaration, <c>w:</c> names, <c>" />"</c> for
+/// empty elements, the same escapes), without XmlWriter's per-call well-formedness checks and namespace lookups,
+/// which were most of the cost of a report's document.xml (issue 6, docs/performance.md). Callers are the .docx
+/// writer only: names are ASCII constants; text and attribute values are escaped here. Characters XML cannot
+/// carry (control characters, unpaired surrogates, U+FFFE/U+FFFF), which made XmlWriter throw, are left out.
+/// </summary>
+internal sealed class WordXml : IDisposable
+{
+    public const string Namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    public const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    private const int FlushAt = 60 * 1024;
+
+    private readonly Stream output;
+    private readonly List<string> open = new(16);
+    private byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+    private int length;
+
+    /// <summary>A start tag has been written up to its attributes; its '>' or ' />' is still to come.</summary>
+    private bool tagOpen;
+
+    /// <summary>Starts the part with the declaration XmlWriter wrote (UTF-8, no BOM).</summary>
+    public WordXml(Stream output)
+    {
+        this.output = output;
+        Ascii("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+    }
+
+    /// <summary>The root element <c>w:name</c>, declaring the w: namespace.</summary>
+    public void Root(string name)
+    {
+        Start(name);
+        Attribute("xmlns:w", Namespace);
+    }
+
+    /// <summary>Opens <c>w:name</c>; attributes may follow until content or <see cref="End"/>.</summary>
+    public void Start(string name)
+    {
+        CloseTag();
+        Ascii("<w:");
+        Ascii(name);
+        open.Add(name);
+        tagOpen = true;
+    }
+
+    /// <summary>Closes the innermost open element: <c>" />"</c> when it has no content, as XmlWriter writes it.</summary>
+    public void End()
+    {
+        var name = open[^1];
+        open.RemoveAt(open.Count - 1);
+        if (tagOpen)
+        {
+            Ascii(" />");
+            tagOpen = false;
+        }
+        else
+        {
+            Ascii("</w:");
+            Ascii(name);
+            Byte((byte)'>');
+        }
+
+        if (length >= FlushAt)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>An attribute <c>w:name="value"</c> on the element just started.</summary>
+    public void W(string name, string value)
+    {
+        Ascii(" w:");
+        Ascii(name);
+        Ascii("=\"");
+        Escaped(value, attribute: true);
+        Byte((byte)'"');
+    }
+
+    /// <summary>A w: attribute with an integer value.</summary>
+    public void W(string name, int value)
+    {
+        Ascii(" w:");
+        Ascii(name);
+        Ascii("=\"");
+        Reserve(11);
+        value.TryFormat(buffer.AsSpan(length), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        length += written;
+        Byte((byte)'"');
+    }
+
+    /// <summary>An attribute with its prefix given (<c>xml:space</c>, <c>r:id</c>, <c>xmlns:r</c>).</summary>
+    public void Attribute(string qualifiedName, string value)
+    {
+        Byte((byte)' ');
+        Ascii(qualifiedName);
+        Ascii("=\"");
+        Escaped(value, attribute: true);
+        Byte((byte)'"');
+    }
+
+    /// <summary>Element content.</summary>
+    public void Text(string text)
+    {
+        CloseTag();
+        Escaped(text, attribute: false);
+    }
+
+    /// <summary><c>&lt;w:name w:val="…" /&gt;</c>, or without w:val when <paramref name="val"/> is null.</summary>
+    public void Empty(string name, string? val = null)
+    {
+        Start(name);
+        if (val is not null)
+        {
+            W("val", val);
+        }
+
+        End();
+    }
+
+    /// <summary>XML written as it is (a part made elsewhere, such as the section from a reference document).</summary>
+    public void Raw(string xml)
+    {
+        CloseTag();
+        Utf8(xml);
+    }
+
+    /// <summary>Writes what is buffered to the stream (without flushing the stream itself).</summary>
+    public void Flush()
+    {
+        if (length > 0)
+        {
+            output.Write(buffer, 0, length);
+            length = 0;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (open.Count > 0)
+        {
+            throw new InvalidOperationException($"XML 元素 w:{open[^1]} 未结束。");
+        }
+
+        Flush();
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = [];
+    }
+
+    private void CloseTag()
+    {
+        if (tagOpen)
+        {
+            Byte((byte)'>');
+            tagOpen = false;
+        }
+    }
+
+    /// <summary>
+    /// XmlWriter's escapes with its default settings on Unix: &amp; &lt; &gt; always; in attributes also the
+    /// quote, tab, LF and CR as character references; in text CR LF and a lone CR become LF.
+    /// </summary>
+    private void Escaped(string text, bool attribute)
+    {
+        var span = text.AsSpan();
+        while (!span.IsEmpty)
+        {
+            var plain = 0;
+            while (plain < span.Length && IsPlain(span[plain]))
+            {
+                plain++;
+            }
+
+            if (plain > 0)
+            {
+                Utf8(span[..plain]);
+                span = span[plain..];
+                continue;
+            }
+
+            var c = span[0];
+            var consumed = 1;
+            switch (c)
+            {
+                case '&':
+                    Ascii("&amp;");
+                    break;
+                case '<':
+                    Ascii("&lt;");
+                    break;
+                case '>':
+                    Ascii("&gt;");
+                    break;
+                case '"':
+                    Ascii("&quot;");
+                    break;
+                case '\t':
+                    Ascii("&#x9;");
+                    break;
+                case '\n':
+                    Ascii(attribute ? "&#xA;" : "\n");
+                    break;
+                case '\r' when attribute:
+                    Ascii("&#xD;");
+                    break;
+                case '\r':
+                    Byte((byte)'\n');
+                    consumed = span.Length > 1 && span[1] == '\n' ? 2 : 1;
+                    break;
+                default:
+                    if (char.IsHighSurrogate(c) && span.Length > 1 && char.IsLowSurrogate(span[1]))
+                    {
+                        Utf8(span[..2]);
+                        consumed = 2;
+                    }
+
+                    // Anything else here cannot be written in XML 1.0: it is dropped.
+                    break;
+            }
+
+            span = span[consumed..];
+        }
+
+        bool IsPlain(char c) => c switch
+        {
+            '&' or '<' or '>' or '\n' or '\r' => false,
+            '"' or '\t' => !attribute,
+            < ' ' => false,
+            >= '\uD800' and <= '\uDFFF' => false,
+            '\uFFFE' or '\uFFFF' => false,
+            _ => true,
+        };
+    }
+
+    private void Utf8(ReadOnlySpan<char> chars)
+    {
+        Reserve(Encoding.UTF8.GetMaxByteCount(chars.Length));
+        length += Encoding.UTF8.GetBytes(chars, buffer.AsSpan(length));
+    }
+
+    private void Ascii(string text)
+    {
+        Reserve(text.Length);
+        var target = buffer.AsSpan(length, text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            target[i] = (byte)text[i];
+        }
+
+        length += text.Length;
+    }
+
+    private void Byte(byte value)
+    {
+        Reserve(1);
+        buffer[length++] = value;
+    }
+
+    private void Reserve(int count)
+    {
+        if (length + count <= buffer.Length)
+        {
+            return;
+        }
+
+        Flush();
+        if (count > buffer.Length)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = ArrayPool<byte>.Shared.Rent(count);
+        }
+    }
+}
