@@ -44,8 +44,7 @@ public sealed partial class TemplateRenderer
     {
         limits ??= TemplateLimits.Default;
         var source = File.ReadAllText(templatePath);
-        var partialsDirectory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(templatePath))!, "partials");
-        var compiled = Compiled(templatePath, source, partialsDirectory);
+        var compiled = Compiled(templatePath, source, PartialsDirectory(templatePath));
         return RunBounded(() =>
         {
             var output = new LimitedWriter(limits.MaxOutputChars);
@@ -53,6 +52,36 @@ public sealed partial class TemplateRenderer
             return output.ToString();
         }, compiled.Files, limits);
     }
+
+    /// <summary>
+    /// Starts checking and compiling a template on a thread of its own and returns at once, so that a single
+    /// <c>generate</c> compiles the template while it reads and checks the workbook: compiling is the largest part
+    /// of a cold start (issue 6, docs/performance.md). Nothing is reported here: <see cref="Render"/> meets the same
+    /// errors again (the linter runs again, a compile error stays in the cached template) and reports them with
+    /// their file and line. The thread has the render's large stack, since compiling a deeply nested template
+    /// recurses as deeply as rendering it.
+    /// </summary>
+    public static void Precompile(string nameOrPath, string templatesDirectory)
+    {
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                var path = Resolve(nameOrPath, templatesDirectory);
+                _ = Compiled(path, File.ReadAllText(path), PartialsDirectory(path)).Template.Value;
+            }
+            catch (Exception)
+            {
+                // Reported by Render, located.
+            }
+        }, maxStackSize: RenderStackSize) { IsBackground = true, Name = "template-precompile" };
+        thread.Start();
+    }
+
+    private static string PartialsDirectory(string templatePath) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(templatePath))!, "partials");
+
+    private const int RenderStackSize = 64 * 1024 * 1024;
 
     /// <summary>A template checked and compiled once; its files are kept to map render errors to lines.</summary>
     private sealed record CompiledTemplate(Lazy<HandlebarsTemplate<TextWriter, object, object>> Template, List<(string File, string Source)> Files);
@@ -141,7 +170,7 @@ public sealed partial class TemplateRenderer
             {
                 failure = ex;
             }
-        }, maxStackSize: 64 * 1024 * 1024) { IsBackground = true, Name = "template-render" };
+        }, maxStackSize: RenderStackSize) { IsBackground = true, Name = "template-render" };
         thread.Start();
         if (!thread.Join(limits.Timeout))
         {
