@@ -5,11 +5,11 @@ namespace ReportGen.Output;
 public static partial class DocxWriter
 {
     /// <summary>
-    /// Writes document.xml with <see cref="WordXml"/>, the same XML the SDK's typed elements gave, byte for byte:
+    /// Writes document.xml with <see cref="PartXml"/>, the same XML the SDK's typed elements gave, byte for byte:
     /// building and saving those elements cost ~4 µs each, 40 ms for the sample's 9,000 and most of a batch's time,
     /// and XmlWriter's checks were most of what remained (issue 6, docs/performance.md).
     /// </summary>
-    private static void WriteBody(WordXml xml, List<BodyItem> items, string section)
+    private static void WriteBody(PartXml xml, List<BodyItem> items, string section)
     {
         xml.Root("document");
         xml.Start("body");
@@ -104,7 +104,7 @@ public static partial class DocxWriter
         return items;
     }
 
-    private static void WriteParagraph(WordXml xml, ParagraphItem paragraph)
+    private static void WriteParagraph(PartXml xml, ParagraphItem paragraph)
     {
         xml.Start("p");
         xml.Start("pPr");
@@ -137,7 +137,7 @@ public static partial class DocxWriter
     /// Splits text into runs: a placeholder (text between 【 and 】, which the user must fill) becomes its own
     /// highlighted run; line feeds become line breaks and tabs tab characters.
     /// </summary>
-    private static void WriteRuns(WordXml xml, string text, bool bold)
+    private static void WriteRuns(PartXml xml, string text, bool bold)
     {
         var position = 0;
         while (NextPlaceholder(text, position) is var (start, end) && start >= 0)
@@ -186,7 +186,7 @@ public static partial class DocxWriter
     /// <summary>
     /// One run. Each says its text is East Asian (w:hint), so that “”、— take the Chinese font and not the Latin one.
     /// </summary>
-    private static void WriteRun(WordXml xml, string text, bool bold, bool placeholder)
+    private static void WriteRun(PartXml xml, string text, bool bold, bool placeholder)
     {
         xml.Start("r");
         xml.Start("rPr");

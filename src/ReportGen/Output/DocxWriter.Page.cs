@@ -53,10 +53,10 @@ public static partial class DocxWriter
                 textWidth);
         }
 
-        private static byte[] Part(Action<WordXml> write)
+        private static byte[] Part(Action<PartXml> write)
         {
             using var stream = new MemoryStream();
-            using (var xml = new WordXml(stream))
+            using (var xml = new PartXml(stream))
             {
                 write(xml);
             }
@@ -73,7 +73,7 @@ public static partial class DocxWriter
         foreach (var (type, id) in new[] { ("default", RelationshipIds.OddFooter), ("even", RelationshipIds.EvenFooter) })
         {
             text.Append("<w:footerReference w:type=\"").Append(type).Append("\" r:id=\"").Append(id)
-                .Append("\" xmlns:r=\"").Append(WordXml.RelationshipsNamespace).Append("\" />");
+                .Append("\" xmlns:r=\"").Append(PartXml.RelationshipsNamespace).Append("\" />");
         }
 
         text.Append(Invariant, $"<w:pgSz w:w=\"{DocxLayout.MmToTwips(layout.PageWidthMm)}\" w:h=\"{DocxLayout.MmToTwips(layout.PageHeightMm)}\" />");
@@ -103,7 +103,7 @@ public static partial class DocxWriter
     /// evenAndOddHeaders makes Word use the even footer on even pages (GB/T 9704: odd numbers right, even left);
     /// compatibilityMode 15 keeps Word out of compatibility mode.
     /// </summary>
-    private static void WriteSettings(WordXml xml)
+    private static void WriteSettings(PartXml xml)
     {
         xml.Root("settings");
         xml.Start("defaultTabStop");
@@ -128,7 +128,7 @@ public static partial class DocxWriter
     /// <summary>
     /// "— 1 —" with a PAGE field. GB/T 9704 7.5: odd page numbers right with one character of space, even ones left.
     /// </summary>
-    private static void WriteFooter(WordXml xml, bool odd, DocxLayout layout)
+    private static void WriteFooter(PartXml xml, bool odd, DocxLayout layout)
     {
         xml.Root("ftr");
         xml.Start("p");
@@ -158,7 +158,7 @@ public static partial class DocxWriter
         xml.End();
         xml.End();
 
-        static void FieldChar(WordXml xml, string type)
+        static void FieldChar(PartXml xml, string type)
         {
             xml.Start("r");
             xml.Start("fldChar");

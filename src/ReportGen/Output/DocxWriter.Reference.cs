@@ -60,7 +60,7 @@ public static partial class DocxWriter
             var text = System.Text.Encoding.UTF8.GetString(styles);
             var ours = new W.Styles(text[(text.IndexOf("?>", StringComparison.Ordinal) + 2)..]);
             var sectionElement = new W.SectionProperties(
-                section.Replace("<w:sectPr>", $"<w:sectPr xmlns:w=\"{WordXml.Namespace}\">", StringComparison.Ordinal));
+                section.Replace("<w:sectPr>", $"<w:sectPr xmlns:w=\"{PartXml.Namespace}\">", StringComparison.Ordinal));
             ApplyTo(ours, sectionElement);
             return (SdkPart(ours), sectionElement.OuterXml, TextWidthTwips(sectionElement));
         }

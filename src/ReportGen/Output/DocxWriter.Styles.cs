@@ -103,7 +103,7 @@ public static partial class DocxWriter
     /// cannot change another, and a reference's Normal style cannot leak into ours. Elements and attributes are
     /// in the schema's order, as the SDK wrote them.
     /// </summary>
-    private static void WriteStyles(WordXml xml, DocxLayout layout)
+    private static void WriteStyles(PartXml xml, DocxLayout layout)
     {
         xml.Root("styles");
         xml.Start("docDefaults");
@@ -139,7 +139,7 @@ public static partial class DocxWriter
         xml.End();
     }
 
-    private static void WriteStyle(WordXml xml, StyleSpec spec, DocxLayout layout)
+    private static void WriteStyle(PartXml xml, StyleSpec spec, DocxLayout layout)
     {
         xml.Start("style");
         xml.W("type", "paragraph");
@@ -201,7 +201,7 @@ public static partial class DocxWriter
         xml.End();
     }
 
-    private static void Fonts(WordXml xml, string eastAsia, string latin)
+    private static void Fonts(PartXml xml, string eastAsia, string latin)
     {
         xml.Start("rFonts");
         xml.W("hint", "eastAsia");
@@ -212,7 +212,7 @@ public static partial class DocxWriter
         xml.End();
     }
 
-    private static void Sizes(WordXml xml, int halfPoints)
+    private static void Sizes(PartXml xml, int halfPoints)
     {
         xml.Start("sz");
         xml.W("val", halfPoints);

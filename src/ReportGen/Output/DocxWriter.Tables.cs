@@ -46,7 +46,7 @@ public static partial class DocxWriter
         return result;
     }
 
-    private static void WriteTable(WordXml xml, TableItem item)
+    private static void WriteTable(PartXml xml, TableItem item)
     {
         xml.Start("tbl");
         WriteTableProperties(xml, item.Widths.Sum());
@@ -67,7 +67,7 @@ public static partial class DocxWriter
         xml.End();
     }
 
-    private static void WriteTableProperties(WordXml xml, int width)
+    private static void WriteTableProperties(PartXml xml, int width)
     {
         xml.Start("tblPr");
         Width(xml, "tblW", width);
@@ -94,7 +94,7 @@ public static partial class DocxWriter
         xml.End();
     }
 
-    private static void WriteRow(WordXml xml, TableItem item, int index)
+    private static void WriteRow(PartXml xml, TableItem item, int index)
     {
         xml.Start("tr");
         xml.Start("trPr");
@@ -130,7 +130,7 @@ public static partial class DocxWriter
         xml.End();
     }
 
-    private static void WriteCell(WordXml xml, Model.TableCell cell, int span, int width)
+    private static void WriteCell(PartXml xml, Model.TableCell cell, int span, int width)
     {
         xml.Start("tc");
         xml.Start("tcPr");
@@ -159,7 +159,7 @@ public static partial class DocxWriter
     }
 
     /// <summary>A width in twips (w:w, w:type="dxa").</summary>
-    private static void Width(WordXml xml, string name, int twips)
+    private static void Width(PartXml xml, string name, int twips)
     {
         xml.Start(name);
         xml.W("w", twips);

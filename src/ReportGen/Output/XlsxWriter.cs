@@ -1,9 +1,6 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
-using System.Xml;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace ReportGen.Output;
 
@@ -11,62 +8,35 @@ namespace ReportGen.Output;
 public sealed record XlsxSheet(string Name, IReadOnlyList<IReadOnlyList<object?>> Rows, bool BoldFirstRow = true);
 
 /// <summary>
-/// Writes plain workbooks with the Open XML SDK (ClosedXML cannot be restored here): inline strings, numbers as
-/// numbers, a bold header row. Used for the batch summary, the import's target workbook and test fixtures.
+/// Writes plain workbooks (ClosedXML cannot be restored here): inline strings, numbers as numbers, a bold header
+/// row. Used for the batch summary, the import's target workbook and test fixtures. The package is written
+/// straight to a zip, as <see cref="DocxWriter"/> writes reports: through the SDK's System.IO.Packaging a batch
+/// summary (48,000 finding rows for 1,000 departments) took 0.6 s at the end of the batch, compressing its sheets
+/// twice (issue 6, docs/performance.md). The parts are the ones the SDK wrote.
 /// </summary>
 public static class XlsxWriter
 {
+    private const string Namespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string RelationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+    private const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+
     public static void Write(Stream stream, IReadOnlyList<XlsxSheet> sheets)
     {
-        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        workbookPart.Workbook = new Workbook();
-        var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
-        stylesPart.Stylesheet = BuildStylesheet();
-        var sheetList = workbookPart.Workbook.AppendChild(new Sheets());
-        uint sheetId = 1;
-        foreach (var sheet in sheets)
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sheets);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        Part(zip, "[Content_Types].xml", output => output.Write(ContentTypes(sheets.Count)));
+        Part(zip, "_rels/.rels", output => output.Write(Text(
+            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + Relationship("officeDocument", "/xl/workbook.xml", "rId1") + "</Relationships>")));
+        Part(zip, "xl/_rels/workbook.xml.rels", output => output.Write(WorkbookRelationships(sheets.Count)));
+        Part(zip, "xl/workbook.xml", output => WriteWorkbook(output, sheets));
+        Part(zip, "xl/styles.xml", output => output.Write(Styles));
+        for (var i = 0; i < sheets.Count; i++)
         {
-            var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
-
-            // Written as XML row by row: a typed tree (or the SDK's OpenXmlWriter, element by element) of a batch
-            // summary's finding sheet, 48,000 rows for 1,000 departments, took over a second (issue 6).
-            using (var part = worksheetPart.GetStream(FileMode.Create, FileAccess.Write))
-            using (var xml = XmlWriter.Create(part, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
-            {
-                xml.WriteStartDocument();
-                xml.WriteStartElement("x", "worksheet", Namespace);
-                xml.WriteStartElement("x", "sheetData", Namespace);
-                var rowIndex = 1u;
-                foreach (var cells in sheet.Rows)
-                {
-                    xml.WriteStartElement("x", "row", Namespace);
-                    xml.WriteAttributeString("r", rowIndex.ToString(CultureInfo.InvariantCulture));
-                    var columnIndex = 1;
-                    foreach (var value in cells)
-                    {
-                        WriteCell(xml, value, rowIndex, columnIndex, sheet.BoldFirstRow && rowIndex == 1);
-                        columnIndex++;
-                    }
-
-                    xml.WriteEndElement();
-                    rowIndex++;
-                }
-
-                xml.WriteEndElement();
-                xml.WriteEndElement();
-                xml.WriteEndDocument();
-            }
-
-            sheetList.Append(new Sheet
-            {
-                Id = workbookPart.GetIdOfPart(worksheetPart),
-                SheetId = sheetId++,
-                Name = sheet.Name,
-            });
+            var sheet = sheets[i];
+            Part(zip, $"xl/worksheets/sheet{i + 1}.xml", output => WriteSheet(output, sheet));
         }
-
-        workbookPart.Workbook.Save();
     }
 
     public static void Write(string path, IReadOnlyList<XlsxSheet> sheets)
@@ -75,10 +45,105 @@ public static class XlsxWriter
         Write(stream, sheets);
     }
 
-    private const string Namespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static void Part(ZipArchive zip, string name, Action<Stream> write)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = FixedTime;
+        using var stream = entry.Open();
+        write(stream);
+    }
+
+    private static byte[] Text(string xml) => Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + xml);
+
+    private static string Relationship(string type, string target, string id) =>
+        $"<Relationship Type=\"{RelationshipType}{type}\" Target=\"{target}\" Id=\"{id}\" />";
+
+    private static byte[] ContentTypes(int sheetCount)
+    {
+        var xml = new StringBuilder("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">");
+        xml.Append("<Default Extension=\"xml\" ContentType=\"application/xml\" />");
+        xml.Append("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\" />");
+        xml.Append($"<Override PartName=\"/xl/workbook.xml\" ContentType=\"{ContentType}sheet.main+xml\" />");
+        xml.Append($"<Override PartName=\"/xl/styles.xml\" ContentType=\"{ContentType}styles+xml\" />");
+        for (var i = 1; i <= sheetCount; i++)
+        {
+            xml.Append(CultureInfo.InvariantCulture, $"<Override PartName=\"/xl/worksheets/sheet{i}.xml\" ContentType=\"{ContentType}worksheet+xml\" />");
+        }
+
+        return Text(xml.Append("</Types>").ToString());
+    }
+
+    /// <summary>rId1 is the styles; sheet N is rId(N+1).</summary>
+    private static byte[] WorkbookRelationships(int sheetCount)
+    {
+        var xml = new StringBuilder("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+        xml.Append(Relationship("styles", "/xl/styles.xml", "rId1"));
+        for (var i = 1; i <= sheetCount; i++)
+        {
+            xml.Append(Relationship("worksheet", $"/xl/worksheets/sheet{i}.xml", $"rId{i + 1}"));
+        }
+
+        return Text(xml.Append("</Relationships>").ToString());
+    }
+
+    private static void WriteWorkbook(Stream output, IReadOnlyList<XlsxSheet> sheets)
+    {
+        using var xml = new PartXml(output, "x");
+        xml.Root("workbook", Namespace);
+        xml.Attribute("xmlns:r", PartXml.RelationshipsNamespace);
+        xml.Start("sheets");
+        for (var i = 0; i < sheets.Count; i++)
+        {
+            xml.Start("sheet");
+            xml.Attribute("name", sheets[i].Name);
+            xml.Attribute("sheetId", (i + 1).ToString(CultureInfo.InvariantCulture));
+            xml.Attribute("r:id", $"rId{i + 2}");
+            xml.End();
+        }
+
+        xml.End();
+        xml.End();
+    }
+
+    /// <summary>Style 0 plain, style 1 bold (the header row).</summary>
+    private static readonly byte[] Styles = Text(
+        $"<x:styleSheet xmlns:x=\"{Namespace}\">"
+        + "<x:fonts count=\"2\"><x:font /><x:font><x:b /></x:font></x:fonts>"
+        + "<x:fills count=\"2\"><x:fill><x:patternFill patternType=\"none\" /></x:fill><x:fill><x:patternFill patternType=\"gray125\" /></x:fill></x:fills>"
+        + "<x:borders count=\"1\"><x:border /></x:borders>"
+        + "<x:cellXfs count=\"2\"><x:xf /><x:xf fontId=\"1\" applyFont=\"1\" /></x:cellXfs>"
+        + "</x:styleSheet>");
+
+    private static void WriteSheet(Stream output, XlsxSheet sheet)
+    {
+        using var xml = new PartXml(output, "x");
+        xml.Root("worksheet", Namespace);
+        xml.Start("sheetData");
+        var rowIndex = 1;
+        foreach (var cells in sheet.Rows)
+        {
+            var row = rowIndex.ToString(CultureInfo.InvariantCulture);
+            xml.Start("row");
+            xml.Attribute("r", row);
+            var columnIndex = 1;
+            foreach (var value in cells)
+            {
+                WriteCell(xml, value, row, columnIndex, sheet.BoldFirstRow && rowIndex == 1);
+                columnIndex++;
+            }
+
+            xml.End();
+            rowIndex++;
+        }
+
+        xml.End();
+        xml.End();
+    }
 
     /// <summary>A cell: text as an inline string, numbers as numbers, anything else as its text; null is no cell.</summary>
-    private static void WriteCell(XmlWriter xml, object? value, uint row, int column, bool bold)
+    private static void WriteCell(PartXml xml, object? value, string row, int column, bool bold)
     {
         if (value is null)
         {
@@ -86,30 +151,26 @@ public static class XlsxWriter
         }
 
         var number = value is decimal or int or long or double or float;
-        xml.WriteStartElement("x", "c", Namespace);
-        xml.WriteAttributeString("r", Model.SourceLocation.ColumnLetters(column) + row.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("s", bold ? "1" : "0");
-        xml.WriteAttributeString("t", number ? "n" : "inlineStr");
+        xml.Start("c");
+        xml.Attribute("r", Model.SourceLocation.ColumnLetters(column) + row);
+        xml.Attribute("s", bold ? "1" : "0");
+        xml.Attribute("t", number ? "n" : "inlineStr");
         if (number)
         {
-            xml.WriteElementString("x", "v", Namespace, Convert.ToString(value, CultureInfo.InvariantCulture));
+            xml.Start("v");
+            xml.Text(Convert.ToString(value, CultureInfo.InvariantCulture)!);
+            xml.End();
         }
         else
         {
-            xml.WriteStartElement("x", "is", Namespace);
-            xml.WriteStartElement("x", "t", Namespace);
-            xml.WriteAttributeString("xml", "space", null, "preserve");
-            xml.WriteString(value as string ?? value.ToString());
-            xml.WriteEndElement();
-            xml.WriteEndElement();
+            xml.Start("is");
+            xml.Start("t");
+            xml.Attribute("xml:space", "preserve");
+            xml.Text(value as string ?? value.ToString() ?? string.Empty);
+            xml.End();
+            xml.End();
         }
 
-        xml.WriteEndElement();
+        xml.End();
     }
-
-    private static Stylesheet BuildStylesheet() => new(
-        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-        new Borders(new Border()) { Count = 1 },
-        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
 }

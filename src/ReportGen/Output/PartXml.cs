@@ -4,21 +4,23 @@ using System.Text;
 namespace ReportGen.Output;
 
 /// <summary>
-/// A forward-only writer for the WordprocessingML parts, writing UTF-8 straight into a buffer. It writes the bytes
-/// <see cref="System.Xml.XmlWriter"/> wrote for the same calls (the declaration, <c>w:</c> names, <c>" />"</c> for
-/// empty elements, the same escapes), without XmlWriter's per-call well-formedness checks and namespace lookups,
-/// which were most of the cost of a report's document.xml (issue 6, docs/performance.md). Callers are the .docx
-/// writer only: names are ASCII constants; text and attribute values are escaped here. Characters XML cannot
-/// carry (control characters, unpaired surrogates, U+FFFE/U+FFFF), which made XmlWriter throw, are left out.
+/// A forward-only writer for the parts of a .docx or .xlsx, writing UTF-8 straight into a buffer. It writes the
+/// bytes <see cref="System.Xml.XmlWriter"/> wrote for the same calls (the declaration, prefixed names, <c>" />"</c>
+/// for empty elements, the same escapes), without XmlWriter's per-call well-formedness checks and namespace
+/// lookups, which were most of the cost of a report's document.xml (issue 6, docs/performance.md). Names are ASCII
+/// constants of the callers; text and attribute values are escaped here. Characters XML cannot carry (control
+/// characters, unpaired surrogates, U+FFFE/U+FFFF), which made XmlWriter throw, are left out.
 /// </summary>
-internal sealed class WordXml : IDisposable
+internal sealed class PartXml : IDisposable
 {
+    /// <summary>WordprocessingML, the namespace of the w: prefix.</summary>
     public const string Namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     public const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     private const int FlushAt = 60 * 1024;
 
     private readonly Stream output;
+    private readonly string prefix;
     private readonly List<string> open = new(16);
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     private int length;
@@ -26,25 +28,28 @@ internal sealed class WordXml : IDisposable
     /// <summary>A start tag has been written up to its attributes; its '>' or ' />' is still to come.</summary>
     private bool tagOpen;
 
-    /// <summary>Starts the part with the declaration XmlWriter wrote (UTF-8, no BOM).</summary>
-    public WordXml(Stream output)
+    /// <summary>Starts the part with the declaration XmlWriter wrote (UTF-8, no BOM); elements take <paramref name="prefix"/>.</summary>
+    public PartXml(Stream output, string prefix = "w")
     {
         this.output = output;
+        this.prefix = prefix;
         Ascii("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
     }
 
-    /// <summary>The root element <c>w:name</c>, declaring the w: namespace.</summary>
-    public void Root(string name)
+    /// <summary>The root element, declaring the prefix's namespace (WordprocessingML unless given).</summary>
+    public void Root(string name, string @namespace = Namespace)
     {
         Start(name);
-        Attribute("xmlns:w", Namespace);
+        Attribute("xmlns:" + prefix, @namespace);
     }
 
-    /// <summary>Opens <c>w:name</c>; attributes may follow until content or <see cref="End"/>.</summary>
+    /// <summary>Opens <c>prefix:name</c>; attributes may follow until content or <see cref="End"/>.</summary>
     public void Start(string name)
     {
         CloseTag();
-        Ascii("<w:");
+        Byte((byte)'<');
+        Ascii(prefix);
+        Byte((byte)':');
         Ascii(name);
         open.Add(name);
         tagOpen = true;
@@ -62,7 +67,9 @@ internal sealed class WordXml : IDisposable
         }
         else
         {
-            Ascii("</w:");
+            Ascii("</");
+            Ascii(prefix);
+            Byte((byte)':');
             Ascii(name);
             Byte((byte)'>');
         }
@@ -73,7 +80,7 @@ internal sealed class WordXml : IDisposable
         }
     }
 
-    /// <summary>An attribute <c>w:name="value"</c> on the element just started.</summary>
+    /// <summary>A WordprocessingML attribute <c>w:name="value"</c> on the element just started.</summary>
     public void W(string name, string value)
     {
         Ascii(" w:");
@@ -95,7 +102,7 @@ internal sealed class WordXml : IDisposable
         Byte((byte)'"');
     }
 
-    /// <summary>An attribute with its prefix given (<c>xml:space</c>, <c>r:id</c>, <c>xmlns:r</c>).</summary>
+    /// <summary>An attribute named as given: unprefixed, or with its prefix (<c>xml:space</c>, <c>r:id</c>, <c>xmlns:r</c>).</summary>
     public void Attribute(string qualifiedName, string value)
     {
         Byte((byte)' ');
@@ -112,7 +119,7 @@ internal sealed class WordXml : IDisposable
         Escaped(text, attribute: false);
     }
 
-    /// <summary><c>&lt;w:name w:val="…" /&gt;</c>, or without w:val when <paramref name="val"/> is null.</summary>
+    /// <summary><c>&lt;w:name w:val="…" /&gt;</c>, or without w:val when <paramref name="val"/> is null (WordprocessingML).</summary>
     public void Empty(string name, string? val = null)
     {
         Start(name);
@@ -145,7 +152,7 @@ internal sealed class WordXml : IDisposable
     {
         if (open.Count > 0)
         {
-            throw new InvalidOperationException($"XML 元素 w:{open[^1]} 未结束。");
+            throw new InvalidOperationException($"XML 元素 {prefix}:{open[^1]} 未结束。");
         }
 
         Flush();

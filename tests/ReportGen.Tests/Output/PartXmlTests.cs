@@ -6,10 +6,10 @@ using ReportGen.Output;
 namespace ReportGen.Tests.Output;
 
 /// <summary>
-/// WordXml replaced XmlWriter for the report's parts on the promise of the same bytes; these tests hold it to that
+/// PartXml replaced XmlWriter for the report's parts on the promise of the same bytes; these tests hold it to that
 /// by writing the same calls with both, over strings built from the characters XML treats specially.
 /// </summary>
-public class WordXmlTests
+public class PartXmlTests
 {
     /// <summary>Characters with a special meaning somewhere in XML, mixed with plain ASCII, CJK and a surrogate pair.</summary>
     private static readonly string[] Pieces =
@@ -30,10 +30,10 @@ public class WordXmlTests
         return text.ToString();
     }
 
-    private static string WithWordXml(Action<WordXml> write)
+    private static string WithPartXml(Action<PartXml> write)
     {
         using var stream = new MemoryStream();
-        using (var xml = new WordXml(stream))
+        using (var xml = new PartXml(stream))
         {
             write(xml);
         }
@@ -63,7 +63,7 @@ public class WordXmlTests
             var text = RandomText(random);
             var value = RandomText(random);
 
-            var ours = WithWordXml(xml =>
+            var ours = WithPartXml(xml =>
             {
                 xml.Root("p");
                 xml.Start("t");
@@ -77,28 +77,28 @@ public class WordXmlTests
             });
             var theirs = WithXmlWriter(xml =>
             {
-                xml.WriteStartElement("w", "p", WordXml.Namespace);
-                xml.WriteStartElement("w", "t", WordXml.Namespace);
-                xml.WriteAttributeString("w", "val", WordXml.Namespace, value);
+                xml.WriteStartElement("w", "p", PartXml.Namespace);
+                xml.WriteStartElement("w", "t", PartXml.Namespace);
+                xml.WriteAttributeString("w", "val", PartXml.Namespace, value);
                 xml.WriteAttributeString("xml", "space", null, "preserve");
                 xml.WriteString(text);
                 xml.WriteEndElement();
-                xml.WriteStartElement("w", "b", WordXml.Namespace);
+                xml.WriteStartElement("w", "b", PartXml.Namespace);
                 xml.WriteEndElement();
-                xml.WriteStartElement("w", "jc", WordXml.Namespace);
-                xml.WriteAttributeString("w", "val", WordXml.Namespace, value);
+                xml.WriteStartElement("w", "jc", PartXml.Namespace);
+                xml.WriteAttributeString("w", "val", PartXml.Namespace, value);
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             });
 
-            Assert.True(theirs == ours, $"text {Escape(text)}, value {Escape(value)}:\n XmlWriter {theirs}\n WordXml   {ours}");
+            Assert.True(theirs == ours, $"text {Escape(text)}, value {Escape(value)}:\n XmlWriter {theirs}\n PartXml   {ours}");
         }
     }
 
     [Fact]
     public void Integer_attributes_are_written_in_invariant_digits()
     {
-        var xml = WithWordXml(x =>
+        var xml = WithPartXml(x =>
         {
             x.Root("tbl");
             x.W("w", -1587);
@@ -106,7 +106,7 @@ public class WordXmlTests
             x.End();
         });
 
-        Assert.EndsWith("<w:tbl xmlns:w=\"" + WordXml.Namespace + "\" w:w=\"-1587\" w:h=\"16838\" />", xml);
+        Assert.EndsWith("<w:tbl xmlns:w=\"" + PartXml.Namespace + "\" w:w=\"-1587\" w:h=\"16838\" />", xml);
     }
 
     /// <summary>Given as code units: an attribute cannot hold an unpaired surrogate (it would arrive as U+FFFD).</summary>
@@ -120,7 +120,7 @@ public class WordXmlTests
     public void Characters_XML_cannot_carry_are_left_out(char[] units, string expected)
     {
         var text = new string(units);
-        var xml = WithWordXml(x =>
+        var xml = WithPartXml(x =>
         {
             x.Root("t");
             x.Text(text);
@@ -136,7 +136,7 @@ public class WordXmlTests
     {
         var text = string.Concat(Enumerable.Repeat("部门整体支出绩效&<>", 40_000));
 
-        var ours = WithWordXml(x =>
+        var ours = WithPartXml(x =>
         {
             x.Root("t");
             x.Text(text);
@@ -144,7 +144,7 @@ public class WordXmlTests
         });
         var theirs = WithXmlWriter(x =>
         {
-            x.WriteStartElement("w", "t", WordXml.Namespace);
+            x.WriteStartElement("w", "t", PartXml.Namespace);
             x.WriteString(text);
             x.WriteEndElement();
         });
@@ -156,7 +156,7 @@ public class WordXmlTests
     public void An_unclosed_element_is_a_bug_reported_when_the_part_ends()
     {
         using var stream = new MemoryStream();
-        var xml = new WordXml(stream);
+        var xml = new PartXml(stream);
         xml.Root("document");
 
         var error = Assert.Throws<InvalidOperationException>(xml.Dispose);
