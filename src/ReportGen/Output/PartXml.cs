@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ReportGen.Output;
@@ -21,6 +22,8 @@ internal sealed class PartXml : IDisposable
 
     private readonly Stream output;
     private readonly string prefix;
+    private readonly string startTag;
+    private readonly string endTag;
     private readonly List<string> open = new(16);
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     private int length;
@@ -33,6 +36,8 @@ internal sealed class PartXml : IDisposable
     {
         this.output = output;
         this.prefix = prefix;
+        startTag = "<" + prefix + ":";
+        endTag = "</" + prefix + ":";
         Ascii("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
     }
 
@@ -47,9 +52,7 @@ internal sealed class PartXml : IDisposable
     public void Start(string name)
     {
         CloseTag();
-        Byte((byte)'<');
-        Ascii(prefix);
-        Byte((byte)':');
+        Ascii(startTag);
         Ascii(name);
         open.Add(name);
         tagOpen = true;
@@ -67,9 +70,7 @@ internal sealed class PartXml : IDisposable
         }
         else
         {
-            Ascii("</");
-            Ascii(prefix);
-            Byte((byte)':');
+            Ascii(endTag);
             Ascii(name);
             Byte((byte)'>');
         }
@@ -169,6 +170,16 @@ internal sealed class PartXml : IDisposable
         }
     }
 
+    /// <summary>Characters that end a plain stretch of element text: markup, line ends, control characters.</summary>
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create(
+        "&<>\r\n\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    /// <summary>In an attribute value the quote and the tab are escaped too.</summary>
+    private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create(
+        "\"\t&<>\r\n\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
     /// <summary>
     /// XmlWriter's escapes with its default settings on Unix: &amp; &lt; &gt; always; in attributes also the
     /// quote, tab, LF and CR as character references; in text CR LF and a lone CR become LF.
@@ -176,24 +187,18 @@ internal sealed class PartXml : IDisposable
     private void Escaped(string text, bool attribute)
     {
         var span = text.AsSpan();
-        while (!span.IsEmpty)
+        var specials = attribute ? AttributeSpecials : TextSpecials;
+        while (true)
         {
-            var plain = 0;
-            while (plain < span.Length && IsPlain(span[plain]))
+            var stop = span.IndexOfAny(specials);
+            Plain(stop < 0 ? span : span[..stop]);
+            if (stop < 0)
             {
-                plain++;
+                return;
             }
 
-            if (plain > 0)
-            {
-                Utf8(span[..plain]);
-                span = span[plain..];
-                continue;
-            }
-
-            var c = span[0];
             var consumed = 1;
-            switch (c)
+            switch (span[stop])
             {
                 case '&':
                     Ascii("&amp;");
@@ -218,31 +223,38 @@ internal sealed class PartXml : IDisposable
                     break;
                 case '\r':
                     Byte((byte)'\n');
-                    consumed = span.Length > 1 && span[1] == '\n' ? 2 : 1;
+                    consumed = stop + 1 < span.Length && span[stop + 1] == '\n' ? 2 : 1;
                     break;
-                default:
-                    if (char.IsHighSurrogate(c) && span.Length > 1 && char.IsLowSurrogate(span[1]))
-                    {
-                        Utf8(span[..2]);
-                        consumed = 2;
-                    }
 
-                    // Anything else here cannot be written in XML 1.0: it is dropped.
-                    break;
+                // Any other control character cannot be written in XML 1.0: it is dropped.
             }
 
-            span = span[consumed..];
+            span = span[(stop + consumed)..];
+        }
+    }
+
+    /// <summary>Text without markup characters, as UTF-8; unpaired surrogates, U+FFFE and U+FFFF are dropped.</summary>
+    private void Plain(ReadOnlySpan<char> chars)
+    {
+        if (chars.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && chars.IndexOfAnyInRange('\uFFFE', '\uFFFF') < 0)
+        {
+            Utf8(chars);
+            return;
         }
 
-        bool IsPlain(char c) => c switch
+        for (var i = 0; i < chars.Length; i++)
         {
-            '&' or '<' or '>' or '\n' or '\r' => false,
-            '"' or '\t' => !attribute,
-            < ' ' => false,
-            >= '\uD800' and <= '\uDFFF' => false,
-            '\uFFFE' or '\uFFFF' => false,
-            _ => true,
-        };
+            var c = chars[i];
+            if (char.IsHighSurrogate(c) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                Utf8(chars.Slice(i, 2));
+                i++;
+            }
+            else if (!char.IsSurrogate(c) && c is not ('\uFFFE' or '\uFFFF'))
+            {
+                Utf8(chars.Slice(i, 1));
+            }
+        }
     }
 
     private void Utf8(ReadOnlySpan<char> chars)
@@ -255,7 +267,7 @@ internal sealed class PartXml : IDisposable
     {
         Reserve(text.Length);
         var target = buffer.AsSpan(length, text.Length);
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < target.Length; i++)
         {
             target[i] = (byte)text[i];
         }
@@ -269,13 +281,17 @@ internal sealed class PartXml : IDisposable
         buffer[length++] = value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reserve(int count)
     {
-        if (length + count <= buffer.Length)
+        if (length + count > buffer.Length)
         {
-            return;
+            Grow(count);
         }
+    }
 
+    private void Grow(int count)
+    {
         Flush();
         if (count > buffer.Length)
         {
