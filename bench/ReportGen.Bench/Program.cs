@@ -7,7 +7,7 @@ namespace ReportGen.Bench;
 /// <c>dotnet run -c Release --project bench/ReportGen.Bench -- …</c>
 /// <list type="bullet">
 /// <item><c>large FILE.xlsx [projects]</c>: writes the large department (2,000 projects, 10,000 indicators).</item>
-/// <item><c>copies DIR N</c>: N copies of the sample under DIR, for timing <c>reportgen batch</c>.</item>
+/// <item><c>copies DIR N [xlsx]</c>: N copies of the sample under DIR (CSV folders, or the .xlsx), for timing <c>reportgen batch</c>.</item>
 /// <item><c>stages WORKBOOK [N]</c>: a quick Stopwatch split of one workbook's time by stage (no BenchmarkDotNet).</item>
 /// <item><c>content FILE.json</c> / <c>throughput N</c>: the side-by-side with docxtemplater (bench/sidebyside).</item>
 /// <item>anything else: BenchmarkDotNet (<c>--filter *</c>).</item>
@@ -24,7 +24,7 @@ public static class Program
                 Console.WriteLine($"wrote {args[1]}");
                 return 0;
             case "copies":
-                Copies(args[1], int.Parse(args[2]));
+                Copies(args[1], int.Parse(args[2]), xlsx: args.Length > 3 && args[3] == "xlsx");
                 return 0;
             case "batch":
                 Batch(args[1], args[2]);
@@ -44,11 +44,18 @@ public static class Program
         }
     }
 
-    private static void Copies(string folder, int count)
+    private static void Copies(string folder, int count, bool xlsx)
     {
         var sheets = Directory.GetFiles(Repository.Sample, "*.csv");
+        Directory.CreateDirectory(folder);
         for (var i = 1; i <= count; i++)
         {
+            if (xlsx)
+            {
+                File.Copy(Repository.Sample + ".xlsx", Path.Combine(folder, $"部门{i:0000}.xlsx"), overwrite: true);
+                continue;
+            }
+
             var target = Path.Combine(folder, $"部门{i:0000}");
             Directory.CreateDirectory(target);
             foreach (var sheet in sheets)
@@ -57,7 +64,7 @@ public static class Program
             }
         }
 
-        Console.WriteLine($"{count} copies of the sample in {folder}");
+        Console.WriteLine($"{count} copies of the sample{(xlsx ? " (.xlsx)" : string.Empty)} in {folder}");
     }
 
     /// <summary>The batch in process, with the managed heap before and after, to tell retention from GC slack.</summary>

@@ -35,7 +35,8 @@ public static class XlsxWriter
         for (var i = 0; i < sheets.Count; i++)
         {
             var sheet = sheets[i];
-            Part(zip, $"xl/worksheets/sheet{i + 1}.xml", output => WriteSheet(output, sheet));
+            // Fastest (zlib level 1): a batch summary's finding sheet is ~20 MB of XML, written at the end of the batch.
+            Part(zip, $"xl/worksheets/sheet{i + 1}.xml", output => WriteSheet(output, sheet), CompressionLevel.Fastest);
         }
     }
 
@@ -47,9 +48,9 @@ public static class XlsxWriter
 
     private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static void Part(ZipArchive zip, string name, Action<Stream> write)
+    private static void Part(ZipArchive zip, string name, Action<Stream> write, CompressionLevel level = CompressionLevel.Optimal)
     {
-        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        var entry = zip.CreateEntry(name, level);
         entry.LastWriteTime = FixedTime;
         using var stream = entry.Open();
         write(stream);

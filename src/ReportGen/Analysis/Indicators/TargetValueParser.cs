@@ -18,30 +18,46 @@ public static partial class TargetValueParser
     private const string PostWords = "及以上|以上|及以下|以下|以内|之内";
     private const string ChineseDigits = "[零〇一二两三四五六七八九十百千万亿]+";
 
-    private static readonly string UnitAlternation = string.Join("|", Units.NamesLongestFirst.Select(Regex.Escape));
+    /// <summary>
+    /// <see cref="Units"/>' names, longest first (篇次 before 篇, 万元 before 元), written out so that the patterns
+    /// are constants the regex source generator compiles ahead of time: built at run time they were parsed at
+    /// every start and interpreted at every match (issue 6). A test holds this to <see cref="Units.NamesLongestFirst"/>.
+    /// </summary>
+    internal const string UnitAlternation =
+        "个百分点|平方米|万元|亿元|千元|篇次|场次|人次|组次|课时|小时|个月|公里|千米|元|%|‰|篇|场|人|名|位|组|家|个|支|次|条|期|册|本"
+        + "|项|件|份|户|所|处|座|轮|批|部|套|台|张|幅|块|类|起|天|日|周|月|年|㎡|米";
 
-    private static readonly Regex Quantity = new(
+    private const string QuantityPattern =
         $"^(?<pre>{AtLeastWords}|{AtMostWords}|{EqualWords})?(?<about>约|大约|近|接近)?" +
         $"(?<num>\\d+(?:\\.\\d+)?|{ChineseDigits})(?<mult>(?:万|亿)(?!元))?(?<more>余|多|来)?" +
-        $"(?<unit>{UnitAlternation})?(?<around>左右|上下|余|多)?(?<post>{PostWords})?$",
-        RegexOptions.CultureInvariant);
+        $"(?<unit>{UnitAlternation})?(?<around>左右|上下|余|多)?(?<post>{PostWords})?$";
 
     // "五大行动": N + 大 + a noun names N items (domain.md §4: 五大行动 = 5).
-    private static readonly Regex NamedCount = new(
-        $"^(?<pre>{AtLeastWords}|{AtMostWords})?(?<num>\\d+|[一二两三四五六七八九十]+)大(?<noun>\\p{{IsCJKUnifiedIdeographs}}{{1,10}})$",
-        RegexOptions.CultureInvariant);
+    private const string NamedCountPattern =
+        $"^(?<pre>{AtLeastWords}|{AtMostWords})?(?<num>\\d+|[一二两三四五六七八九十]+)大(?<noun>\\p{{IsCJKUnifiedIdeographs}}{{1,10}})$";
 
-    private static readonly Regex Growth = new(
+    private const string GrowthPattern =
         $"^(?:年度|年均|每年|年|同比|较上年|比上年|环比)?(?<dir>增加|增长|提高|提升|上升|减少|下降|降低)了?" +
-        $"(?<pre>{AtLeastWords})?(?<num>\\d+(?:\\.\\d+)?)(?<unit>%|个百分点)(?<post>及以上|以上)?$",
-        RegexOptions.CultureInvariant);
+        $"(?<pre>{AtLeastWords})?(?<num>\\d+(?:\\.\\d+)?)(?<unit>%|个百分点)(?<post>及以上|以上)?$";
 
-    private static readonly Regex Token = new(
+    private const string TokenPattern =
         $"(?<pre>{AtLeastWords}|{AtMostWords})?(?<about>约|大约|近)?(?<num>\\d+(?:\\.\\d+)?)(?<mult>(?:万|亿)(?!元))?" +
-        $"(?<more>余|多)?(?<unit>{UnitAlternation})?(?<around>左右|余|多)?(?<post>{PostWords})?",
-        RegexOptions.CultureInvariant);
+        $"(?<more>余|多)?(?<unit>{UnitAlternation})?(?<around>左右|余|多)?(?<post>{PostWords})?";
 
-    private static readonly Regex NamedCountToken = new("(?<num>[一二两三四五六七八九十]+)大", RegexOptions.CultureInvariant);
+    [GeneratedRegex(QuantityPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex Quantity();
+
+    [GeneratedRegex(NamedCountPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex NamedCount();
+
+    [GeneratedRegex(GrowthPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex Growth();
+
+    [GeneratedRegex(TokenPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex Token();
+
+    [GeneratedRegex("(?<num>[一二两三四五六七八九十]+)大", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedCountToken();
 
     /// <summary>Parses one cell. Never throws; an empty or unreadable text gives <see cref="TargetKind.Unknown"/>.</summary>
     public static ParsedValue Parse(string? text)
@@ -81,7 +97,7 @@ public static partial class TargetValueParser
 
     private static ParsedValue? TryGrowth(string original, string s)
     {
-        var m = Growth.Match(s);
+        var m = Growth().Match(s);
         if (!m.Success)
         {
             return null;
@@ -98,7 +114,7 @@ public static partial class TargetValueParser
 
     private static ParsedValue? TryQuantity(string original, string s)
     {
-        var m = Quantity.Match(s);
+        var m = Quantity().Match(s);
         if (!m.Success || ReadNumber(m) is not { } number)
         {
             return null;
@@ -115,7 +131,7 @@ public static partial class TargetValueParser
 
     private static ParsedValue? TryNamedCount(string original, string s)
     {
-        var m = NamedCount.Match(s);
+        var m = NamedCount().Match(s);
         if (!m.Success || ReadNumber(m) is not { } number)
         {
             return null;
@@ -136,8 +152,8 @@ public static partial class TargetValueParser
     /// </summary>
     private static ParsedValue FromFreeText(string original, string s)
     {
-        var tokens = Token.Matches(s).Where(t => t.Groups["num"].Success).ToList();
-        var named = NamedCountToken.Matches(s).ToList();
+        var tokens = Token().Matches(s).Where(t => t.Groups["num"].Success).ToList();
+        var named = NamedCountToken().Matches(s).ToList();
         var count = tokens.Count + named.Count;
         if (count == 0)
         {

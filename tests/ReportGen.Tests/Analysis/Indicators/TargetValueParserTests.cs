@@ -7,6 +7,15 @@ public class TargetValueParserTests
 {
     private static decimal? D(string? s) => s is null ? null : decimal.Parse(s, CultureInfo.InvariantCulture);
 
+    /// <summary>The patterns spell the unit names out (so they compile ahead of time); they must be the table's.</summary>
+    [Fact]
+    public void The_patterns_know_every_unit_of_the_table_longest_first()
+    {
+        var fromTable = string.Join("|", Units.NamesLongestFirst.Select(System.Text.RegularExpressions.Regex.Escape));
+
+        Assert.Equal(TargetValueParser.UnitAlternation, fromTable);
+    }
+
     /// <summary>Every quantitative example of domain.md §4 and every 指标值 of seeds 000 and 002, plus the forms around them.</summary>
     [Theory]
     // domain.md §4
