@@ -156,68 +156,100 @@ public static class XlsxPackageReader
         return sheets;
     }
 
-    /// <summary>Error cells (t="e") and formulas without &lt;v&gt;; rows and columns as ExcelDataReader counts them.</summary>
+    /// <summary>
+    /// Error cells (t="e") and formulas without &lt;v&gt;; rows and columns as ExcelDataReader counts them. One pass
+    /// over the sheet, a cell's &lt;f&gt; and &lt;v&gt; collected until the cell ends (a sub-reader per cell cost more
+    /// than ExcelDataReader's own reading of the sheet, issue 6).
+    /// </summary>
     private static Dictionary<(int, int), FormulaProblem> ReadSheet(ZipArchiveEntry entry)
     {
         var problems = new Dictionary<(int, int), FormulaProblem>();
         using var reader = Xml(entry);
         int row = 0, column = 0;
-        while (reader.Read())
+        var cell = new CellState();
+        var more = reader.Read();
+        while (more)
         {
-            if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != MainNs)
+            if (reader.NodeType == XmlNodeType.Element)
             {
-                continue;
-            }
-
-            if (reader.LocalName == "row")
-            {
-                row = int.TryParse(reader.GetAttribute("r"), out var r) && r > 0 ? r : row + 1;
-                column = 0;
-            }
-            else if (reader.LocalName == "c")
-            {
-                column = CellColumn(reader.GetAttribute("r")) ?? column + 1;
-                var type = reader.GetAttribute("t");
-                if (ReadCell(reader.ReadSubtree(), type) is { } problem)
+                switch (reader.LocalName)
                 {
-                    problems[(row, column)] = problem;
+                    case "row" when reader.NamespaceURI == MainNs:
+                        cell.Finish(problems, row, column);
+                        row = int.TryParse(reader.GetAttribute("r"), out var r) && r > 0 ? r : row + 1;
+                        column = 0;
+                        break;
+                    case "c" when reader.NamespaceURI == MainNs:
+                        cell.Finish(problems, row, column);
+                        column = CellColumn(reader.GetAttribute("r")) ?? column + 1;
+                        cell.Start(reader.GetAttribute("t"));
+                        if (reader.IsEmptyElement)
+                        {
+                            cell.Finish(problems, row, column);
+                        }
+
+                        break;
+
+                    // ReadElementContentAsString moves past the element itself: no further Read after it.
+                    case "f" when cell.Open:
+                        cell.Formula = reader.ReadElementContentAsString();
+                        more = !reader.EOF;
+                        continue;
+                    case "v" when cell.Open:
+                        cell.Value = reader.ReadElementContentAsString();
+                        more = !reader.EOF;
+                        continue;
                 }
             }
+            else if (reader is { NodeType: XmlNodeType.EndElement, LocalName: "c" } && reader.NamespaceURI == MainNs)
+            {
+                cell.Finish(problems, row, column);
+            }
+
+            more = reader.Read();
         }
 
+        cell.Finish(problems, row, column);
         return problems;
     }
 
-    private static FormulaProblem? ReadCell(XmlReader cell, string? type)
+    /// <summary>The cell being read: its type, and its formula and value once met.</summary>
+    private struct CellState
     {
-        using (cell)
+        private string? type;
+
+        public bool Open { get; private set; }
+
+        public string? Formula { get; set; }
+
+        public string? Value { get; set; }
+
+        public void Start(string? cellType)
         {
-            string? formula = null, value = null;
-            cell.Read();
-            while (!cell.EOF)
+            Open = true;
+            type = cellType;
+            Formula = null;
+            Value = null;
+        }
+
+        public void Finish(Dictionary<(int, int), FormulaProblem> problems, int row, int column)
+        {
+            if (!Open)
             {
-                // ReadElementContentAsString moves past the element itself: no further Read after it.
-                if (cell is { NodeType: XmlNodeType.Element, LocalName: "f" })
-                {
-                    formula = cell.ReadElementContentAsString();
-                }
-                else if (cell is { NodeType: XmlNodeType.Element, LocalName: "v" })
-                {
-                    value = cell.ReadElementContentAsString();
-                }
-                else
-                {
-                    cell.Read();
-                }
+                return;
             }
 
+            Open = false;
             if (type == "e")
             {
-                return new FormulaProblem(formula ?? "", value ?? "#错误");
+                problems[(row, column)] = new FormulaProblem(Formula ?? "", Value ?? "#错误");
             }
 
             // A shared formula's other cells carry an empty <f si="0"/>; without <v> they too lack a value.
-            return formula is not null && value is null ? new FormulaProblem(formula, null) : null;
+            else if (Formula is not null && Value is null)
+            {
+                problems[(row, column)] = new FormulaProblem(Formula, null);
+            }
         }
     }
 
