@@ -31,13 +31,16 @@ internal sealed class PartXml : IDisposable
     /// <summary>A start tag has been written up to its attributes; its '>' or ' />' is still to come.</summary>
     private bool tagOpen;
 
-    /// <summary>Starts the part with the declaration XmlWriter wrote (UTF-8, no BOM); elements take <paramref name="prefix"/>.</summary>
+    /// <summary>
+    /// Starts the part with the declaration XmlWriter wrote (UTF-8, no BOM); elements take <paramref name="prefix"/>,
+    /// or none when it is empty (the root then declares the default namespace).
+    /// </summary>
     public PartXml(Stream output, string prefix = "w")
     {
         this.output = output;
         this.prefix = prefix;
-        startTag = "<" + prefix + ":";
-        endTag = "</" + prefix + ":";
+        startTag = prefix.Length == 0 ? "<" : "<" + prefix + ":";
+        endTag = prefix.Length == 0 ? "</" : "</" + prefix + ":";
         Ascii("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
     }
 
@@ -45,7 +48,7 @@ internal sealed class PartXml : IDisposable
     public void Root(string name, string @namespace = Namespace)
     {
         Start(name);
-        Attribute("xmlns:" + prefix, @namespace);
+        Attribute(prefix.Length == 0 ? "xmlns" : "xmlns:" + prefix, @namespace);
     }
 
     /// <summary>Opens <c>prefix:name</c>; attributes may follow until content or <see cref="End"/>.</summary>

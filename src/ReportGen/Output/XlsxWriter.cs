@@ -8,11 +8,11 @@ namespace ReportGen.Output;
 public sealed record XlsxSheet(string Name, IReadOnlyList<IReadOnlyList<object?>> Rows, bool BoldFirstRow = true);
 
 /// <summary>
-/// Writes plain workbooks (ClosedXML cannot be restored here): inline strings, numbers as numbers, a bold header
-/// row. Used for the batch summary, the import's target workbook and test fixtures. The package is written
-/// straight to a zip, as <see cref="DocxWriter"/> writes reports: through the SDK's System.IO.Packaging a batch
-/// summary (48,000 finding rows for 1,000 departments) took 0.6 s at the end of the batch, compressing its sheets
-/// twice (issue 6, docs/performance.md). The parts are the ones the SDK wrote.
+/// Writes plain workbooks (ClosedXML cannot be restored here): text through the shared string table, numbers as
+/// numbers, a bold header row. Used for the batch summary, the import's target workbook and test fixtures. The
+/// package is written straight to a zip, as <see cref="DocxWriter"/> writes reports: through the SDK's
+/// System.IO.Packaging, with every text inline, a batch summary (48,000 finding rows for 1,000 departments, 36 MB
+/// of sheet XML) took 0.5 s at the end of the batch (issue 6, docs/performance.md).
 /// </summary>
 public static class XlsxWriter
 {
@@ -32,12 +32,16 @@ public static class XlsxWriter
         Part(zip, "xl/_rels/workbook.xml.rels", output => output.Write(WorkbookRelationships(sheets.Count)));
         Part(zip, "xl/workbook.xml", output => WriteWorkbook(output, sheets));
         Part(zip, "xl/styles.xml", output => output.Write(Styles));
+        var strings = new SharedStrings();
         for (var i = 0; i < sheets.Count; i++)
         {
             var sheet = sheets[i];
-            // Fastest (zlib level 1): a batch summary's finding sheet is ~20 MB of XML, written at the end of the batch.
-            Part(zip, $"xl/worksheets/sheet{i + 1}.xml", output => WriteSheet(output, sheet), CompressionLevel.Fastest);
+
+            // Fastest (zlib level 1): a batch summary's finding sheet is written at the end of the batch.
+            Part(zip, $"xl/worksheets/sheet{i + 1}.xml", output => WriteSheet(output, sheet, strings), CompressionLevel.Fastest);
         }
+
+        Part(zip, "xl/sharedStrings.xml", strings.Write, CompressionLevel.Fastest);
     }
 
     public static void Write(string path, IReadOnlyList<XlsxSheet> sheets)
@@ -68,6 +72,7 @@ public static class XlsxWriter
         xml.Append("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\" />");
         xml.Append($"<Override PartName=\"/xl/workbook.xml\" ContentType=\"{ContentType}sheet.main+xml\" />");
         xml.Append($"<Override PartName=\"/xl/styles.xml\" ContentType=\"{ContentType}styles+xml\" />");
+        xml.Append($"<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"{ContentType}sharedStrings+xml\" />");
         for (var i = 1; i <= sheetCount; i++)
         {
             xml.Append(CultureInfo.InvariantCulture, $"<Override PartName=\"/xl/worksheets/sheet{i}.xml\" ContentType=\"{ContentType}worksheet+xml\" />");
@@ -76,7 +81,7 @@ public static class XlsxWriter
         return Text(xml.Append("</Types>").ToString());
     }
 
-    /// <summary>rId1 is the styles; sheet N is rId(N+1).</summary>
+    /// <summary>rId1 is the styles; sheet N is rId(N+1); the shared strings come last.</summary>
     private static byte[] WorkbookRelationships(int sheetCount)
     {
         var xml = new StringBuilder("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
@@ -86,12 +91,14 @@ public static class XlsxWriter
             xml.Append(Relationship("worksheet", $"/xl/worksheets/sheet{i}.xml", $"rId{i + 1}"));
         }
 
+        xml.Append(Relationship("sharedStrings", "/xl/sharedStrings.xml", $"rId{sheetCount + 2}"));
+
         return Text(xml.Append("</Relationships>").ToString());
     }
 
     private static void WriteWorkbook(Stream output, IReadOnlyList<XlsxSheet> sheets)
     {
-        using var xml = new PartXml(output, "x");
+        using var xml = new PartXml(output, prefix: string.Empty);
         xml.Root("workbook", Namespace);
         xml.Attribute("xmlns:r", PartXml.RelationshipsNamespace);
         xml.Start("sheets");
@@ -110,16 +117,16 @@ public static class XlsxWriter
 
     /// <summary>Style 0 plain, style 1 bold (the header row).</summary>
     private static readonly byte[] Styles = Text(
-        $"<x:styleSheet xmlns:x=\"{Namespace}\">"
-        + "<x:fonts count=\"2\"><x:font /><x:font><x:b /></x:font></x:fonts>"
-        + "<x:fills count=\"2\"><x:fill><x:patternFill patternType=\"none\" /></x:fill><x:fill><x:patternFill patternType=\"gray125\" /></x:fill></x:fills>"
-        + "<x:borders count=\"1\"><x:border /></x:borders>"
-        + "<x:cellXfs count=\"2\"><x:xf /><x:xf fontId=\"1\" applyFont=\"1\" /></x:cellXfs>"
-        + "</x:styleSheet>");
+        $"<styleSheet xmlns=\"{Namespace}\">"
+        + "<fonts count=\"2\"><font /><font><b /></font></fonts>"
+        + "<fills count=\"2\"><fill><patternFill patternType=\"none\" /></fill><fill><patternFill patternType=\"gray125\" /></fill></fills>"
+        + "<borders count=\"1\"><border /></borders>"
+        + "<cellXfs count=\"2\"><xf /><xf fontId=\"1\" applyFont=\"1\" /></cellXfs>"
+        + "</styleSheet>");
 
-    private static void WriteSheet(Stream output, XlsxSheet sheet)
+    private static void WriteSheet(Stream output, XlsxSheet sheet, SharedStrings strings)
     {
-        using var xml = new PartXml(output, "x");
+        using var xml = new PartXml(output, prefix: string.Empty);
         xml.Root("worksheet", Namespace);
         xml.Start("sheetData");
         var rowIndex = 1;
@@ -131,7 +138,7 @@ public static class XlsxWriter
             var columnIndex = 1;
             foreach (var value in cells)
             {
-                WriteCell(xml, value, row, columnIndex, sheet.BoldFirstRow && rowIndex == 1);
+                WriteCell(xml, value, row, columnIndex, sheet.BoldFirstRow && rowIndex == 1, strings);
                 columnIndex++;
             }
 
@@ -143,8 +150,11 @@ public static class XlsxWriter
         xml.End();
     }
 
-    /// <summary>A cell: text as an inline string, numbers as numbers, anything else as its text; null is no cell.</summary>
-    private static void WriteCell(PartXml xml, object? value, string row, int column, bool bold)
+    /// <summary>
+    /// A cell: numbers as numbers, anything else as its text in the shared string table; null is no cell. Style 0
+    /// (plain) is the default and is not written.
+    /// </summary>
+    private static void WriteCell(PartXml xml, object? value, string row, int column, bool bold, SharedStrings strings)
     {
         if (value is null)
         {
@@ -154,24 +164,57 @@ public static class XlsxWriter
         var number = value is decimal or int or long or double or float;
         xml.Start("c");
         xml.Attribute("r", Model.SourceLocation.ColumnLetters(column) + row);
-        xml.Attribute("s", bold ? "1" : "0");
-        xml.Attribute("t", number ? "n" : "inlineStr");
-        if (number)
+        if (bold)
         {
-            xml.Start("v");
-            xml.Text(Convert.ToString(value, CultureInfo.InvariantCulture)!);
-            xml.End();
-        }
-        else
-        {
-            xml.Start("is");
-            xml.Start("t");
-            xml.Attribute("xml:space", "preserve");
-            xml.Text(value as string ?? value.ToString() ?? string.Empty);
-            xml.End();
-            xml.End();
+            xml.Attribute("s", "1");
         }
 
+        xml.Attribute("t", number ? "n" : "s");
+        xml.Start("v");
+        xml.Text(number
+            ? Convert.ToString(value, CultureInfo.InvariantCulture)!
+            : strings.Index(value as string ?? value.ToString() ?? string.Empty).ToString(CultureInfo.InvariantCulture));
         xml.End();
+        xml.End();
+    }
+
+    /// <summary>xl/sharedStrings.xml: each distinct text once, cells refer to it by its index.</summary>
+    private sealed class SharedStrings
+    {
+        private readonly Dictionary<string, int> indexes = new(StringComparer.Ordinal);
+        private readonly List<string> texts = [];
+        private int references;
+
+        public int Index(string text)
+        {
+            references++;
+            if (!indexes.TryGetValue(text, out var index))
+            {
+                index = texts.Count;
+                indexes[text] = index;
+                texts.Add(text);
+            }
+
+            return index;
+        }
+
+        public void Write(Stream output)
+        {
+            using var xml = new PartXml(output, prefix: string.Empty);
+            xml.Root("sst", Namespace);
+            xml.Attribute("count", references.ToString(CultureInfo.InvariantCulture));
+            xml.Attribute("uniqueCount", texts.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var text in texts)
+            {
+                xml.Start("si");
+                xml.Start("t");
+                xml.Attribute("xml:space", "preserve");
+                xml.Text(text);
+                xml.End();
+                xml.End();
+            }
+
+            xml.End();
+        }
     }
 }

@@ -79,9 +79,22 @@ public class XlsxWriterTests
 
         Assert.Equal(1u, boldFormat.FontId!.Value);
         Assert.NotNull(parts.WorkbookStylesPart.Stylesheet.Fonts!.Elements<S.Font>().ElementAt(1).Bold);
-        var styles = sheets[0].Descendants<S.Row>().Select(row => row.Elements<S.Cell>().Select(c => c.StyleIndex!.Value).Distinct().Single()).ToList();
+        var styles = sheets[0].Descendants<S.Row>().Select(row => row.Elements<S.Cell>().Select(c => c.StyleIndex?.Value ?? 0u).Distinct().Single()).ToList();
         Assert.Equal([1u, 0u, 0u, 0u], styles);
-        Assert.All(sheets[1].Descendants<S.Cell>(), cell => Assert.Equal(0u, cell.StyleIndex!.Value));
+        Assert.All(sheets[1].Descendants<S.Cell>(), cell => Assert.Equal(0u, cell.StyleIndex?.Value ?? 0u));
+    }
+
+    [Fact]
+    public void A_text_used_many_times_is_stored_once()
+    {
+        using var stream = new MemoryStream(Bytes());
+        using var document = SpreadsheetDocument.Open(stream, isEditable: false);
+        var table = document.WorkbookPart!.SharedStringTablePart!.SharedStringTable;
+
+        var texts = table.Elements<S.SharedStringItem>().Select(item => item.InnerText).ToList();
+        Assert.Equal(texts.Count, texts.Distinct().Count());
+        Assert.Contains("“重点”项目 <专项> & 其他", texts);
+        Assert.Equal(texts.Count, (int)table.UniqueCount!.Value);
     }
 
     [Fact]
