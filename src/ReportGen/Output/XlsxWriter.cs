@@ -115,13 +115,19 @@ public static class XlsxWriter
         xml.End();
     }
 
-    /// <summary>Style 0 plain, style 1 bold (the header row).</summary>
+    /// <summary>
+    /// Style 0 plain, style 1 bold (the header row), over the one "Normal" cell style Excel itself writes (without
+    /// it, readers such as openpyxl warn that the workbook has no default style).
+    /// </summary>
     private static readonly byte[] Styles = Text(
         $"<styleSheet xmlns=\"{Namespace}\">"
         + "<fonts count=\"2\"><font /><font><b /></font></fonts>"
         + "<fills count=\"2\"><fill><patternFill patternType=\"none\" /></fill><fill><patternFill patternType=\"gray125\" /></fill></fills>"
         + "<borders count=\"1\"><border /></borders>"
-        + "<cellXfs count=\"2\"><xf /><xf fontId=\"1\" applyFont=\"1\" /></cellXfs>"
+        + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" /></cellStyleXfs>"
+        + "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" />"
+        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" /></cellXfs>"
+        + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\" /></cellStyles>"
         + "</styleSheet>");
 
     private static void WriteSheet(Stream output, XlsxSheet sheet, SharedStrings strings)
