@@ -44,7 +44,7 @@ public static class GenerateCommand
                 Layout = FontOptions.Apply(DocxLayout.Default, parse.GetValue(fonts) ?? []),
             };
             // Compiles the template while the workbook is read and checked (a cold start's largest part).
-            TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory);
+            _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory);
             if (parse.GetValue(text))
             {
                 var analysis = ReportPipeline.Analyze(request.WorkbookPath);

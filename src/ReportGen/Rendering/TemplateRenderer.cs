@@ -61,8 +61,10 @@ public sealed partial class TemplateRenderer
     /// their file and line. The thread has the render's large stack, since compiling a deeply nested template
     /// recurses as deeply as rendering it.
     /// </summary>
-    public static void Precompile(string nameOrPath, string templatesDirectory)
+    /// <returns>A task that completes when the thread is done; it never faults.</returns>
+    public static Task Precompile(string nameOrPath, string templatesDirectory)
     {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
             try
@@ -74,8 +76,13 @@ public sealed partial class TemplateRenderer
             {
                 // Reported by Render, located.
             }
+            finally
+            {
+                done.SetResult();
+            }
         }, maxStackSize: RenderStackSize) { IsBackground = true, Name = "template-precompile" };
         thread.Start();
+        return done.Task;
     }
 
     private static string PartialsDirectory(string templatePath) =>

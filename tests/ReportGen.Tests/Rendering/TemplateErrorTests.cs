@@ -23,6 +23,46 @@ public sealed class TemplateErrorTests : IDisposable
     private InputException Fails(string source, TemplateLimits? limits = null) =>
         Assert.Throws<InputException>(() => TemplateRenderer.Render(Write("t.hbs", source), Model.Value, limits));
 
+    /// <summary>generate compiles the template ahead on a thread of its own; errors must still reach the user, located.</summary>
+    [Theory]
+    [InlineData("正文\n  {{#if problems}}\n有问题\n", "第 2 行第 3 列")]
+    [InlineData("{{#each lines}}{{name}}{{/each}}\n{{没有这个变量}}\n", "第 2 行")]
+    public async Task A_template_compiled_ahead_reports_its_errors_when_rendered(string source, string where)
+    {
+        var path = Write("ahead.hbs", source);
+
+        await TemplateRenderer.Precompile(path, _dir);
+
+        var error = Assert.Throws<InputException>(() => TemplateRenderer.Render(path, Model.Value));
+        Assert.Contains(where, error.Message);
+    }
+
+    [Fact]
+    public async Task Compiling_ahead_a_template_that_does_not_exist_throws_nothing_and_render_names_it()
+    {
+        await TemplateRenderer.Precompile("不存在的模板", _dir);
+
+        var error = Assert.Throws<InputException>(() => TemplateRenderer.Resolve("不存在的模板", _dir));
+        Assert.Contains("找不到模板“不存在的模板”", error.Message);
+    }
+
+    [Fact]
+    public async Task A_template_compiled_ahead_renders_what_it_renders_without()
+    {
+        var source = File.ReadAllText(Path.Combine(Repo.Templates, "default.hbs"));
+        var plain = Write("plain/default.hbs", source);
+        var ahead = Write("ahead/default.hbs", source);
+        foreach (var partial in Directory.GetFiles(Path.Combine(Repo.Templates, "partials")))
+        {
+            Write(Path.Combine("plain", "partials", Path.GetFileName(partial)), File.ReadAllText(partial));
+            Write(Path.Combine("ahead", "partials", Path.GetFileName(partial)), File.ReadAllText(partial));
+        }
+
+        await TemplateRenderer.Precompile(ahead, _dir);
+
+        Assert.Equal(TemplateRenderer.Render(plain, Model.Value), TemplateRenderer.Render(ahead, Model.Value));
+    }
+
     [Fact]
     public void Unclosed_block_names_the_opening_tag()
     {
