@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using ReportGen.Batch;
 using ReportGen.Model;
-using ReportGen.Rendering;
 using Spectre.Console;
 
 namespace ReportGen.Cli;
@@ -40,8 +39,6 @@ public static class BatchCommand
             {
                 Jobs = parse.GetValue(jobs),
             };
-            // Compiled while the folder is searched and the first workbooks are read, not by the first worker.
-            _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory);
             var items = WorkbookFinder.Find(request.InputFolder, request.OutputFolder);
             if (items.Count == 0)
             {

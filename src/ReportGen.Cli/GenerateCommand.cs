@@ -43,13 +43,9 @@ public static class GenerateCommand
             {
                 Layout = FontOptions.Apply(DocxLayout.Default, parse.GetValue(fonts) ?? []),
             };
-            // Compiles the template while the workbook is read and checked (a cold start's largest part).
-            _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory);
             if (parse.GetValue(text))
             {
-                var analysis = ReportPipeline.Analyze(request.WorkbookPath);
-                var model = TemplateModelBuilder.Build(analysis);
-                runner.Output.Write(ReportRenderer.RenderText(model, TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory)));
+                runner.Output.Write(ReportPipeline.RenderNarrative(request));
                 return ExitCodes.Ok;
             }
 

@@ -101,11 +101,24 @@ public static class ReportPipeline
     }
 
     /// <summary>
+    /// The report's narrative as the template renders it (<c>generate --text</c>), whatever the checks found: it is
+    /// for looking at a template, not a report to file.
+    /// </summary>
+    public static string RenderNarrative(ReportRequest request)
+    {
+        _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory);
+        var model = TemplateModelBuilder.Build(Analyze(request.WorkbookPath));
+        return ReportRenderer.RenderText(model, TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory));
+    }
+
+    /// <summary>
     /// The main job: analyse, refuse when a check found an error (a report must not carry wrong figures), render
     /// the template, write the .docx atomically.
     /// </summary>
     public static ReportResult Generate(ReportRequest request)
     {
+        // Compiled while the workbook is read and checked (once per template: a batch asks for every department).
+        _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory);
         var analysis = Analyze(request.WorkbookPath);
         if (analysis.HasErrors)
         {

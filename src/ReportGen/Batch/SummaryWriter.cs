@@ -47,12 +47,22 @@ public static class SummaryWriter
                 new XlsxSheet("问题清单", [FindingHeaders, .. findings]),
             ]));
         }
-        finally
+        catch
         {
-            // The CSV files' own failure (a full disk, say) is reported even when the workbook's is not.
-            csv.GetAwaiter().GetResult();
+            // The workbook's failure is the one reported; the CSV files are only waited for.
+            try
+            {
+                csv.GetAwaiter().GetResult();
+            }
+            catch (Exception)
+            {
+                // Most likely the same cause (a full disk); the workbook's failure already says it.
+            }
+
+            throw;
         }
 
+        csv.GetAwaiter().GetResult();
         return paths;
     }
 

@@ -41,7 +41,7 @@ public static partial class DocxWriter
                 DocxLayout.MmToTwips(layout.PageWidthMm), DocxLayout.MmToTwips(layout.LeftMarginMm), DocxLayout.MmToTwips(layout.RightMarginMm), 0);
             if (reference is not null)
             {
-                (styles, section, textWidth) = reference.Apply(styles, section);
+                (styles, section, textWidth) = reference.Apply(styles, layout);
             }
 
             return new FixedParts(
@@ -65,11 +65,14 @@ public static partial class DocxWriter
         }
     }
 
-    /// <summary>A4 with GB/T 9704 margins, odd and even footers: the w:sectPr that ends the body.</summary>
-    private static string SectionXml(DocxLayout layout)
+    /// <summary>
+    /// A4 with GB/T 9704 margins, odd and even footers: the w:sectPr that ends the body. Declaring w: on it lets the
+    /// SDK read it alone (the <c>--style</c> path); in document.xml the repeated declaration is harmless.
+    /// </summary>
+    private static string SectionXml(DocxLayout layout, bool declareNamespace = false)
     {
         var text = new StringBuilder(512);
-        text.Append("<w:sectPr>");
+        text.Append(declareNamespace ? $"<w:sectPr xmlns:w=\"{PartXml.Namespace}\">" : "<w:sectPr>");
         foreach (var (type, id) in new[] { ("default", RelationshipIds.OddFooter), ("even", RelationshipIds.EvenFooter) })
         {
             text.Append("<w:footerReference w:type=\"").Append(type).Append("\" r:id=\"").Append(id)

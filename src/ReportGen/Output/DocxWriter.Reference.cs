@@ -55,12 +55,11 @@ public static partial class DocxWriter
         /// Our styles.xml and section with the reference applied, through the SDK: the styles as the part's bytes,
         /// the section as XML (declaring w: itself, as it is read alone) and the text width it leaves.
         /// </summary>
-        public (byte[] Styles, string Section, int TextWidth) Apply(byte[] styles, string section)
+        public (byte[] Styles, string Section, int TextWidth) Apply(byte[] styles, DocxLayout layout)
         {
             var text = System.Text.Encoding.UTF8.GetString(styles);
             var ours = new W.Styles(text[(text.IndexOf("?>", StringComparison.Ordinal) + 2)..]);
-            var sectionElement = new W.SectionProperties(
-                section.Replace("<w:sectPr>", $"<w:sectPr xmlns:w=\"{PartXml.Namespace}\">", StringComparison.Ordinal));
+            var sectionElement = new W.SectionProperties(SectionXml(layout, declareNamespace: true));
             ApplyTo(ours, sectionElement);
             return (SdkPart(ours), sectionElement.OuterXml, TextWidthTwips(sectionElement));
         }

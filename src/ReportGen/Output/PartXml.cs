@@ -8,9 +8,10 @@ namespace ReportGen.Output;
 /// A forward-only writer for the parts of a .docx or .xlsx, writing UTF-8 straight into a buffer. It writes the
 /// bytes <see cref="System.Xml.XmlWriter"/> wrote for the same calls (the declaration, prefixed names, <c>" />"</c>
 /// for empty elements, the same escapes), without XmlWriter's per-call well-formedness checks and namespace
-/// lookups, which were most of the cost of a report's document.xml (issue 6, docs/performance.md). Names are ASCII
-/// constants of the callers; text and attribute values are escaped here. Characters XML cannot carry (control
-/// characters, unpaired surrogates, U+FFFE/U+FFFF), which made XmlWriter throw, are left out.
+/// lookups, which were most of the cost of a report's document.xml (issue 6, docs/performance.md). Line ends are
+/// LF, as XmlWriter wrote them on Unix (on Windows it wrote CR LF). Names are ASCII constants of the callers; text
+/// and attribute values are escaped here. Characters XML cannot carry (control characters, unpaired surrogates,
+/// U+FFFE/U+FFFF), which made XmlWriter throw, are left out.
 /// </summary>
 internal sealed class PartXml : IDisposable
 {
@@ -152,16 +153,30 @@ internal sealed class PartXml : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes what is left when the part is complete and returns the buffer. Never throws for the part itself: when
+    /// writing failed midway (a full disk), elements are still open and the failure the caller is unwinding with
+    /// must reach the user, not a complaint about the unfinished XML; what was buffered is then dropped.
+    /// </summary>
     public void Dispose()
     {
-        if (open.Count > 0)
+        if (buffer.Length == 0)
         {
-            throw new InvalidOperationException($"XML 元素 {prefix}:{open[^1]} 未结束。");
+            return;
         }
 
-        Flush();
-        ArrayPool<byte>.Shared.Return(buffer);
-        buffer = [];
+        try
+        {
+            if (open.Count == 0)
+            {
+                Flush();
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = [];
+        }
     }
 
     private void CloseTag()

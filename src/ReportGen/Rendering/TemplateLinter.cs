@@ -31,6 +31,11 @@ public static partial class TemplateLinter
                 throw Fail(file, line, column, $"标签“{Excerpt(source, index)}”没有结束的 {closer}");
             }
 
+            if (closer == "}}" && end + 2 < source.Length && source[end + 2] == '}')
+            {
+                throw Fail(file, line, column, $"标签“{Excerpt(source, index)}”以 {{{{ 开始却以 }}}}}} 结束，括号数目不一致");
+            }
+
             var raw = source[index..(end + closer.Length)];
             var body = raw.Trim('{', '}').Trim().TrimStart('~').TrimEnd('~').Trim();
             if (!body.StartsWith('!'))
@@ -53,7 +58,7 @@ public static partial class TemplateLinter
     private static void CheckFile(string file, string source, Func<string, (string File, string Source)?> loadPartial, List<string> chain)
     {
         var tags = Tags(file, source);
-        var open = new Stack<(string Name, TemplateTag Tag)>();
+        var open = new Stack<OpenBlock>();
         foreach (var tag in tags)
         {
             var body = tag.Body;
@@ -66,8 +71,14 @@ public static partial class TemplateLinter
                     throw Fail(tag, $"“{tag.Raw}”使用了未知的块辅助函数“{name}”。可用的块：{string.Join("、", TemplateHelpers.BuiltInBlocks)}");
                 }
 
-                CheckArguments(tag, tokens.Skip(1));
-                open.Push((name, tag));
+                var arguments = tokens.Skip(1).TakeWhile(token => token != "as").ToList();
+                if (arguments.Count != 1)
+                {
+                    throw Fail(tag, $"块“{tag.Raw}”需要 1 个参数（{(name == "each" ? "要遍历的列表" : name == "with" ? "对象" : "条件")}），给了 {arguments.Count} 个");
+                }
+
+                CheckArguments(tag, arguments);
+                open.Push(new OpenBlock(name, tag));
             }
             else if (body.StartsWith('/'))
             {
@@ -77,31 +88,44 @@ public static partial class TemplateLinter
                     throw Fail(tag, $"“{tag.Raw}”没有对应的开始标签 {{{{#{name}}}}}");
                 }
 
-                var (openName, openTag) = open.Pop();
-                if (openName != name)
+                var block = open.Pop();
+                if (block.Name != name)
                 {
-                    throw Fail(tag, $"“{tag.Raw}”与 {openTag.Where}的“{openTag.Raw}”不匹配，应为 {{{{/{openName}}}}}");
+                    throw Fail(tag, $"“{tag.Raw}”与 {block.Tag.Where}的“{block.Tag.Raw}”不匹配，应为 {{{{/{block.Name}}}}}");
                 }
             }
             else if (body.StartsWith('>'))
             {
                 CheckPartial(tag, body[1..].Trim(), loadPartial, chain);
             }
-            else if (body == "else" || body == "^")
+            else if (body == "else" || body == "^" || body.StartsWith("else ", StringComparison.Ordinal))
             {
                 if (open.Count == 0)
                 {
-                    throw Fail(tag, "“{{else}}”不在任何块之内");
+                    throw Fail(tag, $"“{tag.Raw}”不在任何块之内");
                 }
-            }
-            else if (body.StartsWith("else ", StringComparison.Ordinal))
-            {
-                CheckArguments(tag, Tokenize(tag, body[5..]));
+
+                // {{else if …}} may repeat; after a plain {{else}} nothing more may follow in the block.
+                var block = open.Peek();
+                if (block.Else is { } plain)
+                {
+                    throw Fail(tag, $"“{tag.Raw}”跟在 {plain.Where}的“{plain.Raw}”之后：一个块中 {{{{else}}}} 之后不能再有 {{{{else}}}}");
+                }
+
+                if (body.StartsWith("else ", StringComparison.Ordinal))
+                {
+                    CheckArguments(tag, Tokenize(tag, body[5..]));
+                }
+                else
+                {
+                    block.Else = tag;
+                }
             }
             else
             {
                 var tokens = Tokenize(tag, body.TrimStart('&'));
-                if (tokens.Count > 1 || TemplateHelpers.Arity.ContainsKey(tokens.FirstOrDefault() ?? ""))
+                var first = tokens.FirstOrDefault() ?? "";
+                if (tokens.Count > 1 || TemplateHelpers.Arity.ContainsKey(first) || TemplateHelpers.BuiltInSimple.Contains(first))
                 {
                     CheckCall(tag, tokens);
                 }
@@ -114,9 +138,19 @@ public static partial class TemplateLinter
 
         if (open.Count > 0)
         {
-            var (name, tag) = open.Peek();
-            throw Fail(tag, $"块“{tag.Raw}”没有结束标签 {{{{/{name}}}}}");
+            var block = open.Peek();
+            throw Fail(block.Tag, $"块“{block.Tag.Raw}”没有结束标签 {{{{/{block.Name}}}}}");
         }
+    }
+
+    /// <summary>A block not yet closed, and its plain {{else}} once met.</summary>
+    private sealed class OpenBlock(string name, TemplateTag tag)
+    {
+        public string Name { get; } = name;
+
+        public TemplateTag Tag { get; } = tag;
+
+        public TemplateTag? Else { get; set; }
     }
 
     private static void CheckPartial(TemplateTag tag, string spec, Func<string, (string File, string Source)?> loadPartial, List<string> chain)
@@ -156,6 +190,10 @@ public static partial class TemplateLinter
         else if (!TemplateHelpers.BuiltInSimple.Contains(name))
         {
             throw Fail(tag, $"“{tag.Raw}”使用了未知的辅助函数“{name}”。可用的辅助函数见 templates/README.md");
+        }
+        else if (name == "lookup" && arguments.Count is < 2 or > 3)
+        {
+            throw Fail(tag, $"辅助函数“lookup”需要 2–3 个参数（对象和键），“{tag.Raw}”给了 {arguments.Count} 个");
         }
 
         CheckArguments(tag, tokens.Skip(1));
@@ -218,6 +256,16 @@ public static partial class TemplateLinter
             {
                 while (i < text.Length && !char.IsWhiteSpace(text[i]))
                 {
+                    // A [segment literal] may hold spaces; it must be closed.
+                    if (text[i] == '[')
+                    {
+                        i = text.IndexOf(']', i + 1);
+                        if (i < 0)
+                        {
+                            throw Fail(tag, $"“{tag.Raw}”中的 [ 没有配对的 ]");
+                        }
+                    }
+
                     i++;
                 }
             }

@@ -54,36 +54,50 @@ public sealed partial class TemplateRenderer
     }
 
     /// <summary>
-    /// Starts checking and compiling a template on a thread of its own and returns at once, so that a single
+    /// Starts checking and compiling a template on a thread of its own and returns at once, so that
     /// <c>generate</c> compiles the template while it reads and checks the workbook: compiling is the largest part
-    /// of a cold start (issue 6, docs/performance.md). Nothing is reported here: <see cref="Render"/> meets the same
-    /// errors again (the linter runs again, a compile error stays in the cached template) and reports them with
-    /// their file and line. The thread has the render's large stack, since compiling a deeply nested template
-    /// recurses as deeply as rendering it.
+    /// of a cold start (issue 6, docs/performance.md). Once per template and folder in a process: a batch asks for
+    /// every department. Nothing is reported here: <see cref="Render"/> meets the same errors again (the linter
+    /// runs again, a compile error stays in the cached template) and reports them with their file and line. The
+    /// thread has the render's large stack, since compiling a deeply nested template recurses as deeply as
+    /// rendering it.
     /// </summary>
-    /// <returns>A task that completes when the thread is done; it never faults.</returns>
+    /// <returns>A task that completes when the compile is done; it never faults.</returns>
     public static Task Precompile(string nameOrPath, string templatesDirectory)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
+        if (Ahead.Count >= CacheLimit)
         {
-            try
+            Ahead.Clear();
+        }
+
+        return Ahead.GetOrAdd((nameOrPath, templatesDirectory), key => Lazy(key.Name, key.Directory)).Value;
+
+        static Lazy<Task> Lazy(string nameOrPath, string templatesDirectory) => new(() =>
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var thread = new Thread(() =>
             {
-                var path = Resolve(nameOrPath, templatesDirectory);
-                _ = Compiled(path, File.ReadAllText(path), PartialsDirectory(path)).Template.Value;
-            }
-            catch (Exception)
-            {
-                // Reported by Render, located.
-            }
-            finally
-            {
-                done.SetResult();
-            }
-        }, maxStackSize: RenderStackSize) { IsBackground = true, Name = "template-precompile" };
-        thread.Start();
-        return done.Task;
+                try
+                {
+                    var path = Resolve(nameOrPath, templatesDirectory);
+                    _ = Compiled(path, File.ReadAllText(path), PartialsDirectory(path)).Template.Value;
+                }
+                catch (Exception)
+                {
+                    // Reported by Render, located.
+                }
+                finally
+                {
+                    done.SetResult();
+                }
+            }, maxStackSize: RenderStackSize) { IsBackground = true, Name = "template-precompile" };
+            thread.Start();
+            return done.Task;
+        });
     }
+
+    /// <summary>The templates <see cref="Precompile"/> was asked for, so that each is compiled ahead once.</summary>
+    private static readonly ConcurrentDictionary<(string Name, string Directory), Lazy<Task>> Ahead = new();
 
     private static string PartialsDirectory(string templatePath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(templatePath))!, "partials");
@@ -196,8 +210,17 @@ public sealed partial class TemplateRenderer
             name => $"变量“{name}”不存在。模板可用的变量见 templates/README.md"),
         TemplateHelperException helper => Locate(files, helper.Helper, _ => helper.Message),
         HandlebarsException other => new InputException($"模板 {Path.GetFileName(files[0].File)} 有错误：{other.Message}"),
+
+        // What the linter does not foresee, Handlebars.Net may meet with whatever its compiler trips on (a
+        // NullReferenceException, say): from inside it, on the user's template, that is a template error.
+        _ when ThrownByHandlebars(failure) => new InputException(
+            $"模板 {Path.GetFileName(files[0].File)} 有 Handlebars 无法编译的写法（{failure.Message}）。"
+            + "请检查块标签 {{#if}}、{{#each}} 是否完整、参数是否齐全。"),
         _ => failure,
     };
+
+    private static bool ThrownByHandlebars(Exception failure) =>
+        failure.TargetSite?.DeclaringType?.Assembly == typeof(IHandlebars).Assembly && failure is not OutOfMemoryException;
 
     private static string UndefinedName(string message) => UndefinedPattern().Match(message) is { Success: true } m ? m.Groups[1].Value : message;
 

@@ -153,14 +153,29 @@ public class PartXmlTests
     }
 
     [Fact]
-    public void An_unclosed_element_is_a_bug_reported_when_the_part_ends()
+    public void A_part_left_unfinished_by_a_failure_is_not_written_and_does_not_hide_the_failure()
     {
         using var stream = new MemoryStream();
         var xml = new PartXml(stream);
         xml.Root("document");
+        xml.Text("未完成");
 
-        var error = Assert.Throws<InvalidOperationException>(xml.Dispose);
-        Assert.Contains("w:document", error.Message);
+        xml.Dispose();
+
+        Assert.Equal(0, stream.Length);
+    }
+
+    [Fact]
+    public void Empty_text_closes_the_start_tag_as_XmlWriter_does()
+    {
+        var ours = WithPartXml(x =>
+        {
+            x.Root("t");
+            x.Text(string.Empty);
+            x.End();
+        });
+
+        Assert.EndsWith("\"></w:t>", ours);
     }
 
     [Fact]

@@ -83,6 +83,38 @@ public sealed class GeneratedReportTests : IDisposable
         Assert.False(File.Exists(path));
     }
 
+    /// <summary>
+    /// generate compiles the template while it reads the workbook; the workbook's errors still come first, and a
+    /// broken template with a good workbook is still a located error, never an internal one.
+    /// </summary>
+    [Fact]
+    public void Workbook_errors_come_before_template_errors_and_template_errors_are_located()
+    {
+        var input = Path.Combine(_dir, "input");
+        Directory.CreateDirectory(input);
+        foreach (var file in Directory.GetFiles(Repo.SampleCsvFolder))
+        {
+            File.Copy(file, Path.Combine(input, Path.GetFileName(file)));
+        }
+
+        var lines = Path.Combine(input, "预算执行.csv");
+        File.WriteAllText(lines, File.ReadAllText(lines).Replace("249.98,245.80,4.18", "249.98,300,-50.02"));
+        var template = Path.Combine(_dir, "坏模板.hbs");
+        File.WriteAllText(template, "正文\n{{#if department}}a{{else}}b{{else}}c{{/if}}\n");
+        var path = Path.Combine(_dir, "out.docx");
+
+        var withErrors = Run("generate", input, "-t", template, "-o", path);
+        var good = Run("generate", Repo.SampleCsvFolder, "-t", template, "-o", path);
+
+        Assert.Equal(ExitCodes.FindingsWithErrors, withErrors.Code);
+        Assert.Contains("RG120", withErrors.Error);
+        Assert.DoesNotContain("坏模板", withErrors.Error);
+        Assert.Equal(ExitCodes.InputError, good.Code);
+        Assert.Contains("模板 坏模板.hbs 第 2 行第 29 列", good.Error);
+        Assert.DoesNotContain("   at ", good.Error);
+        Assert.False(File.Exists(path));
+    }
+
     [Fact]
     public void A_missing_output_folder_is_a_clear_error()
     {

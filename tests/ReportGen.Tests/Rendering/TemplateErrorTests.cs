@@ -23,6 +23,37 @@ public sealed class TemplateErrorTests : IDisposable
     private InputException Fails(string source, TemplateLimits? limits = null) =>
         Assert.Throws<InputException>(() => TemplateRenderer.Render(Write("t.hbs", source), Model.Value, limits));
 
+    /// <summary>Mistakes Handlebars.Net met with a crash or an English message, now caught by the linter, located.</summary>
+    [Theory]
+    [InlineData("{{#if department}}a{{else}}b{{else}}c{{/if}}", 1, 29, "一个块中 {{else}} 之后不能再有 {{else}}")]
+    [InlineData("甲\n{{#if department}}a{{else}}b{{else if lines}}c{{/if}}", 2, 29, "之后不能再有 {{else}}")]
+    [InlineData("{{#if}}x{{/if}}", 1, 1, "块“{{#if}}”需要 1 个参数（条件），给了 0 个")]
+    [InlineData("{{#each}}x{{/each}}", 1, 1, "需要 1 个参数（要遍历的列表）")]
+    [InlineData("{{#with a b}}x{{/with}}", 1, 1, "需要 1 个参数（对象），给了 2 个")]
+    [InlineData("正文{{department.name}}}", 1, 3, "以 {{ 开始却以 }}} 结束")]
+    [InlineData("{{lookup}}", 1, 1, "辅助函数“lookup”需要 2–3 个参数")]
+    [InlineData("{{a.[b}}", 1, 1, "中的 [ 没有配对的 ]")]
+    public void Malformed_blocks_and_tags_are_refused_with_their_place(string source, int line, int column, string message)
+    {
+        var error = Fails(source);
+
+        Assert.Contains(message, error.Message);
+        Assert.Equal(line, error.Location.Row);
+        Assert.Equal(column, error.Location.Column);
+    }
+
+    [Theory]
+    [InlineData("{{#if department}}a{{else if lines}}b{{else}}c{{/if}}")]
+    [InlineData("{{#each lines as |line|}}{{line.name}}{{/each}}")]
+    [InlineData("{{lookup department \"name\"}}")]
+    [InlineData("{{department.[name]}}")]
+    public void Well_formed_chains_block_parameters_and_segment_literals_still_render(string source)
+    {
+        var text = TemplateRenderer.Render(Write("ok.hbs", source), Model.Value);
+
+        Assert.NotEmpty(text);
+    }
+
     /// <summary>generate compiles the template ahead on a thread of its own; errors must still reach the user, located.</summary>
     [Theory]
     [InlineData("正文\n  {{#if problems}}\n有问题\n", "第 2 行第 3 列")]
