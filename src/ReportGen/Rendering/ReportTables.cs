@@ -100,8 +100,9 @@ public static class ReportTables
         R(Money.FormatPercent(a.Rate), bold),
     ];
 
-    // 分值 / 执行率 / 得分 must hold "81.68%" and "10.00" on one line at 五号; 三级指标 and 偏差原因 wrap instead.
-    private static readonly double[] EvaluationColumns = [0.9, 1.0, 1.1, 1.6, 1.3, 1.3, 1.1, 1.1, 1.6];
+    // 分值 / 执行率 / 得分 must hold "81.68%" and "10.00" on one line at 五号, also in a font wider than Times New
+    // Roman (LibreOffice without it wrapped "67.33%" at 1.1); 三级指标 and 偏差原因 wrap instead.
+    private static readonly double[] EvaluationColumns = [0.9, 1.0, 1.1, 1.5, 1.3, 1.3, 1.1, 1.3, 1.5];
 
     public static ReportTable DepartmentTable(TemplateModel model)
     {
