@@ -68,7 +68,7 @@ public static class ReportTables
         }
 
         rows.Add(Row([C("合计", 2, bold: true), .. Figures(model.Totals, bold: true), L("")]));
-        return new ReportTable($"{model.Department.Name}{model.Year}年度预算执行差异表", [0.45, 1.8, 1.2, 1.2, 1.2, 1.2, 1.2, 1.4, 1.35], rows,
+        return new ReportTable($"{model.Department.Name}{model.Year}年度预算执行差异表", [0.45, 1.55, 1.2, 1.2, 1.2, 1.2, 1.2, 1.35, 1.65], rows,
             HeaderRows: 1, Note: "单位：万元。执行率 = 实际支出数 ÷ 全年预算数；全年预算数 = 年初预算数 + 调整数。");
     }
 
@@ -100,9 +100,9 @@ public static class ReportTables
         R(Money.FormatPercent(a.Rate), bold),
     ];
 
-    // 分值 / 执行率 / 得分 must hold "81.68%" and "10.00" on one line at 五号, also in a font wider than Times New
+    // 分值 / 执行率 / 得分 must hold "100.00%" and "10.00" on one line at 五号, also in a font wider than Times New
     // Roman (LibreOffice without it wrapped "67.33%" at 1.1); 三级指标 and 偏差原因 wrap instead.
-    private static readonly double[] EvaluationColumns = [0.9, 1.0, 1.1, 1.5, 1.3, 1.3, 1.1, 1.3, 1.5];
+    private static readonly double[] EvaluationColumns = [0.9, 1.0, 1.1, 1.45, 1.25, 1.25, 1.1, 1.45, 1.5];
 
     public static ReportTable DepartmentTable(TemplateModel model)
     {
