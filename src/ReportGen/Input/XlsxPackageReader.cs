@@ -245,8 +245,10 @@ public static class XlsxPackageReader
                 problems[(row, column)] = new FormulaProblem(Formula ?? "", Value ?? "#错误");
             }
 
-            // A shared formula's other cells carry an empty <f si="0"/>; without <v> they too lack a value.
-            else if (Formula is not null && Value is null)
+            // A shared formula's other cells carry an empty <f si="0"/>; without <v> they too lack a value. openpyxl
+            // writes an uncalculated formula with an empty <v></v>: empty is no value too, except for a text result
+            // (t="str"), which is how Excel saves a formula that gives "".
+            else if (Formula is not null && (Value is null || (Value.Length == 0 && type != "str")))
             {
                 problems[(row, column)] = new FormulaProblem(Formula, null);
             }

@@ -208,9 +208,8 @@ public sealed class XlsxFormulaScanTests : IDisposable
         Assert.Equal(new object?[] { 1d, new FormulaProblem("A1", null), 3d }, Load(Sheet(rows)).Rows[0]);
     }
 
-    [Fact(Skip = "XlsxPackageReader bug: openpyxl writes an uncalculated formula as <f>…</f><v></v> (an empty <v>, not a missing one); "
-        + "ReadSheet takes the empty <v> for a cached value, so the cell is not reported and ExcelDataReader reads it as blank. "
-        + "Only t=\"str\" may keep an empty <v>: that is how Excel saves a formula whose result is \"\".")]
+    /// <summary>openpyxl writes an uncalculated formula with an empty &lt;v&gt;; only a text result (t="str") may be empty.</summary>
+    [Fact]
     public void A_formula_with_an_empty_cached_value_as_openpyxl_writes_it_is_reported()
     {
         const string rows =
