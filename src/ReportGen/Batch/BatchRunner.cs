@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ReportGen.Rendering;
 
 namespace ReportGen.Batch;
 
@@ -66,6 +67,7 @@ public static class BatchRunner
             {
                 Culture = request.Culture,
                 Layout = request.Layout,
+                Execution = TemplateExecution.Compiled,
             });
             return DepartmentSummary.From(item, result.Analysis, result.OutputPath);
         }

@@ -5,14 +5,16 @@ namespace ReportGen.Rendering;
 /// <summary>Analysis → the report as blocks: build the template model, render the template, place the tables.</summary>
 public static class ReportRenderer
 {
-    public static ReportDocument Render(DepartmentAnalysis analysis, string templatePath, TemplateLimits? limits = null)
+    public static ReportDocument Render(DepartmentAnalysis analysis, string templatePath, TemplateLimits? limits = null,
+        TemplateExecution execution = TemplateExecution.Interpreted)
     {
         var model = TemplateModelBuilder.Build(analysis);
-        var text = RenderText(model, templatePath, limits);
+        var text = RenderText(model, templatePath, limits, execution);
         return ReportMarkup.Parse(text, (kind, argument) => ReportTables.Build(model, kind, argument));
     }
 
     /// <summary>The rendered narrative markup, as snapshot tests and <c>generate --markup</c> see it.</summary>
-    public static string RenderText(TemplateModel model, string templatePath, TemplateLimits? limits = null) =>
-        TemplateRenderer.Render(templatePath, model, limits);
+    public static string RenderText(TemplateModel model, string templatePath, TemplateLimits? limits = null,
+        TemplateExecution execution = TemplateExecution.Interpreted) =>
+        TemplateRenderer.Render(templatePath, model, limits, execution);
 }

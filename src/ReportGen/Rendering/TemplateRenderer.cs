@@ -1,10 +1,23 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using System.Text;
 using System.Text.RegularExpressions;
 using HandlebarsDotNet;
 using HandlebarsDotNet.Compiler;
+using HandlebarsDotNet.Features;
 
 namespace ReportGen.Rendering;
+
+/// <summary>
+/// How a template's expressions run. Compiled emits code: ~50 ms more to compile, then a render of the sample in
+/// ~0.4 ms, for a batch. Interpreted skips emitting code, for a single report, where compiling is most of a cold
+/// start and the render runs once (~1.1 ms). Both give the same text (issue 6, docs/performance.md).
+/// </summary>
+public enum TemplateExecution
+{
+    Interpreted,
+    Compiled,
+}
 
 /// <summary>Bounds on a render, so that a template cannot run away (issue 3).</summary>
 public sealed record TemplateLimits(TimeSpan Timeout, int MaxOutputChars)
@@ -40,11 +53,12 @@ public sealed partial class TemplateRenderer
         throw new InputException($"找不到模板“{nameOrPath}”（{path}）。可用的模板：{available}；也可以给出 .hbs 文件的路径。");
     }
 
-    public static string Render(string templatePath, TemplateModel model, TemplateLimits? limits = null)
+    public static string Render(string templatePath, TemplateModel model, TemplateLimits? limits = null,
+        TemplateExecution execution = TemplateExecution.Interpreted)
     {
         limits ??= TemplateLimits.Default;
         var source = File.ReadAllText(templatePath);
-        var compiled = Compiled(templatePath, source, PartialsDirectory(templatePath));
+        var compiled = Compiled(templatePath, source, PartialsDirectory(templatePath), execution);
         return RunBounded(() =>
         {
             var output = new LimitedWriter(limits.MaxOutputChars);
@@ -63,16 +77,16 @@ public sealed partial class TemplateRenderer
     /// rendering it.
     /// </summary>
     /// <returns>A task that completes when the compile is done; it never faults.</returns>
-    public static Task Precompile(string nameOrPath, string templatesDirectory)
+    public static Task Precompile(string nameOrPath, string templatesDirectory, TemplateExecution execution = TemplateExecution.Interpreted)
     {
         if (Ahead.Count >= CacheLimit)
         {
             Ahead.Clear();
         }
 
-        return Ahead.GetOrAdd((nameOrPath, templatesDirectory), key => Lazy(key.Name, key.Directory)).Value;
+        return Ahead.GetOrAdd((nameOrPath, templatesDirectory, execution), key => Lazy(key.Name, key.Directory, key.Execution)).Value;
 
-        static Lazy<Task> Lazy(string nameOrPath, string templatesDirectory) => new(() =>
+        static Lazy<Task> Lazy(string nameOrPath, string templatesDirectory, TemplateExecution execution) => new(() =>
         {
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var thread = new Thread(() =>
@@ -80,7 +94,7 @@ public sealed partial class TemplateRenderer
                 try
                 {
                     var path = Resolve(nameOrPath, templatesDirectory);
-                    _ = Compiled(path, File.ReadAllText(path), PartialsDirectory(path)).Template.Value;
+                    _ = Compiled(path, File.ReadAllText(path), PartialsDirectory(path), execution).Template.Value;
                 }
                 catch (Exception)
                 {
@@ -97,7 +111,7 @@ public sealed partial class TemplateRenderer
     }
 
     /// <summary>The templates <see cref="Precompile"/> was asked for, so that each is compiled ahead once.</summary>
-    private static readonly ConcurrentDictionary<(string Name, string Directory), Lazy<Task>> Ahead = new();
+    private static readonly ConcurrentDictionary<(string Name, string Directory, TemplateExecution Execution), Lazy<Task>> Ahead = new();
 
     private static string PartialsDirectory(string templatePath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(templatePath))!, "partials");
@@ -117,12 +131,13 @@ public sealed partial class TemplateRenderer
 
     private const int CacheLimit = 32;
 
-    private static CompiledTemplate Compiled(string templatePath, string source, string partialsDirectory)
+    private static CompiledTemplate Compiled(string templatePath, string source, string partialsDirectory, TemplateExecution execution)
     {
         var partialFiles = Directory.Exists(partialsDirectory)
             ? Directory.GetFiles(partialsDirectory, "*" + Extension).Order(StringComparer.Ordinal).Select(f => (File: f, Source: File.ReadAllText(f))).ToList()
             : [];
-        var key = string.Join("\0", partialFiles.SelectMany(p => new[] { p.File, p.Source }).Prepend(source).Prepend(Path.GetFullPath(templatePath)));
+        var key = string.Join("\0", partialFiles.SelectMany(p => new[] { p.File, p.Source })
+            .Prepend(source).Prepend(Path.GetFullPath(templatePath)).Prepend(execution.ToString()));
         if (Cache.TryGetValue(key, out var cached))
         {
             return cached;
@@ -150,12 +165,18 @@ public sealed partial class TemplateRenderer
         // Not cached when the linter rejects it: the exception reaches the user at every attempt.
         TemplateLinter.Check(templatePath, source, LoadPartial);
 
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration
+        var configuration = new HandlebarsConfiguration
         {
             // The output is report markup, not HTML: nothing to escape.
             NoEscape = true,
             ThrowOnUnresolvedBindingExpression = true,
-        });
+        };
+        if (execution == TemplateExecution.Interpreted)
+        {
+            configuration.CompileTimeConfiguration.Features.Add(new InterpretingFeature());
+        }
+
+        var handlebars = Handlebars.Create(configuration);
         TemplateHelpers.Register(handlebars);
         foreach (var (name, partial) in partials)
         {
@@ -221,6 +242,34 @@ public sealed partial class TemplateRenderer
 
     private static bool ThrownByHandlebars(Exception failure) =>
         failure.TargetSite?.DeclaringType?.Assembly == typeof(IHandlebars).Assembly && failure is not OutOfMemoryException;
+
+    /// <summary>Replaces Handlebars.Net's expression compiler with one that interprets the expression trees.</summary>
+    private sealed class InterpretingFeature : IFeatureFactory, IFeature
+    {
+        public IFeature CreateFeature() => this;
+
+        public void OnCompiling(ICompiledHandlebarsConfiguration configuration) =>
+            configuration.ExpressionCompiler = new InterpretingCompiler(configuration);
+
+        public void CompilationCompleted()
+        {
+        }
+    }
+
+    /// <summary>The default compiler's steps (its middlewares), then an interpreted delegate instead of emitted code.</summary>
+    private sealed class InterpretingCompiler(ICompiledHandlebarsConfiguration configuration) : IExpressionCompiler
+    {
+        public T Compile<T>(Expression<T> expression)
+            where T : class, Delegate
+        {
+            foreach (var middleware in configuration.ExpressionMiddlewares)
+            {
+                expression = middleware.Invoke(expression);
+            }
+
+            return expression.Compile(preferInterpretation: true);
+        }
+    }
 
     private static string UndefinedName(string message) => UndefinedPattern().Match(message) is { Success: true } m ? m.Groups[1].Value : message;
 
