@@ -42,7 +42,7 @@ public static class WorkbookLoader
             return new WorkbookData(path, [ReadCsv(path, sheetName)]);
         }
 
-        using var stream = OpenRead(path);
+        using var stream = InMemory(OpenRead(path));
         var name = System.IO.Path.GetFileName(path);
         try
         {
@@ -79,6 +79,33 @@ public static class WorkbookLoader
     /// Opens a file read-only and shared, with a Chinese message for each way that fails. An empty file is refused
     /// before opening: so is a FIFO or a device, whose length is 0 too and whose read would block or never end.
     /// </summary>
+    /// <summary>
+    /// A workbook of up to 64 MB is read in one go: the package scan and ExcelDataReader then seek about the zip in
+    /// memory instead of refilling a file buffer at every seek (issue 6). A larger file is read from disk.
+    /// </summary>
+    private static Stream InMemory(FileStream file)
+    {
+        if (file.Length > 64 * 1024 * 1024)
+        {
+            return file;
+        }
+
+        using (file)
+        {
+            try
+            {
+                var bytes = new byte[file.Length];
+                file.ReadExactly(bytes);
+                return new MemoryStream(bytes, writable: false);
+            }
+            catch (IOException ex)
+            {
+                throw new InputException(
+                    $"读取文件“{System.IO.Path.GetFileName(file.Name)}”时出错，可能是文件正被其他程序改写。请关闭占用它的程序后重试。", null, ex);
+            }
+        }
+    }
+
     internal static FileStream OpenRead(string path)
     {
         if (!File.Exists(path))
