@@ -164,7 +164,19 @@ public static class XlsxPackageReader
     private static Dictionary<(int, int), FormulaProblem> ReadSheet(ZipArchiveEntry entry)
     {
         var problems = new Dictionary<(int, int), FormulaProblem>();
-        using var reader = Xml(entry);
+        using var sheet = new MemoryStream((int)Math.Min(entry.Length, MaxUncompressedBytes));
+        using (var inflated = entry.Open())
+        {
+            inflated.CopyTo(sheet);
+        }
+
+        if (!MayHoldFormulaProblems(sheet.GetBuffer().AsSpan(0, (int)sheet.Length)))
+        {
+            return problems;
+        }
+
+        sheet.Position = 0;
+        using var reader = Xml(sheet);
         int row = 0, column = 0;
         var cell = new CellState();
         var more = reader.Read();
@@ -255,6 +267,31 @@ public static class XlsxPackageReader
         }
     }
 
+    /// <summary>
+    /// Whether a sheet's XML may hold a formula or an error cell: an element named f (with or without a prefix) or
+    /// an attribute value "e". A sheet with neither (most generated workbooks) needs no parsing. The test errs on
+    /// the side of parsing: "e" in any attribute, or a tag such as &lt;font&gt;, is enough.
+    /// </summary>
+    private static bool MayHoldFormulaProblems(ReadOnlySpan<byte> xml) =>
+        xml.IndexOf("\"e\""u8) >= 0 || xml.IndexOf("'e'"u8) >= 0 || HasElementF(xml, (byte)'<') || HasElementF(xml, (byte)':');
+
+    private static bool HasElementF(ReadOnlySpan<byte> xml, byte before)
+    {
+        ReadOnlySpan<byte> start = [before, (byte)'f'];
+        for (var at = xml.IndexOf(start); at >= 0; at = xml.IndexOf(start))
+        {
+            var next = at + 2 < xml.Length ? xml[at + 2] : (byte)'>';
+            if (next is (byte)'>' or (byte)'/' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                return true;
+            }
+
+            xml = xml[(at + 2)..];
+        }
+
+        return false;
+    }
+
     /// <summary>"AB12" → 28; null when the reference is missing or malformed.</summary>
     private static int? CellColumn(string? reference)
     {
@@ -283,7 +320,9 @@ public static class XlsxPackageReader
         return column == 0 ? null : column;
     }
 
-    private static XmlReader Xml(ZipArchiveEntry entry) => XmlReader.Create(entry.Open(), new XmlReaderSettings
+    private static XmlReader Xml(ZipArchiveEntry entry) => Xml(entry.Open());
+
+    private static XmlReader Xml(Stream stream) => XmlReader.Create(stream, new XmlReaderSettings
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
