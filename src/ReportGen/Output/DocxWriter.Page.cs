@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using System.Xml;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ReportGen.Output;
@@ -169,20 +168,6 @@ public static partial class DocxWriter
             xml.End();
             xml.End();
         }
-    }
-
-    /// <summary>A part's XML as the SDK saves it: a UTF-8 declaration without BOM, then the root element.</summary>
-    private static byte[] SdkPart(DocumentFormat.OpenXml.OpenXmlElement root)
-    {
-        using var stream = new MemoryStream();
-        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false }))
-        {
-            xml.WriteStartDocument();
-            root.WriteTo(xml);
-            xml.WriteEndDocument();
-        }
-
-        return stream.ToArray();
     }
 
     private static IFormatProvider Invariant => System.Globalization.CultureInfo.InvariantCulture;

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -57,7 +58,7 @@ public static partial class DocxWriter
         /// </summary>
         public (byte[] Styles, string Section, int TextWidth) Apply(byte[] styles, DocxLayout layout)
         {
-            var text = System.Text.Encoding.UTF8.GetString(styles);
+            var text = Encoding.UTF8.GetString(styles);
             var ours = new W.Styles(text[(text.IndexOf("?>", StringComparison.Ordinal) + 2)..]);
             var sectionElement = new W.SectionProperties(SectionXml(layout, declareNamespace: true));
             ApplyTo(ours, sectionElement);
@@ -187,5 +188,19 @@ public static partial class DocxWriter
 
         private W.Style? FindParagraphStyle(Func<W.Style, bool> predicate) =>
             styles.FirstOrDefault(style => (style.Type is null || style.Type.Value == W.StyleValues.Paragraph) && predicate(style));
+    }
+
+    /// <summary>A part's XML as the SDK saves it: a UTF-8 declaration without BOM, then the root element.</summary>
+    private static byte[] SdkPart(OpenXmlElement root)
+    {
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false }))
+        {
+            xml.WriteStartDocument();
+            root.WriteTo(xml);
+            xml.WriteEndDocument();
+        }
+
+        return stream.ToArray();
     }
 }

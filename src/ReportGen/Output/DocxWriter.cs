@@ -51,32 +51,20 @@ public static partial class DocxWriter
         // Laid out (and checked) before the first byte, so a bad table fails before anything is written.
         var body = Layout(document, parts.TextWidth, DocxLayout.MmToTwips(layout.TableRowMinHeightMm));
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        Part(zip, "[Content_Types].xml", stream => stream.Write(PackageParts.ContentTypes));
-        Part(zip, "_rels/.rels", stream => stream.Write(PackageParts.PackageRelationships));
-        Part(zip, "word/_rels/document.xml.rels", stream => stream.Write(PackageParts.DocumentRelationships));
+        PackageZip.Part(zip, "[Content_Types].xml", stream => stream.Write(PackageParts.ContentTypes));
+        PackageZip.Part(zip, "_rels/.rels", stream => stream.Write(PackageParts.PackageRelationships));
+        PackageZip.Part(zip, "word/_rels/document.xml.rels", stream => stream.Write(PackageParts.DocumentRelationships));
         // Fastest (zlib level 1): document.xml is almost all of a report's bytes and deflating it at the default
         // level was a sixth of a batch's CPU; the sample's report grows from 16 to 22 KB (issue 6).
-        Part(zip, "word/document.xml", CompressionLevel.Fastest, stream =>
+        PackageZip.Part(zip, "word/document.xml", stream =>
         {
             using var xml = new PartXml(stream);
             WriteBody(xml, body, parts.Section);
-        });
-        Part(zip, "word/footer1.xml", stream => stream.Write(parts.OddFooter));
-        Part(zip, "word/footer2.xml", stream => stream.Write(parts.EvenFooter));
-        Part(zip, "word/settings.xml", stream => stream.Write(parts.Settings));
-        Part(zip, "word/styles.xml", stream => stream.Write(parts.Styles));
-    }
-
-    private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private static void Part(ZipArchive zip, string name, Action<Stream> write) => Part(zip, name, CompressionLevel.Optimal, write);
-
-    private static void Part(ZipArchive zip, string name, CompressionLevel level, Action<Stream> write)
-    {
-        var entry = zip.CreateEntry(name, level);
-        entry.LastWriteTime = FixedTime;
-        using var stream = entry.Open();
-        write(stream);
+        }, CompressionLevel.Fastest);
+        PackageZip.Part(zip, "word/footer1.xml", stream => stream.Write(parts.OddFooter));
+        PackageZip.Part(zip, "word/footer2.xml", stream => stream.Write(parts.EvenFooter));
+        PackageZip.Part(zip, "word/settings.xml", stream => stream.Write(parts.Settings));
+        PackageZip.Part(zip, "word/styles.xml", stream => stream.Write(parts.Styles));
     }
 
     /// <summary>Fixed relationship ids: the SDK would otherwise generate random ones.</summary>

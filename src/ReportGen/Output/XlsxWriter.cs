@@ -25,39 +25,29 @@ public static class XlsxWriter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sheets);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        Part(zip, "[Content_Types].xml", output => output.Write(ContentTypes(sheets.Count)));
-        Part(zip, "_rels/.rels", output => output.Write(Text(
+        PackageZip.Part(zip, "[Content_Types].xml", output => output.Write(ContentTypes(sheets.Count)));
+        PackageZip.Part(zip, "_rels/.rels", output => output.Write(Text(
             "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + Relationship("officeDocument", "/xl/workbook.xml", "rId1") + "</Relationships>")));
-        Part(zip, "xl/_rels/workbook.xml.rels", output => output.Write(WorkbookRelationships(sheets.Count)));
-        Part(zip, "xl/workbook.xml", output => WriteWorkbook(output, sheets));
-        Part(zip, "xl/styles.xml", output => output.Write(Styles));
+        PackageZip.Part(zip, "xl/_rels/workbook.xml.rels", output => output.Write(WorkbookRelationships(sheets.Count)));
+        PackageZip.Part(zip, "xl/workbook.xml", output => WriteWorkbook(output, sheets));
+        PackageZip.Part(zip, "xl/styles.xml", output => output.Write(Styles));
         var strings = new SharedStrings();
         for (var i = 0; i < sheets.Count; i++)
         {
             var sheet = sheets[i];
 
             // Fastest (zlib level 1): a batch summary's finding sheet is written at the end of the batch.
-            Part(zip, $"xl/worksheets/sheet{i + 1}.xml", output => WriteSheet(output, sheet, strings), CompressionLevel.Fastest);
+            PackageZip.Part(zip, $"xl/worksheets/sheet{i + 1}.xml", output => WriteSheet(output, sheet, strings), CompressionLevel.Fastest);
         }
 
-        Part(zip, "xl/sharedStrings.xml", strings.Write, CompressionLevel.Fastest);
+        PackageZip.Part(zip, "xl/sharedStrings.xml", strings.Write, CompressionLevel.Fastest);
     }
 
     public static void Write(string path, IReadOnlyList<XlsxSheet> sheets)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite);
         Write(stream, sheets);
-    }
-
-    private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private static void Part(ZipArchive zip, string name, Action<Stream> write, CompressionLevel level = CompressionLevel.Optimal)
-    {
-        var entry = zip.CreateEntry(name, level);
-        entry.LastWriteTime = FixedTime;
-        using var stream = entry.Open();
-        write(stream);
     }
 
     private static byte[] Text(string xml) => Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + xml);

@@ -62,8 +62,11 @@ public sealed class GeneratedReportTests : IDisposable
         Assert.Equal(["报告.docx"], Directory.GetFiles(_dir).Select(Path.GetFileName));
     }
 
-    [Fact]
-    public void Generate_refuses_a_workbook_with_errors_and_writes_nothing()
+    /// <summary>
+    /// A copy of the sample with an error: 实际支出 245.80 → 300 on the 基本支出 line (final budget 249.98), an
+    /// overspend without a 偏差原因.
+    /// </summary>
+    private string OverspentSample()
     {
         var input = Path.Combine(_dir, "input");
         Directory.CreateDirectory(input);
@@ -72,9 +75,15 @@ public sealed class GeneratedReportTests : IDisposable
             File.Copy(file, Path.Combine(input, Path.GetFileName(file)));
         }
 
-        // Overspend without a 偏差原因: 实际支出 245.80 → 300 on the 基本支出 line (final budget 249.98).
         var lines = Path.Combine(input, "预算执行.csv");
         File.WriteAllText(lines, File.ReadAllText(lines).Replace("249.98,245.80,4.18", "249.98,300,-50.02"));
+        return input;
+    }
+
+    [Fact]
+    public void Generate_refuses_a_workbook_with_errors_and_writes_nothing()
+    {
+        var input = OverspentSample();
         var path = Path.Combine(_dir, "out.docx");
         var (code, _, error) = Run("generate", input, "-o", path);
         Assert.Equal(ExitCodes.FindingsWithErrors, code);
@@ -90,15 +99,7 @@ public sealed class GeneratedReportTests : IDisposable
     [Fact]
     public void Workbook_errors_come_before_template_errors_and_template_errors_are_located()
     {
-        var input = Path.Combine(_dir, "input");
-        Directory.CreateDirectory(input);
-        foreach (var file in Directory.GetFiles(Repo.SampleCsvFolder))
-        {
-            File.Copy(file, Path.Combine(input, Path.GetFileName(file)));
-        }
-
-        var lines = Path.Combine(input, "预算执行.csv");
-        File.WriteAllText(lines, File.ReadAllText(lines).Replace("249.98,245.80,4.18", "249.98,300,-50.02"));
+        var input = OverspentSample();
         var template = Path.Combine(_dir, "坏模板.hbs");
         File.WriteAllText(template, "正文\n{{#if department}}a{{else}}b{{else}}c{{/if}}\n");
         var path = Path.Combine(_dir, "out.docx");
