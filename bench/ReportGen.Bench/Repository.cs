@@ -7,7 +7,7 @@ internal static class Repository
 
     public static string Templates => Path.Combine(Root, "templates");
 
-    public static string DefaultTemplate => Path.Combine(Templates, "default.hbs");
+    public static string DefaultTemplate => Path.Combine(Templates, "default.sbn");
 
     public static string Sample => Path.Combine(Root, "data", "sample", "石峰区委宣传部2023");
 

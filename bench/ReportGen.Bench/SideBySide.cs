@@ -123,7 +123,7 @@ internal static class SideBySide
     };
 
     private static ReportDocument SampleDocument() =>
-        ReportRenderer.Render(ReportPipeline.Analyze(Repository.Sample), Repository.DefaultTemplate, execution: TemplateExecution.Compiled);
+        ReportRenderer.Render(ReportPipeline.Analyze(Repository.Sample), Repository.DefaultTemplate);
 
     /// <summary>The sample's analysis rendered (template and tables) and written as .docx, on one thread.</summary>
     public static void Throughput(double seconds)
@@ -131,7 +131,7 @@ internal static class SideBySide
         var analysis = ReportPipeline.Analyze(Repository.Sample);
         void Once()
         {
-            var document = ReportRenderer.Render(analysis, Repository.DefaultTemplate, execution: TemplateExecution.Compiled);
+            var document = ReportRenderer.Render(analysis, Repository.DefaultTemplate);
             using var stream = new MemoryStream();
             DocxWriter.Write(document, stream, DocxLayout.Default);
         }

@@ -106,9 +106,9 @@ public static class ReportPipeline
     /// </summary>
     public static string RenderNarrative(ReportRequest request)
     {
-        _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory, request.Execution);
+        _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory);
         var model = TemplateModelBuilder.Build(Analyze(request.WorkbookPath));
-        return ReportRenderer.RenderText(model, TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory), execution: request.Execution);
+        return ReportRenderer.RenderText(model, TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory));
     }
 
     /// <summary>
@@ -117,8 +117,8 @@ public static class ReportPipeline
     /// </summary>
     public static ReportResult Generate(ReportRequest request)
     {
-        // Compiled while the workbook is read and checked (once per template: a batch asks for every department).
-        _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory, request.Execution);
+        // Parsed while the workbook is read and checked (once per template: a batch asks for every department).
+        _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory);
         var analysis = Analyze(request.WorkbookPath);
         if (analysis.HasErrors)
         {
@@ -126,7 +126,7 @@ public static class ReportPipeline
         }
 
         var template = TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory);
-        var document = ReportRenderer.Render(analysis, template, execution: request.Execution);
+        var document = ReportRenderer.Render(analysis, template);
         var department = analysis.Workbook.Department;
         var path = request.OutputPath;
         if (path is null)

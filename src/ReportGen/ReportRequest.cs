@@ -1,6 +1,5 @@
 using System.Globalization;
 using ReportGen.Output;
-using ReportGen.Rendering;
 
 namespace ReportGen;
 
@@ -17,9 +16,6 @@ public sealed record ReportRequest(
 
     /// <summary>Page and fonts; GB/T 9704 unless the user changed fonts.</summary>
     public DocxLayout Layout { get; init; } = DocxLayout.Default;
-
-    /// <summary>Interpreted for one report (a faster cold start); a batch, which renders the template many times, compiles it.</summary>
-    public TemplateExecution Execution { get; init; } = TemplateExecution.Interpreted;
 
     /// <summary>Where the report goes when no -o is given: ./out/{部门}{年度}年度部门整体支出绩效自评报告.docx.</summary>
     public static string DefaultOutputPath(string department, int year) =>

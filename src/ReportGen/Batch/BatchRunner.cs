@@ -67,7 +67,6 @@ public static class BatchRunner
             {
                 Culture = request.Culture,
                 Layout = request.Layout,
-                Execution = TemplateExecution.Compiled,
             });
             return DepartmentSummary.From(item, result.Analysis, result.OutputPath);
         }

@@ -5,16 +5,14 @@ namespace ReportGen.Rendering;
 /// <summary>Analysis → the report as blocks: build the template model, render the template, place the tables.</summary>
 public static class ReportRenderer
 {
-    public static ReportDocument Render(DepartmentAnalysis analysis, string templatePath, TemplateLimits? limits = null,
-        TemplateExecution execution = TemplateExecution.Interpreted)
+    public static ReportDocument Render(DepartmentAnalysis analysis, string templatePath, TemplateLimits? limits = null)
     {
         var model = TemplateModelBuilder.Build(analysis);
-        var text = RenderText(model, templatePath, limits, execution);
+        var text = RenderText(model, templatePath, limits);
         return ReportMarkup.Parse(text, (kind, argument) => ReportTables.Build(model, kind, argument));
     }
 
-    /// <summary>The rendered narrative markup, as snapshot tests and <c>generate --markup</c> see it.</summary>
-    public static string RenderText(TemplateModel model, string templatePath, TemplateLimits? limits = null,
-        TemplateExecution execution = TemplateExecution.Interpreted) =>
-        TemplateRenderer.Render(templatePath, model, limits, execution);
+    /// <summary>The rendered narrative markup, as snapshot tests and <c>generate --text</c> see it.</summary>
+    public static string RenderText(TemplateModel model, string templatePath, TemplateLimits? limits = null) =>
+        TemplateRenderer.Render(templatePath, model, limits);
 }

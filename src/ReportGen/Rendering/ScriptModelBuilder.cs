@@ -1,0 +1,181 @@
+using Scriban.Runtime;
+
+namespace ReportGen.Rendering;
+
+/// <summary>
+/// The one place where the <see cref="TemplateModel"/> becomes what a Scriban template sees: script objects and
+/// arrays filled member by member, so that nothing reflects over our types (the tool runs as a Native AOT
+/// executable, where reflection-based binding fails). A member added to the model is added here and in
+/// templates/README.md. Names are camelCase, as the templates write them; a text that is empty is null, so that
+/// <c>{{ if x }}</c> tests "was it written" (in Scriban an empty string counts as true).
+/// </summary>
+public static class ScriptModelBuilder
+{
+    public static ScriptObject Build(TemplateModel model) => new()
+    {
+        ["department"] = Department(model.Department),
+        ["year"] = model.Year,
+        ["totals"] = Amounts(model.Totals),
+        ["basic"] = Amounts(model.Basic),
+        ["projects"] = Amounts(model.Projects),
+        ["projectCount"] = model.ProjectCount,
+        ["lines"] = Array(model.Lines, Line),
+        ["projectLines"] = Array(model.ProjectLines, Line),
+        ["basicLines"] = Array(model.BasicLines, Line),
+        ["keyTasks"] = Array(model.KeyTasks, t => new ScriptObject
+        {
+            ["number"] = t.Number,
+            ["item"] = Text(t.Item),
+            ["owner"] = Text(t.Owner),
+            ["goal"] = Text(t.Goal),
+            ["outcome"] = Text(t.Outcome),
+        }),
+        ["otherFunds"] = model.OtherFunds,
+        ["problems"] = Text(model.Problems),
+        ["measures"] = Text(model.Measures),
+        ["otherNotes"] = Text(model.OtherNotes),
+        ["gaps"] = Array(model.Gaps, g => new ScriptObject
+        {
+            ["text"] = g.Text,
+            ["cause"] = Text(g.Cause),
+            ["causePrompt"] = g.CausePrompt,
+        }),
+        ["indicators"] = Indicators(model.Indicators),
+        ["findings"] = Array(model.Findings, f => new ScriptObject
+        {
+            ["code"] = f.Code,
+            ["severity"] = f.Severity,
+            ["location"] = f.Location,
+            ["message"] = f.Message,
+        }),
+        ["spendingProgress"] = Array(model.SpendingProgress, p => new ScriptObject
+        {
+            ["name"] = p.Name,
+            ["behind"] = p.Behind,
+            ["checkpoints"] = Array(p.Checkpoints, c => new ScriptObject
+            {
+                ["label"] = c.Label,
+                ["planned"] = c.Planned,
+                ["spent"] = c.Spent,
+                ["share"] = c.Share,
+                ["behind"] = c.Behind,
+            }),
+        }),
+    };
+
+    private static ScriptObject Department(DepartmentView d)
+    {
+        var facts = new ScriptObject();
+        foreach (var (key, value) in d.Facts)
+        {
+            facts[key] = Text(value);
+        }
+
+        return new ScriptObject
+        {
+            ["name"] = d.Name,
+            ["shortName"] = d.ShortName,
+            ["duties"] = Array(d.Duties, x => x),
+            ["unitCount"] = Text(d.UnitCount),
+            ["establishment"] = Text(d.Establishment),
+            ["adminEstablishment"] = Text(d.AdminEstablishment),
+            ["institutionEstablishment"] = Text(d.InstitutionEstablishment),
+            ["institutionBreakdown"] = Text(d.InstitutionBreakdown),
+            ["headcount"] = Text(d.Headcount),
+            ["employed"] = Text(d.Employed),
+            ["retired"] = Text(d.Retired),
+            ["offices"] = Text(d.Offices),
+            ["subordinates"] = Text(d.Subordinates),
+            ["annualGoal"] = Text(d.AnnualGoal),
+            ["facts"] = facts,
+        };
+    }
+
+    private static ScriptObject Amounts(AmountsView a) => new()
+    {
+        ["initial"] = a.Initial,
+        ["adjustment"] = a.Adjustment,
+        ["absAdjustment"] = a.AbsAdjustment,
+        ["final"] = a.Final,
+        ["actual"] = a.Actual,
+        ["carryOver"] = a.CarryOver,
+        ["overspend"] = a.Overspend,
+        ["rate"] = a.Rate,
+    };
+
+    private static ScriptObject Line(LineView l) => new()
+    {
+        ["number"] = l.Number,
+        ["name"] = l.Name,
+        ["targetName"] = Text(l.TargetName),
+        ["category"] = l.Category,
+        ["source"] = l.Source,
+        ["adjustmentKind"] = l.AdjustmentKind,
+        ["isMidYear"] = l.IsMidYear,
+        ["isIncrease"] = l.IsIncrease,
+        ["isDecrease"] = l.IsDecrease,
+        ["amounts"] = Amounts(l.Amounts),
+        ["purpose"] = Text(l.Purpose),
+        ["deviation"] = Text(l.Deviation),
+        ["lowRate"] = l.LowRate,
+        ["overspent"] = l.Overspent,
+        ["largeCarryOver"] = l.LargeCarryOver,
+        ["annualGoal"] = Text(l.AnnualGoal),
+        ["periodGoal"] = Text(l.PeriodGoal),
+        ["outcome"] = Text(l.Outcome),
+        ["indicators"] = Indicators(l.Indicators),
+    };
+
+    private static ScriptObject Indicators(IndicatorSetView set) => new()
+    {
+        ["items"] = Array(set.Items, Indicator),
+        ["count"] = set.Count,
+        ["met"] = set.Met,
+        ["partlyMet"] = set.PartlyMet,
+        ["unmet"] = set.Unmet,
+        ["undetermined"] = set.Undetermined,
+        ["unmetItems"] = Array(set.UnmetItems, Indicator),
+        ["undeterminedItems"] = Array(set.UndeterminedItems, Indicator),
+        ["undeterminedPrompt"] = set.UndeterminedPrompt,
+        ["score"] = set.Score is { } s
+            ? new ScriptObject
+            {
+                ["executionRate"] = s.ExecutionRate,
+                ["output"] = s.Output,
+                ["outcome"] = s.Outcome,
+                ["satisfaction"] = s.Satisfaction,
+                ["total"] = s.Total,
+                ["grade"] = s.Grade,
+            }
+            : null,
+    };
+
+    private static ScriptObject Indicator(IndicatorView i) => new()
+    {
+        ["level1"] = i.Level1,
+        ["level2"] = i.Level2,
+        ["level3"] = i.Level3,
+        ["target"] = i.Target,
+        ["actual"] = Text(i.Actual),
+        ["kind"] = i.Kind,
+        ["status"] = i.Status,
+        ["reason"] = Text(i.Reason),
+        ["weight"] = i.Weight,
+        ["score"] = i.Score,
+        ["deviation"] = Text(i.Deviation),
+        ["isExecutionRate"] = i.IsExecutionRate,
+    };
+
+    private static ScriptArray Array<T>(IEnumerable<T> items, Func<T, object?> convert)
+    {
+        var array = new ScriptArray();
+        foreach (var item in items)
+        {
+            array.Add(convert(item));
+        }
+
+        return array;
+    }
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
