@@ -39,14 +39,12 @@ public static partial class TemplateErrors
                 new Model.SourceLocation(parsed.File, null)),
             ScriptRuntimeException runtime => At(runtime.Span, Translate(runtime.OriginalMessage), sources),
 
-            // The evaluator recursing too deep, or a conversion Scriban does not wrap: from the user's template
-            // all the same, so reported as a template error, never as a crash.
+            // The evaluator recursing too deep, or a conversion Scriban does not wrap: the render runs only the
+            // user's template over our model, so it is a template error, never a crash (details with --verbose).
             InsufficientExecutionStackException => new InputException(
-                $"模板 {Path.GetFileName(parsed.File)} 嵌套过深，无法渲染。请减少块和片段的嵌套层数。", new Model.SourceLocation(parsed.File, null)),
-            _ when failure.TargetSite?.DeclaringType?.Assembly == typeof(Template).Assembly => new InputException(
-                $"模板 {Path.GetFileName(parsed.File)} 无法渲染（{failure.Message}）。", new Model.SourceLocation(parsed.File, null)),
+                $"模板 {Path.GetFileName(parsed.File)} 嵌套过深，无法渲染。请减少块和片段的嵌套层数。", new Model.SourceLocation(parsed.File, null), failure),
             _ => new InputException(
-                $"模板 {Path.GetFileName(parsed.File)} 无法渲染（{failure.Message}）。", new Model.SourceLocation(parsed.File, null), failure),
+                $"模板 {Path.GetFileName(parsed.File)} 无法渲染，请检查最近修改的部分（加 --verbose 可看到技术细节）。", new Model.SourceLocation(parsed.File, null), failure),
         };
     }
 
