@@ -31,7 +31,31 @@ public static class TemplateHelpers
             ? throw c.Fail($"表格“{a[0]}”不存在，可用的表格：{string.Join("、", ReportTables.Kinds)}")
             : $"\n{ReportMarkup.TableMarker}{string.Join("|", a.Select(Text))}::\n");
         Add(builtins, "pagebreak", 0, 0, (_, _) => $"\n{ReportMarkup.PageBreakMarker}\n");
+        Add(builtins, "heading", 2, 2, (c, a) => Heading(c, (int)Decimal(c, "heading", a[0]), Text(a[1])));
     }
+
+    /// <summary>
+    /// <c>{{ heading 2 "整体支出绩效情况" }}</c> → <c>### （一）整体支出绩效情况</c>: the heading line of that level
+    /// with its GB/T 9704 number, counted per render; a heading resets the numbers of the levels below it.
+    /// </summary>
+    private static string Heading(Call call, int level, string text)
+    {
+        if (level is < 1 or > 4)
+        {
+            throw call.Fail($"heading 的层级只能是 1–4，实际是 {level}");
+        }
+
+        if (!call.Context.Tags.TryGetValue(HeadingsTag, out var state) || state is not int[] numbers)
+        {
+            call.Context.Tags[HeadingsTag] = numbers = new int[5];
+        }
+
+        numbers[level]++;
+        Array.Clear(numbers, level + 1, numbers.Length - level - 1);
+        return $"{new string('#', level + 1)} {Ordinal(call, numbers[level], level)}{text}";
+    }
+
+    private const string HeadingsTag = "reportgen.headings";
 
     /// <summary>The visible mark of text the user still has to write: 【待填写：偏差原因】.</summary>
     public static string Placeholder(string what) => $"【待填写：{what}】";

@@ -89,6 +89,8 @@ public sealed class TemplateErrorTests : IDisposable
     [InlineData("{{ for line in lines }}{{ line.name | string.size > 0 }}{{ end }}", "true")]
     [InlineData("{{ department.facts[\"编制数\"] }}|{{ fact \"编制数\" }}", "|")]
     [InlineData("{{ 1.005 | wan }}|{{ cn 12 }}|{{ ordinal 2 2 }}|{{ placeholder \"原因\" }}", "1.01|十二|（二）|【待填写：原因】")]
+    [InlineData("{{ heading 1 \"甲\" }}\n{{ heading 2 \"乙\" }}\n{{ heading 2 \"丙\" }}\n{{ heading 3 \"子\" }}\n{{ heading 1 \"丁\" }}\n{{ heading 2 \"戊\" }}",
+        "## 一、甲\n### （一）乙\n### （二）丙\n#### 1.子\n## 二、丁\n### （一）戊")]
     public void Well_formed_templates_render(string source, string expected)
     {
         var text = TemplateRenderer.Render(Write("ok.sbn", source), Model.Value);
