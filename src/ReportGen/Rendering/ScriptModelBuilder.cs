@@ -126,16 +126,29 @@ public static class ScriptModelBuilder
         ["indicators"] = Indicators(l.Indicators),
     };
 
-    private static ScriptObject Indicators(IndicatorSetView set) => new()
+    private static ScriptObject Indicators(IndicatorSetView set)
     {
-        ["items"] = Array(set.Items, Indicator),
+        // One script object per indicator, shared by the lists that hold it.
+        var items = new Dictionary<IndicatorView, ScriptObject>(ReferenceEqualityComparer.Instance);
+        foreach (var item in set.Items)
+        {
+            items[item] = Indicator(item);
+        }
+
+        ScriptObject Of(IndicatorView item) => items.TryGetValue(item, out var made) ? made : Indicator(item);
+        return IndicatorSet(set, Array(set.Items, Of), Array(set.UnmetItems, Of), Array(set.UndeterminedItems, Of));
+    }
+
+    private static ScriptObject IndicatorSet(IndicatorSetView set, ScriptArray items, ScriptArray unmetItems, ScriptArray undeterminedItems) => new()
+    {
+        ["items"] = items,
         ["count"] = set.Count,
         ["met"] = set.Met,
         ["partlyMet"] = set.PartlyMet,
         ["unmet"] = set.Unmet,
         ["undetermined"] = set.Undetermined,
-        ["unmetItems"] = Array(set.UnmetItems, Indicator),
-        ["undeterminedItems"] = Array(set.UndeterminedItems, Indicator),
+        ["unmetItems"] = unmetItems,
+        ["undeterminedItems"] = undeterminedItems,
         ["undeterminedPrompt"] = set.UndeterminedPrompt,
         ["score"] = set.Score is { } s
             ? new ScriptObject

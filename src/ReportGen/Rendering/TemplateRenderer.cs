@@ -107,7 +107,7 @@ public static class TemplateRenderer
     }
 
     /// <summary>
-    /// Parsed templates by path and content (the template's and every partial's), so that a batch parses each
+    /// Parsed templates by each file's path, size and time of change (the template's and every partial's), so that a batch parses each
     /// template once; an edited file gives a new key. A parsed Scriban template is safe to render on several
     /// threads at once, each with its own context.
     /// </summary>
@@ -115,18 +115,21 @@ public static class TemplateRenderer
 
     private static ParsedTemplate Parsed(string templatePath, TemplateLimits limits)
     {
-        var source = Read(templatePath, limits);
+        // The key is every file's path, size and time of last change: an edited file gives a new key, and a
+        // batch does not read the files again for every department.
         var partialsDirectory = Path.Combine(Path.GetDirectoryName(templatePath)!, "partials");
-        var partialFiles = Directory.Exists(partialsDirectory)
-            ? Directory.GetFiles(partialsDirectory, "*" + Extension).Order(StringComparer.Ordinal)
-                .Select(f => (File: Path.GetFullPath(f), Source: SafeRead(f, limits))).Where(p => p.Source is not null).ToList()
-            : [];
-        var key = string.Join("\0", partialFiles.SelectMany(p => new[] { p.File, p.Source! })
-            .Prepend(source).Prepend(templatePath).Prepend(limits.NestingLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var files = (Directory.Exists(partialsDirectory)
+            ? Directory.GetFiles(partialsDirectory, "*" + Extension).Select(Path.GetFullPath).Order(StringComparer.Ordinal).ToList()
+            : []).Prepend(templatePath).ToList();
+        var key = string.Join("\0", files.Select(Stamp).Prepend(limits.NestingLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Prepend(limits.MaxTemplateChars.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (Cache.TryGetValue(key, out var cached))
         {
             return cached;
         }
+
+        var source = Read(templatePath, limits);
+        var partialFiles = files.Skip(1).Select(f => (File: f, Source: SafeRead(f, limits))).Where(p => p.Source is not null).ToList();
 
         var template = Template.Parse(source, templatePath, ParserOptions(limits));
         var sources = new Dictionary<string, string>(StringComparer.Ordinal) { [templatePath] = source };
@@ -155,6 +158,14 @@ public static class TemplateRenderer
         }
 
         return Cache.GetOrAdd(key, new ParsedTemplate(templatePath, template, sources, partials));
+    }
+
+    private static string Stamp(string file)
+    {
+        var info = new FileInfo(file);
+        return info.Exists
+            ? $"{file}|{info.Length}|{info.LastWriteTimeUtc.Ticks}"
+            : file + "|missing";
     }
 
     internal static ParserOptions ParserOptions(TemplateLimits limits) => new()
@@ -194,7 +205,7 @@ public static class TemplateRenderer
 
     private static TemplateContext Context(ParsedTemplate parsed, TemplateLimits limits, CancellationToken cancel)
     {
-        var context = new TemplateContext
+        var context = new TemplateContext(Builtins.Value)
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
@@ -210,8 +221,6 @@ public static class TemplateRenderer
             TemplateLoaderParserOptions = ParserOptions(limits),
             NewLine = "\n",
         };
-        RemoveUnsafeBuiltins(context.BuiltinObject);
-        TemplateHelpers.Register(context.BuiltinObject);
         foreach (var (file, partial) in parsed.Partials)
         {
             context.CachedTemplates[file] = partial;
@@ -219,6 +228,25 @@ public static class TemplateRenderer
 
         return context;
     }
+
+    /// <summary>
+    /// Scriban's builtins less the unsafe ones, plus ours, made once and shared by every render: building them
+    /// for each context cost more than the render itself (docs/performance.md). Read-only throughout, so that
+    /// no render can change what another sees.
+    /// </summary>
+    private static readonly Lazy<ScriptObject> Builtins = new(() =>
+    {
+        var builtins = new TemplateContext().BuiltinObject;
+        RemoveUnsafeBuiltins(builtins);
+        TemplateHelpers.Register(builtins);
+        foreach (var member in builtins.Values.OfType<ScriptObject>())
+        {
+            member.IsReadOnly = true;
+        }
+
+        builtins.IsReadOnly = true;
+        return builtins;
+    });
 
     /// <summary>
     /// Builtins a report template must not have: evaluating text as a template (it would bypass the parse
@@ -247,28 +275,71 @@ public static class TemplateRenderer
 
     private static string RunBounded(ParsedTemplate parsed, TemplateLimits limits, Func<string> render)
     {
-        string? result = null;
-        Exception? failure = null;
-        // A thread of its own with a large stack: deep (but allowed) nesting recurses in the evaluator. The
-        // cancellation token stops a runaway render at the timeout; the join below is a last resort.
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                result = render();
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-            }
-        }, maxStackSize: RenderStackSize) { IsBackground = true, Name = "template-render" };
-        thread.Start();
-        if (!thread.Join(limits.Timeout + TimeSpan.FromSeconds(5)))
+        // The cancellation token stops a runaway render at the timeout; the wait below is a last resort.
+        var worker = _worker is { Stuck: false } ready ? ready : _worker = new RenderWorker();
+        if (!worker.Run(render, limits.Timeout + TimeSpan.FromSeconds(5), out var result, out var failure))
         {
             throw TemplateErrors.Timeout(parsed.File, limits);
         }
 
         return failure is null ? result! : throw TemplateErrors.From(failure, parsed, limits);
+    }
+
+    /// <summary>This thread's render thread, kept for the next render (starting a thread per report cost more than rendering).</summary>
+    [ThreadStatic]
+    private static RenderWorker? _worker;
+
+    /// <summary>
+    /// A thread with a large stack that renders one template at a time for its owner: deep (but allowed) nesting
+    /// recurses in Scriban's evaluator. A render that never returns leaves it stuck (a background thread, so the
+    /// process still exits) and the owner starts another.
+    /// </summary>
+    private sealed class RenderWorker
+    {
+        private readonly SemaphoreSlim _start = new(0);
+        private readonly SemaphoreSlim _done = new(0);
+        private Func<string>? _job;
+        private string? _result;
+        private Exception? _failure;
+
+        public RenderWorker() =>
+            new Thread(Loop, maxStackSize: RenderStackSize) { IsBackground = true, Name = "template-render" }.Start();
+
+        public bool Stuck { get; private set; }
+
+        public bool Run(Func<string> job, TimeSpan timeout, out string? result, out Exception? failure)
+        {
+            _job = job;
+            _start.Release();
+            if (!_done.Wait(timeout))
+            {
+                Stuck = true;
+                (result, failure) = (null, null);
+                return false;
+            }
+
+            (result, failure) = (_result, _failure);
+            (_job, _result, _failure) = (null, null, null);
+            return true;
+        }
+
+        private void Loop()
+        {
+            while (true)
+            {
+                _start.Wait();
+                try
+                {
+                    _result = _job!();
+                }
+                catch (Exception ex)
+                {
+                    _failure = ex;
+                }
+
+                _done.Release();
+            }
+        }
     }
 
     /// <summary>
