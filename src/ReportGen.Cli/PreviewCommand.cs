@@ -22,8 +22,13 @@ public static class PreviewCommand
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
-            var analysis = ReportPipeline.Analyze(parse.GetValue(workbook)!);
             var path = parse.GetValue(outputFile);
+            if (path is not null)
+            {
+                new OutputGuard([parse.GetValue(workbook)]).CheckFile(path);
+            }
+
+            var analysis = ReportPipeline.Analyze(parse.GetValue(workbook)!);
             var text = parse.GetValue(format) switch
             {
                 "json" => VariancePreviewRenderer.ToJson(analysis),
@@ -51,6 +56,7 @@ public static class PreviewCommand
             else
             {
                 // UTF-8 with BOM for CSV so that Excel on Windows opens the Chinese correctly.
+                _ = AtomicFile.RemoveStale(Path.GetDirectoryName(Path.GetFullPath(path))!, path);
                 var encoding = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? new UTF8Encoding(true) : new UTF8Encoding(false);
                 AtomicFile.Write(path, stream =>
                 {

@@ -50,7 +50,7 @@ public static class Program
             // A mistyped command line is an input the tool cannot use: exit 2, like an unreadable file (docs/errors.md).
             foreach (var parseError in parse.Errors)
             {
-                error.WriteLine($"错误：{parseError.Message.TrimEnd('.')}");
+                error.WriteLine($"错误：{UsageErrors.Describe(parse, parseError.Message)}");
             }
 
             error.WriteLine("运行 reportgen --help 查看用法。");

@@ -100,12 +100,17 @@ public static class ReportPipeline
         return (department, projects);
     }
 
+    /// <summary>The output check of one report: its inputs are the workbook, the template's files and the style reference.</summary>
+    private static OutputGuard InputGuard(ReportRequest request) =>
+        new([request.WorkbookPath, request.StyleReference, .. TemplateFiles.Check(request.Template, request.TemplatesDirectory)]);
+
     /// <summary>
     /// The report's narrative as the template renders it (<c>generate --text</c>), whatever the checks found: it is
     /// for looking at a template, not a report to file.
     /// </summary>
     public static string RenderNarrative(ReportRequest request)
     {
+        _ = TemplateFiles.Check(request.Template, request.TemplatesDirectory);
         _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory, request.Execution);
         var model = TemplateModelBuilder.Build(Analyze(request.WorkbookPath));
         return ReportRenderer.RenderText(model, TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory), execution: request.Execution);
@@ -117,6 +122,13 @@ public static class ReportPipeline
     /// </summary>
     public static ReportResult Generate(ReportRequest request)
     {
+        // Every file the report is made from, checked before the template engine or the writer touches one.
+        var guard = request.OutputChecked ? null : InputGuard(request);
+        if (request.OutputPath is not null)
+        {
+            guard?.CheckFile(request.OutputPath);
+        }
+
         // Compiled while the workbook is read and checked (once per template: a batch asks for every department).
         _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory, request.Execution);
         var analysis = Analyze(request.WorkbookPath);
@@ -132,7 +144,13 @@ public static class ReportPipeline
         if (path is null)
         {
             path = ReportRequest.DefaultOutputPath(department.Name, department.Year);
+            guard?.CheckFile(path, named: false);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+
+        if (guard is not null)
+        {
+            _ = AtomicFile.RemoveStale(Path.GetDirectoryName(Path.GetFullPath(path))!, path);
         }
 
         DocxWriter.WriteFile(document, path, request.Layout, request.StyleReference);

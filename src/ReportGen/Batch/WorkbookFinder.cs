@@ -5,8 +5,9 @@ namespace ReportGen.Batch;
 /// <summary>
 /// Finds the workbooks under a folder, recursively: .xlsx, .xlsm and .xls files, and folders holding one .csv per
 /// sheet (recognised by a .csv named after a sheet of <see cref="WorkbookSchema"/>, so a stray .csv, such as an
-/// earlier batch's summary, is not taken for a department). Skips hidden entries, Excel's "~$" lock files and the
-/// output folder when it lies inside the input folder.
+/// earlier batch's summary, is not taken for a department). Skips hidden entries, Excel's "~$" lock files, the
+/// output folder when it lies inside the input folder, and an earlier summary workbook when the output folder is the
+/// input folder itself (<c>batch D -o D</c>).
 /// </summary>
 public static class WorkbookFinder
 {
@@ -28,7 +29,7 @@ public static class WorkbookFinder
             throw new InputException($"找不到文件夹“{inputFolder}”，请检查路径是否正确。");
         }
 
-        var output = Path.GetFullPath(outputFolder);
+        var output = Output.OutputGuard.FullPath(outputFolder);
         var found = new List<string>();
         Walk(root, output, found);
         var items = found
@@ -62,6 +63,7 @@ public static class WorkbookFinder
         {
             var name = Path.GetFileName(file);
             if (!name.StartsWith('.') && !name.StartsWith("~$", StringComparison.Ordinal)
+                && !(name == SummaryWriter.WorkbookName && string.Equals(folder, output, StringComparison.Ordinal))
                 && Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase))
             {
                 found.Add(file);

@@ -43,11 +43,8 @@ public static class FormImporter
             throw new InputException($"目标工作簿“{Path.GetFileName(request.TargetPath)}”必须是 .xlsx 文件（导入只写 .xlsx；.xls 请先用 Excel 另存为 .xlsx）。");
         }
 
-        var full = Path.GetFullPath(request.TargetPath);
-        if (request.FormPaths.Any(path => string.Equals(Path.GetFullPath(path), full, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new InputException($"目标工作簿“{Path.GetFileName(request.TargetPath)}”不能同时作为导入的目标表文件。");
-        }
+        // The target is read and rewritten on purpose; no form may be it (docs/errors.md).
+        new OutputGuard(request.FormPaths).CheckFile(request.TargetPath);
 
         var forms = TargetFormReader.Read(request.FormPaths);
         if (forms.Forms.Count == 0)
@@ -64,6 +61,7 @@ public static class FormImporter
         var write = !request.DryRun && merge.Changed;
         if (write)
         {
+            _ = AtomicFile.RemoveStale(Path.GetDirectoryName(Path.GetFullPath(request.TargetPath))!, request.TargetPath);
             WriteAtomically(request.TargetPath, merge.Sheets);
         }
 
@@ -78,7 +76,7 @@ public static class FormImporter
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"无法写入目标工作簿“{target}”：{ex.Message}。如果文件正在 Excel 中打开，请关闭后重试。", null, ex);
+            throw new InputException($"无法写入目标工作簿：{FileErrors.Describe(ex, target)}", null, ex);
         }
     }
 }
