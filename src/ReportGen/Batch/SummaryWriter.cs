@@ -107,6 +107,5 @@ public static class SummaryWriter
         _ => Escape(value.ToString() ?? ""),
     };
 
-    private static string Escape(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    private static string Escape(string value) => CsvText.Field(value);
 }

@@ -114,6 +114,18 @@ public static partial class AtomicFile
         }
     }
 
+    /// <summary>The file a temp name of <see cref="Write"/> stands for (".报告.docx.tmp-12-1" → "报告.docx"); other paths as they are.</summary>
+    public static string? TargetOf(string? path)
+    {
+        if (path is null || !TempName().IsMatch(Path.GetFileName(path)))
+        {
+            return path;
+        }
+
+        var name = Path.GetFileName(path);
+        return Path.Combine(Path.GetDirectoryName(path) ?? "", name[1..name.LastIndexOf(".tmp-", StringComparison.Ordinal)]);
+    }
+
     [GeneratedRegex(@"^\..+\.tmp-([0-9]{1,10})-[0-9]{1,10}$")]
     private static partial Regex TempName();
 

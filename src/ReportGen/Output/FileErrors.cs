@@ -26,16 +26,17 @@ public static partial class FileErrors
             return ex.Message;
         }
 
-        path ??= QuotedPath(ex.Message);
+        path = AtomicFile.TargetOf(path ?? QuotedPath(ex.Message));
         var file = path is null ? "" : $"“{path}”";
+        var code = ex.HResult;
         return ex switch
         {
             IOException { HResult: NoSpaceErrno or WindowsDiskFull or WindowsHandleDiskFull } =>
-                $"磁盘空间不足，文件{file}没有写完；原有文件保持不变，也没有留下临时文件。请清理磁盘空间或换一个输出位置后重试。",
+                $"磁盘空间不足，文件没有写完；原有文件保持不变，也没有留下临时文件（{path ?? "输出文件"}）。请清理磁盘空间或换一个输出位置后重试。",
             IOException { HResult: ReadOnlyFileSystemErrno } =>
-                $"输出位置{file}是只读的（只读磁盘或只读共享文件夹），无法写入。请换一个输出位置后重试。",
+                $"输出位置是只读的（只读磁盘或只读共享文件夹），无法写入{file}。请换一个输出位置后重试。",
             PathTooLongException or IOException { HResult: NameTooLongErrno or WindowsPathTooLong } =>
-                $"路径{file}太长（文件名超过 255 字节，或整个路径超过系统上限）。请用较短的文件名或文件夹。",
+                $"路径太长，无法读写{file}（文件名超过 255 字节，或整个路径超过系统上限）。请用较短的文件名或文件夹。",
             IOException { HResult: ExistsErrno or WindowsFileExists or WindowsAlreadyExists } =>
                 $"{file}已经存在，而且它是一个文件，不能当作文件夹使用。请换一个路径。",
             IOException { HResult: NotDirectoryErrno } =>
@@ -44,13 +45,13 @@ public static partial class FileErrors
                 $"{file}是一个文件夹，不是文件。请换一个文件路径。",
             IOException { HResult: WindowsSharingViolation or WindowsLockViolation or BusyErrno } =>
                 $"文件{file}正被其他程序打开（例如在 Excel 或 Word 中），无法写入。请关闭它后重试。",
-            DirectoryNotFoundException or FileNotFoundException or IOException { HResult: NoEntryErrno } when !HasChinese(ex.Message) =>
+            // Our own IOExceptions (AtomicFile's "输出文件夹不存在：…") are already Chinese.
+            _ when HasChinese(Quoted().Replace(ex.Message, "")) => ex.Message,
+            DirectoryNotFoundException or FileNotFoundException or IOException { HResult: NoEntryErrno } =>
                 $"找不到{file}所在的文件夹或文件。请检查路径是否正确。",
             UnauthorizedAccessException or IOException { HResult: PermissionErrno } =>
-                $"没有读写权限：{file}。请换一个有写入权限的输出位置，或关闭正在使用该文件的程序后重试。",
-            // Our own IOExceptions (AtomicFile's "输出文件夹不存在：…") are already Chinese.
-            _ when HasChinese(ex.Message) => ex.Message,
-            _ => $"无法读写文件{file}（系统错误代码 {ex.HResult}）。请检查磁盘和路径后重试；加 --verbose 可查看系统给出的详细信息。",
+                $"没有读写权限：{path}。请换一个有写入权限的输出位置，或关闭正在使用该文件的程序后重试。",
+            _ => $"无法读写文件：{path}（系统错误代码 {code}）。请检查磁盘和路径后重试；加 --verbose 可查看系统给出的详细信息。",
         };
     }
 

@@ -3,7 +3,7 @@ using ReportGen.Model;
 
 namespace ReportGen.Rendering;
 
-/// <summary>Judged indicators of one scope as templates and tables see them.</summary>
+/// <summary>Judged indicators of one scope as templates and tables see them; the workbook's text as literal text (<see cref="ReportMarkup.Literal"/>).</summary>
 public static class IndicatorViews
 {
     public static IndicatorSetView ForDepartment(DepartmentAnalysis analysis) => From(analysis.DepartmentScore);
@@ -18,17 +18,17 @@ public static class IndicatorViews
 
     public static IndicatorView View(IndicatorResult result) => new()
     {
-        Level1 = result.Row.Level1,
-        Level2 = result.Row.Level2,
-        Level3 = result.Row.Level3,
-        Target = result.Row.Target,
-        Actual = result.ActualText.Length > 0 ? result.ActualText : null,
+        Level1 = ReportMarkup.Literal(result.Row.Level1),
+        Level2 = ReportMarkup.Literal(result.Row.Level2),
+        Level3 = ReportMarkup.Literal(result.Row.Level3),
+        Target = ReportMarkup.Literal(result.Row.Target),
+        Actual = result.ActualText.Length > 0 ? ReportMarkup.Literal(result.ActualText) : null,
         Kind = result.KindName,
         Status = result.StatusName,
-        Reason = result.Reason.Length > 0 ? result.Reason : null,
+        Reason = result.Reason.Length > 0 ? ReportMarkup.Literal(result.Reason) : null,
         Weight = result.Weight,
         Score = result.Score,
-        Deviation = result.Row.DeviationNote,
+        Deviation = ReportMarkup.Literal(result.Row.DeviationNote),
         IsExecutionRate = IndicatorScorer.IsExecutionRateIndicator(result.Row),
     };
 

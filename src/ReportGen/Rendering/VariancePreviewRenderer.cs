@@ -215,6 +215,5 @@ public static class VariancePreviewRenderer
         Money.Format(a.CarryOver), Money.FormatPercent(a.ExecutionRate),
     ];
 
-    private static string CsvEscape(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    private static string CsvEscape(string value) => Output.CsvText.Field(value);
 }
