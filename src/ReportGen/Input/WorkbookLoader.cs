@@ -167,7 +167,11 @@ public static class WorkbookLoader
         }
         catch (Exception ex) when (ex is IOException or ExcelReaderException or ArgumentException)
         {
-            throw new InputException($"无法读取 CSV 文件“{System.IO.Path.GetFileName(path)}”：{ex.Message}", null, ex);
+            // The system's text ("Unable to translate bytes [CE] at index 196") is for --verbose only.
+            var reason = ex is DecoderFallbackException
+                ? "文件中有无法识别的字符编码（例如同一文件混用了 UTF-8 和 GBK）。请用 Excel 或 WPS 打开后另存为“CSV UTF-8”再试"
+                : "文件已损坏或格式不是 CSV。请用 Excel 或 WPS 打开检查后另存为“CSV UTF-8”再试";
+            throw new InputException($"无法读取 CSV 文件“{System.IO.Path.GetFileName(path)}”：{reason}。", null, ex);
         }
     }
 

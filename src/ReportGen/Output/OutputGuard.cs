@@ -123,7 +123,7 @@ public sealed class OutputGuard
         if (Encoding.UTF8.GetByteCount(name) + TempSuffixBytes > MaxNameBytes)
         {
             throw new InputException(
-                $"输出文件名“{name}”太长（{Encoding.UTF8.GetByteCount(name)} 字节；文件系统允许 {MaxNameBytes} 字节，约 80 个汉字）。请用较短的文件名。");
+                $"输出文件名“{name}”太长（{Encoding.UTF8.GetByteCount(name)} 字节；最多 {MaxNameBytes - TempSuffixBytes} 字节，约 {(MaxNameBytes - TempSuffixBytes) / 3} 个汉字）。请用较短的文件名。");
         }
 
         return full;

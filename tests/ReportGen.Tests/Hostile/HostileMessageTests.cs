@@ -39,6 +39,26 @@ public sealed class HostileMessageTests : IDisposable
         Assert.Equal("“/x/out”已经存在，而且它是一个文件，不能当作文件夹使用。请换一个路径。", exists);
     }
 
+    [Fact]
+    public void A_csv_sheet_mixing_encodings_is_named_without_system_text()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var folder = Path.Combine(_temp.Path, "部门");
+        WorkbookBuilder.Create().Project("项目甲", 10m, 0m, 9m).WriteCsvFolder(folder);
+        var utf8 = new System.Text.UTF8Encoding(true);
+        byte[] bytes = [.. utf8.GetPreamble(), .. utf8.GetBytes("项目,内容\n部门名称,测试部门\n"),
+            .. System.Text.Encoding.GetEncoding("GB18030").GetBytes("年度,2023\n金额单位,万元\n")];
+        File.WriteAllBytes(Path.Combine(folder, "基本信息.csv"), bytes);
+
+        var result = CliHarness.Run("check", folder);
+
+        result.AssertNoStackTrace();
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("无法读取 CSV 文件“基本信息.csv”", result.Error);
+        Assert.DoesNotContain("Unable", result.Error);
+        Assert.DoesNotContain("bytes", result.Error);
+    }
+
     [TmpfsFact]
     public void Import_on_a_full_disk_says_so_without_the_excel_hint()
     {
