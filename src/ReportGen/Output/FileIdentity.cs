@@ -20,6 +20,9 @@ public enum FileKind
 /// </summary>
 public readonly record struct FileIdentity(FileKind Kind, string FullPath, ulong Device, ulong Inode)
 {
+    /// <summary>How many names (hard links) the file has; 0 when the system does not tell.</summary>
+    public uint Links { get; init; }
+
     public bool Exists => Kind != FileKind.Missing;
 
     /// <summary>Whether both name the same existing file or folder.</summary>
@@ -85,10 +88,10 @@ public readonly record struct FileIdentity(FileKind Kind, string FullPath, ulong
         return new FileIdentity(special ? FileKind.Special : FileKind.Regular, resolved, 0, 0);
     }
 
-    // struct statx is the same on every Linux architecture: stx_mode (u16) at 28, stx_ino (u64) at 32,
+    // struct statx is the same on every Linux architecture: stx_nlink (u32) at 16, stx_mode (u16) at 28, stx_ino (u64) at 32,
     // stx_dev_major / stx_dev_minor (u32) at 136 / 140; 256 bytes in all.
     private const int AtFdCwd = -100;
-    private const uint StatxType = 0x1, StatxIno = 0x100;
+    private const uint StatxType = 0x1, StatxLinks = 0x4, StatxIno = 0x100;
     private const int ModeTypeMask = 0xF000, ModeDirectory = 0x4000, ModeRegular = 0x8000;
     private const int NoEntry = 2, NotDirectory = 20;
 
@@ -98,7 +101,7 @@ public readonly record struct FileIdentity(FileKind Kind, string FullPath, ulong
         int result;
         try
         {
-            result = statx(AtFdCwd, full, 0, StatxType | StatxIno, buffer);
+            result = statx(AtFdCwd, full, 0, StatxType | StatxLinks | StatxIno, buffer);
         }
         catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
         {
@@ -121,7 +124,7 @@ public readonly record struct FileIdentity(FileKind Kind, string FullPath, ulong
         var inode = MemoryMarshal.Read<ulong>(buffer.AsSpan(32));
         var device = ((ulong)MemoryMarshal.Read<uint>(buffer.AsSpan(136)) << 32)
                      | MemoryMarshal.Read<uint>(buffer.AsSpan(140));
-        return new FileIdentity(kind, full, device, inode);
+        return new FileIdentity(kind, full, device, inode) { Links = MemoryMarshal.Read<uint>(buffer.AsSpan(16)) };
     }
 
     [DllImport("libc", SetLastError = true, EntryPoint = "statx")]

@@ -18,32 +18,80 @@ public sealed class OutputGuard
     private readonly List<FileIdentity> files = [];
     private readonly List<FileIdentity> folders = [];
 
+    /// <summary>The inputs by device and inode, built on first need.</summary>
+    private Dictionary<(ulong Device, ulong Inode), FileIdentity>? byInode;
+
+    private bool sheetsListed;
+
+    /// <summary>Whether an output's folder is a folder-of-.csv input, by folder path (a batch's reports share a few).</summary>
+    private readonly Dictionary<string, FileIdentity?> workbookFolders = new(StringComparer.Ordinal);
+
     /// <param name="inputs">Every file or folder the command reads; blank and missing entries are skipped.</param>
     public OutputGuard(IEnumerable<string?> inputs)
     {
         foreach (var input in inputs)
         {
-            if (string.IsNullOrWhiteSpace(input) || Identity(input) is not { Exists: true } identity)
+            if (!string.IsNullOrWhiteSpace(input) && Identity(input) is { Exists: true } identity)
             {
-                continue;
+                (identity.Kind == FileKind.Directory ? folders : files).Add(identity);
             }
+        }
+    }
 
-            if (identity.Kind != FileKind.Directory)
-            {
-                files.Add(identity);
-                continue;
-            }
+    /// <summary>The input an existing output path names, if any: the same file, or one reached through a link.</summary>
+    private FileIdentity? InputAt(FileIdentity target)
+    {
+        if (!target.Exists)
+        {
+            return null;
+        }
 
-            // A workbook given as a folder of .csv sheets: each file in it is an input.
-            folders.Add(identity);
-            foreach (var file in Directory.EnumerateFiles(identity.FullPath))
+        // The sheet files of folder-of-.csv workbooks are listed only when the output could be one: when it lies
+        // in such a folder or is reached through a link. A batch's reports, which exist from the second run on,
+        // then cost one look each rather than a listing of every department's folder.
+        if (folders.Count > 0 && !sheetsListed
+            && (target.Links != 1 || new FileInfo(target.FullPath).LinkTarget is not null || WorkbookFolderOf(target.FullPath) is not null))
+        {
+            sheetsListed = true;
+            byInode = null;
+            foreach (var folder in folders)
             {
-                if (Identity(file) is { Exists: true } sheet)
+                foreach (var file in Directory.EnumerateFiles(folder.FullPath))
                 {
-                    files.Add(sheet);
+                    if (Identity(file) is { Exists: true } sheet)
+                    {
+                        files.Add(sheet);
+                    }
                 }
             }
         }
+
+        byInode ??= files.Where(file => file.Inode != 0).DistinctBy(file => (file.Device, file.Inode))
+            .ToDictionary(file => (file.Device, file.Inode));
+        if (target.Inode != 0 && byInode.TryGetValue((target.Device, target.Inode), out var hit))
+        {
+            return hit;
+        }
+
+        return files.FirstOrDefault(file => (file.Inode == 0 || target.Inode == 0) && target.SameAs(file)) is { Exists: true } other ? other : null;
+    }
+
+    /// <summary>The folder-of-.csv input a path lies directly in, if any.</summary>
+    private FileIdentity? WorkbookFolderOf(string full)
+    {
+        if (folders.Count == 0 || Path.GetDirectoryName(full) is not { } parent)
+        {
+            return null;
+        }
+
+        if (!workbookFolders.TryGetValue(parent, out var workbook))
+        {
+            var identity = FileIdentity.Of(parent);
+            workbook = folders.FirstOrDefault(identity.SameAs) is { Exists: true } hit ? hit : null;
+            workbookFolders[parent] = workbook;
+        }
+
+        return workbook;
     }
 
     /// <summary>Refuses an output file; <paramref name="named"/> when the user typed the name (it is checked for Windows).</summary>
@@ -66,15 +114,13 @@ public sealed class OutputGuard
                     $"输出路径“{output}”不是普通文件（是设备、管道等特殊文件），不能把结果写到这里。请给出一个普通文件的路径。");
         }
 
-        if (files.FirstOrDefault(target.SameAs) is { Exists: true } input)
+        if (InputAt(target) is { } input)
         {
             throw new InputException(
                 $"输出文件“{output}”就是输入文件“{input.FullPath}”（同一个文件，或指向它的链接），写入会覆盖输入。请换一个输出文件名。");
         }
 
-        if (Path.GetExtension(full).Equals(".csv", StringComparison.OrdinalIgnoreCase)
-            && Path.GetDirectoryName(full) is { } parent
-            && folders.FirstOrDefault(FileIdentity.Of(parent).SameAs) is { Exists: true } workbook)
+        if (Path.GetExtension(full).Equals(".csv", StringComparison.OrdinalIgnoreCase) && WorkbookFolderOf(full) is { } workbook)
         {
             throw new InputException(
                 $"输出文件“{output}”位于按工作表拆分的工作簿文件夹“{workbook.FullPath}”中，下次读取时会被当作一个工作表。请把输出写到其他文件夹。");

@@ -112,6 +112,31 @@ public sealed class HostileOverwriteTests : IDisposable
     }
 
     [Fact]
+    public void Output_linked_to_a_sheet_file_from_elsewhere_is_refused()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var folder = Path.Combine(_temp.Path, "部门");
+        WorkbookBuilder.Create().Project("项目甲", 10m, 0m, 9.5m).WriteCsvFolder(folder);
+        var sheet = Path.Combine(folder, "预算执行.csv");
+        var hard = _temp.File("硬链接.csv");
+        using (var ln = Process.Start("ln", [sheet, hard]))
+        {
+            ln.WaitForExit();
+        }
+
+        var symbolic = _temp.File("链接.md");
+        File.CreateSymbolicLink(symbolic, sheet);
+
+        Refused(sheet, "就是输入文件", "preview", folder, "--format", "csv", "-o", hard);
+        Refused(sheet, "就是输入文件", "preview", folder, "--format", "md", "-o", symbolic);
+        Refused(sheet, "就是输入文件", "generate", folder, "-o", symbolic);
+    }
+
+    [Fact]
     public void Device_output_is_refused_and_stays_a_device()
     {
         if (!OperatingSystem.IsLinux())
