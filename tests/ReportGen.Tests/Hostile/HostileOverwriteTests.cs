@@ -249,5 +249,10 @@ public sealed class HostileOverwriteTests : IDisposable
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("共 1 个工作簿", second.Output);
         Assert.True(File.Exists(Path.Combine(input, "批量汇总.xlsx")));
+
+        // An earlier output folder under the input folder is not a department either, whatever -o says now.
+        var third = CliHarness.Run("batch", input, "-o", Path.Combine(_temp.Path, "另一个输出"));
+        Assert.Equal(0, third.ExitCode);
+        Assert.Contains("共 1 个工作簿", third.Output);
     }
 }
