@@ -22,7 +22,7 @@ public static class BatchCommand
         var output = new Option<string>("--output", "-o") { Description = "输出文件夹：每个工作簿一份同名报告（.docx），以及批量汇总.xlsx / .csv", Required = true };
         var jobs = new Option<int>("--jobs", "-j")
         {
-            Description = "同时处理的工作簿数，默认等于 CPU 核数",
+            Description = "同时处理的工作簿数（1–256），默认等于 CPU 核数",
             DefaultValueFactory = _ => Environment.ProcessorCount,
             CustomParser = ParseJobs,
         };
