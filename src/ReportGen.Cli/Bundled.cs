@@ -1,7 +1,7 @@
 namespace ReportGen.Cli;
 
 /// <summary>
-/// The templates and the sample that travel with the tool: beside the executable when installed or published
+/// The templates and the samples that travel with the tool: beside the executable when installed or published
 /// (copied by the .csproj), or in the repository when run from source.
 /// </summary>
 public static class Bundled
