@@ -15,7 +15,7 @@ public static class GenerateCommand
     {
         var workbook = new Argument<string?>("工作簿")
         {
-            Description = "年终预算执行工作簿；省略时使用自带的石峰区委宣传部2023年样例",
+            Description = "年终预算执行工作簿；省略时使用自带样例（虚构的示例县文化旅游局2024年）",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var output = new Option<string?>("--output", "-o") { HelpName = "报告.docx", Description = "报告文件路径（.docx）；默认写到 ./out/部门名称+年度+“年度部门整体支出绩效自评报告.docx”" };
@@ -75,6 +75,11 @@ public static class GenerateCommand
         if (result.Placeholders > 0 || warnings > 0)
         {
             runner.Output.WriteLine($"  报告中有 {result.Placeholders} 处【待填写】内容（已用黄色标出），检查发现 {warnings} 个警告；运行 reportgen check 查看需要补充的信息。");
+        }
+        else if (analysis.DepartmentScore is { } score)
+        {
+            // Only a complete report states its score as final: with a gap or a warning the score may rest on missing data.
+            runner.Output.WriteLine($"  部门整体绩效自评得分 {Money.Format(score.Total)} 分，等级“{score.Grade}”。");
         }
 
         return ExitCodes.Ok;
