@@ -136,7 +136,8 @@ public static partial class HtmlPreviewRenderer
         html.Append("</ul>\n");
         foreach (var score in scores)
         {
-            html.Append("<table class=\"data indicators\">\n<caption>").Append(Encode($"{score.Scope}：绩效指标得分")).Append("</caption>\n<thead><tr>");
+            html.Append("<table class=\"data indicators\">\n<caption>").Append(Encode($"{score.Scope}：绩效指标得分")).Append("</caption>\n")
+                .Append(IndicatorColumns).Append("\n<thead><tr>");
             foreach (var header in ScorePreview.IndicatorHeaders.Skip(1))
             {
                 html.Append("<th>").Append(Encode(header)).Append("</th>");
@@ -168,6 +169,11 @@ public static partial class HtmlPreviewRenderer
         html.Append("</section>\n");
     }
 
+    /// <summary>Widths of 一级 … 说明: the short columns (类型, 完成情况, 分值, 得分) stay on one line.</summary>
+    private const string IndicatorColumns =
+        "<colgroup><col style=\"width:8%\"><col style=\"width:9%\"><col style=\"width:13%\"><col style=\"width:10%\"><col style=\"width:10%\">"
+        + "<col style=\"width:6%\"><col style=\"width:8%\"><col style=\"width:6%\"><col style=\"width:6%\"><col style=\"width:24%\"></colgroup>";
+
     private static void WriteFindings(StringBuilder html, IReadOnlyList<Finding> findings)
     {
         html.Append("<section id=\"findings\">\n<h2 class=\"part\">四、检查结果</h2>\n");
@@ -178,7 +184,7 @@ public static partial class HtmlPreviewRenderer
         }
 
         html.Append("<p>共 ").Append(findings.Count).Append(" 条；位置指工作簿中的单元格（工作表!列行），改正后重新运行即可。</p>\n")
-            .Append("<table class=\"data\">\n<thead><tr><th>严重程度</th><th>代码</th><th>位置</th><th>说明</th></tr></thead>\n<tbody>\n");
+            .Append("<table class=\"data\">\n<colgroup><col style=\"width:9%\"><col style=\"width:9%\"><col style=\"width:16%\"><col style=\"width:66%\"></colgroup>\n<thead><tr><th>严重程度</th><th>代码</th><th>位置</th><th>说明</th></tr></thead>\n<tbody>\n");
         foreach (var finding in findings)
         {
             html.Append("<tr class=\"").Append(finding.Severity.ToString().ToLowerInvariant()).Append("\"><td class=\"c\">")
