@@ -113,6 +113,24 @@ public sealed partial class HtmlPreviewRendererTests
         }
     }
 
+    [Fact]
+    public void A_workbook_with_errors_is_still_previewed_with_a_warning_and_the_error_cells()
+    {
+        using var dir = new TempDir();
+        var folder = WorkbookBuilder.Create()
+            .Basic("基本支出", 100m, 0m, 90m)
+            .Line("项目甲", "项目支出", 50m, 0m, 50m, 20m, carryOver: 99m)
+            .WriteCsvFolder(dir.File("工作簿"));
+        var path = dir.File("预览.html");
+        var result = CliHarness.Run("preview", folder, "--format", "html", "-o", path);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal($"已写入 {path}\n", result.Output.ReplaceLineEndings("\n"));
+        var html = File.ReadAllText(path);
+        Assert.Matches("<p class=\"alert\">工作簿有 [1-9]\\d* 个错误：在改正之前 generate 不会生成报告", html);
+        Assert.Matches("<tr class=\"error\"><td class=\"c\">错误</td><td class=\"c\">RG\\d+</td><td class=\"l\">预算执行!H3</td>", html);
+        Assert.Contains("<article class=\"report\">", html);
+    }
+
     [Theory]
     [InlineData("md")]
     [InlineData("csv")]
