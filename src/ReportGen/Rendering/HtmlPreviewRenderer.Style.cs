@@ -59,6 +59,7 @@ public static partial class HtmlPreviewRenderer
           body { max-width: none; padding: 0; font-size: 11pt; }
           header.summary, section { box-shadow: none; border-radius: 0; padding: 0; margin: 0; }
           section { break-before: page; }
+          section#report { break-before: auto; margin-top: 8mm; }
           nav { display: none; }
           article.report { font-size: 14pt; }
           hr.page-break { break-after: page; border: 0; margin: 0; }

@@ -74,7 +74,9 @@ public static partial class HtmlPreviewRenderer
     {
         var department = analysis.Workbook.Department;
         html.Append("<section id=\"variance\">\n<h2 class=\"part\">二、预算执行差异表</h2>\n<table class=\"data\">\n<caption>")
-            .Append(Encode($"{department.Name}{department.Year}年度预算执行差异表（单位：万元）")).Append("</caption>\n<thead><tr>");
+            .Append(Encode($"{department.Name}{department.Year}年度预算执行差异表（单位：万元）")).Append("</caption>\n")
+            .Append("<colgroup><col style=\"width:19%\"><col style=\"width:9%\">")
+            .Append(string.Concat(Enumerable.Repeat("<col style=\"width:9%\">", 6))).Append("<col style=\"width:18%\"></colgroup>\n<thead><tr>");
         foreach (var header in VariancePreviewRenderer.Headers)
         {
             html.Append("<th>").Append(Encode(header)).Append("</th>");
