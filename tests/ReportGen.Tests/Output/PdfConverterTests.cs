@@ -12,6 +12,7 @@ namespace ReportGen.Tests.Output;
 /// it, one profile per conversion, the time limit, atomic PDFs. Stand-in <c>soffice</c> scripts exercise the
 /// process handling anywhere; the real LibreOffice checks the PDF itself.
 /// </summary>
+[Collection(ExternalProgramsCollection.Name)]
 public sealed class PdfConverterTests : IDisposable
 {
     private readonly TempDir _dir = new();

@@ -10,6 +10,7 @@ namespace ReportGen.Tests.Rendering;
 /// driver; no browser download). The page shows the key figures, its tables have the right cells, nothing is
 /// requested from outside and the console stays free of errors.
 /// </summary>
+[Collection(ExternalProgramsCollection.Name)]
 public sealed class HtmlPreviewBrowserTests : IDisposable
 {
     private readonly TempDir _dir = new();
