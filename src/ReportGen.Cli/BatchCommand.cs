@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using ReportGen.Batch;
 using ReportGen.Model;
+using ReportGen.Output;
 using Spectre.Console;
 
 namespace ReportGen.Cli;
@@ -27,15 +28,17 @@ public static class BatchCommand
             CustomParser = ParseJobs,
         };
         var template = new Option<string>("--template", "-t") { Description = "报告模板：模板名称（default、sichuan）或 .hbs 文件路径", DefaultValueFactory = _ => "default" };
+        var pdf = PdfOption.Create();
         var command = new Command("batch", "批量检查并生成报告：处理文件夹中（含子文件夹）所有部门的工作簿，有错误的不生成；输出汇总表（最弱的部门排在最前）。有工作簿未生成时退出码为 1。")
         {
-            folder, output, jobs, template,
+            folder, output, jobs, template, pdf,
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
             var request = new BatchRequest(parse.GetValue(folder)!, parse.GetValue(output)!, parse.GetValue(template)!, Bundled.TemplatesDirectory)
             {
                 Jobs = parse.GetValue(jobs),
+                Pdf = parse.GetValue(pdf) ? PdfConverter.Create(runner.LocateLibreOffice) : null,
             };
             var items = WorkbookFinder.Find(request.InputFolder, request.OutputFolder);
             if (items.Count == 0)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReportGen.Output;
 
 namespace ReportGen.Cli;
 
@@ -10,6 +11,9 @@ public sealed class CliRunner(TextWriter output, TextWriter error)
 {
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;
+
+    /// <summary>Finds LibreOffice for <c>--pdf</c>; tests replace it to act as a machine without LibreOffice.</summary>
+    public Func<string?> LocateLibreOffice { get; init; } = LibreOfficeLocator.Find;
 
     /// <summary>Whether output goes to a terminal (colours, progress bars) rather than a file, a pipe or a test.</summary>
     public bool IsTerminal => ReferenceEquals(Output, Console.Out) && !Console.IsOutputRedirected;

@@ -15,10 +15,10 @@ public static class GenerateCommand
     {
         var workbook = new Argument<string?>("工作簿")
         {
-            Description = "年终预算执行工作簿；省略时使用自带的石峰区委宣传部2023年样例",
+            Description = "年终预算执行工作簿；省略时使用自带样例（虚构的示例县文化旅游局2024年）",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var output = new Option<string?>("--output", "-o") { HelpName = "报告.docx", Description = "报告文件路径（.docx）；默认写到 ./out/部门名称+年度+“年度部门整体支出绩效自评报告.docx”" };
+        var output = new Option<string?>("--output", "-o") { HelpName = "报告.docx", Description = "报告文件路径（.docx；写 .pdf 时生成同名的 .docx 和 PDF，同 --pdf）；默认写到 ./out/部门名称+年度+“年度部门整体支出绩效自评报告.docx”" };
         var template = new Option<string>("--template", "-t") { HelpName = "名称|路径", Description = "报告模板：模板名称（default、sichuan）或 .hbs 文件路径", DefaultValueFactory = _ => "default" };
         var style = new Option<string?>("--style") { HelpName = "参考.docx", Description = "参考 .docx：用其中的样式（字体、字号、页边距）替换默认版式" };
         var fonts = new Option<string[]>("--font")
@@ -28,17 +28,19 @@ public static class GenerateCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var text = new Option<bool>("--text") { Description = "只把报告正文（渲染后的模板文字）打印到屏幕，不生成 Word 文件" };
-        var command = new Command("generate", "生成部门整体支出绩效自评报告（Word .docx）：正文按模板生成，附自评表和预算执行差异表。工作簿有错误时不生成。")
+        var pdf = PdfOption.Create();
+        var command = new Command("generate", "生成部门整体支出绩效自评报告（Word .docx，加 --pdf 同时生成 PDF）：正文按模板生成，附自评表和预算执行差异表。工作簿有错误时不生成。")
         {
-            workbook, output, template, style, fonts, text,
+            workbook, output, template, style, fonts, text, pdf,
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
+            var (docxPath, pdfPath, wantPdf) = PdfOption.Resolve(parse.GetValue(output), parse.GetValue(pdf));
             var request = new ReportRequest(
                 parse.GetValue(workbook) ?? Bundled.SampleWorkbook,
                 parse.GetValue(template)!,
                 Bundled.TemplatesDirectory,
-                parse.GetValue(output),
+                docxPath,
                 parse.GetValue(style))
             {
                 Layout = FontOptions.Apply(DocxLayout.Default, parse.GetValue(fonts) ?? []),
@@ -49,7 +51,16 @@ public static class GenerateCommand
                 return ExitCodes.Ok;
             }
 
-            return Report(runner, ReportPipeline.Generate(request));
+            // Found before anything is written: without LibreOffice nothing is generated (exit 2).
+            var converter = wantPdf ? PdfConverter.Create(runner.LocateLibreOffice) : null;
+            var result = ReportPipeline.Generate(request);
+            var code = Report(runner, result);
+            if (converter is not null && result.OutputPath is not null)
+            {
+                PdfOption.Write(runner, converter, result.OutputPath, pdfPath);
+            }
+
+            return code;
         }));
         return command;
     }
@@ -75,6 +86,11 @@ public static class GenerateCommand
         if (result.Placeholders > 0 || warnings > 0)
         {
             runner.Output.WriteLine($"  报告中有 {result.Placeholders} 处【待填写】内容（已用黄色标出），检查发现 {warnings} 个警告；运行 reportgen check 查看需要补充的信息。");
+        }
+        else if (analysis.DepartmentScore is { } score)
+        {
+            // Only a complete report states its score as final: with a gap or a warning the score may rest on missing data.
+            runner.Output.WriteLine($"  部门整体绩效自评得分 {Money.Format(score.Total)} 分，等级“{score.Grade}”。");
         }
 
         return ExitCodes.Ok;

@@ -14,11 +14,15 @@ public static class Program
     }
 
     /// <summary>The whole CLI with injected writers, so tests read what a user would see.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, new CliRunner(output, error));
+
+    /// <summary>The whole CLI with a runner of the caller's (writers, how LibreOffice is found).</summary>
+    public static int Run(string[] args, CliRunner runner)
     {
+        var (output, error) = (runner.Output, runner.Error);
+
         // Help and parse errors in Chinese whatever the machine's language (System.CommandLine ships zh-Hans).
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
-        var runner = new CliRunner(output, error);
         var root = new RootCommand("ReportGen：部门整体支出绩效自评报告生成工具。读取年终预算执行工作簿，计算执行率与结余结转，核对数据，生成报告。")
         {
             CheckCommand.Create(runner),

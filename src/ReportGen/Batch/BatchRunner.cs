@@ -60,6 +60,20 @@ public static class BatchRunner
         return new BatchSummary(results, stopwatch.Elapsed);
     }
 
+    /// <summary>The PDF beside the report; the failure's message, or null when it was written.</summary>
+    private static string? ConvertToPdf(Output.PdfConverter pdf, string docx)
+    {
+        try
+        {
+            pdf.Convert(docx, Output.PdfConverter.PdfPathFor(docx));
+            return null;
+        }
+        catch (InputException ex)
+        {
+            return ex.Message;
+        }
+    }
+
     private static DepartmentSummary Process(BatchRequest request, string template, BatchItem item)
     {
         try
@@ -72,6 +86,11 @@ public static class BatchRunner
                 Execution = TemplateExecution.Compiled,
                 OutputChecked = true,
             });
+            if (request.Pdf is { } pdf && result.OutputPath is { } docx && ConvertToPdf(pdf, docx) is { } failure)
+            {
+                return DepartmentSummary.Failure(item, BatchStatus.Failed, failure);
+            }
+
             return DepartmentSummary.From(item, result.Analysis, result.OutputPath);
         }
         catch (InputException ex)
