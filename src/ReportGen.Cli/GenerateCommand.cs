@@ -53,6 +53,11 @@ public static class GenerateCommand
 
             // Found before anything is written: without LibreOffice nothing is generated (exit 2).
             var converter = wantPdf ? PdfConverter.Create(runner.LocateLibreOffice) : null;
+            if (wantPdf && docxPath is not null)
+            {
+                ReportPipeline.CheckOutput(request, pdfPath ?? PdfConverter.PdfPathFor(docxPath));
+            }
+
             var result = ReportPipeline.Generate(request);
             var code = Report(runner, result);
             if (converter is not null && result.OutputPath is not null)

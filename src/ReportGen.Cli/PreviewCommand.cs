@@ -28,9 +28,12 @@ public static class PreviewCommand
         command.SetAction(parse => runner.Run(parse, () =>
         {
             var path = parse.GetValue(outputFile);
+            var html = parse.GetValue(format) == "html";
+            // The html preview reads the template too: bounded, and never to be overwritten (docs/errors.md).
+            var templateFiles = html ? TemplateFiles.Check(parse.GetValue(template)!, Bundled.TemplatesDirectory) : [];
             if (path is not null)
             {
-                new OutputGuard([parse.GetValue(workbook)]).CheckFile(path);
+                new OutputGuard([parse.GetValue(workbook), .. templateFiles]).CheckFile(path);
             }
 
             var analysis = ReportPipeline.Analyze(parse.GetValue(workbook)!);

@@ -100,6 +100,12 @@ public static class ReportPipeline
         return (department, projects);
     }
 
+    /// <summary>
+    /// Refuses <paramref name="path"/> as an output of <paramref name="request"/> when it would overwrite one of its
+    /// inputs (<see cref="OutputGuard"/>): for files written beside the report, such as its PDF.
+    /// </summary>
+    public static void CheckOutput(ReportRequest request, string path) => InputGuard(request).CheckFile(path);
+
     /// <summary>The output check of one report: its inputs are the workbook, the template's files and the style reference.</summary>
     private static OutputGuard InputGuard(ReportRequest request) =>
         new([request.WorkbookPath, request.StyleReference, .. TemplateFiles.Check(request.Template, request.TemplatesDirectory)]);

@@ -19,6 +19,10 @@ public static class BatchOutputs
         foreach (var item in items)
         {
             guard.CheckFile(item.ReportPath, named: false);
+            if (request.Pdf is not null)
+            {
+                guard.CheckFile(PdfConverter.PdfPathFor(item.ReportPath), named: false);
+            }
         }
 
         foreach (var name in new[] { SummaryWriter.WorkbookName, SummaryWriter.CsvName, SummaryWriter.FindingsCsvName })

@@ -48,6 +48,9 @@ public sealed class HostileBoundedReadTests : IDisposable
         result = await RunBounded("generate", Repo.SampleXlsx, "--style", style, "-o", _temp.File("a.docx"));
         Assert.Contains($"样式参考文档“{style}”不是普通文件", result.Error);
 
+        result = await RunBounded("preview", Repo.SampleXlsx, "--format", "html", "-t", template, "-o", _temp.File("预览.html"));
+        Assert.Contains($"模板文件“{template}”不是普通文件", result.Error);
+
         result = await RunBounded("generate", Repo.SampleXlsx, "-t", template, "--text");
         Assert.Contains("不是普通文件", result.Error);
         Assert.False(File.Exists(_temp.File("a.docx")));

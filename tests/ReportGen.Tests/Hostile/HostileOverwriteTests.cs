@@ -99,6 +99,15 @@ public sealed class HostileOverwriteTests : IDisposable
     }
 
     [Fact]
+    public void Html_preview_over_its_template_is_refused()
+    {
+        var workbook = Workbook();
+        var template = _temp.File("我的模板.hbs");
+        File.Copy(Path.Combine(Repo.Templates, "default.hbs"), template);
+        Refused(template, "就是输入文件", "preview", workbook, "--format", "html", "-t", template, "-o", template);
+    }
+
+    [Fact]
     public void Output_into_a_csv_folder_workbook_is_refused()
     {
         var folder = Path.Combine(_temp.Path, "部门");
