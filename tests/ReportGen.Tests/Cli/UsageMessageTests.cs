@@ -63,6 +63,6 @@ public sealed class UsageMessageTests
     public void A_value_not_among_the_allowed_lists_them()
     {
         var result = CliHarness.Run("preview", "a.xlsx", "--format", "pdf");
-        Assert.Contains("值“pdf”无效，可选：table、csv、json、md。", result.Error);
+        Assert.Contains("值“pdf”无效，可选：table、csv、json、md、html。", result.Error);
     }
 }
