@@ -59,8 +59,9 @@ public static class ReportTables
         {
             foreach (var line in lines)
             {
-                // The 偏差原因 every shortfall, overspend and adjustment needs (RG120–RG122), at the cell check names.
-                var cause = line.Overspent ? "超支原因" : line.LowRate ? "执行率偏低的原因" : line.Adjusted ? "预算调整原因" : null;
+                // The 偏差原因 every shortfall, overspend, delay and adjustment needs (RG120–RG122, RG132), at the cell check names.
+                var cause = line.Overspent ? "超支原因" : line.LowRate ? "执行率偏低的原因" : line.BehindPlan ? "支出进度落后的原因"
+                    : line.Adjusted ? "预算调整原因" : null;
                 rows.Add(Row([C((++number).ToString(System.Globalization.CultureInfo.InvariantCulture)), L(line.Name),
                     .. Figures(line.Amounts, bold: false), L(line.Deviation ?? (cause is null ? "" : TemplateHelpers.Placeholder(cause, line.DeviationCell)))]));
             }

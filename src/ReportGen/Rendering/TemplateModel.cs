@@ -129,6 +129,9 @@ public sealed record LineView
     public string AnnualGoalCell { get; init; } = "";
     public string OutcomeCell { get; init; } = "";
 
+    /// <summary>Spending fell behind the 资金支出计划 at some checkpoint (RG132).</summary>
+    public bool BehindPlan { get; init; }
+
     /// <summary>Adjusted during the year (调增, 调减, 年中追加): the 偏差原因 should say why.</summary>
     public bool Adjusted => AdjustmentKind != "无调整";
 }

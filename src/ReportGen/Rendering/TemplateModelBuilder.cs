@@ -100,6 +100,7 @@ public static class TemplateModelBuilder
             Outcome = target?.Outcome,
             Indicators = IndicatorViews.ForLine(analysis, line.Line),
             HasTargets = target is not null || hasIndicators,
+            BehindPlan = analysis.SpendingProgress.Any(p => p.Line.Line == line.Line && p.BehindCheckpoints.Any()),
             PurposeCell = line.Line.CellOf("主要用途").ToString(),
             DeviationCell = line.Line.CellOf("偏差原因").ToString(),
             AnnualGoalCell = target?.CellOf("年度目标").ToString() ?? targetSheet,

@@ -102,6 +102,23 @@ public sealed partial class ReportTruthTests
         AssertGapsCorrespond(ReportPipeline.Analyze(Path.Combine(Repo.ReportCases, name, "input")));
 
     [Fact]
+    public void Placeholders_and_findings_correspond_when_the_user_wrote_the_problems_of_a_late_spender()
+    {
+        using var dir = new TempDir();
+        var folder = dir.File("progress");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(Path.Combine(Repo.ReportCases, "progress", "input")))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        File.AppendAllText(Path.Combine(folder, "基本信息.csv"), "\n存在问题,部分项目支出进度偏慢。\n");
+        var analysis = ReportPipeline.Analyze(folder);
+        Assert.Contains(analysis.Findings, f => f.Code == "RG132");
+        AssertGapsCorrespond(analysis);
+    }
+
+    [Fact]
     public void Placeholders_and_findings_correspond_on_variants_of_the_sample()
     {
         using var dir = new TempDir();
