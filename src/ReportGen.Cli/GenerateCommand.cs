@@ -36,6 +36,7 @@ public static class GenerateCommand
         command.SetAction(parse => runner.Run(parse, () =>
         {
             var (docxPath, pdfPath, wantPdf) = PdfOption.Resolve(parse.GetValue(output), parse.GetValue(pdf));
+            CheckExtension(docxPath);
             var request = new ReportRequest(
                 parse.GetValue(workbook) ?? Bundled.SampleWorkbook,
                 parse.GetValue(template)!,
@@ -70,6 +71,24 @@ public static class GenerateCommand
         return command;
     }
 
+    /// <summary>Only .docx is written; another extension would name a Word file wrongly (docs/errors.md).</summary>
+    private static void CheckExtension(string? path)
+    {
+        var extension = path is null ? ".docx" : Path.GetExtension(path);
+        if (string.Equals(extension, ".docx", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var how = extension.ToLowerInvariant() switch
+        {
+            ".doc" or ".wps" => "如需该格式，请先生成 .docx，再用 Word 或 WPS 打开并另存为所需格式。",
+            ".txt" or ".md" => "如只需正文文字，请使用 --text 把正文打印到屏幕（可重定向到文件）。",
+            _ => "请把输出文件名改为以 .docx 结尾，例如 -o 报告.docx。",
+        };
+        throw new InputException($"输出文件“{path}”不是 .docx：generate 只生成 Word 文档（.docx）。{how}");
+    }
+
     private static int Report(CliRunner runner, ReportResult result)
     {
         var analysis = result.Analysis;
@@ -87,6 +106,12 @@ public static class GenerateCommand
         var figures = analysis.Figures;
         runner.Output.WriteLine($"已生成 {result.OutputPath}");
         runner.Output.WriteLine($"  预算收入 {Money.Format(figures.Department.Final)} 万元，支出 {Money.Format(figures.Department.Actual)} 万元，执行率 {Money.FormatPercent(figures.Department.ExecutionRate)}，{figures.ProjectCount} 个项目。");
+        var undetermined = (analysis.DepartmentScore?.Undetermined ?? 0) + analysis.ProjectScores.Values.Sum(s => s.Undetermined);
+        if (undetermined > 0)
+        {
+            runner.Output.WriteLine($"  {undetermined} 个指标缺少实际完成值，得分为暂定。");
+        }
+
         var warnings = analysis.Findings.Count(f => f.Severity == Severity.Warning);
         if (result.Placeholders > 0 || warnings > 0)
         {

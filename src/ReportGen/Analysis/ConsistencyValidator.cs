@@ -33,6 +33,7 @@ public sealed partial class ConsistencyValidator
         validator.CheckTargets(matcher);
         validator.CheckTexts();
         validator.CheckNarrative();
+        validator.CheckMissingTexts(matcher);
         return validator._findings;
     }
 
@@ -69,6 +70,14 @@ public sealed partial class ConsistencyValidator
         var a = figure.Amounts;
         var hasNote = line.DeviationNote is not null;
         var noteCell = line.CellOf("偏差原因");
+        if (line.ActualBlank && a.Final != 0m)
+        {
+            // A blank is not a 0: the report would state 支出0.00万元 and 完成率0.00% (docs/workbook.md).
+            Add("RG123", Severity.Error, line.CellOf("实际支出数"),
+                $"“{line.Name}”全年预算数 {W(a.Final)}，实际支出数未填写。请填写全年实际支出（确无支出的填 0）。");
+            return;
+        }
+
         if (figure.Overspent)
         {
             Add("RG120", hasNote ? Severity.Warning : Severity.Error, line.CellOf("实际支出数"),
@@ -168,8 +177,7 @@ public sealed partial class ConsistencyValidator
         return result.Value;
     }
 
-    private SourceLocation FactLocation(string key) =>
-        _workbook.Department.FactRows.GetValueOrDefault(key) ?? new SourceLocation(_workbook.Path, WorkbookSchema.InfoSheet);
+    private SourceLocation FactLocation(string key) => FactCell(_workbook, key);
 
     /// <summary>附表1: 资金总额 = the funding sources = 基本支出 + 项目支出, and those equal the lines' 年初预算数.</summary>
     private void CheckInitialForm()

@@ -19,6 +19,9 @@ public enum MatchKind
 /// <summary>A name used by the targets (项目目标, 绩效指标) and the budget line it refers to, if any.</summary>
 public sealed record NameMatch(string TargetName, BudgetLine? Line, MatchKind? Kind, string? Suggestion)
 {
+    /// <summary>The budget line offered as <see cref="Suggestion"/>, for a message naming its 别名 cell.</summary>
+    public BudgetLine? SuggestedLine { get; init; }
+
     public bool IsMatched => Line is not null;
 }
 
@@ -47,13 +50,13 @@ public sealed partial class ProjectNameMatcher(IReadOnlyList<BudgetLine> lines)
         }
 
         var best = lines
-            .Select(line => (line.Name, Score: Similarity(key, Normalize(line.Name))))
+            .Select(line => (Line: line, Score: Similarity(key, Normalize(line.Name))))
             .Where(candidate => candidate.Score >= 0.5)
             .OrderByDescending(candidate => candidate.Score)
-            .ThenBy(candidate => candidate.Name, StringComparer.Ordinal)
-            .Select(candidate => candidate.Name)
+            .ThenBy(candidate => candidate.Line.Name, StringComparer.Ordinal)
+            .Select(candidate => candidate.Line)
             .FirstOrDefault();
-        return new NameMatch(targetName, null, null, best);
+        return new NameMatch(targetName, null, null, best?.Name) { SuggestedLine = best };
     }
 
     /// <summary>Comparison key: width and spaces folded, a leading "2023年" / "2023年度" removed.</summary>

@@ -20,7 +20,7 @@ public static class SummaryWriter
     public static readonly string[] Headers =
     [
         "排名", "部门", "年度", "工作簿", "状态", "全年预算数（万元）", "实际支出（万元）", "结余结转（万元）", "执行率（%）",
-        "自评得分", "等级", "错误", "警告", "提示", "最弱项目", "最弱项目得分", "最弱项目执行率（%）", "报告文件",
+        "自评得分", "等级", "得分状态", "错误", "警告", "提示", "最弱项目", "最弱项目得分", "最弱项目执行率（%）", "报告文件",
     ];
 
     public static readonly string[] FindingHeaders = ["部门", "工作簿", "级别", "代码", "位置", "说明"];
@@ -72,7 +72,7 @@ public static class SummaryWriter
         [
             i + 1, d.Department, d.Year, d.Workbook, DepartmentSummary.StatusName(d.Status),
             Round(d.FinalBudget), Round(d.Actual), Round(d.CarryOver), Percent(d.ExecutionRate),
-            Round(d.Score), d.Grade, d.Errors, d.Warnings, d.Infos,
+            Round(d.Score), d.Grade, d.ScoreState, d.Errors, d.Warnings, d.Infos,
             d.WorstProject, Round(d.WorstProjectScore), Percent(d.WorstProjectRate),
             d.ReportPath is null ? null : Path.GetRelativePath(outputFolder, d.ReportPath),
         ]).ToList();

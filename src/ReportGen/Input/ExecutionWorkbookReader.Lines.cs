@@ -109,6 +109,7 @@ public sealed partial class ExecutionWorkbookReader
             AdjustmentGiven = ReadAmount(sheet, header, row, "调整数", isYuan, allowNegative: true),
             FinalBudgetGiven = ReadAmount(sheet, header, row, "全年预算数", isYuan, allowNegative: false),
             Actual = actual,
+            ActualBlank = Cell(sheet, header, row, "实际支出数").Trim().Length == 0,
             CarryOverGiven = ReadAmount(sheet, header, row, "结余结转数", isYuan, allowNegative: true),
             Funding = ReadFunding(sheet, header, row, name),
             Purpose = Optional(sheet, header, row, "主要用途"),

@@ -13,7 +13,10 @@ public static class IndicatorViews
     public static IndicatorSetView From(ScopeScore? score) => new()
     {
         Items = score?.Results.Select(View).ToList() ?? [],
-        Score = score is null ? null : new ScoreView(score.ExecutionRate, score.Output, score.Outcome, score.Satisfaction, score.Total, score.Grade),
+        Score = score is null ? null : new ScoreView(score.ExecutionRate, score.Output, score.Outcome, score.Satisfaction, score.Total, score.Grade)
+        {
+            Undetermined = score.Undetermined,
+        },
     };
 
     public static IndicatorView View(IndicatorResult result) => new()
@@ -30,14 +33,23 @@ public static class IndicatorViews
         Score = result.Score,
         Deviation = ReportMarkup.Literal(result.Row.DeviationNote),
         IsExecutionRate = IndicatorScorer.IsExecutionRateIndicator(result.Row),
+        MissingField = result.Status == IndicatorStatus.Undetermined ? result.MissingField : null,
+        MissingCell = result.MissingField is { } field ? result.Row.CellOf(field).ToString() : "",
+        NeedsCause = string.IsNullOrWhiteSpace(result.Row.DeviationNote)
+            && (result.Status is IndicatorStatus.NotMet or IndicatorStatus.PartlyMet || IndicatorValidator.IsFarAbove(result) || result.BudgetAdjustment is not null),
+        CausePrompt = result.BudgetAdjustment is { } adjustment ? $"偏差原因（{adjustment}）" : "偏差原因",
+        DeviationCell = result.Row.CellOf("偏差原因").ToString(),
     };
 
-    /// <summary>Every 未达成 / 部分达成 indicator with the scope it belongs to and that scope's own rate, department first.</summary>
-    public static IEnumerable<(string Scope, decimal? Rate, IndicatorView Item)> AllUnmet(DepartmentAnalysis analysis)
+    /// <summary>
+    /// Every 未达成 / 部分达成 indicator with the name the report uses for its scope (部门整体, or the line's name in
+    /// 预算执行, never the target forms' alias), department first.
+    /// </summary>
+    public static IEnumerable<(string Scope, IndicatorView Item)> AllUnmet(DepartmentAnalysis analysis)
     {
-        var scopes = new[] { (Score: analysis.DepartmentScore, Rate: analysis.Figures.Department.ExecutionRate) }
-            .Concat(analysis.Figures.ProjectLines.Select(l => (Score: analysis.ProjectScores.GetValueOrDefault(l.Line), Rate: l.Amounts.ExecutionRate)))
+        var scopes = new[] { (Name: IndicatorRow.DepartmentScope, Score: analysis.DepartmentScore) }
+            .Concat(analysis.Figures.ProjectLines.Select(l => (Name: l.Name, Score: analysis.ProjectScores.GetValueOrDefault(l.Line))))
             .Where(s => s.Score is not null);
-        return scopes.SelectMany(s => From(s.Score).UnmetItems.Select(item => (s.Score!.Scope, s.Rate, item)));
+        return scopes.SelectMany(s => From(s.Score).UnmetItems.Select(item => (s.Name, item)));
     }
 }

@@ -36,7 +36,7 @@ public static class TemplateHelpers
         ["or"] = (2, 9),
         ["not"] = (1, 1),
         ["default"] = (2, 2),
-        ["placeholder"] = (1, 1),
+        ["placeholder"] = (1, 2),
         ["fact"] = (1, 1),
         ["join"] = (2, 2),
         ["table"] = (1, 2),
@@ -70,7 +70,8 @@ public static class TemplateHelpers
         Value(handlebars, "or", a => a.Any(Truthy));
         Value(handlebars, "not", a => !Truthy(a[0]));
         Value(handlebars, "default", a => Truthy(a[0]) ? a[0] : a[1]);
-        Value(handlebars, "placeholder", a => Placeholder(Convert.ToString(a[0], CultureInfo.InvariantCulture) ?? ""));
+        Value(handlebars, "placeholder", a => Placeholder(Convert.ToString(a[0], CultureInfo.InvariantCulture) ?? "",
+            a.Length > 1 ? Convert.ToString(a[1], CultureInfo.InvariantCulture) : null));
         Value(handlebars, "fact", (a, root) => (root as TemplateModel)?.Department.Facts.GetValueOrDefault(Convert.ToString(a[0], CultureInfo.InvariantCulture) ?? "") ?? "");
         Value(handlebars, "join", a => string.Join(Convert.ToString(a[1], CultureInfo.InvariantCulture),
             (a[0] as System.Collections.IEnumerable ?? Array.Empty<object>()).Cast<object?>()));
@@ -80,8 +81,12 @@ public static class TemplateHelpers
         Value(handlebars, "pagebreak", _ => $"\n{ReportMarkup.PageBreakMarker}\n");
     }
 
-    /// <summary>The visible mark of text the user still has to write: 【待填写：偏差原因】.</summary>
-    public static string Placeholder(string what) => $"【待填写：{what}】";
+    /// <summary>
+    /// The visible mark of text the user still has to write, with the cell to write it in when known:
+    /// 【待填写：偏差原因（绩效指标!J7）】. <c>check</c> reports the same cell (docs/workbook.md, "Gaps").
+    /// </summary>
+    public static string Placeholder(string what, string? cell = null) =>
+        string.IsNullOrEmpty(cell) ? $"【待填写：{what}】" : $"【待填写：{what}（{cell}）】";
 
     private static void Value(IHandlebars handlebars, string name, Func<object?[], object?> body) =>
         Value(handlebars, name, (a, _) => body(a));

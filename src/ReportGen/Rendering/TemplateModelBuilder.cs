@@ -20,7 +20,11 @@ public static class TemplateModelBuilder
         var projectLines = lines.Where(l => l.Category == "项目支出").Select((l, i) => l with { Number = i + 1 }).ToList();
         return new TemplateModel
         {
-            Department = BuildDepartment(info),
+            Department = BuildDepartment(info) with
+            {
+                DutiesCell = FactCell(workbook, "主要职责"),
+                AnnualGoalCell = FactCell(workbook, "年度总体目标"),
+            },
             Year = info.Year,
             Totals = View(figures.Department),
             Basic = View(figures.Basic),
@@ -29,12 +33,18 @@ public static class TemplateModelBuilder
             Lines = lines,
             ProjectLines = projectLines,
             BasicLines = lines.Where(l => l.Category == "基本支出").ToList(),
-            KeyTasks = workbook.KeyTasks.Select((t, i) => new TaskView(i + 1, L(t.Item), L(t.Owner), L(t.Goal), L(t.Outcome))).ToList(),
+            KeyTasks = workbook.KeyTasks
+                .Select((t, i) => new TaskView(i + 1, L(t.Item), L(t.Owner), L(t.Goal), L(t.Outcome)) { OutcomeCell = t.Location.ToString() })
+                .ToList(),
+            KeyTasksCell = WorkbookSchema.TasksSheet,
             OtherFunds = info.Fact("其他资金来源") is { } other && AmountParser.Parse(other, info.SourceUnit == "元").Value is { } value ? value : null,
             Problems = L(info.Fact("存在问题")),
             Measures = L(info.Fact("改进措施")),
             OtherNotes = L(info.Fact("其他说明")),
-            Gaps = GapFinder.Find(analysis).Select(g => new GapView(L(g.Text), L(g.Cause), L(g.CausePrompt))).ToList(),
+            ProblemsCell = FactCell(workbook, "存在问题"),
+            MeasuresCell = FactCell(workbook, "改进措施"),
+            OtherNotesCell = FactCell(workbook, "其他说明"),
+            Gaps = GapFinder.Find(analysis).Select(g => g with { Text = L(g.Text), Cause = L(g.Cause), CausePrompt = L(g.CausePrompt) }).ToList(),
             Indicators = IndicatorViews.ForDepartment(analysis),
             SpendingProgress = analysis.SpendingProgress
                 .Select(p => new ProgressView(L(p.Line.Name), p.Checkpoints
@@ -48,6 +58,8 @@ public static class TemplateModelBuilder
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
     private static string? L(string? text) => ReportMarkup.Literal(text);
+
+    private static string FactCell(ExecutionWorkbook workbook, string key) => ConsistencyValidator.FactCell(workbook, key).ToString();
 
     public static AmountsView View(Amounts a) => new(a.Initial, a.Adjustment, a.Final, a.Actual, a.CarryOver, a.ExecutionRate);
 
@@ -72,9 +84,10 @@ public static class TemplateModelBuilder
 
     private static LineView BuildLine(DepartmentAnalysis analysis, LineFigures line, int index)
     {
-        var target = line.TargetName is { } name
-            ? analysis.Workbook.ProjectTargets.FirstOrDefault(t => t.Name == name)
-            : analysis.Workbook.ProjectTargets.FirstOrDefault(t => analysis.LineFor(t.Name) == line.Line);
+        // The same rule as the checks (RG196, RG197): the 项目目标 row matched to this line, if any.
+        var target = analysis.Workbook.ProjectTargets.FirstOrDefault(t => analysis.LineFor(t.Name) == line.Line);
+        var hasIndicators = analysis.ProjectScores.ContainsKey(line.Line);
+        var targetSheet = WorkbookSchema.TargetsSheet;
         return new LineView
         {
             Number = index + 1,
@@ -93,6 +106,12 @@ public static class TemplateModelBuilder
             PeriodGoal = L(target?.PeriodGoal),
             Outcome = L(target?.Outcome),
             Indicators = IndicatorViews.ForLine(analysis, line.Line),
+            HasTargets = target is not null || hasIndicators,
+            BehindPlan = analysis.SpendingProgress.Any(p => p.Line.Line == line.Line && p.BehindCheckpoints.Any()),
+            PurposeCell = line.Line.CellOf("主要用途").ToString(),
+            DeviationCell = line.Line.CellOf("偏差原因").ToString(),
+            AnnualGoalCell = target?.CellOf("年度目标").ToString() ?? targetSheet,
+            OutcomeCell = target?.CellOf("实际完成情况").ToString() ?? targetSheet,
         };
     }
 }

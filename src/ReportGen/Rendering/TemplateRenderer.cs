@@ -63,7 +63,7 @@ public sealed partial class TemplateRenderer
         {
             var output = new LimitedWriter(limits.MaxOutputChars);
             compiled.Template.Value(output, model);
-            return output.ToString();
+            return TextJoin.Clean(output.ToString());
         }, compiled.Files, limits);
     }
 
@@ -167,8 +167,9 @@ public sealed partial class TemplateRenderer
 
         var configuration = new HandlebarsConfiguration
         {
-            // The output is report markup, not HTML: nothing to escape.
-            NoEscape = true,
+            // The output is report markup, not HTML: nothing is escaped, but every value is marked as a field so
+            // that TextJoin can join it to the template's words without doubling them.
+            TextEncoder = new FieldMarkingEncoder(),
             ThrowOnUnresolvedBindingExpression = true,
         };
         if (execution == TemplateExecution.Interpreted)
@@ -268,6 +269,36 @@ public sealed partial class TemplateRenderer
             }
 
             return expression.Compile(preferInterpretation: true);
+        }
+    }
+
+    /// <summary>Writes a value between <see cref="TextJoin.FieldStart"/> and <see cref="TextJoin.FieldEnd"/>, unescaped.</summary>
+    private sealed class FieldMarkingEncoder : ITextEncoder
+    {
+        public void Encode(StringBuilder? text, TextWriter target)
+        {
+            target.Write(TextJoin.FieldStart);
+            target.Write(text);
+            target.Write(TextJoin.FieldEnd);
+        }
+
+        public void Encode(string? text, TextWriter target)
+        {
+            target.Write(TextJoin.FieldStart);
+            target.Write(text);
+            target.Write(TextJoin.FieldEnd);
+        }
+
+        public void Encode<T>(T? text, TextWriter target)
+            where T : IEnumerator<char>
+        {
+            target.Write(TextJoin.FieldStart);
+            while (text is not null && text.MoveNext())
+            {
+                target.Write(text.Current);
+            }
+
+            target.Write(TextJoin.FieldEnd);
         }
     }
 
