@@ -207,7 +207,7 @@ public sealed partial class ExecutionWorkbookReader
             return null;
         }
 
-        var result = AmountParser.Parse(sheet.Value(row, column), header.IsYuan(column, isYuan));
+        var result = AmountParser.Parse(sheet.Value(row, column), header.IsYuan(column, isYuan), sheet.FormatOf(row, column));
         if (result.Problem is { } problem)
         {
             Add("RG110", Severity.Error, At(sheet, row, column), $"{field}{problem}。该金额按 0 计算，请修正后重新检查。");

@@ -25,6 +25,17 @@ public sealed class SheetData(string name, IReadOnlyList<object?[]> rows, bool h
     /// <summary>Merged ranges; the value sits in the top-left cell, the others are blank.</summary>
     public IReadOnlyList<MergedRange> Merges { get; init; } = [];
 
+    /// <summary>
+    /// Number cells whose format changes what they show (a percent, a scale, words such as 万元), by 1-based row
+    /// and column; a cell not listed shows its stored number (docs/workbook.md, "Number formats").
+    /// </summary>
+    public IReadOnlyDictionary<(int Row, int Column), NumberFormat> NumberFormats { get; init; } =
+        new Dictionary<(int Row, int Column), NumberFormat>();
+
+    /// <summary>The format that changes how a number cell shows, or null.</summary>
+    public NumberFormat? FormatOf(int row, int column) =>
+        NumberFormats.Count > 0 && NumberFormats.TryGetValue((row, column), out var format) ? format : null;
+
     /// <summary>The raw value at a 1-based row and column, or null outside the data.</summary>
     public object? Value(int row, int column)
     {
@@ -38,7 +49,7 @@ public sealed class SheetData(string name, IReadOnlyList<object?[]> rows, bool h
     }
 
     /// <summary>
-    /// The cell as trimmed text (numbers in invariant form), or "" when empty. A blank cell under the top of a
+    /// The cell as trimmed text (numbers in invariant form, as their number format shows them), or "" when empty. A blank cell under the top of a
     /// vertically merged range reads the text at its top, as the user sees it (支出类别 or 一级指标 merged over
     /// several rows); amounts use <see cref="Value"/> and are never copied.
     /// </summary>
@@ -48,9 +59,11 @@ public sealed class SheetData(string name, IReadOnlyList<object?[]> rows, bool h
         if (value is null && Merges.Count > 0 && MergedFrom().TryGetValue((row, column), out var top))
         {
             value = Value(top, column);
+            row = top;
         }
 
-        return CellText.Of(value);
+        // A percent typed in Excel is 0.96 shown as 96%: read what the cell shows.
+        return value is double number && FormatOf(row, column) is { } format ? format.Display(number) : CellText.Of(value);
     }
 
     /// <summary>The merged range covering a cell below its top row, or null.</summary>

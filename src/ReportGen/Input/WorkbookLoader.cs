@@ -175,11 +175,13 @@ public static class WorkbookLoader
         Dictionary<string, Dictionary<(int Row, int Column), FormulaProblem>> formulaProblems)
     {
         var sheets = new List<SheetData>();
+        var formatCodes = new Dictionary<string, NumberFormat?>(StringComparer.Ordinal);
         long cells = 0;
         do
         {
             var rows = new List<object?[]>();
             var hiddenRows = new HashSet<int>();
+            var formats = new Dictionary<(int Row, int Column), NumberFormat>();
             while (reader.Read())
             {
                 cells += reader.FieldCount;
@@ -192,6 +194,7 @@ public static class WorkbookLoader
                 }
 
                 rows.Add(ReadRow(reader));
+                ReadFormats(reader, rows[^1], rows.Count, formats, formatCodes);
                 if (reader.RowHeight == 0)
                 {
                     hiddenRows.Add(rows.Count);
@@ -207,6 +210,7 @@ public static class WorkbookLoader
             sheets.Add(new SheetData(name, rows, reader.VisibleState is { } state && state != "visible")
             {
                 HiddenRows = hiddenRows,
+                NumberFormats = formats,
                 Merges = (reader.MergeCells ?? [])
                     .Select(m => new MergedRange(m.FromRow + 1, m.FromColumn + 1, m.ToRow + 1, m.ToColumn + 1))
                     .ToList(),
@@ -235,6 +239,29 @@ public static class WorkbookLoader
             }
 
             cells[column - 1] ??= problem;
+        }
+    }
+
+    /// <summary>Keeps the number format of each number cell whose format changes what it shows (a percent, 万).</summary>
+    private static void ReadFormats(IExcelDataReader reader, object?[] cells, int row,
+        Dictionary<(int Row, int Column), NumberFormat> formats, Dictionary<string, NumberFormat?> codes)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (cells[i] is not double || reader.GetNumberFormatString(i) is not { } code)
+            {
+                continue;
+            }
+
+            if (!codes.TryGetValue(code, out var format))
+            {
+                format = codes[code] = NumberFormat.Of(code);
+            }
+
+            if (format is not null)
+            {
+                formats[(row, i + 1)] = format;
+            }
         }
     }
 

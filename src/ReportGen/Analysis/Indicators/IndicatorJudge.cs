@@ -150,8 +150,9 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
 
         if (!actual.IsNumeric)
         {
-            Add(IndicatorCodes.ActualInWords, Severity.Warning, row, "实际完成值",
-                $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”未写出数值");
+            Add(IndicatorCodes.ActualInWords, Severity.Warning, row, "实际完成值", actual.Kind == TargetKind.Unknown && actual.Problem is { } problem
+                ? $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”无法识别：{problem}"
+                : $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”未写出数值");
             return ByUser(result, userStatus, null, $"实际完成值“{actual.Original}”无数值，无法与指标值比较", fallback: true);
         }
 
