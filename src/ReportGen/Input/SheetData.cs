@@ -19,6 +19,9 @@ public sealed class SheetData(string name, IReadOnlyList<object?[]> rows, bool h
     public IReadOnlyList<object?[]> Rows { get; } = rows;
     public bool Hidden { get; } = hidden;
 
+    /// <summary>The .csv file this sheet was read from, or null for a sheet of a workbook.</summary>
+    public string? FileName { get; init; }
+
     /// <summary>1-based rows the file hides (height 0); they are read like any other row.</summary>
     public IReadOnlySet<int> HiddenRows { get; init; } = new HashSet<int>();
 
@@ -99,10 +102,36 @@ public sealed class WorkbookData(string path, IReadOnlyList<SheetData> sheets)
     public string Path { get; } = path;
     public IReadOnlyList<SheetData> Sheets { get; } = sheets;
 
-    /// <summary>Finds a sheet by name, ignoring surrounding spaces and full-width/half-width differences.</summary>
+    /// <summary>
+    /// Finds a sheet by name, ignoring spaces, case and full-width/half-width differences. Two sheets that both
+    /// answer to the name (“预算执行 ” beside “预算执行”, or 预算执行 .csv beside 预算执行.csv) are an
+    /// <see cref="InputException"/> naming both: which one is current cannot be known (docs/errors.md).
+    /// </summary>
     public SheetData? Find(string name)
     {
         var wanted = TextNormalizer.Key(name);
-        return Sheets.FirstOrDefault(sheet => TextNormalizer.Key(sheet.Name) == wanted);
+        SheetData? found = null;
+        foreach (var sheet in Sheets)
+        {
+            if (TextNormalizer.Key(sheet.Name) != wanted)
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                throw new InputException(
+                    $"{System.IO.Path.GetFileName(Path)} 中{Describe(found)}和{Describe(sheet)}都对应工作表“{name}”"
+                    + "（名称只差空格、大小写或全角半角），无法确定该读哪一个。请删除或改名其中不用的一个后重试。",
+                    new Model.SourceLocation(Path, sheet.Name));
+            }
+
+            found = sheet;
+        }
+
+        return found;
     }
+
+    private static string Describe(SheetData sheet) =>
+        sheet.FileName is { } file ? $"文件“{file}”" : $"工作表“{sheet.Name}”";
 }
