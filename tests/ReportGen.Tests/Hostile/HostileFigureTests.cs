@@ -215,4 +215,58 @@ public sealed class HostileFigureTests : IDisposable
         Assert.Equal(TargetKind.Unknown, value.Kind);
         Assert.Equal(TargetKind.Unknown, TargetValueParser.Parse("0000年12月31日").Kind);
     }
+
+    [Theory]
+    [InlineData("其中：人员经费", "其中：公用经费")]
+    [InlineData("其中:人员经费", "  公用经费")]
+    [InlineData("  人员经费", "  公用经费")]
+    [InlineData("\u3000人员经费", "含：公用经费")]
+    public void Detail_rows_under_a_line_are_not_added_to_it_and_agree_silently(string first, string second)
+    {
+        var analysis = WorkbookBuilder.Create()
+            .Line("基本支出", "基本支出", 100m, 0m, 100m, 100m, 0m)
+            .Line(first, "基本支出", 80m, 0m, 80m, 80m, 0m)
+            .Line(second, "基本支出", 20m, 0m, 20m, 20m, 0m)
+            .Project("文明经费", 50m, 0m, 50m)
+            .Analyze();
+
+        Assert.Equal(["基本支出", "文明经费"], analysis.Workbook.Lines.Select(l => l.Name));
+        Assert.Equal(150m, analysis.Figures.Department.Initial);
+        Assert.Equal(100m, analysis.Figures.Basic.Initial);
+        FindingAssert.None(analysis, "RG123");
+        var info = FindingAssert.Single(analysis, "RG124");
+        Assert.Equal("预算执行!A3", info.Location.ToString());
+        Assert.Contains("第 2 行“基本支出”的明细", info.Message);
+    }
+
+    [Fact]
+    public void Detail_rows_that_do_not_sum_to_their_line_are_a_finding_at_the_parent_cell()
+    {
+        var analysis = WorkbookBuilder.Create()
+            .Line("基本支出", "基本支出", 100m, 0m, 100m, 90m, 10m)
+            .Line("其中：人员经费", "基本支出", 80m, 0m, 80m, 80m, 0m)
+            .Line("其中：公用经费", "基本支出", 30m, 0m, 30m, 10m, 20m)
+            .Analyze();
+
+        Assert.Equal(100m, analysis.Workbook.Lines.Single().InitialBudget);
+        var findings = analysis.Findings.Where(f => f.Code == "RG123").ToList();
+        Assert.Equal(["预算执行!D2", "预算执行!F2", "预算执行!H2"], findings.Select(f => f.Location.ToString()));
+        Assert.Contains("“基本支出”的年初预算数 100.00 万元 不等于其明细行（“其中：人员经费”、“其中：公用经费”）之和 110.00 万元", findings[0].Message);
+    }
+
+    [Fact]
+    public void Detail_rows_under_a_total_row_are_checked_against_the_total()
+    {
+        var analysis = WorkbookBuilder.Create()
+            .Basic("基本支出", 100m, 0m, 100m)
+            .Project("文明经费", 50m, 0m, 50m)
+            .Line("合计", "", 150m, 0m, 150m, 150m, 0m)
+            .Line("其中：基本支出", "", 100m, 0m, 100m, 100m, 0m)
+            .Line("其中：项目支出", "", 40m, 0m, 40m, 40m, 0m)
+            .Analyze();
+
+        Assert.Equal(2, analysis.Workbook.Lines.Count);
+        Assert.Contains(analysis.Findings, f => f.Code == "RG123" && f.Location.ToString() == "预算执行!D4");
+        FindingAssert.None(analysis, "RG112");
+    }
 }
