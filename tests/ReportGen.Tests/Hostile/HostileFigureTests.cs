@@ -269,4 +269,33 @@ public sealed class HostileFigureTests : IDisposable
         Assert.Contains(analysis.Findings, f => f.Code == "RG123" && f.Location.ToString() == "预算执行!D4");
         FindingAssert.None(analysis, "RG112");
     }
+
+    [Theory]
+    [InlineData("≥95%", "95分", "单位“%”与实际完成值单位“分”")]
+    [InlineData("五大行动", "五大专项整治", "计数对象“行动”与实际完成值计数对象“专项整治”")]
+    [InlineData("≥10场", "12次", "单位“场”与实际完成值单位“次”")]
+    [InlineData("≥95分", "96%", "单位“分”与实际完成值单位“%”")]
+    public void Units_and_counted_words_that_differ_are_never_compared(string target, string actual, string message)
+    {
+        var analysis = AnalyzeIndicator(target, actual);
+
+        var result = Assert.Single(analysis.DepartmentScore!.Results);
+        Assert.NotEqual(IndicatorStatus.Met, result.Status);
+        Assert.Contains(message, At(analysis, IndicatorCodes.UnitMismatch, "绩效指标!F2").Message);
+    }
+
+    [Theory]
+    [InlineData("≥95分", "96分")]
+    [InlineData("≥95%", "96")]
+    [InlineData("五大行动", "五大行动")]
+    [InlineData("五大行动", "5项")]
+    [InlineData("≥10场", "12场次")]
+    [InlineData("≥3000篇", "3200篇次")]
+    public void Same_units_or_a_bare_number_compare(string target, string actual)
+    {
+        var analysis = AnalyzeIndicator(target, actual);
+
+        Assert.Equal(IndicatorStatus.Met, Assert.Single(analysis.DepartmentScore!.Results).Status);
+        FindingAssert.None(analysis, IndicatorCodes.UnitMismatch);
+    }
 }

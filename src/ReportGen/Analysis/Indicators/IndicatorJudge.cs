@@ -158,9 +158,13 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
 
         if (target.Number is not { } t || actual.InUnitOf(target) is not { } a)
         {
+            // Units and counted nouns compare by one rule: docs/workbook.md, "When units compare".
+            var (what, mine, theirs) = target.Unit == actual.Unit && target.Noun != actual.Noun
+                ? ("计数对象", target.Noun, actual.Noun)
+                : ("单位", target.Unit, actual.Unit);
             Add(IndicatorCodes.UnitMismatch, Severity.Warning, row, "实际完成值",
-                $"指标值单位“{target.Unit}”与实际完成值单位“{actual.Unit}”不可比较");
-            return ByUser(result, userStatus, null, $"单位不一致（{target.Unit}与{actual.Unit}），无法比较", fallback: true);
+                $"指标值{what}“{mine}”与实际完成值{what}“{theirs}”不可比较");
+            return ByUser(result, userStatus, null, $"{what}不一致（{mine}与{theirs}），无法比较", fallback: true);
         }
 
         return Formula(result, t, a, source, userStatus);

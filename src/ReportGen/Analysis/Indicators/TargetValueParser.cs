@@ -184,6 +184,7 @@ public static partial class TargetValueParser
             Number = number,
             Note = $"“{s}”按{number}项计",
             Problem = problem,
+            Noun = m.Groups["noun"].Value,
         }, "项");
     }
 
@@ -228,13 +229,22 @@ public static partial class TargetValueParser
         }
 
         var (kind, problem) = KindOf(t.Groups["pre"].Value, t.Groups["post"].Value);
+        var unit = t.Groups["unit"].Value;
+        var end = t.Index + t.Length;
+        if (unit.Length == 0 && !t.Groups["post"].Success && end < s.Length && IsWordAfterNumber(s[end]))
+        {
+            // "95分": a word right after the number is what it counts, though not a unit of the table; it
+            // compares only with the same word (docs/workbook.md, "When units compare").
+            unit = s[end].ToString();
+        }
+
         return WithUnit(new ParsedValue(original, kind)
         {
             Number = number,
             Approximate = t.Groups["about"].Success || t.Groups["more"].Success || t.Groups["around"].Success,
-            Note = $"从文字中取数：{t.Value}",
+            Note = $"从文字中取数：{t.Value}{(unit == t.Groups["unit"].Value ? "" : unit)}",
             Problem = problem,
-        }, t.Groups["unit"].Value);
+        }, unit);
     }
 
     private static decimal? ReadNumber(Match m)
@@ -298,13 +308,22 @@ public static partial class TargetValueParser
             return new ParsedValue(value.Original, TargetKind.Unknown) { Problem = value.Problem };
         }
 
-        if (Units.Find(unit) is not { } info)
+        if (unit.Length == 0)
         {
             return value;
         }
 
+        if (Units.Find(unit) is not { } info)
+        {
+            return value with { Unit = unit, UnitFamily = unit, UnitFactor = 1m };
+        }
+
         return value with { Unit = info.Name, UnitFamily = info.Family, UnitFactor = info.Factor };
     }
+
+    /// <summary>A Chinese character that names what a number counts, not a word that only follows it (以上, 左右).</summary>
+    private static bool IsWordAfterNumber(char ch) =>
+        ch is >= '\u4E00' and <= '\u9FFF' && "以及之左上下余多来约近前后内外的和与或、至到".IndexOf(ch) < 0;
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
