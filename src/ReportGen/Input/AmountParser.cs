@@ -39,7 +39,7 @@ public static partial class AmountParser
         };
         if (number is { } n)
         {
-            return new AmountResult(ToWan(n, defaultUnitIsYuan), null);
+            return Bounded(ToWan(n, defaultUnitIsYuan));
         }
 
         if (value is double)
@@ -83,7 +83,7 @@ public static partial class AmountParser
 
         var isYuan = format.Words.Contains('万') ? false : format.Words.Contains('元') || defaultUnitIsYuan;
         return CellText.TryDecimal(value, out var number)
-            ? new AmountResult(ToWan(number, isYuan), null)
+            ? Bounded(ToWan(number, isYuan))
             : new AmountResult(null, "单元格的值不是有效数字或超出范围");
     }
 
@@ -130,7 +130,7 @@ public static partial class AmountParser
         if (decimal.TryParse(body, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
                 CultureInfo.InvariantCulture, out var parsed))
         {
-            return new AmountResult(ToWan(parsed, isYuan), null);
+            return Bounded(ToWan(parsed, isYuan));
         }
 
         return new AmountResult(null, $"“{text}”不是金额，请填写阿拉伯数字（如 30 或 30.00）");
@@ -142,6 +142,17 @@ public static partial class AmountParser
 
     [GeneratedRegex(@"\d\s+\d", RegexOptions.CultureInvariant)]
     private static partial Regex DigitsSplitBySpace();
+
+    /// <summary>
+    /// The largest amount read, in 万元 (10^12 万元, far above any public budget): sums of up to
+    /// <see cref="WorkbookLoader.MaxCells"/> such amounts, and every rate computed from them, stay inside decimal's
+    /// range, so an absurd cell is a finding, never an OverflowException.
+    /// </summary>
+    public const decimal MaxWan = 1_000_000_000_000m;
+
+    private static AmountResult Bounded(decimal wan) => Math.Abs(wan) <= MaxWan
+        ? new AmountResult(wan, null)
+        : new AmountResult(null, $"超出范围（绝对值大于 {MaxWan:#,0} 万元），请检查是否多输了数字或单位有误");
 
     // -0 becomes 0 so that it never prints as "-0.00".
     private static decimal ToWan(decimal value, bool isYuan)

@@ -85,6 +85,8 @@ public sealed record NumberFormat(string Code, bool Percent, int Shift, int Scal
                 case 'E' or 'e' when i + 1 < body.Length && body[i + 1] is '+' or '-':
                     i++;
                     break;
+                case >= 'A' and <= 'Z' or >= 'a' and <= 'z':
+                    break; // date and time codes (y, m, d, h, s) and "AM/PM": the reader gives those cells as dates
                 default:
                     words.Append(ch);
                     break;

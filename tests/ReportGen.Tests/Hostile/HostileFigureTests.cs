@@ -298,4 +298,23 @@ public sealed class HostileFigureTests : IDisposable
         Assert.Equal(IndicatorStatus.Met, Assert.Single(analysis.DepartmentScore!.Results).Status);
         FindingAssert.None(analysis, IndicatorCodes.UnitMismatch);
     }
+
+    [Fact]
+    public void Amounts_whose_sum_would_overflow_are_RG110_and_the_check_ends_with_exit_1()
+    {
+        // Two cells of 7×10^28 each were read, and their sum threw OverflowException: exit 3.
+        const string huge = "70000000000000000000000000000";
+        var path = WorkbookBuilder.Create()
+            .Line("基本支出", "基本支出", huge, huge, null, huge)
+            .Line("文明经费", "项目支出", huge, 0, huge, huge, 0)
+            .WriteCsvFolder(_temp.File("huge"));
+
+        var cli = CliHarness.Run("check", path);
+        Assert.Equal(1, cli.ExitCode);
+        Assert.Contains("预算执行!D2", cli.Output);
+        Assert.Contains("超出范围", cli.Output);
+        cli.AssertNoStackTrace();
+        Assert.Null(AmountParser.Parse(1e13, defaultUnitIsYuan: false).Value);
+        Assert.Equal(AmountParser.MaxWan, AmountParser.Parse((double)AmountParser.MaxWan, defaultUnitIsYuan: false).Value);
+    }
 }
