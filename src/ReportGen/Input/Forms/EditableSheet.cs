@@ -12,6 +12,7 @@ internal sealed class EditableSheet
 {
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Row, int Column), object?> _edits = [];
+    private int _next;
 
     private EditableSheet(string name, List<List<object?>> rows, int headerRow, SheetSpec spec)
     {
@@ -19,6 +20,11 @@ internal sealed class EditableSheet
         Rows = rows;
         HeaderRow = headerRow;
         Spec = spec;
+
+        // New rows go under the last row with content: LibreOffice saves formatted empty rows below a table (a
+        // drop-down list's cells down to row 100), and rows appended after those would be out of sight.
+        _next = rows.FindLastIndex(row => row.Any(value => Text(value).Length > 0)) + 1;
+        _next = Math.Max(_next, headerRow + 1);
         var header = rows[headerRow];
         for (var c = 0; c < header.Count; c++)
         {
@@ -45,9 +51,6 @@ internal sealed class EditableSheet
 
     /// <summary>The 0-based index of the header row in <see cref="Rows"/> (row 1 of the sheet is index 0).</summary>
     public int HeaderRow { get; }
-
-    /// <summary>How many rows the sheet had when read; rows from here on are new.</summary>
-    public int OriginalRowCount { get; private init; }
 
     public bool Created { get; private init; }
     public int Added { get; set; }
@@ -87,7 +90,7 @@ internal sealed class EditableSheet
             headerRow = 0;
         }
 
-        var result = new EditableSheet(sheet.Name, rows, headerRow, spec) { OriginalRowCount = sheet.Rows.Count };
+        var result = new EditableSheet(sheet.Name, rows, headerRow, spec);
         foreach (var column in spec.Columns)
         {
             result.Column(column.Name);
@@ -149,8 +152,12 @@ internal sealed class EditableSheet
 
     public int Append(IReadOnlyDictionary<string, object?> values)
     {
-        Rows.Add([]);
-        var row = Rows.Count - 1;
+        if (_next >= Rows.Count)
+        {
+            Rows.Add([]);
+        }
+
+        var row = _next++;
         foreach (var (header, value) in values)
         {
             var column = Column(header);

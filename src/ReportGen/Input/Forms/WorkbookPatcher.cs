@@ -86,7 +86,8 @@ internal static class WorkbookPatcher
             foreach (var ((_, column), value) in edits.OrderBy(edit => edit.Key.Column))
             {
                 var reference = SourceLocation.ColumnLetters(column + 1) + number.ToString(CultureInfo.InvariantCulture);
-                var cell = FindOrAddCell(row, column + 1, reference, number == header, columnStyles);
+                var above = number > header + 1 ? rows.GetValueOrDefault(number - 1) : null;
+                var cell = FindOrAddCell(row, column + 1, reference, number == header, above, columnStyles);
                 if (cell.CellFormula is not null)
                 {
                     formulas.Add(new SourceLocation(file, sheet.Name, (int)number, column + 1));
@@ -143,7 +144,7 @@ internal static class WorkbookPatcher
         return row;
     }
 
-    private static S.Cell FindOrAddCell(S.Row row, int column, string reference, bool isHeader, IReadOnlyDictionary<int, uint> columnStyles)
+    private static S.Cell FindOrAddCell(S.Row row, int column, string reference, bool isHeader, S.Row? above, IReadOnlyDictionary<int, uint> columnStyles)
     {
         S.Cell? after = null;
         var position = 0;
@@ -165,7 +166,14 @@ internal static class WorkbookPatcher
         }
 
         var added = new S.Cell { CellReference = reference };
-        if (columnStyles.TryGetValue(column, out var style))
+        var letters = SourceLocation.ColumnLetters(column);
+        var over = above?.Elements<S.Cell>().FirstOrDefault(c => new string((c.CellReference?.Value ?? "").TakeWhile(char.IsLetter).ToArray()) == letters);
+        if (over?.StyleIndex is { } inherited)
+        {
+            // A row below the table's first row takes the format of the cell above.
+            added.StyleIndex = inherited.Value;
+        }
+        else if (columnStyles.TryGetValue(column, out var style))
         {
             added.StyleIndex = style;
         }
