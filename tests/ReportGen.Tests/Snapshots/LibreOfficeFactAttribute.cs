@@ -10,7 +10,7 @@ public sealed class LibreOfficeFactAttribute : FactAttribute
     {
         if (Environment.GetEnvironmentVariable("CI") != "true" && (Which("soffice") is null || Which("pdftotext") is null))
         {
-            Skip = "需要 LibreOffice 与 poppler：apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils";
+            Skip = "需要 LibreOffice 与 poppler：apt-get install libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils";
         }
     }
 
