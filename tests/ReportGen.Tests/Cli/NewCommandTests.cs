@@ -79,6 +79,21 @@ public sealed class NewCommandTests
         Assert.Equal("mine", File.ReadAllText(path));
     }
 
+    [Fact]
+    public void A_message_about_the_workbook_format_gives_the_installed_guide()
+    {
+        using var temp = new TempDir();
+        var path = Path.Combine(temp.Path, "缺表.xlsx");
+        ReportGen.Output.XlsxWriter.Write(path, [new("基本信息", [["项目", "内容"], ["部门名称", "某部门"], ["年度", 2024]])]);
+
+        var result = CliHarness.Run("check", path);
+
+        Assert.Equal(2, result.ExitCode);
+        var guide = Path.Combine(ReportGen.Cli.Bundled.TemplatesDirectory, WorkbookTemplate.GuideFile);
+        Assert.True(File.Exists(guide));
+        Assert.Contains($"《工作簿填写说明》（{guide}）", result.Error);
+    }
+
     [LibreOfficeFact]
     public void LibreOffice_opens_a_new_workbook_without_repair()
     {
