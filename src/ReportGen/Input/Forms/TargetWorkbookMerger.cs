@@ -75,6 +75,12 @@ public static class TargetWorkbookMerger
         FillInfo(infoSheet, content, isNew, factor);
         if (isNew)
         {
+            // In a new sheet every item the forms filled is a new row for the summary, not an update.
+            infoSheet.Added = infoSheet.DataRows().Count(row => infoSheet.Text(row, "内容").Length > 0);
+            infoSheet.Updated = 0;
+        }
+        if (isNew)
+        {
             FillBudget(Sheet(BudgetSheet, true), content);
         }
 

@@ -4,8 +4,9 @@ Run once with /usr/bin/python3 make_clerk_libreoffice.py (needs soffice); the .x
 The source package is written here by hand (stdlib only) and converted with
 `soffice --headless --convert-to xlsx`, so the committed file is LibreOffice's own output: its styles, its
 shared strings, its drawing, chart and comment parts (with VML), its data validation and conditional format.
-In 绩效指标 (a sheet the import edits): a bold red header on yellow, a 40-wide first column, a frozen header row, a
-comment on F2, a formula in G2 (=2+3), a drop-down on H, a conditional format on I, row 3 hidden, column J hidden.
+In 绩效指标 (a sheet the import edits): a bold red header on yellow, a 40-wide first column, a frozen header row
+(which headless LibreOffice drops: it writes no view settings), a comment on F2, a formula in G2 (=2+3), a drop-down
+on H, a conditional format on I, row 3 hidden, column J hidden.
 The extra sheet 备注 holds italic text and a bar chart of the 预算执行 amounts."""
 import os, shutil, subprocess, tempfile, zipfile
 from xml.sax.saxutils import escape
