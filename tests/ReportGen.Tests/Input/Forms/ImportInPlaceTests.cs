@@ -181,6 +181,41 @@ public sealed partial class ImportInPlaceTests
         Assert.Contains(result.Skipped, item => item.Location.ToString().Contains("B2") && item.Reason.Contains("公式"));
     }
 
+    [Fact]
+    public void A_formula_without_a_saved_result_in_an_edited_sheet_keeps_its_finding()
+    {
+        using var fixture = new FormFixture();
+        var target = fixture.PathOf("未计算.xlsx");
+        XlsxWriter.Write(target, WorkbookTemplate.New("中共株洲市石峰区委员会宣传部", 2023, "万元", null));
+        FormImporter.Run(new ImportRequest([fixture.ShifengDocx()], target));
+
+        // The clerk types 实际完成值 as a formula in a program that saves no result (openpyxl), then imports a
+        // corrected form: the formula stays a formula, and check still names its cell.
+        RewritePart(target, "xl/worksheets/sheet4.xml", xml => Regex.Replace(xml, "(<x:c r=\"E2\"[^>]*>.*?</x:c>)", "$1<x:c r=\"F2\"><x:f>1/0</x:f></x:c>"));
+        Assert.Contains("RG118", CheckOutput(target));
+        var media = new FormGrid(SeedForms.Media.Rows.Select(row => row.Select(c => c == "≥3000篇" ? "≥3200篇" : c).ToArray()).ToList());
+        var corrected = fixture.PathOf("corrected.docx");
+        DocxFormBuilder.Write(corrected, [SeedForms.Table1, SeedForms.Summary, media, SeedForms.Civil, SeedForms.Ideology]);
+
+        var result = FormImporter.Run(new ImportRequest([corrected], target));
+
+        Assert.True(result.Written);
+        using (var document = SpreadsheetDocument.Open(target, isEditable: false))
+        {
+            var cell = Cell(Worksheet(document, "绩效指标"), "F2");
+            Assert.Equal(("1/0", null), (cell.CellFormula?.Text, cell.CellValue?.Text));
+        }
+
+        Assert.Contains("RG118 绩效指标!F2", CheckOutput(target));
+    }
+
+    private static string CheckOutput(string path)
+    {
+        var output = new StringWriter();
+        ReportGen.Cli.Program.Run(["check", path], output, new StringWriter());
+        return output.ToString();
+    }
+
     [Theory]
     [InlineData("执行.xls")]
     [InlineData("执行")]
