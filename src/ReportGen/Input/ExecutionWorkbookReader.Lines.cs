@@ -60,9 +60,10 @@ public sealed partial class ExecutionWorkbookReader
 
         if (lines.Count == 0)
         {
-            throw new InputException(
-                $"{System.IO.Path.GetFileName(_file)} 的工作表“预算执行”在表头（第 {header.HeaderRow} 行）之下没有任何预算行。",
-                At(sheet, header.HeaderRow));
+            // A workbook not yet filled (reportgen new writes the headers only): a finding, not a stop, so that check
+            // lists everything still to fill.
+            Add("RG100", Severity.Error, At(sheet, header.HeaderRow + 1),
+                $"预算执行尚未填写：表头（第 {header.HeaderRow} 行）之下没有任何预算行。请每个预算行填一行：基本支出，以及每个项目。");
         }
 
         return lines;
