@@ -34,7 +34,7 @@ public sealed class CliRunner(TextWriter output, TextWriter error)
         }
         catch (InputException ex)
         {
-            Error.WriteLine($"错误：{ex.Message}");
+            Error.WriteLine($"错误：{Input.WorkbookTemplate.WithGuideLocation(ex.Message, NewCommand.GuidePath())}");
             Detail(verbose, ex.InnerException);
             return ExitCodes.InputError;
         }

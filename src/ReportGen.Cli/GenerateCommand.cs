@@ -109,7 +109,7 @@ public static class GenerateCommand
         var undetermined = (analysis.DepartmentScore?.Undetermined ?? 0) + analysis.ProjectScores.Values.Sum(s => s.Undetermined);
         if (undetermined > 0)
         {
-            runner.Output.WriteLine($"  {undetermined} 个指标缺少实际完成值，得分为暂定。");
+            runner.Output.WriteLine($"  {undetermined} 个指标缺少实际完成值或完成情况，得分为暂定。");
         }
 
         var warnings = analysis.Findings.Count(f => f.Severity == Severity.Warning);

@@ -29,6 +29,7 @@ public static class Program
             PreviewCommand.Create(runner),
             GenerateCommand.Create(runner),
             ImportCommand.Create(runner),
+            NewCommand.Create(runner),
             BatchCommand.Create(runner),
         };
         root.Options.Add(CliRunner.Verbose);

@@ -183,24 +183,26 @@ public sealed partial class ConsistencyValidator
     private void CheckInitialForm()
     {
         var total = Fact("年初资金总额");
-        var general = Fact("一般公共预算拨款");
-        var fund = Fact("政府性基金拨款");
-        var other = Fact("其他资金");
+
+        // By nature of income: Hunan's 附表1 splits 一般公共预算拨款 / 政府性基金拨款 / 其他资金; Guangdong's form gives
+        // 财政拨款收入 / 财政专户管理资金 / 其他收入 (docs/import.md). Whichever the workbook states are summed.
+        var sourceNames = new[] { "一般公共预算拨款", "政府性基金拨款", "财政拨款收入", "财政专户管理资金", "其他资金" };
+        var stated = sourceNames.Select(name => (Name: name, Value: Fact(name))).Where(source => source.Value is not null).ToList();
         var basic = Fact("年初基本支出");
         var projects = Fact("年初项目支出");
         if (total is { } t)
         {
-            if (general is not null || fund is not null || other is not null)
+            if (stated.Count > 0)
             {
-                var sources = (general ?? 0) + (fund ?? 0) + (other ?? 0);
-                CompareIdentity("RG150", FactLocation("年初资金总额"), t, sources, 3,
-                    $"附表1资金总额 {W(t)} 不等于按收入性质各项之和 {W(sources)}（一般公共预算拨款、政府性基金拨款、其他资金）。");
+                var sources = stated.Sum(source => source.Value!.Value);
+                CompareIdentity("RG150", FactLocation("年初资金总额"), t, sources, Math.Max(3, stated.Count),
+                    $"年初资金总额 {W(t)} 不等于按收入性质各项之和 {W(sources)}（{string.Join("、", stated.Select(source => source.Name))}）。");
             }
 
             if (basic is { } b && projects is { } p)
             {
                 CompareIdentity("RG151", FactLocation("年初资金总额"), t, b + p, 2,
-                    $"附表1资金总额 {W(t)} 不等于基本支出 {W(b)} 与项目支出 {W(p)} 之和 {W(b + p)}。");
+                    $"年初资金总额 {W(t)} 不等于基本支出 {W(b)} 与项目支出 {W(p)} 之和 {W(b + p)}。");
             }
         }
 

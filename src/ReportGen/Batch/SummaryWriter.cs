@@ -43,8 +43,8 @@ public static class SummaryWriter
         {
             AtomicFile.Write(paths[0], stream => XlsxWriter.Write(stream,
             [
-                new XlsxSheet("汇总", [Headers, .. rows]),
-                new XlsxSheet("问题清单", [FindingHeaders, .. findings]),
+                new XlsxSheet("汇总", [Headers, .. rows], Layout: SummaryLayout(Headers)),
+                new XlsxSheet("问题清单", [FindingHeaders, .. findings], Layout: FindingLayout),
             ]));
         }
         catch
@@ -65,6 +65,31 @@ public static class SummaryWriter
         csv.GetAwaiter().GetResult();
         return paths;
     }
+
+    /// <summary>
+    /// The 汇总 sheet dressed like the clerk's workbook: header frozen, a filter, widths, two decimals on amounts,
+    /// rates and scores, and execution rates below 90% (the 10号文 threshold for a 偏差原因) in red on pink. Columns are
+    /// found by their header, so a column added to <see cref="Headers"/> gets a plain format.
+    /// </summary>
+    private static XlsxLayout SummaryLayout(IReadOnlyList<string> headers)
+    {
+        var columns = headers.Select(header => header switch
+        {
+            "排名" or "年度" or "错误" or "警告" or "提示" or "等级" => new XlsxColumn(7),
+            "部门" => new XlsxColumn(30),
+            "工作簿" or "报告文件" or "最弱项目" => new XlsxColumn(28),
+            _ when header.Contains("万元", StringComparison.Ordinal) || header.Contains('%') || header.Contains("得分", StringComparison.Ordinal)
+                => new XlsxColumn(13, XlsxStyle.Amount),
+            _ => new XlsxColumn(10),
+        }).ToList();
+        var rates = headers.Select((header, index) => (header, index)).Where(pair => pair.header.Contains("执行率", StringComparison.Ordinal))
+            .Select(pair => new XlsxHighlight(pair.index + 1, 90m)).ToList();
+        return new XlsxLayout(columns, AutoFilter: true) { Highlights = rates, InputRows = 0 };
+    }
+
+    private static readonly XlsxLayout FindingLayout = new(
+        [new XlsxColumn(30), new XlsxColumn(28), new XlsxColumn(7), new XlsxColumn(8), new XlsxColumn(16), new XlsxColumn(90)],
+        AutoFilter: true) { InputRows = 0 };
 
     /// <summary>The 汇总 rows, ranked (see <see cref="BatchSummary.Ranked"/>): numbers as decimals, blanks as null.</summary>
     public static List<IReadOnlyList<object?>> Rows(BatchSummary summary, string outputFolder) =>

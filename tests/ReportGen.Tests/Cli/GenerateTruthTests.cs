@@ -73,7 +73,7 @@ public sealed class GenerateTruthTests
         var analysis = ReportPipeline.Analyze(Repo.SampleCsvFolder);
         var undetermined = analysis.DepartmentScore!.Undetermined + analysis.ProjectScores.Values.Sum(s => s.Undetermined);
         Assert.True(undetermined > 0);
-        Assert.Contains($"  {undetermined} 个指标缺少实际完成值，得分为暂定。", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"  {undetermined} 个指标缺少实际完成值或完成情况，得分为暂定。", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class LibreOfficeFactAttribute : FactAttribute
     {
         if (!Ci.IsCi && (LibreOfficeLocator.Find() is null || Which("pdftotext") is null || Which("pdfinfo") is null))
         {
-            Skip = "需要 LibreOffice 与 poppler：apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils";
+            Skip = "需要 LibreOffice 与 poppler：apt-get install libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils";
         }
     }
 

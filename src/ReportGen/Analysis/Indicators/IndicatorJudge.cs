@@ -151,16 +151,21 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
 
         if (!actual.IsNumeric)
         {
-            Add(IndicatorCodes.ActualInWords, Severity.Warning, row, "实际完成值",
-                $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”未写出数值");
+            Add(IndicatorCodes.ActualInWords, Severity.Warning, row, "实际完成值", actual.Kind == TargetKind.Unknown && actual.Problem is { } problem
+                ? $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”无法识别：{problem}"
+                : $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”未写出数值");
             return ByUser(result, userStatus, null, $"实际完成值“{actual.Original}”无数值，无法与指标值比较");
         }
 
         if (target.Number is not { } t || actual.InUnitOf(target) is not { } a)
         {
+            // Units and counted nouns compare by one rule: docs/workbook.md, "When units compare".
+            var (what, mine, theirs) = target.Unit == actual.Unit && target.Noun != actual.Noun
+                ? ("计数对象", target.Noun, actual.Noun)
+                : ("单位", target.Unit, actual.Unit);
             Add(IndicatorCodes.UnitMismatch, Severity.Warning, row, "实际完成值",
-                $"指标值单位“{target.Unit}”与实际完成值单位“{actual.Unit}”不可比较");
-            return ByUser(result, userStatus, null, $"单位不一致（{target.Unit}与{actual.Unit}），无法比较");
+                $"指标值{what}“{mine}”与实际完成值{what}“{theirs}”不可比较");
+            return ByUser(result, userStatus, null, $"{what}不一致（{mine}与{theirs}），无法比较");
         }
 
         return Formula(result, t, a, source, userStatus);
