@@ -54,7 +54,7 @@ public sealed class HostileMessageTests : IDisposable
 
         result.AssertNoStackTrace();
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("无法读取 CSV 文件“基本信息.csv”", result.Error);
+        Assert.Contains("CSV 文件“基本信息.csv”", result.Error);
         Assert.DoesNotContain("Unable", result.Error);
         Assert.DoesNotContain("bytes", result.Error);
     }
