@@ -21,12 +21,14 @@ public sealed class SummaryFormatTests
         var part = document.WorkbookPart!;
         var summary = ((WorksheetPart)part.GetPartById(part.Workbook.Sheets!.Elements<S.Sheet>().First().Id!)).Worksheet;
         Assert.Equal(S.PaneStateValues.Frozen, summary.Descendants<S.Pane>().Single().State!.Value);
-        Assert.Equal("A1:R3", summary.GetFirstChild<S.AutoFilter>()!.Reference!.Value);
+        Assert.Equal("A1:S3", summary.GetFirstChild<S.AutoFilter>()!.Reference!.Value);
         Assert.Equal(SummaryWriter.Headers.Length, summary.Descendants<S.Column>().Count());
 
-        // 执行率（%） is column I and 最弱项目执行率（%） column Q: rates under 90 are marked; amounts and rates show two decimals.
+        // The two rate columns (执行率（%）, 最弱项目执行率（%）): rates under 90 are marked; amounts and rates show two decimals.
+        static string Column(string header) => ((char)('A' + Array.IndexOf(SummaryWriter.Headers, header))).ToString();
         var rules = summary.Descendants<S.ConditionalFormatting>().ToList();
-        Assert.Equal(["I2:I3", "Q2:Q3"], rules.Select(r => r.SequenceOfReferences!.InnerText));
+        Assert.Equal("I", Column("执行率（%）"));
+        Assert.Equal(["I2:I3", $"{Column("最弱项目执行率（%）")}2:{Column("最弱项目执行率（%）")}3"], rules.Select(r => r.SequenceOfReferences!.InnerText));
         var rule = rules[0];
         Assert.Equal("AND(ISNUMBER(I2),I2<90)", rule.Descendants<S.Formula>().Single().Text);
         var rate = summary.Descendants<S.Cell>().First(cell => cell.CellReference == "I2");
