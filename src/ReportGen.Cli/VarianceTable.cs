@@ -81,8 +81,8 @@ public static class VarianceTable
         foreach (var score in scores)
         {
             summary.AddRow(Markup.Escape(score.Scope), Money.Format(score.ExecutionRate), Money.Format(score.Output), Money.Format(score.Outcome),
-                Money.Format(score.Satisfaction), Money.Format(score.Total) + (score.Provisional ? "（暂定）" : ""),
-                score.Grade + (score.Provisional ? "（暂定）" : ""));
+                Money.Format(score.Satisfaction), ScorePreview.Total(score),
+                ScorePreview.Grade(score));
         }
 
         console.Write(summary);

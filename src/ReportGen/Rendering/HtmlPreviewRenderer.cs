@@ -51,7 +51,9 @@ public static partial class HtmlPreviewRenderer
         Figure(html, "项目数", analysis.Figures.ProjectCount + " 个");
         if (analysis.DepartmentScore is { } score)
         {
-            Figure(html, "部门整体自评得分", $"{Money.Format(score.Total)} 分（{score.Grade}）");
+            Figure(html, "部门整体自评得分", score.Provisional
+                ? $"{Money.Format(score.Total)} 分（{score.Grade}，暂定）"
+                : $"{Money.Format(score.Total)} 分（{score.Grade}）");
         }
 
         html.Append("</dl>\n");
@@ -126,7 +128,7 @@ public static partial class HtmlPreviewRenderer
                 html.Append("<td class=\"r\">").Append(Encode(value)).Append("</td>");
             }
 
-            html.Append("<td class=\"c\">").Append(Encode(score.Grade)).Append("</td></tr>\n");
+            html.Append("<td class=\"c\">").Append(Encode(ScorePreview.Grade(score))).Append("</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n<h3>评分说明（财预〔2020〕10号）</h3>\n<ul class=\"rules\">\n");

@@ -23,8 +23,16 @@ public static class ScorePreview
     public static string[] ScoreCells(ScopeScore score) =>
     [
         score.Scope, Money.Format(score.ExecutionRate), Money.Format(score.Output), Money.Format(score.Outcome),
-        Money.Format(score.Satisfaction), Money.Format(score.Total), score.Grade,
+        Money.Format(score.Satisfaction), Total(score), Grade(score),
     ];
+
+    /// <summary>The total, marked 暂定 while an indicator cannot be judged (docs/domain.md §5, provisional scores).</summary>
+    public static string Total(ScopeScore score) => Money.Format(score.Total) + Provisional(score);
+
+    /// <summary>The grade, marked 暂定 like the total.</summary>
+    public static string Grade(ScopeScore score) => score.Grade + Provisional(score);
+
+    private static string Provisional(ScopeScore score) => score.Provisional ? "（暂定）" : "";
 
     /// <summary>How <see cref="IndicatorScorer"/> scores (财预〔2020〕10号; src/ReportGen/Analysis/Indicators/README.md), for the reader.</summary>
     public static readonly string[] ScoringRules =
@@ -35,7 +43,7 @@ public static class ScorePreview
         "“不少于”指标：实际完成值达到指标值得满分，否则按 实际完成值 ÷ 指标值 × 分值 计分。",
         "“不超过”指标（如成本）：不超过指标值得满分；超出不到一倍按超出的比例扣分；达到指标值两倍及以上得 0 分。",
         "定性与时限指标：达成得分值的 80%–100%，部分达成 60%–80%，未达成 60% 以下；工作簿未给得分时分别按 100%、70%、30% 计。",
-        "无法判断的指标（实际完成值缺失或无法读取，或需由填报人判断而未填完成情况）按 0 分计，原因见“说明”，所在单元格见检查结果。",
+        "无法判断的指标（实际完成值缺失或无法读取，或需由填报人判断而未填完成情况）暂按 0 分计，总分和等级注明“暂定”，补齐后重新计算；原因见“说明”，所在单元格见检查结果。",
         "各项得分保留两位小数（四舍五入），总分为各项之和；90 分及以上为优，80 分及以上为良，60 分及以上为中，60 分以下为差。",
     ];
 }

@@ -98,6 +98,19 @@ public sealed class GenerateTruthTests
         Assert.Contains("（暂定）", result.Output, StringComparison.Ordinal);
         var json = CliHarness.Run("preview", Repo.SampleCsvFolder, "--format", "json");
         Assert.Contains("\"provisional\": true", json.Output, StringComparison.Ordinal);
+
+        // Every preview format that shows a score marks it; the finished example has none to mark.
+        using var dir = new TempDir();
+        foreach (var format in new[] { "md", "csv", "html" })
+        {
+            var provisional = dir.File("暂定." + format);
+            Assert.Equal(0, CliHarness.Run("preview", Repo.SampleCsvFolder, "--format", format, "-o", provisional).ExitCode);
+            Assert.Contains("14.97（暂定）", File.ReadAllText(provisional), StringComparison.Ordinal);
+            var final = dir.File("最终." + format);
+            Assert.Equal(0, CliHarness.Run("preview", Repo.ExampleCsvFolder, "--format", format, "-o", final).ExitCode);
+            Assert.DoesNotContain("（暂定）", File.ReadAllText(final), StringComparison.Ordinal);
+            Assert.Contains("97.82", File.ReadAllText(final), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -71,7 +71,8 @@ public sealed class HtmlPreviewBrowserTests : IDisposable
         var score = json.GetProperty("scores").GetProperty("department");
         var summary = await page.Locator("#score-summary tbody tr").First.Locator("td").AllInnerTextsAsync();
         Assert.Equal("部门整体", summary[0]);
-        Assert.Equal(score.GetProperty("total").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), summary[5]);
+        var mark = score.GetProperty("provisional").GetBoolean() ? "（暂定）" : "";
+        Assert.Equal(score.GetProperty("total").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + mark, summary[5]);
 
         // 部门整体支出绩效自评表: the 产出指标 cell spans the department's output indicators.
         var outputs = json.GetProperty("indicators").EnumerateArray()
