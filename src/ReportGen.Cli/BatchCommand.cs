@@ -146,11 +146,11 @@ public static class BatchCommand
     {
         foreach (var department in summary.Departments.Where(d => d.Status is BatchStatus.Unreadable or BatchStatus.Failed or BatchStatus.HasErrors))
         {
-            var errors = department.Findings.Where(f => f.Severity == Severity.Error).ToList();
+            var errors = department.Findings.Errors().ToList();
             runner.Error.WriteLine($"未生成 {department.Workbook}：{(department.Message ?? $"{errors.Count} 个错误")}");
             foreach (var finding in errors.Take(3).Where(_ => department.Message is null))
             {
-                runner.Error.WriteLine($"  [错误] {finding.Code} {finding.Location}  {finding.Message}");
+                runner.Error.WriteLine($"  {finding.Line}");
             }
 
             if (department.Message is null && errors.Count > 3)

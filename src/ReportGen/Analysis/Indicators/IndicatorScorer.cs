@@ -24,7 +24,7 @@ public static class IndicatorScorer
         {
             if (groups[i] == IndicatorGroup.Unknown)
             {
-                findings.Add(new Finding(IndicatorCodes.UnknownGroup, Severity.Error, rows[i].CellOf("一级指标"),
+                findings.Add(new Finding(FindingCodes.UnknownGroup, Severity.Error, rows[i].CellOf("一级指标"),
                     $"{scopeName}·{rows[i].Level3}：一级指标“{rows[i].Level1}”、二级指标“{rows[i].Level2}”不属于产出、效益或满意度，未计分"));
             }
         }
@@ -36,7 +36,7 @@ public static class IndicatorScorer
 
         if (facts.ExecutionRate is null)
         {
-            findings.Add(new Finding(IndicatorCodes.NoExecutionRate, Severity.Warning, SourceLocation.None,
+            findings.Add(new Finding(FindingCodes.NoExecutionRate, Severity.Warning, SourceLocation.None,
                 $"{scopeName}：全年预算数为0，无法计算预算执行率，该项按0分计"));
         }
 

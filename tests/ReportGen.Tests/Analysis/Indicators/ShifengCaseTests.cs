@@ -53,7 +53,7 @@ public class ShifengCaseTests
         // 新增规上企业: no actual in seed 004 → 无法判断, 0, and a missing-actual finding each.
         Assert.All(r.Skip(1).Take(2), x => Assert.Equal(IndicatorStatus.Undetermined, x.Status));
         // 2 企业 rows, 工作及时完成率, 不超过预算 and 满意度 90% have no actual.
-        Assert.Equal(5, score.Findings.Count(f => f.Code == IndicatorCodes.MissingActual));
+        Assert.Equal(5, score.Findings.Count(f => f.Code == FindingCodes.MissingActual));
 
         // 预算资金使用率 100% against the computed rate 81.68%:
         // 8.33 × 0.816834… = 6.80423… → 6.80.
@@ -66,7 +66,7 @@ public class ShifengCaseTests
         // value to write in its cell, never used as if the user had written it.
         Assert.Equal(IndicatorKind.AtMost, r[5].Kind);
         Assert.Equal((IndicatorStatus.Undetermined, "", 0m, "实际完成值"), (r[5].Status, r[5].ActualText, r[5].Score, r[5].MissingField));
-        Assert.Contains(score.Findings, f => f.Code == IndicatorCodes.MissingActual && f.Message.Contains("可按全年执行数填写“458.04万元”"));
+        Assert.Contains(score.Findings, f => f.Code == FindingCodes.MissingActual && f.Message.Contains("可按全年执行数填写“458.04万元”"));
 
         // 效益 30 over 4 qualitative rows (7.50 each), none judged by the user → 0 each.
         Assert.All(r.Skip(6).Take(4), x => Assert.Equal((7.50m, IndicatorStatus.Undetermined), (x.Weight, x.Status)));
@@ -85,7 +85,7 @@ public class ShifengCaseTests
         Assert.True(score.Provisional);
 
         // 无直接经济效益 = its own name: reported, but only as information.
-        Assert.Contains(score.Findings, f => f.Code == IndicatorCodes.TargetIsName && f.Severity == Severity.Info);
+        Assert.Contains(score.Findings, f => f.Code == FindingCodes.TargetIsName && f.Severity == Severity.Info);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public class ShifengCaseTests
         Assert.Equal("差", score.Grade);
 
         // 2886 of 3000 is unmet and has no 偏差原因.
-        Assert.Contains(score.Findings, f => f.Code == IndicatorCodes.UnmetWithoutNote && f.Message.StartsWith("融媒体中心专项经费·全年宣传报道"));
+        Assert.Contains(score.Findings, f => f.Code == FindingCodes.UnmetWithoutNote && f.Message.StartsWith("融媒体中心专项经费·全年宣传报道"));
     }
 
     [Fact]
