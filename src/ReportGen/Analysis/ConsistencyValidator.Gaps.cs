@@ -15,8 +15,12 @@ public sealed partial class ConsistencyValidator
     /// </summary>
     public static readonly IReadOnlySet<string> GapCodes = new HashSet<string>(StringComparer.Ordinal)
     {
-        FindingCodes.LowRateWithoutNote, FindingCodes.AdjustmentWithoutNote, FindingCodes.BehindPlan, FindingCodes.ProblemsMissing, FindingCodes.MeasuresMissing, FindingCodes.OtherNotesMissing, FindingCodes.DepartmentGoalMissing, FindingCodes.DutiesMissing, FindingCodes.ProjectGoalMissing, FindingCodes.ProjectOutcomeMissing, FindingCodes.TaskOutcomeMissing, FindingCodes.PurposeMissing,
-        FindingCodes.UnmetWithoutNote, FindingCodes.FarAboveTarget, FindingCodes.MissingActual, FindingCodes.MissingUserStatus, FindingCodes.TargetBeforeAdjustment,
+        FindingCodes.LowRateWithoutNote, FindingCodes.AdjustmentWithoutNote, FindingCodes.BehindPlan,
+        FindingCodes.ProblemsMissing, FindingCodes.MeasuresMissing, FindingCodes.OtherNotesMissing,
+        FindingCodes.DepartmentGoalMissing, FindingCodes.DutiesMissing, FindingCodes.ProjectGoalMissing,
+        FindingCodes.ProjectOutcomeMissing, FindingCodes.TaskOutcomeMissing, FindingCodes.PurposeMissing,
+        FindingCodes.UnmetWithoutNote, FindingCodes.FarAboveTarget, FindingCodes.MissingActual,
+        FindingCodes.MissingUserStatus, FindingCodes.TargetBeforeAdjustment,
     };
 
     private void CheckMissingTexts(ProjectNameMatcher matcher)

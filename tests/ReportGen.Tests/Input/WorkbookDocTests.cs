@@ -31,9 +31,26 @@ public sealed partial class WorkbookDocTests
     [MemberData(nameof(ColumnNames))]
     public void Every_header_and_synonym_is_documented(string name)
     {
-        Assert.Contains(name, Doc);
-        Assert.Contains(name, Guide);
+        Assert.Contains(name, DocNames);
+        Assert.Contains(name, GuideNames);
     }
+
+    private static readonly HashSet<string> DocNames = TableNames(Doc);
+
+    private static readonly HashSet<string> GuideNames = TableNames(Guide);
+
+    /// <summary>
+    /// The names written in a document's table cells, a cell holding one name or a list (<c>实际支出, 全年执行数</c>,
+    /// <c>部门职责、职责</c>): a name counts as documented only as a whole cell entry, never as part of a longer word.
+    /// </summary>
+    private static HashSet<string> TableNames(string document) =>
+        document.Split('\n')
+            .Where(line => line.StartsWith('|'))
+            .SelectMany(line => line.Trim().Trim('|').Split('|'))
+            .SelectMany(cell => cell.Split([',', '，', '、']))
+            .Select(entry => entry.Trim().Trim('`').Trim())
+            .Where(entry => entry.Length > 0)
+            .ToHashSet(StringComparer.Ordinal);
 
     [Fact]
     public void The_guide_describes_every_sheet_and_every_code_the_code_emits()
