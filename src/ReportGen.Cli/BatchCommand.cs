@@ -9,7 +9,7 @@ namespace ReportGen.Cli;
 
 /// <summary>
 /// <c>reportgen batch 文件夹 -o 输出文件夹 [--jobs N] [--template 名称|路径]</c>: every workbook under a folder checked
-/// and rendered in parallel, one report each, and a summary ranked weakest first (issue 6). Exit 1 when some
+/// and rendered in parallel, one report each, and a summary ranked weakest first. Exit 1 when some
 /// workbook was not rendered; 130 when stopped with Ctrl+C.
 /// </summary>
 public static class BatchCommand

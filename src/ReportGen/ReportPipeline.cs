@@ -37,7 +37,7 @@ public sealed record ReportResult(DepartmentAnalysis Analysis, string? OutputPat
 
 /// <summary>
 /// The orchestrator: read the workbook, match names, compute, check. Each stage is its own class; this one only
-/// calls them in order (style.md, after ReportGenerator).
+/// calls them in order.
 /// </summary>
 public static class ReportPipeline
 {

@@ -115,7 +115,7 @@ public sealed partial class ConsistencyValidator
         }
     }
 
-    /// <summary>The same text under two different projects: usually one project's text pasted under another (seed 004).</summary>
+    /// <summary>The same text under two different projects: usually one project's text pasted under another (the published Shifeng 2023 report).</summary>
     private void CheckCopied(IEnumerable<(string Name, string? Text, SourceLocation Location)> items, string field)
     {
         var seen = new Dictionary<string, string>();
@@ -135,7 +135,7 @@ public sealed partial class ConsistencyValidator
         }
     }
 
-    /// <summary>"不存在问题" above a low execution rate is the defect of seed 004 section 四.</summary>
+    /// <summary>"不存在问题" above a low execution rate is the defect of the published Shifeng 2023 report's section 四.</summary>
     private void CheckNarrative()
     {
         var problems = _workbook.Department.Fact("存在问题");

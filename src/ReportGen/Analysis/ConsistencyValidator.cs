@@ -4,7 +4,7 @@ using ReportGen.Model;
 namespace ReportGen.Analysis;
 
 /// <summary>
-/// The budget checks of domain.md §3 that the workbook allows, each a <see cref="Finding"/> with a stable code.
+/// The budget checks of docs/domain.md §3 that the workbook allows, each a <see cref="Finding"/> with a stable code.
 /// Codes: RG10x line identities, RG12x execution, RG14x typed totals, RG15x 附表1 figures, RG16x–17x targets and
 /// names, RG18x text leftovers, RG19x narrative. Reading problems (RG105–RG117) come from the reader.
 /// </summary>

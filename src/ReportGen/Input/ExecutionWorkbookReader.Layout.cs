@@ -3,7 +3,7 @@ using ReportGen.Model;
 namespace ReportGen.Input;
 
 /// <summary>
-/// What the file's layout hides from a reader of its values (issue 7): hidden sheets and rows, which are read like
+/// What the file's layout hides from a reader of its values: hidden sheets and rows, which are read like
 /// any other (RG104, so the user knows a figure they cannot see was counted), formula cells without a usable
 /// value outside the amount columns (RG118; amounts report them as RG110), and merged amount cells (RG119).
 /// </summary>

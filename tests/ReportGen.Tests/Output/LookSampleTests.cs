@@ -7,7 +7,7 @@ namespace ReportGen.Tests.Output;
 public class LookSampleTests
 {
     /// <summary>
-    /// Writes the long sample used to look at the layout (in LibreOffice, through /work/shared/tools/docx-to-png) and
+    /// Writes the long sample used to look at the layout (rendered to pages by LibreOffice) and
     /// checks that the .docx holds all of it: the title, every heading and paragraph with its style, the one page
     /// break and every row of the indicator table. When REPORTGEN_DOCX_LOOK names a folder the sample is also written
     /// there as sample.docx.

@@ -4,7 +4,7 @@ using ReportGen.Model;
 namespace ReportGen.Analysis.Indicators;
 
 /// <summary>
-/// Judges one indicator row (domain.md §5). Quantitative rows are scored by formula; rows the tool cannot compare
+/// Judges one indicator row (docs/domain.md §5). Quantitative rows are scored by formula; rows the tool cannot compare
 /// (qualitative or unreadable target, actual in words or missing, units that do not compare, a deadline without a
 /// date to check) are scored on the qualitative bands from the user's 完成情况, and are 无法判断 without it.
 /// </summary>
@@ -201,7 +201,7 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         return result with { Status = status, Score = score, Reason = source + why + approx };
     }
 
-    /// <summary>The share of the weight earned (domain.md §5) and the reason in Chinese.</summary>
+    /// <summary>The share of the weight earned (docs/domain.md §5) and the reason in Chinese.</summary>
     internal static (decimal Share, string Reason) ScoreShare(IndicatorKind kind, decimal t, decimal a, ParsedValue target, ParsedValue actual)
     {
         var ts = $"{Fmt.N(t)}{target.Unit ?? actual.Unit}";

@@ -4,7 +4,7 @@ using ReportGen.Model;
 namespace ReportGen.Analysis.Indicators;
 
 /// <summary>
-/// Text and explanation checks on judged indicators (domain.md §3): template leftovers, a 指标值 equal to its own
+/// Text and explanation checks on judged indicators (docs/domain.md §3): template leftovers, a 指标值 equal to its own
 /// name, an unreadable 指标值, unmet or far-exceeded indicators without 偏差原因. <see cref="IndicatorScorer.Score"/>
 /// already includes these findings; call this directly only for results judged elsewhere.
 /// </summary>

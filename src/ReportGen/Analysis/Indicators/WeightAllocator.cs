@@ -3,7 +3,7 @@ using ReportGen.Model;
 namespace ReportGen.Analysis.Indicators;
 
 /// <summary>
-/// Gives every indicator its 分值 (domain.md §5): 产出 50, 效益 30, 满意度 10; without a 满意度 group its 10 goes
+/// Gives every indicator its 分值 (docs/domain.md §5): 产出 50, 效益 30, 满意度 10; without a 满意度 group its 10 goes
 /// to the groups present in proportion (产出 56.25, 效益 33.75). Within a group the workbook's 分值 wins; rows without
 /// one share what is left evenly. Even shares are cut to cents by largest remainder so that they add up exactly
 /// (50 / 3 → 16.67, 16.67, 16.66) and displayed scores add up to displayed totals.

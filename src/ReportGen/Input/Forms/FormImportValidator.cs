@@ -4,7 +4,7 @@ using ReportGen.Model;
 namespace ReportGen.Input.Forms;
 
 /// <summary>
-/// Checks on what was imported (domain.md §3), before anything is written. Codes RG5xx:
+/// Checks on what was imported (docs/domain.md §3), before anything is written. Codes RG5xx:
 /// RG501 附表1 项目支出 vs the projects; RG502 附表1 资金总额 vs its parts; RG503 a 测算说明 at odds with its own
 /// figures; RG504 支出明细 vs 项目金额; RG505 指标值 left as template text; RG506 汇总表 vs its 合计 and vs 附表3;
 /// RG507 资金支出计划 not cumulative; RG508 预算数 vs 财政资金 + 其他资金.
@@ -201,7 +201,7 @@ public static partial class FormImportValidator
             return "没有填写指标值";
         }
 
-        // "无直接经济效益 | 无直接经济效益" (seed 000) is a real answer, not a prompt left in place.
+        // "无直接经济效益 | 无直接经济效益" (the Shifeng 2023 forms) is a real answer, not a prompt left in place.
         if (target == TextNormalizer.Key(indicator.Level3) && !target.StartsWith('无'))
         {
             return $"的指标值与指标名称相同（“{indicator.Target}”），像是未改的模板文字";

@@ -15,7 +15,7 @@ public class IndicatorScorerTests
 
     private static IEnumerable<string> Codes(ScopeScore s) => s.Findings.Select(f => f.Code);
 
-    // ---- 预算执行率 (domain.md §5: min(rate, 1) × 10) ----
+    // ---- 预算执行率 (docs/domain.md §5: min(rate, 1) × 10) ----
 
     [Theory]
     [InlineData(1.2, 10)]
@@ -142,7 +142,7 @@ public class IndicatorScorerTests
     [Fact]
     public void An_approximate_actual_is_compared_and_said_so()
     {
-        // seed 004: 文明实践活动 4900余场 against the 60 场 planned in seed 000's 测算.
+        // the published Shifeng 2023 report: 文明实践活动 4900余场 against the 60 场 planned in the Shifeng 附表3's 测算.
         var r = One(OutputRow("文明实践活动", "60场", "4900余场", weight: 10m, note: "说明"));
         Assert.Equal((IndicatorStatus.Met, 10m), (r.Status, r.Score));
         Assert.Equal("含约数，按所写数值比较", r.Reason);
@@ -356,7 +356,7 @@ public class IndicatorScorerTests
     }
 
     [Theory]
-    [InlineData("60场", "4900余场", true)] // seed 004: 文明实践活动 4900余场 against 60 planned
+    [InlineData("60场", "4900余场", true)] // the published Shifeng 2023 report: 文明实践活动 4900余场 against 60 planned
     [InlineData("100场", "130场", true)]   // exactly 130%
     [InlineData("100场", "129场", false)]
     public void Actual_at_130_percent_of_target_needs_a_note(string target, string actual, bool flagged)

@@ -5,12 +5,13 @@ using static ReportGen.Tests.Analysis.Indicators.Rows;
 namespace ReportGen.Tests.Analysis.Indicators;
 
 /// <summary>
-/// The Shifeng 2023 case (shared/reference/shifeng-2023.md): seed 000's targets against seed 004's year-end figures.
+/// The Shifeng 2023 case (the sample under data/sample/): the start-of-year targets against the published report's
+/// year-end figures.
 /// Every expected number is computed by hand in the comments; no 分值 are given, so weights are split evenly.
 /// </summary>
 public class ShifengCaseTests
 {
-    /// <summary>附表1 of seed 000, with the actuals seed 004 states (the others left empty, as the sample may).</summary>
+    /// <summary>附表1 of the Shifeng 2023 forms, with the actuals the published report states (the others left empty, as the sample may).</summary>
     private static readonly IndicatorRow[] Department =
     [
         Row("产出指标", "数量指标", "实施全域行动", "五大行动", "开展市容市貌、空中缆线等五大专项整治"),
@@ -26,7 +27,7 @@ public class ShifengCaseTests
         Row("效益指标", "社会公众及服务对象满意度指标", "社会公众对宣传工作的认可度和满意度", "90%"),
     ];
 
-    // 预算收入 560.75, 支出 458.04 (seed 004).
+    // 预算收入 560.75, 支出 458.04 (the published Shifeng 2023 report).
     private static readonly ScopeFacts DepartmentFacts = ScopeFacts.From(458.04m, 560.75m);
 
     [Fact]
@@ -50,7 +51,7 @@ public class ShifengCaseTests
         Assert.Equal(IndicatorStatus.Met, r[0].Status);
         Assert.Equal(8.34m, r[0].Score);
 
-        // 新增规上企业: no actual in seed 004 → 无法判断, 0, and a missing-actual finding each.
+        // 新增规上企业: no actual in the published report → 无法判断, 0, and a missing-actual finding each.
         Assert.All(r.Skip(1).Take(2), x => Assert.Equal(IndicatorStatus.Undetermined, x.Status));
         // 2 企业 rows, 工作及时完成率, 不超过预算 and 满意度 90% have no actual.
         Assert.Equal(5, score.Findings.Count(f => f.Code == FindingCodes.MissingActual));
@@ -104,7 +105,7 @@ public class ShifengCaseTests
             Row("效益指标", "社会公众及服务对象满意度指标", "全民素质", "不断提高", scope: scope),
         ];
 
-        // 全年预算 38.72 (30 + 8.72), 实际 38.57 (seed 004).
+        // 全年预算 38.72 (30 + 8.72), 实际 38.57 (the published Shifeng 2023 report).
         var score = IndicatorScorer.Score(scope, rows, ScopeFacts.From(38.57m, 38.72m));
         var r = score.Results;
 
