@@ -4,7 +4,7 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Rendering;
 
 /// <summary>
-/// A single report interprets the template, a batch compiles it (a faster cold start, a faster batch).
+/// A single report interprets the template, a batch compiles it (issue 6: a faster cold start, a faster batch).
 /// The two must not differ in anything a user sees: the text, and the errors with their places.
 /// </summary>
 public sealed class TemplateExecutionTests : IDisposable
