@@ -1,9 +1,9 @@
 namespace ReportGen.Tests.Input.Forms;
 
 /// <summary>
-/// The published start-of-year forms as grids: Shifeng 2023 (the published start-of-year forms: 附表1, 汇总表, three 附表3, with the labels' odd spaces
-/// and the 测算说明 defect kept), Liwan 2023 (the Liwan 2023 form, Guangdong, amounts in 元, 任务1–4), and a Hebei
-/// 项目绩效目标表 invented from the layout's description.
+/// The published start-of-year forms as grids: Shifeng 2023 (附表1, 汇总表, three 附表3, with the labels' odd
+/// spaces and the 测算说明 defect kept), Liwan 2023 (Guangdong, amounts in 元, 任务1–4), and a Hebei 项目绩效目标表
+/// invented from the layout's description.
 /// </summary>
 public static class SeedForms
 {
