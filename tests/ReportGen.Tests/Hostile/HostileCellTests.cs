@@ -5,7 +5,7 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Hostile;
 
 /// <summary>
-/// Issue 7, cells: what finance staff and other programs put in cells, read from real .xlsx packages written part
+/// Cells: what finance staff and other programs put in cells, read from real .xlsx packages written part
 /// by part (<see cref="RawXlsx"/>). A bad cell is a finding at that cell; it never crashes the run and never
 /// turns silently into 0. Row 2 of 预算执行 is 基本支出 20 万元; the row under test is row 3.
 /// </summary>

@@ -195,7 +195,7 @@ public sealed class HostileFigureTests : IDisposable
     {
         var analysis = AnalyzeIndicator("≥95%", new string('9', 29) + "%");
 
-        var finding = At(analysis, IndicatorCodes.ActualInWords, "绩效指标!F2");
+        var finding = At(analysis, FindingCodes.ActualInWords, "绩效指标!F2");
         Assert.Contains("位数过多", finding.Message);
         Assert.Equal(IndicatorStatus.Undetermined, Assert.Single(analysis.DepartmentScore!.Results).Status);
     }
@@ -205,7 +205,7 @@ public sealed class HostileFigureTests : IDisposable
     {
         var analysis = AnalyzeIndicator("≥" + new string('9', 30), "95%");
 
-        Assert.Contains("位数过多", At(analysis, IndicatorCodes.TargetNotUnderstood, "绩效指标!E2").Message);
+        Assert.Contains("位数过多", At(analysis, FindingCodes.TargetNotUnderstood, "绩效指标!E2").Message);
     }
 
     [Fact]
@@ -281,7 +281,7 @@ public sealed class HostileFigureTests : IDisposable
 
         var result = Assert.Single(analysis.DepartmentScore!.Results);
         Assert.NotEqual(IndicatorStatus.Met, result.Status);
-        Assert.Contains(message, At(analysis, IndicatorCodes.UnitMismatch, "绩效指标!F2").Message);
+        Assert.Contains(message, At(analysis, FindingCodes.UnitMismatch, "绩效指标!F2").Message);
     }
 
     [Theory]
@@ -296,7 +296,7 @@ public sealed class HostileFigureTests : IDisposable
         var analysis = AnalyzeIndicator(target, actual);
 
         Assert.Equal(IndicatorStatus.Met, Assert.Single(analysis.DepartmentScore!.Results).Status);
-        FindingAssert.None(analysis, IndicatorCodes.UnitMismatch);
+        FindingAssert.None(analysis, FindingCodes.UnitMismatch);
     }
 
     [Fact]
