@@ -16,14 +16,8 @@ public sealed class HostileFigureTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private DepartmentAnalysis Analyze(Action<RawXlsx.Sheet> lines, Action<RawXlsx>? more = null)
-    {
-        var book = RawXlsx.Standard(out var sheet);
-        sheet.Row("基本支出", "基本支出", null, 20, 0, 20, 20, 0);
-        lines(sheet);
-        more?.Invoke(book);
-        return ReportPipeline.Analyze(book.Write(_temp.File("工作簿.xlsx")));
-    }
+    private DepartmentAnalysis Analyze(Action<RawXlsx.Sheet> lines, Action<RawXlsx>? more = null) =>
+        RawXlsx.AnalyzeStandard(_temp, lines, more);
 
     /// <summary>A workbook whose 绩效指标 holds one 部门整体 row: 产出指标 / 质量指标 / 完成率, 分值 10.</summary>
     private DepartmentAnalysis AnalyzeIndicator(object target, object actual) => Analyze(_ => { }, book => book
