@@ -2,14 +2,15 @@ using ReportGen.Model;
 
 namespace ReportGen.Rendering;
 
-/// <summary>Analysis → the report as blocks: build the template model, render the template, place the tables.</summary>
+/// <summary>Analysis → the report as blocks: build the template model, render the template, place the tables in the words of its partials/表格文字.sbn.</summary>
 public static class ReportRenderer
 {
     public static ReportDocument Render(DepartmentAnalysis analysis, string templatePath, TemplateLimits? limits = null)
     {
         var model = TemplateModelBuilder.Build(analysis);
         var text = RenderText(model, templatePath, limits);
-        return ReportMarkup.Parse(text, (kind, argument) => ReportTables.Build(model, kind, argument));
+        var words = TableText.For(templatePath);
+        return ReportMarkup.Parse(text, (kind, argument) => ReportTables.Build(model, kind, argument, words));
     }
 
     /// <summary>The rendered narrative markup, as snapshot tests and <c>generate --text</c> see it.</summary>

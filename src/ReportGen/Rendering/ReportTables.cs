@@ -16,16 +16,21 @@ public static class ReportTables
 
     public static readonly IReadOnlyList<string> Kinds = [Variance, DepartmentEvaluation, ProjectEvaluation, Progress];
 
-    public static IEnumerable<ReportTable> Build(TemplateModel model, string kind, string? argument) => kind switch
+    /// <summary>The tables <paramref name="kind"/> names, in the words of <paramref name="text"/> (the bundled ones by default).</summary>
+    public static IEnumerable<ReportTable> Build(TemplateModel model, string kind, string? argument, TableText? text = null)
     {
-        Variance => [VarianceTable(model)],
-        Progress => model.SpendingProgress.Count == 0 ? [] : [ProgressTable(model)],
-        DepartmentEvaluation => [DepartmentTable(model)],
-        ProjectEvaluation when argument is null => model.ProjectLines.Select(line => ProjectTable(model, line)),
-        ProjectEvaluation => [ProjectTable(model, model.ProjectLines.FirstOrDefault(l => l.Name == argument || l.TargetName == argument)
-            ?? throw new InputException($"模板要求的项目支出绩效自评表“{argument}”在预算执行表中没有对应的项目。"))],
-        _ => throw new InputException($"模板中的表格“{kind}”不存在。可用的表格：{string.Join("、", Kinds)}。"),
-    };
+        var t = text ?? TableText.Bundled;
+        return kind switch
+        {
+            Variance => [VarianceTable(model, t)],
+            Progress => model.SpendingProgress.Count == 0 ? [] : [ProgressTable(model, t)],
+            DepartmentEvaluation => [DepartmentTable(model, t)],
+            ProjectEvaluation when argument is null => model.ProjectLines.Select(line => ProjectTable(model, line, t)),
+            ProjectEvaluation => [ProjectTable(model, model.ProjectLines.FirstOrDefault(l => l.Name == argument || l.TargetName == argument)
+                ?? throw new InputException($"模板要求的项目支出绩效自评表“{argument}”在预算执行表中没有对应的项目。"), t)],
+            _ => throw new InputException($"模板中的表格“{kind}”不存在。可用的表格：{string.Join("、", Kinds)}。"),
+        };
+    }
 
     private static TableCell L(string text, int span = 1, VerticalMerge merge = VerticalMerge.None, bool bold = false) =>
         new(text, span, merge, CellAlign.Left, bold);
@@ -43,18 +48,19 @@ public static class ReportTables
     /// 预算执行差异表: 基本支出 lines and their subtotal, then 项目支出 lines and theirs, then the total. The category
     /// is carried by the grouping rather than a column, so that six money columns fit 156 mm at 五号.
     /// </summary>
-    public static ReportTable VarianceTable(TemplateModel model)
+    public static ReportTable VarianceTable(TemplateModel model, TableText t)
     {
         var rows = new List<TableRow>
         {
-            Row(C("序号", bold: true), C("项目名称", bold: true), C("年初预算数", bold: true), C("调整数", bold: true),
-                C("全年预算数", bold: true), C("实际支出数", bold: true), C("结余结转数", bold: true), C("执行率", bold: true), C("偏差原因", bold: true)),
+            Row(C(t["差异表.序号"], bold: true), C(t["差异表.项目名称"], bold: true), C(t["差异表.年初预算数"], bold: true), C(t["差异表.调整数"], bold: true),
+                C(t["差异表.全年预算数"], bold: true), C(t["差异表.实际支出数"], bold: true), C(t["差异表.结余结转数"], bold: true),
+                C(t["差异表.执行率"], bold: true), C(t["差异表.偏差原因"], bold: true)),
         };
         var number = 0;
         foreach (var (lines, subtotal, label) in new[]
                  {
-                     (model.BasicLines, model.Basic, "基本支出小计"),
-                     (model.ProjectLines, model.Projects, $"项目支出小计（{model.ProjectCount}个项目）"),
+                     (model.BasicLines, model.Basic, t["差异表.基本支出小计"]),
+                     (model.ProjectLines, model.Projects, t["差异表.项目支出小计", ("项目个数", model.ProjectCount.ToString(System.Globalization.CultureInfo.InvariantCulture))]),
                  })
         {
             foreach (var line in lines)
@@ -69,19 +75,19 @@ public static class ReportTables
             rows.Add(Row([C(label, 2, bold: true), .. Figures(subtotal, bold: true), L("")]));
         }
 
-        rows.Add(Row([C("合计", 2, bold: true), .. Figures(model.Totals, bold: true), L("")]));
-        return new ReportTable($"{model.Department.Name}{model.Year}年度预算执行差异表", [0.45, 1.55, 1.2, 1.2, 1.2, 1.2, 1.2, 1.35, 1.65], rows,
-            HeaderRows: 1, Note: "单位：万元。执行率 = 实际支出数 ÷ 全年预算数；全年预算数 = 年初预算数 + 调整数。");
+        rows.Add(Row([C(t["差异表.合计"], 2, bold: true), .. Figures(model.Totals, bold: true), L("")]));
+        return new ReportTable(t["差异表.表名", Department(model), Year(model)], [0.45, 1.55, 1.2, 1.2, 1.2, 1.2, 1.2, 1.35, 1.65], rows,
+            HeaderRows: 1, Note: t["差异表.表注"]);
     }
 
     /// <summary>支出进度对比表: planned and actual cumulative shares at each checkpoint; a share behind plan is bold.</summary>
-    public static ReportTable ProgressTable(TemplateModel model)
+    public static ReportTable ProgressTable(TemplateModel model, TableText t)
     {
         var labels = model.SpendingProgress[0].Checkpoints.Select(c => c.Label).ToList();
         var rows = new List<TableRow>
         {
-            Row([C("项目名称", merge: VerticalMerge.Restart, bold: true), .. labels.Select(l => C(l, 2, bold: true))]),
-            Row([C("", merge: VerticalMerge.Continue), .. labels.SelectMany(_ => new[] { C("计划", bold: true), C("实际", bold: true) })]),
+            Row([C(t["进度表.项目名称"], merge: VerticalMerge.Restart, bold: true), .. labels.Select(l => C(l, 2, bold: true))]),
+            Row([C("", merge: VerticalMerge.Continue), .. labels.SelectMany(_ => new[] { C(t["进度表.计划"], bold: true), C(t["进度表.实际"], bold: true) })]),
         };
         foreach (var progress in model.SpendingProgress)
         {
@@ -92,8 +98,8 @@ public static class ReportTables
             })]));
         }
 
-        return new ReportTable($"{model.Department.Name}{model.Year}年度资金支出进度对比表", [2.2, .. labels.SelectMany(_ => new[] { 1.1, 1.1 })], rows,
-            HeaderRows: 2, Note: "计划为资金支出计划中截至各时点累计应支出的比例；实际 = 截至该时点累计支出 ÷ 全年预算数；加粗为落后于计划的时点。");
+        return new ReportTable(t["进度表.表名", Department(model), Year(model)], [2.2, .. labels.SelectMany(_ => new[] { 1.1, 1.1 })], rows,
+            HeaderRows: 2, Note: t["进度表.表注"]);
     }
 
     private static TableCell[] Figures(AmountsView a, bool bold) =>
@@ -106,45 +112,53 @@ public static class ReportTables
     // Roman (LibreOffice without it wrapped "67.33%" at 1.1); 三级指标 and 偏差原因 wrap instead.
     private static readonly double[] EvaluationColumns = [0.9, 1.0, 1.1, 1.45, 1.25, 1.25, 1.1, 1.45, 1.5];
 
-    public static ReportTable DepartmentTable(TemplateModel model)
+    public static ReportTable DepartmentTable(TemplateModel model, TableText t)
     {
         var rows = new List<TableRow>
         {
-            Row(C("部门名称", bold: true), L(model.Department.Name, 8)),
+            Row(C(t["部门表.部门名称"], bold: true), L(model.Department.Name, 8)),
         };
-        rows.AddRange(FundRows(model.Indicators.Score,
-            ("年度资金总额", model.Totals), ("其中：基本支出", model.Basic), ("项目支出", model.Projects)));
-        rows.Add(Row(C("年度总体目标", merge: VerticalMerge.Restart), C("预期目标", 4, bold: true), C("实际完成情况", 4, bold: true)));
+        rows.AddRange(FundRows(t, model.Indicators.Score,
+            (t["部门表.年度资金总额"], model.Totals), (t["部门表.其中基本支出"], model.Basic), (t["部门表.项目支出"], model.Projects)));
+        rows.Add(GoalHeader(t));
         rows.Add(Row(C("", merge: VerticalMerge.Continue),
             L(model.Department.AnnualGoal ?? TemplateHelpers.Placeholder("年度总体目标", model.Department.AnnualGoalCell), 4),
             L(model.KeyTasks.Count > 0 ? TextJoin.Join("；", model.KeyTasks.Select(t => t.Item)) + "。" : TemplateHelpers.Placeholder("重点工作及完成情况", model.KeyTasksCell), 4)));
-        rows.AddRange(IndicatorRows(model.Indicators));
-        return new ReportTable($"{model.Department.Name}{model.Year}年度部门整体支出绩效自评表", EvaluationColumns, rows, HeaderRows: 1,
-            Note: "金额单位：万元。");
+        rows.AddRange(IndicatorRows(t, model.Indicators));
+        return new ReportTable(t["部门表.表名", Department(model), Year(model)], EvaluationColumns, rows, HeaderRows: 1,
+            Note: t["部门表.表注"]);
     }
 
-    public static ReportTable ProjectTable(TemplateModel model, LineView line)
+    public static ReportTable ProjectTable(TemplateModel model, LineView line, TableText t)
     {
         var rows = new List<TableRow>
         {
-            Row(C("项目名称", bold: true), L(line.Name, 8)),
-            Row(C("主管部门", bold: true), L(model.Department.Name, 3), C("实施单位", bold: true), L(model.Department.Name, 4)),
+            Row(C(t["项目表.项目名称"], bold: true), L(line.Name, 8)),
+            Row(C(t["项目表.主管部门"], bold: true), L(model.Department.Name, 3), C(t["项目表.实施单位"], bold: true), L(model.Department.Name, 4)),
         };
-        rows.AddRange(FundRows(line.Indicators.Score, ("年度资金总额", line.Amounts)));
-        rows.Add(Row(C("年度总体目标", merge: VerticalMerge.Restart), C("预期目标", 4, bold: true), C("实际完成情况", 4, bold: true)));
+        rows.AddRange(FundRows(t, line.Indicators.Score, (t["项目表.年度资金总额"], line.Amounts)));
+        rows.Add(GoalHeader(t));
         rows.Add(line.HasTargets
             ? Row(C("", merge: VerticalMerge.Continue), L(line.AnnualGoal ?? TemplateHelpers.Placeholder("年度目标", line.AnnualGoalCell), 4),
                 L(line.Outcome ?? TemplateHelpers.Placeholder("实际完成情况", line.OutcomeCell), 4))
-            : Row(C("", merge: VerticalMerge.Continue), L("未设定年度绩效目标", 4), C("—", 4)));
-        rows.AddRange(IndicatorRows(line.Indicators));
-        return new ReportTable($"{line.Name}项目支出绩效自评表", EvaluationColumns, rows, HeaderRows: 1, Note: "金额单位：万元。");
+            : Row(C("", merge: VerticalMerge.Continue), L(t["项目表.未设定年度绩效目标"], 4), C("—", 4)));
+        rows.AddRange(IndicatorRows(t, line.Indicators));
+        return new ReportTable(t["项目表.表名", ("项目", line.Name)], EvaluationColumns, rows, HeaderRows: 1, Note: t["项目表.表注"]);
     }
 
+    private static (string, string) Department(TemplateModel model) => ("部门", model.Department.Name);
+
+    private static (string, string) Year(TemplateModel model) => ("年度", model.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static TableRow GoalHeader(TableText t) =>
+        Row(C(t["自评表.年度总体目标"], merge: VerticalMerge.Restart), C(t["自评表.预期目标"], 4, bold: true), C(t["自评表.实际完成情况"], 4, bold: true));
+
     /// <summary>The 项目资金 block: a header row, then one row per amount line, the first scored for execution (10 points).</summary>
-    private static IEnumerable<TableRow> FundRows(ScoreView? score, params (string Label, AmountsView Amounts)[] lines)
+    private static IEnumerable<TableRow> FundRows(TableText t, ScoreView? score, params (string Label, AmountsView Amounts)[] lines)
     {
-        yield return Row(C("项目资金（万元）", merge: VerticalMerge.Restart), C("", 2), C("年初预算数", bold: true), C("全年预算数（A）", bold: true),
-            C("全年执行数（B）", bold: true), C("分值", bold: true), C("执行率（B/A）", bold: true), C("得分", bold: true));
+        yield return Row(C(t["自评表.项目资金"], merge: VerticalMerge.Restart), C("", 2), C(t["自评表.年初预算数"], bold: true),
+            C(t["自评表.全年预算数"], bold: true), C(t["自评表.全年执行数"], bold: true), C(t["自评表.资金分值"], bold: true),
+            C(t["自评表.执行率"], bold: true), C(t["自评表.资金得分"], bold: true));
         for (var i = 0; i < lines.Length; i++)
         {
             var (label, a) = lines[i];
@@ -155,14 +169,15 @@ public static class ReportTables
     }
 
     /// <summary>绩效指标 rows with 一级 / 二级 merged vertically, then 总分.</summary>
-    private static IEnumerable<TableRow> IndicatorRows(IndicatorSetView set)
+    private static IEnumerable<TableRow> IndicatorRows(TableText t, IndicatorSetView set)
     {
-        yield return Row(C("绩效指标", merge: VerticalMerge.Restart), C("一级指标", bold: true), C("二级指标", bold: true), C("三级指标", bold: true),
-            C("年度指标值（A）", bold: true), C("实际完成值（B）", bold: true), C("分值", bold: true), C("得分", bold: true),
-            C("偏差原因分析及改进措施", bold: true));
+        yield return Row(C(t["自评表.绩效指标"], merge: VerticalMerge.Restart), C(t["自评表.一级指标"], bold: true),
+            C(t["自评表.二级指标"], bold: true), C(t["自评表.三级指标"], bold: true), C(t["自评表.年度指标值"], bold: true),
+            C(t["自评表.实际完成值"], bold: true), C(t["自评表.指标分值"], bold: true), C(t["自评表.指标得分"], bold: true),
+            C(t["自评表.偏差原因"], bold: true));
         if (set.Items.Count == 0)
         {
-            yield return Row(C("", merge: VerticalMerge.Continue), C("未设定绩效指标", 8));
+            yield return Row(C("", merge: VerticalMerge.Continue), C(t["自评表.未设定绩效指标"], 8));
         }
 
         for (var i = 0; i < set.Items.Count; i++)
@@ -182,8 +197,8 @@ public static class ReportTables
 
         // 偏差原因分析及改进措施 holds only the user's text or a placeholder; the scoring explanations are in preview.
         var score = set.Score;
-        yield return Row(C("总分", 6, bold: true), C("100", bold: true), C(score is null ? "—" : score.TotalText, bold: true),
-            C(score is null ? "" : $"自评等级：{score.GradeText}", bold: true));
+        yield return Row(C(t["自评表.总分"], 6, bold: true), C("100", bold: true), C(score is null ? "—" : score.TotalText, bold: true),
+            C(score is null ? "" : t["自评表.自评等级", ("等级", score.GradeText)], bold: true));
     }
 
     /// <summary>The user's actual, or a placeholder for the column still to fill; never a value the user did not write.</summary>
