@@ -41,6 +41,7 @@ public static class ScriptModelBuilder
             ["causePrompt"] = g.CausePrompt,
         }),
         ["indicators"] = Indicators(model.Indicators),
+        ["funds"] = Funds(model.Funds),
         ["findings"] = Array(model.Findings, f => new ScriptObject
         {
             ["code"] = f.Code,
@@ -61,6 +62,23 @@ public static class ScriptModelBuilder
                 ["behind"] = c.Behind,
             }),
         }),
+    };
+
+    private static ScriptObject Funds(FundsView f) => new()
+    {
+        ["complete"] = f.Complete,
+        ["general"] = Fund(f.General),
+        ["government"] = Fund(f.Government),
+        ["other"] = Fund(f.Other),
+    };
+
+    private static ScriptObject? Fund(FundView? f) => f is null ? null : new ScriptObject
+    {
+        ["name"] = f.Name,
+        ["amounts"] = Amounts(f.Amounts),
+        ["basic"] = Amounts(f.Basic),
+        ["projects"] = Amounts(f.Projects),
+        ["projectCount"] = f.ProjectCount,
     };
 
     private static ScriptObject Department(DepartmentView d)
@@ -115,6 +133,7 @@ public static class ScriptModelBuilder
         ["isIncrease"] = l.IsIncrease,
         ["isDecrease"] = l.IsDecrease,
         ["amounts"] = Amounts(l.Amounts),
+        ["funding"] = l.Funding,
         ["purpose"] = Text(l.Purpose),
         ["deviation"] = Text(l.Deviation),
         ["lowRate"] = l.LowRate,

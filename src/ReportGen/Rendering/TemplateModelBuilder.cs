@@ -4,7 +4,7 @@ using ReportGen.Model;
 
 namespace ReportGen.Rendering;
 
-/// <summary>Turns a <see cref="DepartmentAnalysis"/> into the object templates see. No figure is computed here.</summary>
+/// <summary>Turns a <see cref="DepartmentAnalysis"/> into the object templates see. No figure is computed here but sums of line amounts.</summary>
 public static class TemplateModelBuilder
 {
     public static TemplateModel Build(DepartmentAnalysis analysis)
@@ -36,10 +36,40 @@ public static class TemplateModelBuilder
                 .Select(p => new ProgressView(p.Line.Name, p.Checkpoints
                     .Select(c => new CheckpointView(c.Label, c.Planned, c.Spent, c.Share, c.Behind)).ToList()))
                 .ToList(),
+            Funds = BuildFunds(figures),
             Findings = analysis.Findings
                 .Select(f => new FindingView(f.Code, Finding.SeverityName(f.Severity), f.Location.ToString(), f.Message))
                 .ToList(),
         };
+    }
+
+    /// <summary>资金来源 as the report writes it.</summary>
+    public static string? FundingName(FundingSource? source) => source switch
+    {
+        FundingSource.General => "一般公共预算",
+        FundingSource.GovernmentFund => "政府性基金",
+        FundingSource.Other => "其他资金",
+        _ => null,
+    };
+
+    private static FundsView BuildFunds(BudgetFigures figures)
+    {
+        FundView? Fund(FundingSource source)
+        {
+            var lines = figures.FundedBy(source);
+            return lines.Count == 0 ? null : new FundView(
+                FundingName(source)!,
+                View(Amounts.Sum(lines.Select(l => l.Amounts))),
+                View(Amounts.Sum(lines.Where(l => !l.IsProject).Select(l => l.Amounts))),
+                View(Amounts.Sum(lines.Where(l => l.IsProject).Select(l => l.Amounts))),
+                lines.Count(l => l.IsProject));
+        }
+
+        return new FundsView(
+            figures.Lines.Count > 0 && figures.FundedBy(null).Count == 0,
+            Fund(FundingSource.General),
+            Fund(FundingSource.GovernmentFund),
+            Fund(FundingSource.Other));
     }
 
     public static AmountsView View(Amounts a) => new(a.Initial, a.Adjustment, a.Final, a.Actual, a.CarryOver, a.ExecutionRate);
@@ -77,6 +107,7 @@ public static class TemplateModelBuilder
             Source = VariancePreviewRenderer.SourceName(line.Line.Source),
             AdjustmentKind = VariancePreviewRenderer.AdjustmentName(line.Adjustment),
             Amounts = View(line.Amounts),
+            Funding = FundingName(line.Line.Funding),
             Purpose = line.Line.Purpose,
             Deviation = line.Line.DeviationNote,
             LowRate = line.LowRate,
