@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using ReportGen.Batch;
 using ReportGen.Model;
+using ReportGen.Output;
 using Spectre.Console;
 
 namespace ReportGen.Cli;
@@ -20,24 +21,24 @@ public static class BatchCommand
     {
         var folder = new Argument<string>("文件夹") { Description = "存放各部门工作簿的文件夹（含子文件夹）：.xlsx、.xls，或每个工作表一个 .csv 的文件夹" };
         var output = new Option<string>("--output", "-o") { Description = "输出文件夹：每个工作簿一份同名报告（.docx），以及批量汇总.xlsx / .csv", Required = true };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "同时处理的工作簿数，默认等于 CPU 核数", DefaultValueFactory = _ => Environment.ProcessorCount };
-        jobs.Validators.Add(result =>
+        var jobs = new Option<int>("--jobs", "-j")
         {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--jobs 必须是不小于 1 的整数。");
-            }
-        });
+            Description = "同时处理的工作簿数（1–256），默认等于 CPU 核数",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+            CustomParser = ParseJobs,
+        };
         var template = new Option<string>("--template", "-t") { Description = TemplateHelp.Describe(), DefaultValueFactory = _ => "default" };
+        var pdf = PdfOption.Create();
         var command = new Command("batch", "批量检查并生成报告：处理文件夹中（含子文件夹）所有部门的工作簿，有错误的不生成；输出汇总表（最弱的部门排在最前）。有工作簿未生成时退出码为 1。")
         {
-            folder, output, jobs, template,
+            folder, output, jobs, template, pdf,
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
             var request = new BatchRequest(parse.GetValue(folder)!, parse.GetValue(output)!, parse.GetValue(template)!, Bundled.TemplatesDirectory)
             {
                 Jobs = parse.GetValue(jobs),
+                Pdf = parse.GetValue(pdf) ? PdfConverter.Create(runner.LocateLibreOffice) : null,
             };
             var items = WorkbookFinder.Find(request.InputFolder, request.OutputFolder);
             if (items.Count == 0)
@@ -52,6 +53,27 @@ public static class BatchCommand
             return Report(runner, summary, files);
         }));
         return command;
+    }
+
+    /// <summary>The most workbooks processed at once: one thread each, so an absurd number is a typing mistake.</summary>
+    public const int MaxJobs = 256;
+
+    /// <summary>
+    /// --jobs as a whole number from 1 to <see cref="MaxJobs"/>; anything else (abc, 1.5, 99999999999) is a usage
+    /// error in Chinese. System.CommandLine's own int parsing would leave the value unset and a validator reading
+    /// it would throw.
+    /// </summary>
+    private static int ParseJobs(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value is >= 1 and <= MaxJobs)
+        {
+            return value;
+        }
+
+        result.AddError($"--jobs 的值“{token}”无效：必须是 1 到 {MaxJobs} 之间的整数。");
+        return 0;
     }
 
     /// <summary>

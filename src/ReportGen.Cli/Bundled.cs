@@ -1,14 +1,18 @@
 namespace ReportGen.Cli;
 
 /// <summary>
-/// The templates and the sample that travel with the tool: beside the executable when installed or published
+/// The templates and the samples that travel with the tool: beside the executable when installed or published
 /// (copied by the .csproj), or in the repository when run from source.
 /// </summary>
 public static class Bundled
 {
     public static string TemplatesDirectory => Find("templates");
 
-    public static string SampleWorkbook => Path.Combine(Find(Path.Combine("data", "sample")), "石峰区委宣传部2023.xlsx");
+    /// <summary>
+    /// The default sample: the fictional 示例县文化旅游局 2024, complete, so that <c>generate</c> without a workbook shows
+    /// a finished report. The real Shifeng 2023 workbook beside it shows how gaps look (data/sample/README.md).
+    /// </summary>
+    public static string SampleWorkbook => Path.Combine(Find(Path.Combine("data", "sample")), "示例县文化旅游局2024.xlsx");
 
     private static string Find(string relative)
     {

@@ -15,10 +15,10 @@ public static class GenerateCommand
     {
         var workbook = new Argument<string?>("工作簿")
         {
-            Description = "年终预算执行工作簿；省略时使用自带的石峰区委宣传部2023年样例",
+            Description = "年终预算执行工作簿；省略时使用自带样例（虚构的示例县文化旅游局2024年）",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var output = new Option<string?>("--output", "-o") { HelpName = "报告.docx", Description = "报告文件路径（.docx）；默认写到 ./out/部门名称+年度+“年度部门整体支出绩效自评报告.docx”" };
+        var output = new Option<string?>("--output", "-o") { HelpName = "报告.docx", Description = "报告文件路径（.docx；写 .pdf 时生成同名的 .docx 和 PDF，同 --pdf）；默认写到 ./out/部门名称+年度+“年度部门整体支出绩效自评报告.docx”" };
         var template = new Option<string>("--template", "-t") { HelpName = "名称|路径", Description = TemplateHelp.Describe(), DefaultValueFactory = _ => "default" };
         var style = new Option<string?>("--style") { HelpName = "参考.docx", Description = "参考 .docx：用其中的样式（字体、字号、页边距）替换默认版式" };
         var fonts = new Option<string[]>("--font")
@@ -28,17 +28,20 @@ public static class GenerateCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var text = new Option<bool>("--text") { Description = "只把报告正文（渲染后的模板文字）打印到屏幕，不生成 Word 文件" };
-        var command = new Command("generate", "生成部门整体支出绩效自评报告（Word .docx）：正文按模板生成，附自评表和预算执行差异表。工作簿有错误时不生成。")
+        var pdf = PdfOption.Create();
+        var command = new Command("generate", "生成部门整体支出绩效自评报告（Word .docx，加 --pdf 同时生成 PDF）：正文按模板生成，附自评表和预算执行差异表。工作簿有错误时不生成。")
         {
-            workbook, output, template, style, fonts, text,
+            workbook, output, template, style, fonts, text, pdf,
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
+            var (docxPath, pdfPath, wantPdf) = PdfOption.Resolve(parse.GetValue(output), parse.GetValue(pdf));
+            CheckExtension(docxPath);
             var request = new ReportRequest(
                 parse.GetValue(workbook) ?? Bundled.SampleWorkbook,
                 parse.GetValue(template)!,
                 Bundled.TemplatesDirectory,
-                parse.GetValue(output),
+                docxPath,
                 parse.GetValue(style))
             {
                 Layout = FontOptions.Apply(DocxLayout.Default, parse.GetValue(fonts) ?? []),
@@ -49,9 +52,41 @@ public static class GenerateCommand
                 return ExitCodes.Ok;
             }
 
-            return Report(runner, ReportPipeline.Generate(request));
+            // Found before anything is written: without LibreOffice nothing is generated (exit 2).
+            var converter = wantPdf ? PdfConverter.Create(runner.LocateLibreOffice) : null;
+            if (wantPdf && docxPath is not null)
+            {
+                ReportPipeline.CheckOutput(request, pdfPath ?? PdfConverter.PdfPathFor(docxPath));
+            }
+
+            var result = ReportPipeline.Generate(request);
+            var code = Report(runner, result);
+            if (converter is not null && result.OutputPath is not null)
+            {
+                PdfOption.Write(runner, converter, result.OutputPath, pdfPath);
+            }
+
+            return code;
         }));
         return command;
+    }
+
+    /// <summary>Only .docx is written; another extension would name a Word file wrongly (docs/errors.md).</summary>
+    private static void CheckExtension(string? path)
+    {
+        var extension = path is null ? ".docx" : Path.GetExtension(path);
+        if (string.Equals(extension, ".docx", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var how = extension.ToLowerInvariant() switch
+        {
+            ".doc" or ".wps" => "如需该格式，请先生成 .docx，再用 Word 或 WPS 打开并另存为所需格式。",
+            ".txt" or ".md" => "如只需正文文字，请使用 --text 把正文打印到屏幕（可重定向到文件）。",
+            _ => "请把输出文件名改为以 .docx 结尾，例如 -o 报告.docx。",
+        };
+        throw new InputException($"输出文件“{path}”不是 .docx：generate 只生成 Word 文档（.docx）。{how}");
     }
 
     private static int Report(CliRunner runner, ReportResult result)
@@ -71,10 +106,21 @@ public static class GenerateCommand
         var figures = analysis.Figures;
         runner.Output.WriteLine($"已生成 {result.OutputPath}");
         runner.Output.WriteLine($"  预算收入 {Money.Format(figures.Department.Final)} 万元，支出 {Money.Format(figures.Department.Actual)} 万元，执行率 {Money.FormatPercent(figures.Department.ExecutionRate)}，{figures.ProjectCount} 个项目。");
+        var undetermined = (analysis.DepartmentScore?.Undetermined ?? 0) + analysis.ProjectScores.Values.Sum(s => s.Undetermined);
+        if (undetermined > 0)
+        {
+            runner.Output.WriteLine($"  {undetermined} 个指标缺少实际完成值或完成情况，得分为暂定。");
+        }
+
         var warnings = analysis.Findings.Count(f => f.Severity == Severity.Warning);
         if (result.Placeholders > 0 || warnings > 0)
         {
             runner.Output.WriteLine($"  报告中有 {result.Placeholders} 处【待填写】内容（已用黄色标出），检查发现 {warnings} 个警告；运行 reportgen check 查看需要补充的信息。");
+        }
+        else if (analysis.DepartmentScore is { } score)
+        {
+            // Only a complete report states its score as final: with a gap or a warning the score may rest on missing data.
+            runner.Output.WriteLine($"  部门整体绩效自评得分 {Money.Format(score.Total)} 分，等级“{score.Grade}”。");
         }
 
         return ExitCodes.Ok;

@@ -33,7 +33,7 @@ public static class ImportCommand
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
-            var request = new ImportRequest(parse.GetValue(forms) ?? [], parse.GetValue(into)!, parse.GetValue(dryRun));
+            var request = new ImportRequest(parse.GetValue(forms) ?? [], parse.GetValue(into)!, parse.GetValue(dryRun), NewCommand.GuidePath());
             var result = FormImporter.Run(request);
             ImportSummaryRenderer.Render(result, runner.Output);
             return result.HasErrors ? ExitCodes.FindingsWithErrors : ExitCodes.Ok;

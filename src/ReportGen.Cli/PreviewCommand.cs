@@ -5,30 +5,44 @@ using ReportGen.Rendering;
 
 namespace ReportGen.Cli;
 
-/// <summary><c>reportgen preview 工作簿 [--format table|csv|json|md] [-o 文件]</c>: the variance table.</summary>
+/// <summary>
+/// <c>reportgen preview 工作簿 [--format table|csv|json|md|html] [-o 文件] [-t 模板]</c>: the variance table and
+/// the scores; <c>html</c> is the whole report as a web page (<see cref="HtmlPreviewRenderer"/>).
+/// </summary>
 public static class PreviewCommand
 {
     public static Command Create(CliRunner runner)
     {
         var workbook = new Argument<string>("工作簿") { Description = "年终预算执行工作簿（.xlsx、.xls，或每个工作表一个 .csv 的文件夹）" };
-        var format = new Option<string>("--format", "-f") { HelpName = "格式", Description = "输出格式：table（终端表格，默认）、csv、json、md", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json", "md");
+        var format = new Option<string>("--format", "-f") { HelpName = "格式", Description = "输出格式：table（终端表格，默认）、csv、json、md、html（整份报告的网页预览，用浏览器打开）", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json", "md", "html");
         var outputFile = new Option<string?>("--output", "-o") { HelpName = "文件", Description = "写入文件而不是屏幕（table 格式写为纯文本）" };
-        var command = new Command("preview", "预览预算执行差异表：每个预算行的年初预算、调整、全年预算、实际支出、结余结转和执行率，含基本支出、项目支出小计和合计，标出需要关注的行。")
+        var template = new Option<string>("--template", "-t") { HelpName = "名称|路径", Description = "html 格式所用的报告模板：模板名称（default、sichuan）或 .sbn 文件路径", DefaultValueFactory = _ => "default" };
+        var command = new Command("preview", "预览预算执行差异表：每个预算行的年初预算、调整、全年预算、实际支出、结余结转和执行率，含基本支出、项目支出小计和合计，标出需要关注的行；以及指标评分。html 格式另含整份报告。")
         {
             workbook,
             format,
             outputFile,
+            template,
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
-            var analysis = ReportPipeline.Analyze(parse.GetValue(workbook)!);
             var path = parse.GetValue(outputFile);
+            var html = parse.GetValue(format) == "html";
+            // The html preview reads the template too: bounded, and never to be overwritten (docs/errors.md).
+            var templateFiles = html ? TemplateFiles.Check(parse.GetValue(template)!, Bundled.TemplatesDirectory) : [];
+            if (path is not null)
+            {
+                new OutputGuard([parse.GetValue(workbook), .. templateFiles]).CheckFile(path);
+            }
+
+            var analysis = ReportPipeline.Analyze(parse.GetValue(workbook)!);
             var text = parse.GetValue(format) switch
             {
                 "json" => VariancePreviewRenderer.ToJson(analysis),
                 "csv" => VariancePreviewRenderer.ToCsv(analysis),
                 "md" => VariancePreviewRenderer.ToMarkdown(analysis),
+                "html" => HtmlPreviewRenderer.Render(analysis, ReportRenderer.Render(analysis, TemplateRenderer.Resolve(parse.GetValue(template)!, Bundled.TemplatesDirectory))),
                 _ => null,
             };
             if (text is null)
@@ -51,6 +65,7 @@ public static class PreviewCommand
             else
             {
                 // UTF-8 with BOM for CSV so that Excel on Windows opens the Chinese correctly.
+                _ = AtomicFile.RemoveStale(Path.GetDirectoryName(Path.GetFullPath(path))!, path);
                 var encoding = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? new UTF8Encoding(true) : new UTF8Encoding(false);
                 AtomicFile.Write(path, stream =>
                 {

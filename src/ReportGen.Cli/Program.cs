@@ -14,17 +14,22 @@ public static class Program
     }
 
     /// <summary>The whole CLI with injected writers, so tests read what a user would see.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, new CliRunner(output, error));
+
+    /// <summary>The whole CLI with a runner of the caller's (writers, how LibreOffice is found).</summary>
+    public static int Run(string[] args, CliRunner runner)
     {
+        var (output, error) = (runner.Output, runner.Error);
+
         // Help and parse errors in Chinese whatever the machine's language (System.CommandLine ships zh-Hans).
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
-        var runner = new CliRunner(output, error);
         var root = new RootCommand("ReportGen：部门整体支出绩效自评报告生成工具。读取年终预算执行工作簿，计算执行率与结余结转，核对数据，生成报告。")
         {
             CheckCommand.Create(runner),
             PreviewCommand.Create(runner),
             GenerateCommand.Create(runner),
             ImportCommand.Create(runner),
+            NewCommand.Create(runner),
             BatchCommand.Create(runner),
         };
         root.Options.Add(CliRunner.Verbose);
@@ -50,7 +55,7 @@ public static class Program
             // A mistyped command line is an input the tool cannot use: exit 2, like an unreadable file (docs/errors.md).
             foreach (var parseError in parse.Errors)
             {
-                error.WriteLine($"错误：{parseError.Message.TrimEnd('.')}");
+                error.WriteLine($"错误：{UsageErrors.Describe(parse, parseError.Message)}");
             }
 
             error.WriteLine("运行 reportgen --help 查看用法。");

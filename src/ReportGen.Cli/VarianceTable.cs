@@ -81,9 +81,15 @@ public static class VarianceTable
         foreach (var score in scores)
         {
             summary.AddRow(Markup.Escape(score.Scope), Money.Format(score.ExecutionRate), Money.Format(score.Output), Money.Format(score.Outcome),
-                Money.Format(score.Satisfaction), Money.Format(score.Total), score.Grade);
+                Money.Format(score.Satisfaction), ScorePreview.Total(score),
+                ScorePreview.Grade(score));
         }
 
         console.Write(summary);
+        var undetermined = scores.Sum(s => s.Undetermined);
+        if (undetermined > 0)
+        {
+            console.WriteLine($"{undetermined} 个指标缺少实际完成值或完成情况，无法判断、暂按0分计：标有“暂定”的得分和等级在补齐后会改变。");
+        }
     }
 }

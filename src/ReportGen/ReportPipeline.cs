@@ -67,12 +67,37 @@ public static class ReportPipeline
             .Concat((departmentScore?.Findings ?? []).Concat(projectScores.Values.SelectMany(s => s.Findings)))
             .OrderByDescending(f => f.Severity)
             .ToList();
-        return new DepartmentAnalysis(workbook, figures, matches, findings)
+        var analysis = new DepartmentAnalysis(workbook, figures, matches, findings)
         {
             DepartmentScore = departmentScore,
             ProjectScores = projectScores,
             SpendingProgress = progress,
         };
+        return ProblemsFinding(analysis) is { } problems ? analysis with { Findings = [.. findings, problems] } : analysis;
+    }
+
+    /// <summary>
+    /// RG191: 存在问题 is blank where the report asks for it: section 四 has no facts to list, or lists the
+    /// department's low execution rate, whose cause belongs in 存在问题 (the cell of that placeholder).
+    /// </summary>
+    private static Finding? ProblemsFinding(DepartmentAnalysis analysis)
+    {
+        if (analysis.Workbook.Department.Fact("存在问题") is not null)
+        {
+            return null;
+        }
+
+        var cell = ConsistencyValidator.FactCell(analysis.Workbook, "存在问题");
+        var gaps = GapFinder.Find(analysis);
+        if (gaps.Count == 0)
+        {
+            return new Finding("RG191", Severity.Warning, cell, "基本信息未填写“存在问题”，报告第四部分的存在问题留待填写。");
+        }
+
+        return gaps.Any(g => g.CauseCell == cell.ToString() && g.Cause is null)
+            ? new Finding("RG191", Severity.Warning, cell,
+                $"基本信息未填写“存在问题”：报告第四部分列出部门预算执行率{Money.FormatPercent(analysis.Figures.Department.ExecutionRate)}（低于90%）等事实，部门整体执行率偏低的原因留待填写。")
+            : null;
     }
 
     /// <summary>
@@ -86,14 +111,14 @@ public static class ReportPipeline
         var department = departmentRows.Count == 0
             ? null
             : IndicatorScorer.Score(IndicatorRow.DepartmentScope, departmentRows,
-                ScopeFacts.From(figures.Department.Actual, figures.Department.Final));
+                ScopeFacts.From(figures.Department, "预算执行表各行实际支出数之和"));
         var projects = new Dictionary<BudgetLine, ScopeScore>();
         foreach (var group in workbook.Indicators.Where(r => !r.IsDepartment).GroupBy(r => r.Scope))
         {
             if (matches.GetValueOrDefault(group.Key)?.Line is { } line && !projects.ContainsKey(line))
             {
                 var amounts = figures.Lines.First(f => f.Line == line).Amounts;
-                projects[line] = IndicatorScorer.Score(group.Key, group.ToList(), ScopeFacts.From(amounts.Actual, amounts.Final));
+                projects[line] = IndicatorScorer.Score(group.Key, group.ToList(), ScopeFacts.From(amounts, $"{line.CellOf("实际支出数")}"));
             }
         }
 
@@ -101,11 +126,22 @@ public static class ReportPipeline
     }
 
     /// <summary>
+    /// Refuses <paramref name="path"/> as an output of <paramref name="request"/> when it would overwrite one of its
+    /// inputs (<see cref="OutputGuard"/>): for files written beside the report, such as its PDF.
+    /// </summary>
+    public static void CheckOutput(ReportRequest request, string path) => InputGuard(request).CheckFile(path);
+
+    /// <summary>The output check of one report: its inputs are the workbook, the template's files and the style reference.</summary>
+    private static OutputGuard InputGuard(ReportRequest request) =>
+        new([request.WorkbookPath, request.StyleReference, .. TemplateFiles.Check(request.Template, request.TemplatesDirectory)]);
+
+    /// <summary>
     /// The report's narrative as the template renders it (<c>generate --text</c>), whatever the checks found: it is
     /// for looking at a template, not a report to file.
     /// </summary>
     public static string RenderNarrative(ReportRequest request)
     {
+        _ = TemplateFiles.Check(request.Template, request.TemplatesDirectory);
         _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory);
         var model = TemplateModelBuilder.Build(Analyze(request.WorkbookPath));
         return ReportRenderer.RenderText(model, TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory));
@@ -117,6 +153,13 @@ public static class ReportPipeline
     /// </summary>
     public static ReportResult Generate(ReportRequest request)
     {
+        // Every file the report is made from, checked before the template engine or the writer touches one.
+        var guard = request.OutputChecked ? null : InputGuard(request);
+        if (request.OutputPath is not null)
+        {
+            guard?.CheckFile(request.OutputPath);
+        }
+
         // Parsed while the workbook is read and checked (once per template: a batch asks for every department).
         _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory);
         var analysis = Analyze(request.WorkbookPath);
@@ -132,7 +175,13 @@ public static class ReportPipeline
         if (path is null)
         {
             path = ReportRequest.DefaultOutputPath(department.Name, department.Year);
+            guard?.CheckFile(path, named: false);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+
+        if (guard is not null)
+        {
+            _ = AtomicFile.RemoveStale(Path.GetDirectoryName(Path.GetFullPath(path))!, path);
         }
 
         DocxWriter.WriteFile(document, path, request.Layout, request.StyleReference);

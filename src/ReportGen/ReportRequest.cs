@@ -17,6 +17,12 @@ public sealed record ReportRequest(
     /// <summary>Page and fonts; GB/T 9704 unless the user changed fonts.</summary>
     public DocxLayout Layout { get; init; } = DocxLayout.Default;
 
+    /// <summary>
+    /// Set by a batch, which checks every output against every input and removes stale temp files once for all
+    /// (<see cref="Batch.BatchOutputs"/>); a single report checks its own (<see cref="OutputGuard"/>).
+    /// </summary>
+    public bool OutputChecked { get; init; }
+
     /// <summary>Where the report goes when no -o is given: ./out/{部门}{年度}年度部门整体支出绩效自评报告.docx.</summary>
     public static string DefaultOutputPath(string department, int year) =>
         Path.Combine("out", $"{department}{year}年度部门整体支出绩效自评报告.docx");

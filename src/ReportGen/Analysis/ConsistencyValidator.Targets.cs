@@ -53,10 +53,12 @@ public sealed partial class ConsistencyValidator
         switch (match.Kind)
         {
             case null:
-                var hint = match.Suggestion is { } s
-                    ? $"最接近的是“{s}”：如果是同一项目，请在预算执行表“{s}”一行的“别名”列填写“{match.TargetName}”。"
-                    : "请检查名称，或在预算执行表对应行的“别名”列填写该名称。";
-                Add("RG170", Severity.Warning, location, $"{sheet}中的项目“{match.TargetName}”在预算执行表中找不到。{hint}");
+                // An error: the project's 年度目标 and indicators would silently leave the report (docs/workbook.md).
+                var hint = match.SuggestedLine is { } s
+                    ? $"最接近的是预算执行表中的“{s.Name}”（{s.CellOf("项目名称")}）：如果是同一项目，请在{AliasCell(s)}填写“{match.TargetName}”；如果不是，请在预算执行表中补上该项目的预算行。"
+                    : $"请在预算执行表中补上该项目的预算行；如果它在预算执行表中用了别的名称，请在那一行的“别名”列填写“{match.TargetName}”。";
+                Add("RG170", Severity.Error, location,
+                    $"{sheet}中的项目“{match.TargetName}”在预算执行表中找不到，它的年度目标和绩效指标将无法写入报告。{hint}");
                 break;
             case MatchKind.Normalized:
                 Add("RG171", Severity.Info, location,
@@ -64,6 +66,11 @@ public sealed partial class ConsistencyValidator
                 break;
         }
     }
+
+    /// <summary>"预算执行!K6（别名列）", or where to add the column when the sheet has none.</summary>
+    private static string AliasCell(BudgetLine line) => line.Columns.ContainsKey("别名")
+        ? $"{line.CellOf("别名")}（别名列）"
+        : $"预算执行表新增“别名”列，并在“{line.Name}”一行（{line.Location}）的别名列";
 
     private void CheckTexts()
     {
@@ -142,11 +149,6 @@ public sealed partial class ConsistencyValidator
                 : "";
             Add("RG190", Severity.Warning, FactLocation("存在问题"),
                 $"“存在问题”写的是“{problems}”，但部门预算执行率为 {Money.FormatPercent(rate)}{detail}。请如实说明执行偏差及其原因。");
-        }
-        else if (problems is null && hasGaps)
-        {
-            Add("RG191", Severity.Info, new SourceLocation(_workbook.Path, WorkbookSchema.InfoSheet),
-                "基本信息未填写“存在问题”：报告第四部分将列出执行率偏低、结余较大等事实，原因处留待填写。");
         }
     }
 

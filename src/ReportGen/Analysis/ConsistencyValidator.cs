@@ -33,6 +33,7 @@ public sealed partial class ConsistencyValidator
         validator.CheckTargets(matcher);
         validator.CheckTexts();
         validator.CheckNarrative();
+        validator.CheckMissingTexts(matcher);
         return validator._findings;
     }
 
@@ -69,6 +70,14 @@ public sealed partial class ConsistencyValidator
         var a = figure.Amounts;
         var hasNote = line.DeviationNote is not null;
         var noteCell = line.CellOf("偏差原因");
+        if (line.ActualBlank && a.Final != 0m)
+        {
+            // A blank is not a 0: the report would state 支出0.00万元 and 完成率0.00% (docs/workbook.md).
+            Add("RG123", Severity.Error, line.CellOf("实际支出数"),
+                $"“{line.Name}”全年预算数 {W(a.Final)}，实际支出数未填写。请填写全年实际支出（确无支出的填 0）。");
+            return;
+        }
+
         if (figure.Overspent)
         {
             Add("RG120", hasNote ? Severity.Warning : Severity.Error, line.CellOf("实际支出数"),
@@ -168,31 +177,32 @@ public sealed partial class ConsistencyValidator
         return result.Value;
     }
 
-    private SourceLocation FactLocation(string key) =>
-        _workbook.Department.FactRows.GetValueOrDefault(key) ?? new SourceLocation(_workbook.Path, WorkbookSchema.InfoSheet);
+    private SourceLocation FactLocation(string key) => FactCell(_workbook, key);
 
     /// <summary>附表1: 资金总额 = the funding sources = 基本支出 + 项目支出, and those equal the lines' 年初预算数.</summary>
     private void CheckInitialForm()
     {
         var total = Fact("年初资金总额");
-        var general = Fact("一般公共预算拨款");
-        var fund = Fact("政府性基金拨款");
-        var other = Fact("其他资金");
+
+        // By nature of income: Hunan's 附表1 splits 一般公共预算拨款 / 政府性基金拨款 / 其他资金; Guangdong's form gives
+        // 财政拨款收入 / 财政专户管理资金 / 其他收入 (docs/import.md). Whichever the workbook states are summed.
+        var sourceNames = new[] { "一般公共预算拨款", "政府性基金拨款", "财政拨款收入", "财政专户管理资金", "其他资金" };
+        var stated = sourceNames.Select(name => (Name: name, Value: Fact(name))).Where(source => source.Value is not null).ToList();
         var basic = Fact("年初基本支出");
         var projects = Fact("年初项目支出");
         if (total is { } t)
         {
-            if (general is not null || fund is not null || other is not null)
+            if (stated.Count > 0)
             {
-                var sources = (general ?? 0) + (fund ?? 0) + (other ?? 0);
-                CompareIdentity("RG150", FactLocation("年初资金总额"), t, sources, 3,
-                    $"附表1资金总额 {W(t)} 不等于按收入性质各项之和 {W(sources)}（一般公共预算拨款、政府性基金拨款、其他资金）。");
+                var sources = stated.Sum(source => source.Value!.Value);
+                CompareIdentity("RG150", FactLocation("年初资金总额"), t, sources, Math.Max(3, stated.Count),
+                    $"年初资金总额 {W(t)} 不等于按收入性质各项之和 {W(sources)}（{string.Join("、", stated.Select(source => source.Name))}）。");
             }
 
             if (basic is { } b && projects is { } p)
             {
                 CompareIdentity("RG151", FactLocation("年初资金总额"), t, b + p, 2,
-                    $"附表1资金总额 {W(t)} 不等于基本支出 {W(b)} 与项目支出 {W(p)} 之和 {W(b + p)}。");
+                    $"年初资金总额 {W(t)} 不等于基本支出 {W(b)} 与项目支出 {W(p)} 之和 {W(b + p)}。");
             }
         }
 

@@ -17,6 +17,9 @@ public sealed record BatchRequest(
 
     public DocxLayout Layout { get; init; } = DocxLayout.Default;
 
+    /// <summary>Converts each report to a PDF beside it (<c>batch --pdf</c>); null for .docx only.</summary>
+    public PdfConverter? Pdf { get; init; }
+
     /// <summary>The reports' culture; the library never reads the machine's (style.md).</summary>
     public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("zh-CN");
 }

@@ -26,6 +26,8 @@ public static class BatchRunner
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Jobs, 1);
         var stopwatch = Stopwatch.StartNew();
 
+        BatchOutputs.Check(request, items);
+
         // Resolve the template once, so that a bad --template fails the batch at once rather than every workbook.
         var template = Rendering.TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory);
         Directory.CreateDirectory(request.OutputFolder);
@@ -58,6 +60,20 @@ public static class BatchRunner
         return new BatchSummary(results, stopwatch.Elapsed);
     }
 
+    /// <summary>The PDF beside the report; the failure's message, or null when it was written.</summary>
+    private static string? ConvertToPdf(Output.PdfConverter pdf, string docx)
+    {
+        try
+        {
+            pdf.Convert(docx, Output.PdfConverter.PdfPathFor(docx));
+            return null;
+        }
+        catch (InputException ex)
+        {
+            return ex.Message;
+        }
+    }
+
     private static DepartmentSummary Process(BatchRequest request, string template, BatchItem item)
     {
         try
@@ -67,7 +83,13 @@ public static class BatchRunner
             {
                 Culture = request.Culture,
                 Layout = request.Layout,
+                OutputChecked = true,
             });
+            if (request.Pdf is { } pdf && result.OutputPath is { } docx && ConvertToPdf(pdf, docx) is { } failure)
+            {
+                return DepartmentSummary.Failure(item, BatchStatus.Failed, failure);
+            }
+
             return DepartmentSummary.From(item, result.Analysis, result.OutputPath);
         }
         catch (InputException ex)
@@ -77,12 +99,13 @@ public static class BatchRunner
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return DepartmentSummary.Failure(item, BatchStatus.Failed, $"无法读写文件：{ex.Message}");
+            return DepartmentSummary.Failure(item, BatchStatus.Failed, Output.FileErrors.Describe(ex, item.ReportPath));
         }
         catch (Exception ex)
         {
             // A bug must not stop the other departments; the summary carries it for the bug report.
-            return DepartmentSummary.Failure(item, BatchStatus.Failed, $"内部错误（{ex.GetType().Name}）：{ex.Message}");
+            return DepartmentSummary.Failure(item, BatchStatus.Failed,
+                $"内部错误：处理该工作簿时 ReportGen 遇到了意外问题（{ex.GetType().Name}），输入文件未被修改。请将该工作簿反馈给开发者。");
         }
     }
 }

@@ -41,6 +41,13 @@ public sealed record DepartmentSummary
     public decimal? ExecutionRate { get; init; }
     public decimal? Score { get; init; }
     public string? Grade { get; init; }
+
+    /// <summary>Some indicator cannot be judged yet (no 实际完成值 or 完成情况): the score and grade are 暂定.</summary>
+    public bool Provisional { get; init; }
+
+    /// <summary>"暂定", "最终", or null without a score.</summary>
+    public string? ScoreState => Score is null ? null : Provisional ? "暂定" : "最终";
+
     public int Errors { get; init; }
     public int Warnings { get; init; }
     public int Infos { get; init; }
@@ -81,6 +88,7 @@ public sealed record DepartmentSummary
             ExecutionRate = totals.ExecutionRate,
             Score = analysis.DepartmentScore?.Total,
             Grade = analysis.DepartmentScore?.Grade,
+            Provisional = analysis.DepartmentScore?.Provisional ?? false,
             Errors = analysis.Findings.Count(f => f.Severity == Severity.Error),
             Warnings = analysis.Findings.Count(f => f.Severity == Severity.Warning),
             Infos = analysis.Findings.Count(f => f.Severity == Severity.Info),
@@ -142,11 +150,14 @@ public sealed record BatchSummary(IReadOnlyList<DepartmentSummary> Departments, 
 
     /// <summary>
     /// Weakest first, so the bureau starts with the departments that need it: unreadable and failed workbooks,
-    /// then those with errors, then the rendered ones; within each, by score (no score first: nothing to judge
-    /// the department by), then by execution rate, then by workbook path for a stable order. Stopped ones last.
+    /// then those with errors, then the rendered ones; within each, final scores before provisional ones (a 暂定
+    /// score rests on indicators not judged yet and does not compare with a final one), then by score (no score
+    /// first: nothing to judge the department by), then by execution rate, then by workbook path for a stable
+    /// order. Stopped ones last.
     /// </summary>
     public IReadOnlyList<DepartmentSummary> Ranked() => Departments
         .OrderBy(d => d.Status)
+        .ThenBy(d => d.Provisional)
         .ThenBy(d => d.Score.HasValue)
         .ThenBy(d => d.Score ?? 0m)
         .ThenBy(d => d.ExecutionRate ?? decimal.MinValue)

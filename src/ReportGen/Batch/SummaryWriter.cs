@@ -20,7 +20,7 @@ public static class SummaryWriter
     public static readonly string[] Headers =
     [
         "排名", "部门", "年度", "工作簿", "状态", "全年预算数（万元）", "实际支出（万元）", "结余结转（万元）", "执行率（%）",
-        "自评得分", "等级", "错误", "警告", "提示", "最弱项目", "最弱项目得分", "最弱项目执行率（%）", "报告文件",
+        "自评得分", "等级", "得分状态", "错误", "警告", "提示", "最弱项目", "最弱项目得分", "最弱项目执行率（%）", "报告文件",
     ];
 
     public static readonly string[] FindingHeaders = ["部门", "工作簿", "级别", "代码", "位置", "说明"];
@@ -43,8 +43,8 @@ public static class SummaryWriter
         {
             AtomicFile.Write(paths[0], stream => XlsxWriter.Write(stream,
             [
-                new XlsxSheet("汇总", [Headers, .. rows]),
-                new XlsxSheet("问题清单", [FindingHeaders, .. findings]),
+                new XlsxSheet("汇总", [Headers, .. rows], Layout: SummaryLayout(Headers)),
+                new XlsxSheet("问题清单", [FindingHeaders, .. findings], Layout: FindingLayout),
             ]));
         }
         catch
@@ -66,13 +66,38 @@ public static class SummaryWriter
         return paths;
     }
 
+    /// <summary>
+    /// The 汇总 sheet dressed like the clerk's workbook: header frozen, a filter, widths, two decimals on amounts,
+    /// rates and scores, and execution rates below 90% (the 10号文 threshold for a 偏差原因) in red on pink. Columns are
+    /// found by their header, so a column added to <see cref="Headers"/> gets a plain format.
+    /// </summary>
+    private static XlsxLayout SummaryLayout(IReadOnlyList<string> headers)
+    {
+        var columns = headers.Select(header => header switch
+        {
+            "排名" or "年度" or "错误" or "警告" or "提示" or "等级" => new XlsxColumn(7),
+            "部门" => new XlsxColumn(30),
+            "工作簿" or "报告文件" or "最弱项目" => new XlsxColumn(28),
+            _ when header.Contains("万元", StringComparison.Ordinal) || header.Contains('%') || header.Contains("得分", StringComparison.Ordinal)
+                => new XlsxColumn(13, XlsxStyle.Amount),
+            _ => new XlsxColumn(10),
+        }).ToList();
+        var rates = headers.Select((header, index) => (header, index)).Where(pair => pair.header.Contains("执行率", StringComparison.Ordinal))
+            .Select(pair => new XlsxHighlight(pair.index + 1, 90m)).ToList();
+        return new XlsxLayout(columns, AutoFilter: true) { Highlights = rates, InputRows = 0 };
+    }
+
+    private static readonly XlsxLayout FindingLayout = new(
+        [new XlsxColumn(30), new XlsxColumn(28), new XlsxColumn(7), new XlsxColumn(8), new XlsxColumn(16), new XlsxColumn(90)],
+        AutoFilter: true) { InputRows = 0 };
+
     /// <summary>The 汇总 rows, ranked (see <see cref="BatchSummary.Ranked"/>): numbers as decimals, blanks as null.</summary>
     public static List<IReadOnlyList<object?>> Rows(BatchSummary summary, string outputFolder) =>
         summary.Ranked().Select((d, i) => (IReadOnlyList<object?>)
         [
             i + 1, d.Department, d.Year, d.Workbook, DepartmentSummary.StatusName(d.Status),
             Round(d.FinalBudget), Round(d.Actual), Round(d.CarryOver), Percent(d.ExecutionRate),
-            Round(d.Score), d.Grade, d.Errors, d.Warnings, d.Infos,
+            Round(d.Score), d.Grade, d.ScoreState, d.Errors, d.Warnings, d.Infos,
             d.WorstProject, Round(d.WorstProjectScore), Percent(d.WorstProjectRate),
             d.ReportPath is null ? null : Path.GetRelativePath(outputFolder, d.ReportPath),
         ]).ToList();
@@ -107,6 +132,5 @@ public static class SummaryWriter
         _ => Escape(value.ToString() ?? ""),
     };
 
-    private static string Escape(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    private static string Escape(string value) => CsvText.Field(value);
 }

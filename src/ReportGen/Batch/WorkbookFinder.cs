@@ -5,8 +5,9 @@ namespace ReportGen.Batch;
 /// <summary>
 /// Finds the workbooks under a folder, recursively: .xlsx, .xlsm and .xls files, and folders holding one .csv per
 /// sheet (recognised by a .csv named after a sheet of <see cref="WorkbookSchema"/>, so a stray .csv, such as an
-/// earlier batch's summary, is not taken for a department). Skips hidden entries, Excel's "~$" lock files and the
-/// output folder when it lies inside the input folder.
+/// earlier batch's summary, is not taken for a department). Skips hidden entries, Excel's "~$" lock files, the
+/// output folder when it lies inside the input folder, and the summary workbook of an earlier batch written into the
+/// input folder (<c>batch D -o D</c>, or an older output folder under D).
 /// </summary>
 public static class WorkbookFinder
 {
@@ -28,7 +29,7 @@ public static class WorkbookFinder
             throw new InputException($"找不到文件夹“{inputFolder}”，请检查路径是否正确。");
         }
 
-        var output = Path.GetFullPath(outputFolder);
+        var output = Output.OutputGuard.FullPath(outputFolder);
         var found = new List<string>();
         Walk(root, output, found);
         var items = found
@@ -62,6 +63,7 @@ public static class WorkbookFinder
         {
             var name = Path.GetFileName(file);
             if (!name.StartsWith('.') && !name.StartsWith("~$", StringComparison.Ordinal)
+                && !IsSummary(file, folder, output)
                 && Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase))
             {
                 found.Add(file);
@@ -76,6 +78,14 @@ public static class WorkbookFinder
             }
         }
     }
+
+    /// <summary>
+    /// A summary workbook an earlier batch wrote: in this batch's output folder, or beside the findings CSV that
+    /// every batch writes with it (a batch once run into a folder under the input folder).
+    /// </summary>
+    private static bool IsSummary(string file, string folder, string output) =>
+        Path.GetFileName(file) == SummaryWriter.WorkbookName
+        && (string.Equals(folder, output, StringComparison.Ordinal) || File.Exists(Path.Combine(folder, SummaryWriter.FindingsCsvName)));
 
     private static bool IsCsvWorkbook(string folder) =>
         Directory.EnumerateFiles(folder, "*.csv")

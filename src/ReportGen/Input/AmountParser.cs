@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace ReportGen.Input;
 
@@ -13,14 +14,20 @@ public readonly record struct AmountResult(decimal? Value, string? Problem)
 /// full-width digits, a trailing 万元 / 万 / 元 that overrides the sheet's unit, "-" or "—" for nothing.
 /// Always returns 万元.
 /// </summary>
-public static class AmountParser
+public static partial class AmountParser
 {
     private const decimal YuanPerWan = 10000m;
 
     /// <param name="value">The raw cell value.</param>
     /// <param name="defaultUnitIsYuan">Whether a bare number is in 元 (the workbook's or the column's unit).</param>
-    public static AmountResult Parse(object? value, bool defaultUnitIsYuan)
+    /// <param name="format">The cell's number format when it changes what the cell shows (docs/workbook.md).</param>
+    public static AmountResult Parse(object? value, bool defaultUnitIsYuan, NumberFormat? format = null)
     {
+        if (value is double shown && format is not null)
+        {
+            return ParseFormatted(shown, format, defaultUnitIsYuan);
+        }
+
         decimal? number = value switch
         {
             null => null,
@@ -32,7 +39,7 @@ public static class AmountParser
         };
         if (number is { } n)
         {
-            return new AmountResult(ToWan(n, defaultUnitIsYuan), null);
+            return Bounded(ToWan(n, defaultUnitIsYuan));
         }
 
         if (value is double)
@@ -53,6 +60,33 @@ public static class AmountParser
         return ParseText(TextNormalizer.FoldWidth(CellText.Of(value)), defaultUnitIsYuan);
     }
 
+    /// <summary>
+    /// A number whose format changes what it shows: a percent is not an amount; a format that moves the point or
+    /// scales (<c>0!.0000"万"</c>, <c>#,##0,,"万"</c>) shows another number than the stored one, so which of the two
+    /// is meant cannot be known; words 万元 / 元 in the format give the unit, as they would typed after the number.
+    /// </summary>
+    private static AmountResult ParseFormatted(double value, NumberFormat format, bool defaultUnitIsYuan)
+    {
+        var stored = CellText.Number(value);
+        var display = format.Display(value);
+        if (format.Percent)
+        {
+            return new AmountResult(null, $"单元格是百分比格式（“{format.Code}”，显示为 {display}），不是金额。请把单元格格式改为“常规”或“数值”，填写金额");
+        }
+
+        if (format.ChangesMagnitude)
+        {
+            return new AmountResult(null,
+                $"单元格的数字格式“{format.Code}”把存储的 {stored} 显示为“{display}”，显示的数与存储的数不同，无法确定金额。"
+                + "请把单元格格式改为“常规”或“数值”，按工作簿的金额单位填写");
+        }
+
+        var isYuan = format.Words.Contains('万') ? false : format.Words.Contains('元') || defaultUnitIsYuan;
+        return CellText.TryDecimal(value, out var number)
+            ? Bounded(ToWan(number, isYuan))
+            : new AmountResult(null, "单元格的值不是有效数字或超出范围");
+    }
+
     private static AmountResult ParseText(string text, bool defaultUnitIsYuan)
     {
         if (text.Length == 0 || text is "-" or "—" or "－" or "/")
@@ -60,7 +94,12 @@ public static class AmountParser
             return default;
         }
 
-        var body = text.Replace(",", "").Replace("，", "").Replace(" ", "");
+        if (DigitsSplitBySpace().IsMatch(text))
+        {
+            return new AmountResult(null, $"“{text}”的数字中间有空格，无法确定是哪个数。请去掉空格，填写阿拉伯数字（如 3857 或 3,857.00）");
+        }
+
+        var body = text.Replace(" ", "");
         var isYuan = defaultUnitIsYuan;
         if (body.EndsWith("万元", StringComparison.Ordinal))
         {
@@ -78,14 +117,42 @@ public static class AmountParser
             isYuan = true;
         }
 
+        if (body.Contains(','))
+        {
+            if (!WellGrouped().IsMatch(body))
+            {
+                return new AmountResult(null, $"“{text}”的千位分隔符位置不对（应从个位起每三位一个，如 1,234,567.89），无法确定金额");
+            }
+
+            body = body.Replace(",", "");
+        }
+
         if (decimal.TryParse(body, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
                 CultureInfo.InvariantCulture, out var parsed))
         {
-            return new AmountResult(ToWan(parsed, isYuan), null);
+            return Bounded(ToWan(parsed, isYuan));
         }
 
         return new AmountResult(null, $"“{text}”不是金额，请填写阿拉伯数字（如 30 或 30.00）");
     }
+
+    /// <summary>Thousands grouping as Excel writes it: 1,234 and 1,234,567.89, full-width commas folded before.</summary>
+    [GeneratedRegex(@"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex WellGrouped();
+
+    [GeneratedRegex(@"\d\s+\d", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitsSplitBySpace();
+
+    /// <summary>
+    /// The largest amount read, in 万元 (10^12 万元, far above any public budget): sums of up to
+    /// <see cref="WorkbookLoader.MaxCells"/> such amounts, and every rate computed from them, stay inside decimal's
+    /// range, so an absurd cell is a finding, never an OverflowException.
+    /// </summary>
+    public const decimal MaxWan = 1_000_000_000_000m;
+
+    private static AmountResult Bounded(decimal wan) => Math.Abs(wan) <= MaxWan
+        ? new AmountResult(wan, null)
+        : new AmountResult(null, $"超出范围（绝对值大于 {MaxWan:#,0} 万元），请检查是否多输了数字或单位有误");
 
     // -0 becomes 0 so that it never prints as "-0.00".
     private static decimal ToWan(decimal value, bool isYuan)

@@ -12,6 +12,8 @@ public sealed partial class ExecutionWorkbookReader
         ReportDuplicateHeaders(sheet, header);
         var lines = new List<BudgetLine>();
         totals = [];
+        DetailGroup? parent = null;
+        var groups = new List<DetailGroup>();
         for (var row = header.HeaderRow + 1; row <= sheet.Rows.Count; row++)
         {
             if (sheet.IsBlankRow(row))
@@ -20,11 +22,20 @@ public sealed partial class ExecutionWorkbookReader
             }
 
             var name = sheet.Text(row, header.Column("项目名称")!.Value);
+            var indent = Indent(sheet.Value(row, header.Column("项目名称")!.Value));
+            if (parent is not null && IsDetail(name, indent, parent.Indent))
+            {
+                parent.Details.Add((name, row, ReadAmounts(sheet, header, row, isYuan)));
+                continue;
+            }
+
             var categoryText = Cell(sheet, header, row, "支出类别");
             if (TotalCategory(name, categoryText) is { } totalCategory)
             {
-                totals.Add(new StatedTotal(name.Length > 0 ? name : categoryText, totalCategory.Category,
-                    ReadAmounts(sheet, header, row, isYuan), At(sheet, row), header.Columns));
+                var total = new StatedTotal(name.Length > 0 ? name : categoryText, totalCategory.Category,
+                    ReadAmounts(sheet, header, row, isYuan), At(sheet, row), header.Columns);
+                totals.Add(total);
+                groups.Add(parent = new DetailGroup(total.Label, row, indent, total.Amounts));
                 continue;
             }
 
@@ -37,17 +48,119 @@ public sealed partial class ExecutionWorkbookReader
             if (ReadLine(sheet, header, row, isYuan) is { } line)
             {
                 lines.Add(line);
+                groups.Add(parent = new DetailGroup(line.Name, row, indent, AmountsOf(line)));
+            }
+            else
+            {
+                parent = null;
             }
         }
 
+        CheckDetails(sheet, header, groups);
+
         if (lines.Count == 0)
         {
-            throw new InputException(
-                $"{System.IO.Path.GetFileName(_file)} 的工作表“预算执行”在表头（第 {header.HeaderRow} 行）之下没有任何预算行。",
-                At(sheet, header.HeaderRow));
+            // A workbook not yet filled (reportgen new writes the headers only): a finding, not a stop, so that check
+            // lists everything still to fill.
+            Add("RG100", Severity.Error, At(sheet, header.HeaderRow + 1),
+                $"预算执行尚未填写：表头（第 {header.HeaderRow} 行）之下没有任何预算行。请每个预算行填一行：基本支出，以及每个项目。");
         }
 
         return lines;
+    }
+
+    /// <summary>A line or a 合计 row and the detail rows under it (其中：人员经费 …), which are not lines of their own.</summary>
+    private sealed record DetailGroup(string Name, int Row, int Indent, IReadOnlyDictionary<string, decimal> Amounts)
+    {
+        public List<(string Name, int Row, Dictionary<string, decimal> Amounts)> Details { get; } = [];
+    }
+
+    /// <summary>
+    /// A detail row breaks the row above down (docs/workbook.md, "其中 rows"): its name starts with 其中 or 含：, or
+    /// it is indented deeper than that row with spaces. It is part of its parent, never added to the totals.
+    /// </summary>
+    private static bool IsDetail(string name, int indent, int parentIndent)
+    {
+        var key = TextNormalizer.Key(name);
+        return key.StartsWith("其中", StringComparison.Ordinal) || key.StartsWith("含:", StringComparison.Ordinal)
+            || (indent > parentIndent && key.Length > 0);
+    }
+
+    /// <summary>Leading spaces of the name as typed (an ideographic space counts two, as it shows).</summary>
+    private static int Indent(object? value)
+    {
+        if (value is not string text)
+        {
+            return 0;
+        }
+
+        var indent = 0;
+        foreach (var ch in text)
+        {
+            if (ch is ' ' or '\u00A0')
+            {
+                indent++;
+            }
+            else if (ch == '\u3000')
+            {
+                indent += 2;
+            }
+            else if (ch is not ('\u200B' or '\uFEFF'))
+            {
+                break;
+            }
+        }
+
+        return indent;
+    }
+
+    private static Dictionary<string, decimal> AmountsOf(BudgetLine line)
+    {
+        var amounts = new Dictionary<string, decimal> { ["年初预算数"] = line.InitialBudget, ["实际支出数"] = line.Actual };
+        if (line.AdjustmentGiven is { } adjustment)
+        {
+            amounts["调整数"] = adjustment;
+        }
+
+        if (line.FinalBudgetGiven is { } final)
+        {
+            amounts["全年预算数"] = final;
+        }
+
+        if (line.CarryOverGiven is { } carryOver)
+        {
+            amounts["结余结转数"] = carryOver;
+        }
+
+        return amounts;
+    }
+
+    /// <summary>Detail rows are checked against their parent, column by column, instead of being added to it.</summary>
+    private void CheckDetails(SheetData sheet, HeaderMap header, List<DetailGroup> groups)
+    {
+        foreach (var group in groups.Where(g => g.Details.Count > 0))
+        {
+            var names = string.Join("、", group.Details.Select(d => $"“{d.Name}”"));
+            Add("RG126", Severity.Info, At(sheet, group.Details[0].Row, header.Column("项目名称")),
+                $"{names}是第 {group.Row} 行“{group.Name}”的明细，不重复计入合计，只核对明细之和。");
+            foreach (var field in AmountFields)
+            {
+                var parts = group.Details.Where(d => d.Amounts.ContainsKey(field)).Select(d => d.Amounts[field]).ToList();
+                if (parts.Count == 0)
+                {
+                    continue;
+                }
+
+                var sum = parts.Sum();
+                var stated = group.Amounts.GetValueOrDefault(field);
+                if (Math.Abs(sum - stated) > 0.005m)
+                {
+                    Add("RG125", Severity.Warning, At(sheet, group.Row, header.Column(field)),
+                        $"“{group.Name}”的{field} {Money.Format(stated)} 万元 不等于其明细行（{names}）之和 {Money.Format(sum)} 万元。"
+                        + "请核对明细或合计数。");
+                }
+            }
+        }
     }
 
     /// <summary>A footnote under the table: "注：单位为万元", "备注：…", "说明：…", "填表说明".</summary>
@@ -109,6 +222,7 @@ public sealed partial class ExecutionWorkbookReader
             AdjustmentGiven = ReadAmount(sheet, header, row, "调整数", isYuan, allowNegative: true),
             FinalBudgetGiven = ReadAmount(sheet, header, row, "全年预算数", isYuan, allowNegative: false),
             Actual = actual,
+            ActualBlank = Cell(sheet, header, row, "实际支出数").Trim().Length == 0,
             CarryOverGiven = ReadAmount(sheet, header, row, "结余结转数", isYuan, allowNegative: true),
             Funding = ReadFunding(sheet, header, row, name),
             Purpose = Optional(sheet, header, row, "主要用途"),
@@ -207,7 +321,7 @@ public sealed partial class ExecutionWorkbookReader
             return null;
         }
 
-        var result = AmountParser.Parse(sheet.Value(row, column), header.IsYuan(column, isYuan));
+        var result = AmountParser.Parse(sheet.Value(row, column), header.IsYuan(column, isYuan), sheet.FormatOf(row, column));
         if (result.Problem is { } problem)
         {
             Add("RG110", Severity.Error, At(sheet, row, column), $"{field}{problem}。该金额按 0 计算，请修正后重新检查。");

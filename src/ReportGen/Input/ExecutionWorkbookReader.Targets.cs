@@ -63,7 +63,7 @@ public sealed partial class ExecutionWorkbookReader
             return null;
         }
 
-        var result = AmountParser.Parse(sheet.Value(row, column), defaultUnitIsYuan: false);
+        var result = AmountParser.Parse(sheet.Value(row, column), defaultUnitIsYuan: false, sheet.FormatOf(row, column));
         if (sheet.Value(row, column) is FormulaProblem formula)
         {
             Add("RG107", Severity.Error, At(sheet, row, column), $"{field}单元格{formula.Describe()}。该值已忽略。");

@@ -19,11 +19,25 @@ public sealed class SheetData(string name, IReadOnlyList<object?[]> rows, bool h
     public IReadOnlyList<object?[]> Rows { get; } = rows;
     public bool Hidden { get; } = hidden;
 
+    /// <summary>The .csv file this sheet was read from, or null for a sheet of a workbook.</summary>
+    public string? FileName { get; init; }
+
     /// <summary>1-based rows the file hides (height 0); they are read like any other row.</summary>
     public IReadOnlySet<int> HiddenRows { get; init; } = new HashSet<int>();
 
     /// <summary>Merged ranges; the value sits in the top-left cell, the others are blank.</summary>
     public IReadOnlyList<MergedRange> Merges { get; init; } = [];
+
+    /// <summary>
+    /// Number cells whose format changes what they show (a percent, a scale, words such as 万元), by 1-based row
+    /// and column; a cell not listed shows its stored number (docs/workbook.md, "Number formats").
+    /// </summary>
+    public IReadOnlyDictionary<(int Row, int Column), NumberFormat> NumberFormats { get; init; } =
+        new Dictionary<(int Row, int Column), NumberFormat>();
+
+    /// <summary>The format that changes how a number cell shows, or null.</summary>
+    public NumberFormat? FormatOf(int row, int column) =>
+        NumberFormats.Count > 0 && NumberFormats.TryGetValue((row, column), out var format) ? format : null;
 
     /// <summary>The raw value at a 1-based row and column, or null outside the data.</summary>
     public object? Value(int row, int column)
@@ -38,7 +52,7 @@ public sealed class SheetData(string name, IReadOnlyList<object?[]> rows, bool h
     }
 
     /// <summary>
-    /// The cell as trimmed text (numbers in invariant form), or "" when empty. A blank cell under the top of a
+    /// The cell as trimmed text (numbers in invariant form, as their number format shows them), or "" when empty. A blank cell under the top of a
     /// vertically merged range reads the text at its top, as the user sees it (支出类别 or 一级指标 merged over
     /// several rows); amounts use <see cref="Value"/> and are never copied.
     /// </summary>
@@ -48,9 +62,11 @@ public sealed class SheetData(string name, IReadOnlyList<object?[]> rows, bool h
         if (value is null && Merges.Count > 0 && MergedFrom().TryGetValue((row, column), out var top))
         {
             value = Value(top, column);
+            row = top;
         }
 
-        return CellText.Of(value);
+        // A percent typed in Excel is 0.96 shown as 96%: read what the cell shows.
+        return value is double number && FormatOf(row, column) is { } format ? format.Display(number) : CellText.Of(value);
     }
 
     /// <summary>The merged range covering a cell below its top row, or null.</summary>
@@ -86,10 +102,36 @@ public sealed class WorkbookData(string path, IReadOnlyList<SheetData> sheets)
     public string Path { get; } = path;
     public IReadOnlyList<SheetData> Sheets { get; } = sheets;
 
-    /// <summary>Finds a sheet by name, ignoring surrounding spaces and full-width/half-width differences.</summary>
+    /// <summary>
+    /// Finds a sheet by name, ignoring spaces, case and full-width/half-width differences. Two sheets that both
+    /// answer to the name (“预算执行 ” beside “预算执行”, or 预算执行 .csv beside 预算执行.csv) are an
+    /// <see cref="InputException"/> naming both: which one is current cannot be known (docs/errors.md).
+    /// </summary>
     public SheetData? Find(string name)
     {
         var wanted = TextNormalizer.Key(name);
-        return Sheets.FirstOrDefault(sheet => TextNormalizer.Key(sheet.Name) == wanted);
+        SheetData? found = null;
+        foreach (var sheet in Sheets)
+        {
+            if (TextNormalizer.Key(sheet.Name) != wanted)
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                throw new InputException(
+                    $"{System.IO.Path.GetFileName(Path)} 中{Describe(found)}和{Describe(sheet)}都对应工作表“{name}”"
+                    + "（名称只差空格、大小写或全角半角），无法确定该读哪一个。请删除或改名其中不用的一个后重试。",
+                    new Model.SourceLocation(Path, sheet.Name));
+            }
+
+            found = sheet;
+        }
+
+        return found;
     }
+
+    private static string Describe(SheetData sheet) =>
+        sheet.FileName is { } file ? $"文件“{file}”" : $"工作表“{sheet.Name}”";
 }

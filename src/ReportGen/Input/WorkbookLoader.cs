@@ -36,6 +36,11 @@ public static class WorkbookLoader
         }
 
         var extension = System.IO.Path.GetExtension(path).ToLowerInvariant();
+        if (extension is ".ods" or ".fods" or ".numbers" or ".et")
+        {
+            throw NotExcel(System.IO.Path.GetFileName(path), extension);
+        }
+
         if (extension == ".csv")
         {
             var sheetName = System.IO.Path.GetFileNameWithoutExtension(path);
@@ -44,6 +49,11 @@ public static class WorkbookLoader
 
         using var stream = InMemory(OpenRead(path));
         var name = System.IO.Path.GetFileName(path);
+        if (IsOpenDocument(stream))
+        {
+            throw NotExcel(name, ".ods");
+        }
+
         try
         {
             var formulaProblems = XlsxPackageReader.IsZip(stream) ? XlsxPackageReader.Inspect(stream, name) : [];
@@ -67,13 +77,64 @@ public static class WorkbookLoader
         }
     }
 
+    /// <summary>An OpenDocument spreadsheet (LibreOffice, WPS "ods"): a zip whose first entry is "mimetype".</summary>
+    private static bool IsOpenDocument(Stream stream)
+    {
+        var head = new byte[80];
+        stream.Position = 0;
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return read > 38 && head[0] == 'P' && head[1] == 'K'
+            && Encoding.ASCII.GetString(head, 30, read - 30).StartsWith("mimetypeapplication/vnd.oasis.opendocument", StringComparison.Ordinal);
+    }
+
+    private static InputException NotExcel(string name, string extension) => new(
+        $"文件“{name}”是 {(extension == ".ods" || extension == ".fods" ? "OpenDocument 表格（.ods）" : $"“{extension}”格式的表格")}，"
+        + "本工具只能读取 Excel 工作簿（.xlsx、.xls）或 .csv。请在 WPS、LibreOffice 或 Excel 中打开它，"
+        + "“另存为”Excel 工作簿（.xlsx）后重试。");
+
     /// <summary>
     /// ExcelDataReader meets some damaged files with whatever its parsing code trips on: the fuzz test
     /// (HostileFuzzTests) found a NullReferenceException in XlsWorksheet.ReadSingleCell for an .xls with flipped
     /// bytes. Thrown from inside the reader on the user's file, it means "not readable", not a bug of ours.
     /// </summary>
-    private static bool ThrownByExcelDataReader(Exception ex) =>
-        ex.Source == typeof(IExcelDataReader).Assembly.GetName().Name && ex is not OutOfMemoryException;
+    /// <remarks>
+    /// Decided by the stack, not <see cref="Exception.Source"/>: an index out of range is thrown through a helper of
+    /// the runtime, so its Source is System.Private.CoreLib although ExcelDataReader failed (the 10,000-case fuzz run
+    /// of docs/errors.md found two such .xls files). An ExcelDataReader frame above every frame of ours decides.
+    /// </remarks>
+    internal static bool ThrownByExcelDataReader(Exception ex)
+    {
+        if (ex is OutOfMemoryException)
+        {
+            return false;
+        }
+
+        // By the frame's declaring type name: DiagnosticMethodInfo works in the Native AOT executable too, where
+        // StackFrame.GetMethod has no metadata to return.
+        var reader = typeof(IExcelDataReader).Namespace + ".";
+        var ours = typeof(WorkbookLoader).Namespace!.Split('.')[0] + ".";
+        foreach (var frame in new System.Diagnostics.StackTrace(ex, fNeedFileInfo: false).GetFrames())
+        {
+            var type = System.Diagnostics.DiagnosticMethodInfo.Create(frame)?.DeclaringTypeName;
+            if (type is null)
+            {
+                continue;
+            }
+
+            if (type.StartsWith(reader, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (type.StartsWith(ours, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Opens a file read-only and shared, with a Chinese message for each way that fails. An empty file is refused
@@ -135,7 +196,10 @@ public static class WorkbookLoader
 
     private static WorkbookData LoadCsvFolder(string folder)
     {
-        var files = Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal).ToList();
+        // Any case of the extension: Excel on Windows saves 预算执行.CSV as readily as .csv.
+        var files = Directory.EnumerateFiles(folder)
+            .Where(file => System.IO.Path.GetExtension(file).Equals(".csv", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0)
         {
             throw new InputException($"文件夹“{folder}”中没有 .csv 文件：按工作表拆分的工作簿应为每个工作表一个 .csv 文件，文件名即工作表名。");
@@ -145,41 +209,73 @@ public static class WorkbookLoader
         return new WorkbookData(folder, sheets);
     }
 
+    /// <summary>
+    /// Reads one .csv sheet. The text is decoded here (UTF-8 with or without BOM, else GB18030, as Excel in China
+    /// saves it) and checked for a quote that never closes, which would otherwise swallow the rest of the file;
+    /// ExcelDataReader then splits the checked text.
+    /// </summary>
     private static SheetData ReadCsv(string path, string sheetName)
     {
+        var fileName = System.IO.Path.GetFileName(path);
         try
         {
-            using var stream = OpenRead(path);
+            var text = CsvText.Decode(ReadAllBytes(path), fileName);
+            CsvText.CheckQuotes(text, path);
+            using var stream = new MemoryStream(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray(), writable: false);
             var config = new ExcelReaderConfiguration
             {
-                // Files saved by Excel in China are often GBK; UTF-8 with or without BOM is detected first.
-                FallbackEncoding = Encoding.GetEncoding("GB18030"),
+                FallbackEncoding = Encoding.UTF8,
                 AutodetectSeparators = [',', ';', '\t'],
             };
             using var reader = ExcelReaderFactory.CreateCsvReader(stream, config);
             var rows = new List<object?[]>();
+            long cells = 0;
             while (reader.Read())
             {
+                cells += reader.FieldCount;
+                if (cells > MaxCells)
+                {
+                    throw new InputException(
+                        $"CSV 文件“{fileName}”数据范围过大（已超过 {MaxCells / 1_000_000} 百万个单元格），可能是文件已损坏。请删除多余的行和列后另存再试。");
+                }
+
                 rows.Add(ReadRow(reader));
             }
 
-            return new SheetData(sheetName, rows);
+            return new SheetData(sheetName, rows) { FileName = fileName };
         }
-        catch (Exception ex) when (ex is IOException or ExcelReaderException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or ExcelReaderException or ArgumentException or InvalidOperationException
+                                       || ThrownByExcelDataReader(ex))
         {
-            throw new InputException($"无法读取 CSV 文件“{System.IO.Path.GetFileName(path)}”：{ex.Message}", null, ex);
+            throw new InputException($"无法读取 CSV 文件“{fileName}”，请确认文件未损坏，并用 Excel 另存为“CSV UTF-8（逗号分隔）”后重试。", null, ex);
         }
+    }
+
+    /// <summary>A .csv read whole: bounded like a workbook (64 MB), with the same messages as <see cref="OpenRead"/>.</summary>
+    private static byte[] ReadAllBytes(string path)
+    {
+        using var file = OpenRead(path);
+        if (file.Length > 64 * 1024 * 1024)
+        {
+            throw new InputException($"CSV 文件“{System.IO.Path.GetFileName(path)}”超过 64 MB，不像是一个工作表。请确认选择了正确的文件。");
+        }
+
+        var bytes = new byte[file.Length];
+        file.ReadExactly(bytes);
+        return bytes;
     }
 
     private static List<SheetData> ReadAll(IExcelDataReader reader, string fileName,
         Dictionary<string, Dictionary<(int Row, int Column), FormulaProblem>> formulaProblems)
     {
         var sheets = new List<SheetData>();
+        var formatCodes = new Dictionary<string, NumberFormat?>(StringComparer.Ordinal);
         long cells = 0;
         do
         {
             var rows = new List<object?[]>();
             var hiddenRows = new HashSet<int>();
+            var formats = new Dictionary<(int Row, int Column), NumberFormat>();
             while (reader.Read())
             {
                 cells += reader.FieldCount;
@@ -192,6 +288,7 @@ public static class WorkbookLoader
                 }
 
                 rows.Add(ReadRow(reader));
+                ReadFormats(reader, rows[^1], rows.Count, formats, formatCodes);
                 if (reader.RowHeight == 0)
                 {
                     hiddenRows.Add(rows.Count);
@@ -207,6 +304,7 @@ public static class WorkbookLoader
             sheets.Add(new SheetData(name, rows, reader.VisibleState is { } state && state != "visible")
             {
                 HiddenRows = hiddenRows,
+                NumberFormats = formats,
                 Merges = (reader.MergeCells ?? [])
                     .Select(m => new MergedRange(m.FromRow + 1, m.FromColumn + 1, m.ToRow + 1, m.ToColumn + 1))
                     .ToList(),
@@ -235,6 +333,29 @@ public static class WorkbookLoader
             }
 
             cells[column - 1] ??= problem;
+        }
+    }
+
+    /// <summary>Keeps the number format of each number cell whose format changes what it shows (a percent, 万).</summary>
+    private static void ReadFormats(IExcelDataReader reader, object?[] cells, int row,
+        Dictionary<(int Row, int Column), NumberFormat> formats, Dictionary<string, NumberFormat?> codes)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (cells[i] is not double || reader.GetNumberFormatString(i) is not { } code)
+            {
+                continue;
+            }
+
+            if (!codes.TryGetValue(code, out var format))
+            {
+                format = codes[code] = NumberFormat.Of(code);
+            }
+
+            if (format is not null)
+            {
+                formats[(row, i + 1)] = format;
+            }
         }
     }
 

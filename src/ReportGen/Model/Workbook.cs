@@ -56,6 +56,9 @@ public sealed record BudgetLine
 
     public required decimal Actual { get; init; }
 
+    /// <summary>The 实际支出数 cell was empty (Actual is then 0, which the report must not state: RG123).</summary>
+    public bool ActualBlank { get; init; }
+
     /// <summary>结余结转数 as written, or null.</summary>
     public decimal? CarryOverGiven { get; init; }
 

@@ -168,6 +168,13 @@ public static partial class DocxWriter
                 return (-1, -1);
             }
 
+            // A 【 the user typed is marked as literal text (ReportMarkup.LiteralMark): not a placeholder.
+            if (open + 1 < text.Length && text[open + 1] == Rendering.ReportMarkup.LiteralMark)
+            {
+                from = open + 1;
+                continue;
+            }
+
             var next = text.AsSpan(open + 1).IndexOfAny('【', '】');
             if (next < 0)
             {

@@ -28,14 +28,12 @@ public static partial class DocxWriter
 
         public static StyleReference Load(string path)
         {
-            if (!File.Exists(path))
-            {
-                throw new InputException($"找不到样式参考文档：{path}");
-            }
-
+            // Read whole and bounded first: a FIFO or a device must not block or fill the memory (docs/errors.md).
+            var bytes = Input.InputFile.ReadAllBytes(path, Input.InputFile.MaxDocumentBytes, "样式参考文档");
+            Input.InputFile.CheckPackageSize(bytes, path, "样式参考文档");
             try
             {
-                using var document = WordprocessingDocument.Open(path, isEditable: false);
+                using var document = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), isEditable: false);
                 var main = document.MainDocumentPart;
                 var styles = main?.StyleDefinitionsPart?.Styles?.Elements<W.Style>()
                     .Select(style => (W.Style)style.CloneNode(true)).ToList() ?? [];

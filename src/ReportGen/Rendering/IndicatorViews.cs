@@ -3,7 +3,7 @@ using ReportGen.Model;
 
 namespace ReportGen.Rendering;
 
-/// <summary>Judged indicators of one scope as templates and tables see them.</summary>
+/// <summary>Judged indicators of one scope as templates and tables see them; the workbook's text as literal text (<see cref="ReportMarkup.Literal"/>).</summary>
 public static class IndicatorViews
 {
     public static IndicatorSetView ForDepartment(DepartmentAnalysis analysis) => From(analysis.DepartmentScore);
@@ -13,31 +13,43 @@ public static class IndicatorViews
     public static IndicatorSetView From(ScopeScore? score) => new()
     {
         Items = score?.Results.Select(View).ToList() ?? [],
-        Score = score is null ? null : new ScoreView(score.ExecutionRate, score.Output, score.Outcome, score.Satisfaction, score.Total, score.Grade),
+        Score = score is null ? null : new ScoreView(score.ExecutionRate, score.Output, score.Outcome, score.Satisfaction, score.Total, score.Grade)
+        {
+            Undetermined = score.Undetermined,
+        },
     };
 
     public static IndicatorView View(IndicatorResult result) => new()
     {
-        Level1 = result.Row.Level1,
-        Level2 = result.Row.Level2,
-        Level3 = result.Row.Level3,
-        Target = result.Row.Target,
-        Actual = result.ActualText.Length > 0 ? result.ActualText : null,
+        Level1 = ReportMarkup.Literal(result.Row.Level1),
+        Level2 = ReportMarkup.Literal(result.Row.Level2),
+        Level3 = ReportMarkup.Literal(result.Row.Level3),
+        Target = ReportMarkup.Literal(result.Row.Target),
+        Actual = result.ActualText.Length > 0 ? ReportMarkup.Literal(result.ActualText) : null,
         Kind = result.KindName,
         Status = result.StatusName,
-        Reason = result.Reason.Length > 0 ? result.Reason : null,
+        Reason = result.Reason.Length > 0 ? ReportMarkup.Literal(result.Reason) : null,
         Weight = result.Weight,
         Score = result.Score,
-        Deviation = result.Row.DeviationNote,
+        Deviation = ReportMarkup.Literal(result.Row.DeviationNote),
         IsExecutionRate = IndicatorScorer.IsExecutionRateIndicator(result.Row),
+        MissingField = result.Status == IndicatorStatus.Undetermined ? result.MissingField : null,
+        MissingCell = result.MissingField is { } field ? result.Row.CellOf(field).ToString() : "",
+        NeedsCause = string.IsNullOrWhiteSpace(result.Row.DeviationNote)
+            && (result.Status is IndicatorStatus.NotMet or IndicatorStatus.PartlyMet || IndicatorValidator.IsFarAbove(result) || result.BudgetAdjustment is not null),
+        CausePrompt = result.BudgetAdjustment is { } adjustment ? $"偏差原因（{adjustment}）" : "偏差原因",
+        DeviationCell = result.Row.CellOf("偏差原因").ToString(),
     };
 
-    /// <summary>Every 未达成 / 部分达成 indicator with the scope it belongs to and that scope's own rate, department first.</summary>
-    public static IEnumerable<(string Scope, decimal? Rate, IndicatorView Item)> AllUnmet(DepartmentAnalysis analysis)
+    /// <summary>
+    /// Every 未达成 / 部分达成 indicator with the name the report uses for its scope (部门整体, or the line's name in
+    /// 预算执行, never the target forms' alias), department first.
+    /// </summary>
+    public static IEnumerable<(string Scope, IndicatorView Item)> AllUnmet(DepartmentAnalysis analysis)
     {
-        var scopes = new[] { (Score: analysis.DepartmentScore, Rate: analysis.Figures.Department.ExecutionRate) }
-            .Concat(analysis.Figures.ProjectLines.Select(l => (Score: analysis.ProjectScores.GetValueOrDefault(l.Line), Rate: l.Amounts.ExecutionRate)))
+        var scopes = new[] { (Name: IndicatorRow.DepartmentScope, Score: analysis.DepartmentScore) }
+            .Concat(analysis.Figures.ProjectLines.Select(l => (Name: l.Name, Score: analysis.ProjectScores.GetValueOrDefault(l.Line))))
             .Where(s => s.Score is not null);
-        return scopes.SelectMany(s => From(s.Score).UnmetItems.Select(item => (s.Score!.Scope, s.Rate, item)));
+        return scopes.SelectMany(s => From(s.Score).UnmetItems.Select(item => (s.Name, item)));
     }
 }

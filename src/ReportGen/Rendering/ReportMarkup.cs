@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using ReportGen.Model;
 
 namespace ReportGen.Rendering;
@@ -12,6 +14,54 @@ public static class ReportMarkup
 {
     public const string TableMarker = "::table ";
     public const string PageBreakMarker = "::pagebreak::";
+
+    /// <summary>
+    /// U+2060 WORD JOINER: invisible and zero-width in Word and every viewer. Put by <see cref="Literal"/> before
+    /// what would otherwise read as markup, it keeps text typed by the user text: a line starting with it is no
+    /// heading, command or table marker, and a 【 followed by it is no placeholder (<c>DocxWriter</c> does not
+    /// highlight it, <see cref="CountPlaceholders"/> does not count it).
+    /// </summary>
+    public const char LiteralMark = '\u2060';
+
+    /// <summary>
+    /// Text from the workbook (names, 存在问题, 偏差原因…) made safe to place in the markup (templates/README.md):
+    /// each of its lines that would start with <c>#</c>, <c>@</c> or <c>:</c> and each 【 get <see cref="LiteralMark"/>,
+    /// so that "## 标题", "@center", "::table 预算执行差异表::" or a typed 【待填写：…】 stay plain text. Idempotent.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? Literal(string? text)
+    {
+        if (text is null || text.AsSpan().IndexOfAny("#@:【") < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 4);
+        var lineStart = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (lineStart && !char.IsWhiteSpace(c))
+            {
+                if (c is '#' or '@' or ':')
+                {
+                    builder.Append(LiteralMark);
+                }
+
+                lineStart = false;
+            }
+
+            builder.Append(c);
+            if (c == '【' && (i + 1 >= text.Length || text[i + 1] != LiteralMark))
+            {
+                builder.Append(LiteralMark);
+            }
+
+            lineStart |= c == '\n';
+        }
+
+        return builder.ToString();
+    }
 
     /// <param name="text">The rendered template.</param>
     /// <param name="table">Builds the table a marker asks for: (kind, argument) → table, or throws for an unknown kind.</param>

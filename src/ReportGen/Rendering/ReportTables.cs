@@ -59,9 +59,11 @@ public static class ReportTables
         {
             foreach (var line in lines)
             {
-                var needsCause = line.LowRate || line.Overspent;
+                // The 偏差原因 every shortfall, overspend, delay and adjustment needs (RG120–RG122, RG132), at the cell check names.
+                var cause = line.Overspent ? "超支原因" : line.LowRate ? "执行率偏低的原因" : line.BehindPlan ? "支出进度落后的原因"
+                    : line.Adjusted ? "预算调整原因" : null;
                 rows.Add(Row([C((++number).ToString(System.Globalization.CultureInfo.InvariantCulture)), L(line.Name),
-                    .. Figures(line.Amounts, bold: false), L(line.Deviation ?? (needsCause ? TemplateHelpers.Placeholder("原因") : ""))]));
+                    .. Figures(line.Amounts, bold: false), L(line.Deviation ?? (cause is null ? "" : TemplateHelpers.Placeholder(cause, line.DeviationCell)))]));
             }
 
             rows.Add(Row([C(label, 2, bold: true), .. Figures(subtotal, bold: true), L("")]));
@@ -113,8 +115,9 @@ public static class ReportTables
         rows.AddRange(FundRows(model.Indicators.Score,
             ("年度资金总额", model.Totals), ("其中：基本支出", model.Basic), ("项目支出", model.Projects)));
         rows.Add(Row(C("年度总体目标", merge: VerticalMerge.Restart), C("预期目标", 4, bold: true), C("实际完成情况", 4, bold: true)));
-        rows.Add(Row(C("", merge: VerticalMerge.Continue), L(model.Department.AnnualGoal ?? TemplateHelpers.Placeholder("年度总体目标"), 4),
-            L(model.KeyTasks.Count > 0 ? string.Join("；", model.KeyTasks.Select(t => t.Item)) : TemplateHelpers.Placeholder("实际完成情况"), 4)));
+        rows.Add(Row(C("", merge: VerticalMerge.Continue),
+            L(model.Department.AnnualGoal ?? TemplateHelpers.Placeholder("年度总体目标", model.Department.AnnualGoalCell), 4),
+            L(model.KeyTasks.Count > 0 ? TextJoin.Join("；", model.KeyTasks.Select(t => t.Item)) + "。" : TemplateHelpers.Placeholder("重点工作及完成情况", model.KeyTasksCell), 4)));
         rows.AddRange(IndicatorRows(model.Indicators));
         return new ReportTable($"{model.Department.Name}{model.Year}年度部门整体支出绩效自评表", EvaluationColumns, rows, HeaderRows: 1,
             Note: "金额单位：万元。");
@@ -124,13 +127,15 @@ public static class ReportTables
     {
         var rows = new List<TableRow>
         {
-            Row(C("项目名称", bold: true), L(line.TargetName is { } t ? $"{line.Name}（目标表名称：{t}）" : line.Name, 8)),
+            Row(C("项目名称", bold: true), L(line.Name, 8)),
             Row(C("主管部门", bold: true), L(model.Department.Name, 3), C("实施单位", bold: true), L(model.Department.Name, 4)),
         };
         rows.AddRange(FundRows(line.Indicators.Score, ("年度资金总额", line.Amounts)));
         rows.Add(Row(C("年度总体目标", merge: VerticalMerge.Restart), C("预期目标", 4, bold: true), C("实际完成情况", 4, bold: true)));
-        rows.Add(Row(C("", merge: VerticalMerge.Continue), L(line.AnnualGoal ?? TemplateHelpers.Placeholder("年度目标"), 4),
-            L(line.Outcome ?? TemplateHelpers.Placeholder("实际完成情况"), 4)));
+        rows.Add(line.HasTargets
+            ? Row(C("", merge: VerticalMerge.Continue), L(line.AnnualGoal ?? TemplateHelpers.Placeholder("年度目标", line.AnnualGoalCell), 4),
+                L(line.Outcome ?? TemplateHelpers.Placeholder("实际完成情况", line.OutcomeCell), 4))
+            : Row(C("", merge: VerticalMerge.Continue), L("未设定年度绩效目标", 4), C("—", 4)));
         rows.AddRange(IndicatorRows(line.Indicators));
         return new ReportTable($"{line.Name}项目支出绩效自评表", EvaluationColumns, rows, HeaderRows: 1, Note: "金额单位：万元。");
     }
@@ -166,18 +171,26 @@ public static class ReportTables
             var previous = i > 0 ? set.Items[i - 1] : null;
             var sameLevel1 = previous?.Level1 == item.Level1;
             var sameLevel2 = sameLevel1 && previous?.Level2 == item.Level2;
-            var needsCause = item.Status is "未达成" or "部分达成";
             yield return Row(
                 C("", merge: VerticalMerge.Continue),
                 C(item.Level1, merge: sameLevel1 ? VerticalMerge.Continue : VerticalMerge.Restart),
                 C(item.Level2, merge: sameLevel2 ? VerticalMerge.Continue : VerticalMerge.Restart),
-                L(item.Level3), C(item.Target), C(item.Actual ?? "未填写"),
+                L(item.Level3), C(item.Target), C(ActualCell(item)),
                 C(item.Weight is { } w ? Money.Format(w) : "—"), C(item.Score is { } s ? Money.Format(s) : "—"),
-                L(item.Deviation ?? (needsCause ? TemplateHelpers.Placeholder("偏差原因") : item.Reason ?? "")));
+                L(item.Deviation ?? (item.NeedsCause ? TemplateHelpers.Placeholder(item.CausePrompt, item.DeviationCell) : "")));
         }
 
+        // 偏差原因分析及改进措施 holds only the user's text or a placeholder; the scoring explanations are in preview.
         var score = set.Score;
-        yield return Row(C("总分", 6, bold: true), C("100", bold: true), C(score is null ? "—" : Money.Format(score.Total), bold: true),
-            C(score is null ? "" : $"自评等级：{score.Grade}", bold: true));
+        yield return Row(C("总分", 6, bold: true), C("100", bold: true), C(score is null ? "—" : score.TotalText, bold: true),
+            C(score is null ? "" : $"自评等级：{score.GradeText}", bold: true));
     }
+
+    /// <summary>The user's actual, or a placeholder for the column still to fill; never a value the user did not write.</summary>
+    private static string ActualCell(IndicatorView item) => item.MissingField switch
+    {
+        null => item.Actual ?? "",
+        "实际完成值" => TemplateHelpers.Placeholder("实际完成值", item.MissingCell),
+        var field => (item.Actual ?? "") + TemplateHelpers.Placeholder(field, item.MissingCell),
+    };
 }

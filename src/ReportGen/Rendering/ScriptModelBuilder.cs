@@ -29,16 +29,22 @@ public static class ScriptModelBuilder
             ["owner"] = Text(t.Owner),
             ["goal"] = Text(t.Goal),
             ["outcome"] = Text(t.Outcome),
+            ["outcomeCell"] = t.OutcomeCell,
         }),
+        ["keyTasksCell"] = model.KeyTasksCell,
         ["otherFunds"] = model.OtherFunds,
         ["problems"] = Text(model.Problems),
         ["measures"] = Text(model.Measures),
         ["otherNotes"] = Text(model.OtherNotes),
+        ["problemsCell"] = model.ProblemsCell,
+        ["measuresCell"] = model.MeasuresCell,
+        ["otherNotesCell"] = model.OtherNotesCell,
         ["gaps"] = Array(model.Gaps, g => new ScriptObject
         {
             ["text"] = g.Text,
             ["cause"] = Text(g.Cause),
             ["causePrompt"] = g.CausePrompt,
+            ["causeCell"] = g.CauseCell,
         }),
         ["indicators"] = Indicators(model.Indicators),
         ["funds"] = Funds(model.Funds),
@@ -105,6 +111,8 @@ public static class ScriptModelBuilder
             ["offices"] = Text(d.Offices),
             ["subordinates"] = Text(d.Subordinates),
             ["annualGoal"] = Text(d.AnnualGoal),
+            ["dutiesCell"] = d.DutiesCell,
+            ["annualGoalCell"] = d.AnnualGoalCell,
             ["facts"] = facts,
         };
     }
@@ -143,6 +151,13 @@ public static class ScriptModelBuilder
         ["periodGoal"] = Text(l.PeriodGoal),
         ["outcome"] = Text(l.Outcome),
         ["indicators"] = Indicators(l.Indicators),
+        ["hasTargets"] = l.HasTargets,
+        ["behindPlan"] = l.BehindPlan,
+        ["adjusted"] = l.Adjusted,
+        ["purposeCell"] = l.PurposeCell,
+        ["deviationCell"] = l.DeviationCell,
+        ["annualGoalCell"] = l.AnnualGoalCell,
+        ["outcomeCell"] = l.OutcomeCell,
     };
 
     private static ScriptObject Indicators(IndicatorSetView set)
@@ -168,7 +183,6 @@ public static class ScriptModelBuilder
         ["undetermined"] = set.Undetermined,
         ["unmetItems"] = unmetItems,
         ["undeterminedItems"] = undeterminedItems,
-        ["undeterminedPrompt"] = set.UndeterminedPrompt,
         ["score"] = set.Score is { } s
             ? new ScriptObject
             {
@@ -178,6 +192,10 @@ public static class ScriptModelBuilder
                 ["satisfaction"] = s.Satisfaction,
                 ["total"] = s.Total,
                 ["grade"] = s.Grade,
+                ["undetermined"] = s.Undetermined,
+                ["provisional"] = s.Provisional,
+                ["totalText"] = s.TotalText,
+                ["gradeText"] = s.GradeText,
             }
             : null,
     };
@@ -196,6 +214,11 @@ public static class ScriptModelBuilder
         ["score"] = i.Score,
         ["deviation"] = Text(i.Deviation),
         ["isExecutionRate"] = i.IsExecutionRate,
+        ["missingField"] = Text(i.MissingField),
+        ["missingCell"] = i.MissingCell,
+        ["needsCause"] = i.NeedsCause,
+        ["causePrompt"] = i.CausePrompt,
+        ["deviationCell"] = i.DeviationCell,
     };
 
     private static ScriptArray Array<T>(IEnumerable<T> items, Func<T, object?> convert)

@@ -16,6 +16,9 @@ public static class TemplateHelpers
     /// <summary>The key under which a render keeps the department's 基本信息 items for <c>fact</c>.</summary>
     public const string FactsTag = "reportgen.facts";
 
+    /// <summary>The key under which a render keeps the cell of each 基本信息 item for <c>factCell</c>.</summary>
+    public const string FactCellsTag = "reportgen.factCells";
+
     /// <summary>The functions, read-only, added to a render's builtins.</summary>
     public static void Register(ScriptObject builtins)
     {
@@ -24,9 +27,11 @@ public static class TemplateHelpers
         Add(builtins, "share", 2, 2, (c, a) => Money.Rate(Decimal(c, "share", a[0]), Decimal(c, "share", a[1])));
         Add(builtins, "cn", 1, 1, (c, a) => ChineseNumber((int)Decimal(c, "cn", a[0])));
         Add(builtins, "ordinal", 2, 2, (c, a) => Ordinal(c, (int)Decimal(c, "ordinal", a[0]), (int)Decimal(c, "ordinal", a[1])));
-        Add(builtins, "placeholder", 1, 1, (c, a) => Placeholder(Text(a[0])));
+        Add(builtins, "placeholder", 1, 2, (c, a) => Placeholder(Text(a[0]), a.Length > 1 ? Text(a[1]) : null));
         Add(builtins, "fact", 1, 1, (c, a) => c.Context.Tags.TryGetValue(FactsTag, out var facts) && facts is IReadOnlyDictionary<string, string> map
             ? map.GetValueOrDefault(Text(a[0])) ?? "" : "");
+        Add(builtins, "factCell", 1, 1, (c, a) => c.Context.Tags.TryGetValue(FactCellsTag, out var cells) && cells is IReadOnlyDictionary<string, string> map
+            ? map.GetValueOrDefault(Text(a[0])) ?? Input.WorkbookSchema.InfoSheet : Input.WorkbookSchema.InfoSheet);
         Add(builtins, "table", 1, 2, (c, a) => !ReportTables.Kinds.Contains(Text(a[0]))
             ? throw c.Fail($"表格“{a[0]}”不存在，可用的表格：{string.Join("、", ReportTables.Kinds)}")
             : $"\n{ReportMarkup.TableMarker}{string.Join("|", a.Select(Text))}::\n");
@@ -57,8 +62,12 @@ public static class TemplateHelpers
 
     private const string HeadingsTag = "reportgen.headings";
 
-    /// <summary>The visible mark of text the user still has to write: 【待填写：偏差原因】.</summary>
-    public static string Placeholder(string what) => $"【待填写：{what}】";
+    /// <summary>
+    /// The visible mark of text the user still has to write, with the cell to write it in when known:
+    /// 【待填写：偏差原因（绩效指标!J7）】. <c>check</c> reports the same cell (docs/workbook.md, "Gaps").
+    /// </summary>
+    public static string Placeholder(string what, string? cell = null) =>
+        string.IsNullOrEmpty(cell) ? $"【待填写：{what}】" : $"【待填写：{what}（{cell}）】";
 
     /// <summary>1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (ordinals in headings go up to 99).</summary>
     public static string ChineseNumber(int n)

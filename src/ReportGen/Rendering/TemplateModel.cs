@@ -26,6 +26,14 @@ public sealed record TemplateModel
     public string? Measures { get; init; }
     public string? OtherNotes { get; init; }
 
+    /// <summary>The cells to fill when the texts above are missing (基本信息!B27), for {{placeholder "…" problemsCell}}.</summary>
+    public string ProblemsCell { get; init; } = "";
+    public string MeasuresCell { get; init; } = "";
+    public string OtherNotesCell { get; init; } = "";
+
+    /// <summary>Where 重点工作 are written (the sheet), for a placeholder when there are none.</summary>
+    public string KeyTasksCell { get; init; } = "";
+
     /// <summary>Facts drawn from the variances for section 四 when the user wrote no 存在问题 (never invented causes).</summary>
     public required IReadOnlyList<GapView> Gaps { get; init; }
 
@@ -82,8 +90,15 @@ public sealed record DepartmentView
     public string? Subordinates { get; init; }
     public string? AnnualGoal { get; init; }
 
+    /// <summary>Cells to fill when 主要职责 / 年度总体目标 are missing.</summary>
+    public string DutiesCell { get; init; } = "";
+    public string AnnualGoalCell { get; init; } = "";
+
     /// <summary>Every 基本信息 item as written, for {{fact "项目"}}.</summary>
     public required IReadOnlyDictionary<string, string> Facts { get; init; }
+
+    /// <summary>The cell of every 基本信息 item present (基本信息!B12), for {{factCell "项目"}}.</summary>
+    public IReadOnlyDictionary<string, string> FactCells { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record AmountsView(decimal Initial, decimal Adjustment, decimal Final, decimal Actual, decimal CarryOver, decimal? Rate)
@@ -100,7 +115,7 @@ public sealed record LineView
     public required int Number { get; init; }
     public required string Name { get; init; }
 
-    /// <summary>The name the target forms use, when it differs (附表3 "文明建设经费").</summary>
+    /// <summary>The name the target forms use, when it differs (附表3 "文明建设经费"); the report itself always says <see cref="Name"/>.</summary>
     public string? TargetName { get; init; }
 
     public required string Category { get; init; }
@@ -125,12 +140,31 @@ public sealed record LineView
     public string? PeriodGoal { get; init; }
     public string? Outcome { get; init; }
     public required IndicatorSetView Indicators { get; init; }
+
+    /// <summary>The line has targets (a 项目目标 row or indicators); without, its 年度目标 is not asked for.</summary>
+    public bool HasTargets { get; init; }
+
+    /// <summary>Cells to fill: 主要用途 and 偏差原因 in 预算执行, 年度目标 and 实际完成情况 in 项目目标.</summary>
+    public string PurposeCell { get; init; } = "";
+    public string DeviationCell { get; init; } = "";
+    public string AnnualGoalCell { get; init; } = "";
+    public string OutcomeCell { get; init; } = "";
+
+    /// <summary>Spending fell behind the 资金支出计划 at some checkpoint (RG132).</summary>
+    public bool BehindPlan { get; init; }
+
+    /// <summary>Adjusted during the year (调增, 调减, 年中追加): the 偏差原因 should say why.</summary>
+    public bool Adjusted => AdjustmentKind != "无调整";
 }
 
-public sealed record TaskView(int Number, string Item, string? Owner, string? Goal, string? Outcome);
+public sealed record TaskView(int Number, string Item, string? Owner, string? Goal, string? Outcome)
+{
+    /// <summary>The 完成情况 cell of the task's row.</summary>
+    public string OutcomeCell { get; init; } = "";
+}
 
-/// <summary>A fact for section 四: what the figures show, and the user's cause if any.</summary>
-public sealed record GapView(string Text, string? Cause, string CausePrompt);
+/// <summary>A fact for section 四: what the figures show, the user's cause if any, and the cell to write it in.</summary>
+public sealed record GapView(string Text, string? Cause, string CausePrompt, string CauseCell = "");
 
 public sealed record FindingView(string Code, string Severity, string Location, string Message);
 
@@ -145,9 +179,6 @@ public sealed record IndicatorSetView
     public int Undetermined => Items.Count(i => i.Status == "无法判断");
     public IReadOnlyList<IndicatorView> UnmetItems => Items.Where(i => i.Status is "未达成" or "部分达成").ToList();
     public IReadOnlyList<IndicatorView> UndeterminedItems => Items.Where(i => i.Status == "无法判断").ToList();
-
-    /// <summary>"指标“A”、“B”的实际完成值": the placeholder text for indicators that cannot be judged yet.</summary>
-    public string UndeterminedPrompt => $"指标{string.Join("、", UndeterminedItems.Select(i => $"“{i.Level3}”"))}的实际完成值";
 
     /// <summary>Scores; null when the scope has no indicators to score.</summary>
     public ScoreView? Score { get; init; }
@@ -175,6 +206,31 @@ public sealed record IndicatorView
 
     /// <summary>预算资金使用率 / 预算执行率: its actual is the computed execution rate.</summary>
     public bool IsExecutionRate { get; init; }
+
+    /// <summary>For 无法判断: the column still to fill (实际完成值 or 完成情况) and its cell.</summary>
+    public string? MissingField { get; init; }
+    public string MissingCell { get; init; } = "";
+
+    /// <summary>The 偏差原因 is needed (未达成, 部分达成, far above target, a target set before a budget adjustment) and not written.</summary>
+    public bool NeedsCause { get; init; }
+
+    /// <summary>What the 偏差原因 placeholder asks for: "偏差原因", with the budget adjustment when there was one.</summary>
+    public string CausePrompt { get; init; } = "偏差原因";
+    public string DeviationCell { get; init; } = "";
 }
 
-public sealed record ScoreView(decimal ExecutionRate, decimal Output, decimal Outcome, decimal Satisfaction, decimal Total, string Grade);
+/// <summary>
+/// Scores of one scope. <see cref="Provisional"/>: some indicators cannot be judged yet (<see cref="Undetermined"/>),
+/// so the total and grade are 暂定 wherever they are shown.
+/// </summary>
+public sealed record ScoreView(decimal ExecutionRate, decimal Output, decimal Outcome, decimal Satisfaction, decimal Total, string Grade)
+{
+    public int Undetermined { get; init; }
+    public bool Provisional => Undetermined > 0;
+
+    /// <summary>"28.28" or "28.28（暂定）".</summary>
+    public string TotalText => Model.Money.Format(Total) + (Provisional ? "（暂定）" : "");
+
+    /// <summary>"差" or "差（暂定）".</summary>
+    public string GradeText => Grade + (Provisional ? "（暂定）" : "");
+}

@@ -4,7 +4,11 @@ using ReportGen.Model;
 
 namespace ReportGen.Rendering;
 
-/// <summary>Turns a <see cref="DepartmentAnalysis"/> into the object templates see. No figure is computed here but sums of line amounts.</summary>
+/// <summary>
+/// Turns a <see cref="DepartmentAnalysis"/> into the object templates see. No figure is computed here but the sums of the lines by 资金来源. Every text
+/// that comes from the workbook passes through <see cref="ReportMarkup.Literal"/> (as <c>L</c>), so that what the
+/// user typed stays text in the report whatever markup it resembles.
+/// </summary>
 public static class TemplateModelBuilder
 {
     public static TemplateModel Build(DepartmentAnalysis analysis)
@@ -16,7 +20,11 @@ public static class TemplateModelBuilder
         var projectLines = lines.Where(l => l.Category == "项目支出").Select((l, i) => l with { Number = i + 1 }).ToList();
         return new TemplateModel
         {
-            Department = BuildDepartment(info),
+            Department = BuildDepartment(info) with
+            {
+                DutiesCell = FactCell(workbook, "主要职责"),
+                AnnualGoalCell = FactCell(workbook, "年度总体目标"),
+            },
             Year = info.Year,
             Totals = View(figures.Department),
             Basic = View(figures.Basic),
@@ -25,20 +33,26 @@ public static class TemplateModelBuilder
             Lines = lines,
             ProjectLines = projectLines,
             BasicLines = lines.Where(l => l.Category == "基本支出").ToList(),
-            KeyTasks = workbook.KeyTasks.Select((t, i) => new TaskView(i + 1, t.Item, t.Owner, t.Goal, t.Outcome)).ToList(),
+            KeyTasks = workbook.KeyTasks
+                .Select((t, i) => new TaskView(i + 1, L(t.Item), L(t.Owner), L(t.Goal), L(t.Outcome)) { OutcomeCell = t.Location.ToString() })
+                .ToList(),
+            KeyTasksCell = WorkbookSchema.TasksSheet,
             OtherFunds = info.Fact("其他资金来源") is { } other && AmountParser.Parse(other, info.SourceUnit == "元").Value is { } value ? value : null,
-            Problems = info.Fact("存在问题"),
-            Measures = info.Fact("改进措施"),
-            OtherNotes = info.Fact("其他说明"),
-            Gaps = GapFinder.Find(analysis),
+            Problems = L(info.Fact("存在问题")),
+            Measures = L(info.Fact("改进措施")),
+            OtherNotes = L(info.Fact("其他说明")),
+            ProblemsCell = FactCell(workbook, "存在问题"),
+            MeasuresCell = FactCell(workbook, "改进措施"),
+            OtherNotesCell = FactCell(workbook, "其他说明"),
+            Gaps = GapFinder.Find(analysis).Select(g => g with { Text = L(g.Text), Cause = L(g.Cause), CausePrompt = L(g.CausePrompt) }).ToList(),
             Indicators = IndicatorViews.ForDepartment(analysis),
             SpendingProgress = analysis.SpendingProgress
-                .Select(p => new ProgressView(p.Line.Name, p.Checkpoints
+                .Select(p => new ProgressView(L(p.Line.Name), p.Checkpoints
                     .Select(c => new CheckpointView(c.Label, c.Planned, c.Spent, c.Share, c.Behind)).ToList()))
                 .ToList(),
             Funds = BuildFunds(figures),
             Findings = analysis.Findings
-                .Select(f => new FindingView(f.Code, Finding.SeverityName(f.Severity), f.Location.ToString(), f.Message))
+                .Select(f => new FindingView(f.Code, Finding.SeverityName(f.Severity), L(f.Location.ToString()), L(f.Message)))
                 .ToList(),
         };
     }
@@ -72,51 +86,64 @@ public static class TemplateModelBuilder
             Fund(FundingSource.Other));
     }
 
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    private static string? L(string? text) => ReportMarkup.Literal(text);
+
+    private static string FactCell(ExecutionWorkbook workbook, string key) => ConsistencyValidator.FactCell(workbook, key).ToString();
+
     public static AmountsView View(Amounts a) => new(a.Initial, a.Adjustment, a.Final, a.Actual, a.CarryOver, a.ExecutionRate);
 
     private static DepartmentView BuildDepartment(DepartmentInfo info) => new()
     {
-        Name = info.Name,
-        ShortName = info.Fact("部门简称") ?? info.Name,
-        Duties = (info.Fact("主要职责") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        UnitCount = info.Fact("预算单位数"),
-        Establishment = info.Fact("编制数"),
-        AdminEstablishment = info.Fact("行政编制数"),
-        InstitutionEstablishment = info.Fact("事业编制数"),
-        InstitutionBreakdown = info.Fact("事业编制构成"),
-        Headcount = info.Fact("实有人数"),
-        Employed = info.Fact("在职人数"),
-        Retired = info.Fact("退休人数"),
-        Offices = info.Fact("内设机构"),
-        Subordinates = info.Fact("下属单位"),
-        AnnualGoal = info.Fact("年度总体目标"),
-        Facts = info.Facts,
+        Name = L(info.Name),
+        ShortName = L(info.Fact("部门简称") ?? info.Name),
+        Duties = (info.Fact("主要职责") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(duty => L(duty)).ToList(),
+        UnitCount = L(info.Fact("预算单位数")),
+        Establishment = L(info.Fact("编制数")),
+        AdminEstablishment = L(info.Fact("行政编制数")),
+        InstitutionEstablishment = L(info.Fact("事业编制数")),
+        InstitutionBreakdown = L(info.Fact("事业编制构成")),
+        Headcount = L(info.Fact("实有人数")),
+        Employed = L(info.Fact("在职人数")),
+        Retired = L(info.Fact("退休人数")),
+        Offices = L(info.Fact("内设机构")),
+        Subordinates = L(info.Fact("下属单位")),
+        AnnualGoal = L(info.Fact("年度总体目标")),
+        Facts = info.Facts.ToDictionary(fact => fact.Key, fact => L(fact.Value)),
+        FactCells = info.FactRows.ToDictionary(row => row.Key, row => row.Value.ToString()),
     };
 
     private static LineView BuildLine(DepartmentAnalysis analysis, LineFigures line, int index)
     {
-        var target = line.TargetName is { } name
-            ? analysis.Workbook.ProjectTargets.FirstOrDefault(t => t.Name == name)
-            : analysis.Workbook.ProjectTargets.FirstOrDefault(t => analysis.LineFor(t.Name) == line.Line);
+        // The same rule as the checks (RG196, RG197): the 项目目标 row matched to this line, if any.
+        var target = analysis.Workbook.ProjectTargets.FirstOrDefault(t => analysis.LineFor(t.Name) == line.Line);
+        var hasIndicators = analysis.ProjectScores.ContainsKey(line.Line);
+        var targetSheet = WorkbookSchema.TargetsSheet;
         return new LineView
         {
             Number = index + 1,
-            Name = line.Name,
-            TargetName = line.TargetName is { } t && t != line.Name ? t : null,
+            Name = L(line.Name),
+            TargetName = line.TargetName is { } t && t != line.Name ? L(t) : null,
             Category = VariancePreviewRenderer.CategoryName(line.Line.Category),
             Source = VariancePreviewRenderer.SourceName(line.Line.Source),
             AdjustmentKind = VariancePreviewRenderer.AdjustmentName(line.Adjustment),
             Amounts = View(line.Amounts),
             Funding = FundingName(line.Line.Funding),
-            Purpose = line.Line.Purpose,
-            Deviation = line.Line.DeviationNote,
+            Purpose = L(line.Line.Purpose),
+            Deviation = L(line.Line.DeviationNote),
             LowRate = line.LowRate,
             Overspent = line.Overspent,
             LargeCarryOver = line.LargeCarryOver,
-            AnnualGoal = target?.AnnualGoal,
-            PeriodGoal = target?.PeriodGoal,
-            Outcome = target?.Outcome,
+            AnnualGoal = L(target?.AnnualGoal),
+            PeriodGoal = L(target?.PeriodGoal),
+            Outcome = L(target?.Outcome),
             Indicators = IndicatorViews.ForLine(analysis, line.Line),
+            HasTargets = target is not null || hasIndicators,
+            BehindPlan = analysis.SpendingProgress.Any(p => p.Line.Line == line.Line && p.BehindCheckpoints.Any()),
+            PurposeCell = line.Line.CellOf("主要用途").ToString(),
+            DeviationCell = line.Line.CellOf("偏差原因").ToString(),
+            AnnualGoalCell = target?.CellOf("年度目标").ToString() ?? targetSheet,
+            OutcomeCell = target?.CellOf("实际完成情况").ToString() ?? targetSheet,
         };
     }
 }

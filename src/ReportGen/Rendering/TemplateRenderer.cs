@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ReportGen.Input;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -64,8 +65,9 @@ public static class TemplateRenderer
             using var cancel = new CancellationTokenSource(limits.Timeout);
             var context = Context(parsed, limits, cancel.Token);
             context.Tags[TemplateHelpers.FactsTag] = model.Department.Facts;
+            context.Tags[TemplateHelpers.FactCellsTag] = model.Department.FactCells;
             context.PushGlobal(ScriptModelBuilder.Build(model));
-            return parsed.Template.Render(context);
+            return TextJoin.Clean(parsed.Template.Render(context));
         });
     }
 
@@ -174,16 +176,20 @@ public static class TemplateRenderer
         ParseFloatAsDecimal = true,
     };
 
-    /// <summary>Reads a template or partial, refusing one too large to be a report template before parsing it.</summary>
+    /// <summary>
+    /// Reads a template or partial within the bounds of <see cref="TemplateFiles"/> (a regular file of at most
+    /// <see cref="TemplateFiles.MaxBytes"/>), refusing one too large to be a report template before parsing it.
+    /// </summary>
     internal static string Read(string path, TemplateLimits limits)
     {
-        var length = new FileInfo(path).Length;
-        if (length > limits.MaxTemplateChars * 3L)
+        var isPartial = string.Equals(Path.GetFileName(Path.GetDirectoryName(path)), "partials", StringComparison.Ordinal);
+        var bytes = InputFile.ReadAllBytes(path, TemplateFiles.MaxBytes, isPartial ? "模板片段文件" : "模板文件");
+        string source;
+        using (var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
         {
-            throw TooLarge(path, limits);
+            source = reader.ReadToEnd();
         }
 
-        var source = File.ReadAllText(path);
         return source.Length > limits.MaxTemplateChars ? throw TooLarge(path, limits) : source;
     }
 
@@ -203,9 +209,31 @@ public static class TemplateRenderer
     private static InputException TooLarge(string path, TemplateLimits limits) =>
         new($"模板 {Path.GetFileName(path)} 超过 {limits.MaxTemplateChars:N0} 个字符，不像报告模板，已拒绝。", new Model.SourceLocation(path, null));
 
+    /// <summary>
+    /// Writes every value a template inserts between <see cref="TextJoin.FieldStart"/> and
+    /// <see cref="TextJoin.FieldEnd"/>, so that <see cref="TextJoin.Clean"/> joins it to the template's own words
+    /// without doubling them; the template's literal text is written as it is. A value that already holds marks
+    /// (the output of <c>include</c> or <c>capture</c>) is template text with fields inside and is written as it is.
+    /// </summary>
+    private sealed class FieldMarkingContext(ScriptObject builtins) : TemplateContext(builtins)
+    {
+        public override TemplateContext Write(SourceSpan span, object? textAsObject)
+        {
+            if (textAsObject is null)
+            {
+                return this;
+            }
+
+            var text = ObjectToString(textAsObject);
+            return string.IsNullOrEmpty(text) || text.Contains(TextJoin.FieldStart, StringComparison.Ordinal)
+                ? base.Write(span, text)
+                : base.Write(span, string.Concat(TextJoin.FieldStart.ToString(), text, TextJoin.FieldEnd.ToString()));
+        }
+    }
+
     private static TemplateContext Context(ParsedTemplate parsed, TemplateLimits limits, CancellationToken cancel)
     {
-        var context = new TemplateContext(Builtins.Value)
+        var context = new FieldMarkingContext(Builtins.Value)
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,

@@ -83,6 +83,8 @@ public static class VariancePreviewRenderer
         json["satisfaction"] = Fixed2(score.Satisfaction);
         json["total"] = Fixed2(score.Total);
         json["grade"] = score.Grade;
+        json["provisional"] = score.Provisional;
+        json["undetermined"] = score.Undetermined;
         return json;
     }
 
@@ -190,6 +192,23 @@ public static class VariancePreviewRenderer
             builder.Append(string.Join(",", cells.Select(CsvEscape))).Append('\n');
         }
 
+        // The scores follow as two more tables, each after a blank line and a title line.
+        var scores = AllScores(analysis).ToList();
+        if (scores.Count > 0)
+        {
+            builder.Append("\n绩效指标评分\n").Append(string.Join(",", ScorePreview.IndicatorHeaders)).Append('\n');
+            foreach (var result in scores.SelectMany(s => s.Results))
+            {
+                builder.Append(string.Join(",", ScorePreview.IndicatorCells(result).Select(CsvEscape))).Append('\n');
+            }
+
+            builder.Append("\n自评得分\n").Append(string.Join(",", ScorePreview.ScoreHeaders)).Append('\n');
+            foreach (var score in scores)
+            {
+                builder.Append(string.Join(",", ScorePreview.ScoreCells(score).Select(CsvEscape))).Append('\n');
+            }
+        }
+
         return builder.ToString();
     }
 
@@ -203,11 +222,40 @@ public static class VariancePreviewRenderer
         foreach (var row in Rows(analysis.Figures))
         {
             string[] cells = [row.Name, row.Category, .. Cells(row.Amounts), row.Attention];
-            builder.Append("| ").Append(string.Join(" | ", cells.Select(c => c.Replace("|", "\\|")))).Append(" |\n");
+            MarkdownRow(builder, cells);
+        }
+
+        var scores = AllScores(analysis).ToList();
+        if (scores.Count > 0)
+        {
+            builder.Append("\n## 自评得分\n\n");
+            MarkdownRow(builder, ScorePreview.ScoreHeaders);
+            builder.Append("|---|").Append(string.Concat(Enumerable.Repeat("---:|", 5))).Append("---|\n");
+            foreach (var score in scores)
+            {
+                MarkdownRow(builder, ScorePreview.ScoreCells(score));
+            }
+
+            builder.Append("\n## 绩效指标评分\n\n");
+            MarkdownRow(builder, ScorePreview.IndicatorHeaders);
+            builder.Append('|').Append(string.Concat(ScorePreview.IndicatorHeaders.Select(h => h is "分值" or "得分" ? "---:|" : "---|"))).Append('\n');
+            foreach (var result in scores.SelectMany(s => s.Results))
+            {
+                MarkdownRow(builder, ScorePreview.IndicatorCells(result));
+            }
+
+            builder.Append("\n评分说明（财预〔2020〕10号）：\n\n");
+            foreach (var rule in ScorePreview.ScoringRules)
+            {
+                builder.Append("- ").Append(rule).Append('\n');
+            }
         }
 
         return builder.ToString();
     }
+
+    private static void MarkdownRow(StringBuilder builder, IEnumerable<string> cells) =>
+        builder.Append("| ").Append(string.Join(" | ", cells.Select(c => c.Replace("|", "\\|").Replace("\n", " ")))).Append(" |\n");
 
     public static string[] Cells(Amounts a) =>
     [
@@ -215,6 +263,5 @@ public static class VariancePreviewRenderer
         Money.Format(a.CarryOver), Money.FormatPercent(a.ExecutionRate),
     ];
 
-    private static string CsvEscape(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    private static string CsvEscape(string value) => Output.CsvText.Field(value);
 }

@@ -355,14 +355,15 @@ public sealed class ConsistencyValidatorTests
     // RG160 / RG170 / RG171 / RG173: names and targets
 
     [Fact]
-    public void RG170_an_unmatched_target_name_is_a_warning_with_the_closest_line_suggested()
+    public void RG170_an_unmatched_target_name_is_an_error_naming_the_closest_line_and_its_alias_cell()
     {
         var analysis = Book().Project("文明经费", 50m, 0m, 50m).Target("文明建设经费", 50m).Analyze();
         var finding = FindingAssert.Single(analysis, "RG170");
-        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("项目目标!A2", At(finding));
-        Assert.Contains("最接近的是“文明经费”", finding.Message);
-        Assert.Contains("“别名”列填写“文明建设经费”", finding.Message);
+        Assert.Contains("“文明建设经费”在预算执行表中找不到", finding.Message);
+        Assert.Contains("最接近的是预算执行表中的“文明经费”（预算执行!A3）", finding.Message);
+        Assert.Contains("请在预算执行!K3（别名列）填写“文明建设经费”", finding.Message);
         Assert.Null(analysis.Figures.Lines[1].TargetName);
     }
 
@@ -512,9 +513,36 @@ public sealed class ConsistencyValidatorTests
     }
 
     [Fact]
-    public void RG191_no_problems_written_with_a_low_rate_is_an_info()
+    public void RG191_no_problems_written_with_a_low_rate_is_a_warning_at_the_problems_cell()
     {
-        Assert.Equal(Severity.Info, FindingAssert.Single(Book().Project("p", 100m, 0m, 50m).Analyze(), "RG191").Severity);
+        var finding = FindingAssert.Single(Book().Info("存在问题", "").Project("p", 100m, 0m, 50m).Analyze(), "RG191");
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal("基本信息!B5", At(finding));
+    }
+
+    [Fact]
+    public void RG191_is_not_asked_when_section_four_lists_only_facts_with_their_own_cells()
+    {
+        // The department's rate is 90% or more; the low line's cause belongs in its 偏差原因 (RG121).
+        var analysis = Book().Project("p", 100m, 0m, 100m).Project("q", 10m, 0m, 5m).Analyze();
+        FindingAssert.None(analysis, "RG191");
+        FindingAssert.Single(analysis, "RG121");
+    }
+
+    [Fact]
+    public void RG192_to_RG199_name_the_cell_of_each_missing_text()
+    {
+        var analysis = Book().Info("改进措施", "").Project("p", 10m, 0m, 10m).Target("p", 10m).Analyze();
+        Assert.Equal("基本信息!B5", At(FindingAssert.Single(analysis, "RG192")));
+        Assert.Equal("基本信息", At(FindingAssert.Single(analysis, "RG193")));
+        Assert.Equal("基本信息", At(FindingAssert.Single(analysis, "RG194")));
+        Assert.Equal("基本信息", At(FindingAssert.Single(analysis, "RG195")));
+        Assert.Equal("项目目标!F2", At(FindingAssert.Single(analysis, "RG196")));
+        Assert.Equal("项目目标!G2", At(FindingAssert.Single(analysis, "RG197")));
+        Assert.Equal("重点工作", At(FindingAssert.Single(analysis, "RG198")));
+        Assert.Equal("预算执行!J3", At(FindingAssert.Single(analysis, "RG199")));
+        var filled = Book().WithTexts().Project("p", 10m, 0m, 10m, purpose: "用于p。").Target("p", 10m, "年度目标。", "已完成。").Analyze();
+        Assert.Empty(filled.Findings);
     }
 
     // Ordering and cleanliness
@@ -522,7 +550,7 @@ public sealed class ConsistencyValidatorTests
     [Fact]
     public void A_clean_workbook_has_no_findings()
     {
-        var analysis = Book().Project("p", 30m, 0m, 29m).Analyze();
+        var analysis = Book().WithTexts().Project("p", 30m, 0m, 29m, purpose: "用于p。").Analyze();
         Assert.Empty(analysis.Findings);
     }
 

@@ -83,4 +83,33 @@ public sealed class ProjectNameMatcherTests
     {
         Assert.Equal(expected, ProjectNameMatcher.Similarity(a, b), 6);
     }
+
+    [Fact]
+    public void Very_long_names_are_still_suggested_from_their_beginnings()
+    {
+        // 20,000 characters pasted into a name cell: the suggestion compares the first MaxCompared characters.
+        var body = string.Concat(Enumerable.Repeat("宣传文化经费", 20_000 / 6));
+        var lines = new[] { Line("甲" + body), Line("乙" + body + "尾") };
+
+        var match = new ProjectNameMatcher(lines).Match("甲" + body + "（续）");
+
+        Assert.Null(match.Line);
+        Assert.Equal(lines[0].Name, match.Suggestion);
+    }
+
+    [Fact]
+    public void Names_of_very_different_lengths_are_never_suggested()
+    {
+        var lines = new[] { Line("文明经费"), Line(new string('文', 5_000)) };
+
+        Assert.Null(new ProjectNameMatcher(lines).Match(new string('文', 20_000)).Suggestion);
+        Assert.Equal("文明经费", new ProjectNameMatcher(lines).Match("文明建设经费").Suggestion);
+    }
+
+    [Fact]
+    public void Similarity_reads_only_the_first_characters_of_long_names()
+    {
+        var prefix = new string('甲', ProjectNameMatcher.MaxCompared);
+        Assert.Equal(1.0, ProjectNameMatcher.Similarity(prefix + "乙乙乙", prefix + "丙"), 6);
+    }
 }

@@ -48,7 +48,7 @@ public sealed class CheckCommandTests
     public void A_clean_workbook_says_so()
     {
         using var temp = new TempDir();
-        var path = WorkbookBuilder.Create().Project("p", 10m, 0m, 10m).WriteXlsx(temp.File("干净.xlsx"));
+        var path = WorkbookBuilder.Create().WithTexts().Project("p", 10m, 0m, 10m, purpose: "用于p。").WriteXlsx(temp.File("干净.xlsx"));
         var result = CliHarness.Run("check", path);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("未发现问题。", result.Output);

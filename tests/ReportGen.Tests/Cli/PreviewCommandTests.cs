@@ -118,7 +118,8 @@ public sealed class PreviewCommandTests
     {
         var result = CliHarness.Run("preview", Repo.SampleCsvFolder, "--format", "csv");
         Assert.Equal(0, result.ExitCode);
-        var rows = result.Output.TrimEnd('\n').Split('\n').Select(r => r.Split(',')).ToList();
+        // The variance table comes first; the scores follow after a blank line (HtmlPreviewRendererTests).
+        var rows = result.Output.Split('\n').TakeWhile(r => r.Length > 0).Select(r => r.Split(',')).ToList();
         Assert.Equal(["项目名称", "支出类别", "年初预算数", "调整数", "全年预算数", "实际支出数", "结余结转数", "执行率", "关注"], rows[0]);
         Assert.Equal(["合计", "", "326.42", "234.33", "560.75", "458.04", "102.71", "81.68%", ""], rows[^1]);
         Assert.Equal(["基本支出小计", "", "231.42", "18.56", "249.98", "245.80", "4.18", "98.33%", ""], rows[^3]);
@@ -140,7 +141,9 @@ public sealed class PreviewCommandTests
         Assert.Contains("| 基本支出小计 |  | 231.42 | 18.56 | 249.98 | 245.80 | 4.18 | 98.33% |  |", result.Output);
         foreach (var (name, carry, rate) in Projects)
         {
-            var row = result.Output.Split('\n').Single(l => l.StartsWith($"| {name} |", StringComparison.Ordinal));
+            // In the variance table, before the scores' sections (whose rows also start with the project's name).
+            var variance = result.Output[..result.Output.IndexOf("\n## ", StringComparison.Ordinal)];
+            var row = variance.Split('\n').Single(l => l.StartsWith($"| {name} |", StringComparison.Ordinal));
             Assert.Contains($"| {carry} | {rate} |", row);
         }
     }

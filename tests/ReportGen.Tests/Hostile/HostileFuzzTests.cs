@@ -9,8 +9,11 @@ using Xunit.Abstractions;
 namespace ReportGen.Tests.Hostile;
 
 /// <summary>
-/// Issue 7, fuzzing: mutated copies of the sample workbook (.xlsx, .xls) and of the import forms (.docx, .xlsx,
-/// .xls), through the library and, every fifth case, through the CLI. Every case must end in a result or an
+/// Issue 7, fuzzing: mutated copies of the sample workbook (.xlsx, .xls, and the .csv folder with one of its
+/// sheets mutated) and of the import forms (.docx, .xlsx, .xls), through the library and, every fifth case, through
+/// the CLI. Besides damaged bytes and parts, the mutations change number formats (percent, 万, dates, nonsense
+/// codes), sheet names (a space added, a twin, empty, overlong) and CSV quoting, separators, encodings and number
+/// text (docs/errors.md, "Fuzzing"). Every case must end in a result or an
 /// <see cref="InputException"/> (CLI: exit 0, 1 or 2 without a stack trace) within <see cref="PerCase"/>.
 /// The seed is fixed; REPORTGEN_FUZZ_CASES=N runs N cases instead of the CI's 240 (REPORTGEN_FUZZ_SEED
 /// changes the seed). A failing case is saved under the temp folder and named in the failure with its
@@ -25,7 +28,7 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
 
     public void Dispose() => _temp.Dispose();
 
-    private enum Kind { Workbook, Form }
+    private enum Kind { Workbook, Form, CsvSheet }
 
     private sealed record Seed(string Name, Kind Kind, string Extension, byte[] Bytes)
     {
@@ -52,7 +55,18 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
             var (mutation, bytes) = Mutate(random, origin);
             var label = $"#{index} {origin.Name} {mutation}";
             var path = _temp.File($"case{index}{origin.Extension}");
-            File.WriteAllBytes(path, bytes);
+            if (origin.Kind == Kind.CsvSheet)
+            {
+                // A copy of the sample's .csv folder with this one sheet mutated.
+                path = _temp.File($"case{index}");
+                CopyCsvFolder(path);
+                File.WriteAllBytes(Path.Combine(path, origin.Name), bytes);
+            }
+            else
+            {
+                File.WriteAllBytes(path, bytes);
+            }
+
             var started = clock.Elapsed;
             string outcome;
             try
@@ -76,17 +90,58 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
             {
                 var kept = Path.Combine(Path.GetTempPath(), "reportgen-fuzz-failures", $"seed{seed}-case{index}{origin.Extension}");
                 Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
-                File.Copy(path, kept, overwrite: true);
+                if (origin.Kind == Kind.CsvSheet)
+                {
+                    kept = Path.Combine(Path.GetDirectoryName(kept)!, $"seed{seed}-case{index}");
+                    Directory.CreateDirectory(kept);
+                    foreach (var file in Directory.GetFiles(path))
+                    {
+                        File.Copy(file, Path.Combine(kept, Path.GetFileName(file)), overwrite: true);
+                    }
+                }
+                else
+                {
+                    File.Copy(path, kept, overwrite: true);
+                }
+
                 failures.Add($"{label}: {outcome} (saved as {kept})");
             }
 
-            File.Delete(path);
+            if (origin.Kind == Kind.CsvSheet)
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            else
+            {
+                File.Delete(path);
+            }
         }
 
         log.WriteLine($"fuzz: seed {seed}, {cases} cases in {clock.Elapsed.TotalSeconds:0.0} s; "
                       + string.Join(", ", outcomes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))
                       + $"; slowest {slowest.Time.TotalSeconds:0.00} s ({slowest.Case})");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// Cases the 10,000-case run found (docs/errors.md, "Fuzzing"), replayed at every run: .xls files whose damage
+    /// makes ExcelDataReader index past an array (exit 3 before).
+    /// </summary>
+    [Theory]
+    [InlineData(7625)]
+    [InlineData(8875)]
+    public void Hostile_fuzz_cases_found_by_the_long_run_end_cleanly(int index)
+    {
+        var seed = 20231231; // the CI's seed, with which the long run found them
+        var seeds = Seeds();
+        var origin = seeds[index % seeds.Count];
+        var (mutation, bytes) = Mutate(new Random(seed * 7919 + index), origin);
+        var path = _temp.File($"case{index}{origin.Extension}");
+        File.WriteAllBytes(path, bytes);
+
+        var outcome = RunCase(origin.Kind, path, viaCli: true);
+        Assert.False(outcome.StartsWith("失败", StringComparison.Ordinal), $"#{index} {origin.Name} {mutation}: {outcome}");
+        Assert.Equal("输入错误", outcome);
     }
 
     /// <summary>One case: "结果", "输入错误" or "失败：…" (anything but InputException escaping, or a bad exit).</summary>
@@ -96,7 +151,7 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
         {
             if (viaCli)
             {
-                var result = kind == Kind.Workbook
+                var result = kind != Kind.Form
                     ? CliHarness.Run("check", path)
                     : CliHarness.Run("import", path, "--into", _temp.File("目标.xlsx"), "--dry-run");
                 if (result.Error.Contains("   at ", StringComparison.Ordinal) || result.ExitCode is not (0 or 1 or 2))
@@ -107,7 +162,7 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
                 return result.ExitCode == 2 ? "输入错误" : "结果";
             }
 
-            if (kind == Kind.Workbook)
+            if (kind != Kind.Form)
             {
                 var report = ReportPipeline.Generate(new ReportRequest(path, "default", Path.Combine(Repo.Root, "templates"),
                     _temp.File("报告.docx"), null));
@@ -144,12 +199,29 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
             new("石峰目标表.xls", Kind.Form, ".xls", File.ReadAllBytes(Path.Combine(forms, "石峰目标表-libreoffice.xls"))),
             new("liwan.docx", Kind.Form, ".docx", File.ReadAllBytes(liwan)),
             new("shifeng.xlsx", Kind.Form, ".xlsx", File.ReadAllBytes(shifeng)),
+            new("预算执行.csv", Kind.CsvSheet, ".csv", File.ReadAllBytes(Path.Combine(Repo.SampleCsvFolder, "预算执行.csv"))),
+            new("绩效指标.csv", Kind.CsvSheet, ".csv", File.ReadAllBytes(Path.Combine(Repo.SampleCsvFolder, "绩效指标.csv"))),
         ];
+    }
+
+    private static void CopyCsvFolder(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(Repo.SampleCsvFolder, "*.csv"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
     }
 
     private static (string Mutation, byte[] Bytes) Mutate(Random random, Seed seed)
     {
-        var choice = random.Next(seed.IsZip ? 8 : 3);
+        if (seed.Kind == Kind.CsvSheet)
+        {
+            return random.Next(4) == 0 ? ByteMutation(random, seed.Bytes) : CsvMutation.Apply(random, seed.Bytes);
+        }
+
+        var workbookXlsx = seed.IsZip && seed.Kind == Kind.Workbook;
+        var choice = random.Next(seed.IsZip ? workbookXlsx ? 11 : 8 : 3);
         return choice switch
         {
             0 => ("翻转字节", FlipBytes(random, seed.Bytes)),
@@ -157,9 +229,21 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
             2 => ("复制片段", Splice(random, seed.Bytes)),
             3 => ("打乱条目", Rezip(HostileFiles.Entries(seed.Bytes).OrderBy(_ => random.Next()).ToList())),
             4 => RemoveEntry(random, seed.Bytes),
+            8 or 9 => Rezipped(XlsxMutation.NumberFormats(random, HostileFiles.Entries(seed.Bytes))),
+            10 => Rezipped(XlsxMutation.SheetName(random, HostileFiles.Entries(seed.Bytes))),
             _ => MutateEntry(random, seed.Bytes),
         };
     }
+
+    private static (string, byte[]) Rezipped((string How, List<(string Name, byte[] Content)> Entries) mutation) =>
+        (mutation.How, Rezip(mutation.Entries));
+
+    private static (string, byte[]) ByteMutation(Random random, byte[] bytes) => random.Next(3) switch
+    {
+        0 => ("翻转字节", FlipBytes(random, bytes)),
+        1 => ("截断", bytes[..random.Next(bytes.Length)]),
+        _ => ("复制片段", Splice(random, bytes)),
+    };
 
     private static byte[] FlipBytes(Random random, byte[] bytes)
     {

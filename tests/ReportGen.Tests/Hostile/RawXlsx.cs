@@ -8,6 +8,13 @@ namespace ReportGen.Tests.Hostile;
 /// <summary>A cell written as raw SpreadsheetML: a type attribute, a style and the inner XML (f, v, is).</summary>
 public sealed record RawCell(string? Type, string InnerXml, int Style = 0)
 {
+    /// <summary>A custom number format code (<c>0%</c>, <c>0!.0000"万"</c>) given to the cell through its own style.</summary>
+    public string? Format { get; init; }
+
+    /// <summary>A number shown through a number format, as Excel stores 96% (0.96 with <c>0%</c>).</summary>
+    public static RawCell Formatted(double value, string format) =>
+        new(null, $"<v>{value.ToString("R", CultureInfo.InvariantCulture)}</v>") { Format = format };
+
     /// <summary>A formula whose cached result is an error value, as Excel saves <c>=1/0</c>.</summary>
     public static RawCell FormulaError(string formula, string error) =>
         new("e", $"<f>{SecurityElement.Escape(formula)}</f><v>{SecurityElement.Escape(error)}</v>");
@@ -18,6 +25,10 @@ public sealed record RawCell(string? Type, string InnerXml, int Style = 0)
     /// <summary>A number formatted as a date (numFmtId 14), the way Excel stores a typed date.</summary>
     public static RawCell Date(DateTime date) =>
         new(null, $"<v>{(date - new DateTime(1899, 12, 30)).TotalDays.ToString(CultureInfo.InvariantCulture)}</v>", Style: 1);
+
+    /// <summary>A percent typed in Excel: the fraction with the built-in format 0% (numFmtId 9) or 0.00% (numFmtId 10).</summary>
+    public static RawCell Percent(double fraction, bool twoDecimals = false) =>
+        new(null, $"<v>{fraction.ToString("R", CultureInfo.InvariantCulture)}</v>", Style: twoDecimals ? 3 : 2);
 
     /// <summary>A number written with its exact text in &lt;v&gt; (scientific notation, "-0").</summary>
     public static RawCell Number(string text) => new(null, $"<v>{text}</v>");
@@ -84,11 +95,12 @@ public sealed class RawXlsx
                 """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
             Entry(zip, "xl/workbook.xml", Workbook());
             Entry(zip, "xl/_rels/workbook.xml.rels", WorkbookRels());
-            Entry(zip, "xl/styles.xml",
-                """<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>""");
+            var formats = _sheets.SelectMany(sheet => sheet.Rows).SelectMany(row => row.Cells).OfType<RawCell>()
+                .Select(cell => cell.Format).OfType<string>().Distinct().ToList();
+            Entry(zip, "xl/styles.xml", Styles(formats));
             for (var i = 0; i < _sheets.Count; i++)
             {
-                Entry(zip, $"xl/worksheets/sheet{i + 1}.xml", SheetXml(_sheets[i]));
+                Entry(zip, $"xl/worksheets/sheet{i + 1}.xml", SheetXml(_sheets[i], formats));
             }
         }
 
@@ -145,7 +157,32 @@ public sealed class RawXlsx
         return text.Append("</Relationships>").ToString();
     }
 
-    private static string SheetXml(Sheet sheet)
+    // Style 0 is plain, 1 a date (numFmtId 14), 2 and 3 Excel's built-in 0% and 0.00% (ids 9 and 10, what Excel writes
+    // for a typed 96%), 4 + i the i-th custom format (ids from 164, as Excel numbers them).
+    private static string Styles(List<string> formats)
+    {
+        var text = new StringBuilder("""<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">""");
+        if (formats.Count > 0)
+        {
+            text.Append($"<numFmts count=\"{formats.Count}\">");
+            for (var i = 0; i < formats.Count; i++)
+            {
+                text.Append($"<numFmt numFmtId=\"{164 + i}\" formatCode=\"{SecurityElement.Escape(formats[i])}\"/>");
+            }
+
+            text.Append("</numFmts>");
+        }
+
+        text.Append($"""<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="{4 + formats.Count}"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="9" applyNumberFormat="1"/><xf numFmtId="10" applyNumberFormat="1"/>""");
+        for (var i = 0; i < formats.Count; i++)
+        {
+            text.Append($"<xf numFmtId=\"{164 + i}\" applyNumberFormat=\"1\"/>");
+        }
+
+        return text.Append("</cellXfs></styleSheet>").ToString();
+    }
+
+    private static string SheetXml(Sheet sheet, List<string> formats)
     {
         var text = new StringBuilder(
             """<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
@@ -160,7 +197,7 @@ public sealed class RawXlsx
                 {
                     null => "",
                     string s => $"<c r=\"{reference}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{SecurityElement.Escape(s)}</t></is></c>",
-                    RawCell raw => $"<c r=\"{reference}\"{(raw.Type is null ? "" : $" t=\"{raw.Type}\"")}{(raw.Style == 0 ? "" : $" s=\"{raw.Style}\"")}>{raw.InnerXml}</c>",
+                    RawCell raw => $"<c r=\"{reference}\"{(raw.Type is null ? "" : $" t=\"{raw.Type}\"")}{StyleOf(raw, formats)}>{raw.InnerXml}</c>",
                     IFormattable number => $"<c r=\"{reference}\"><v>{number.ToString(null, CultureInfo.InvariantCulture)}</v></c>",
                     var other => throw new ArgumentException($"unsupported cell {other}"),
                 });
@@ -182,5 +219,11 @@ public sealed class RawXlsx
         }
 
         return text.Append("</worksheet>").ToString();
+    }
+
+    private static string StyleOf(RawCell cell, List<string> formats)
+    {
+        var style = cell.Format is { } format ? 4 + formats.IndexOf(format) : cell.Style;
+        return style == 0 ? "" : $" s=\"{style}\"";
     }
 }

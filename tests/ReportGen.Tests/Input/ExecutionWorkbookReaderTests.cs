@@ -300,11 +300,15 @@ public sealed class ExecutionWorkbookReaderTests
     }
 
     [Fact]
-    public void A_lines_sheet_without_lines_is_an_input_error()
+    public void A_lines_sheet_without_lines_is_a_not_yet_filled_finding()
     {
-        var ex = Assert.Throws<InputException>(() => WorkbookBuilder.Create().Read("空.xlsx"));
-        Assert.Contains("空.xlsx", ex.Message);
-        Assert.Contains("没有任何预算行", ex.Message);
+        var workbook = WorkbookBuilder.Create().Read("空.xlsx");
+
+        var finding = FindingAssert.Single(workbook.ReadFindings, "RG100");
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Equal("预算执行!2", finding.Location.ToString());
+        Assert.Contains("没有任何预算行", finding.Message);
+        Assert.Empty(workbook.Lines);
     }
 
     [Fact]

@@ -7,9 +7,9 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Input;
 
 /// <summary>
-/// The Shifeng sample read from its CSV folder (the source of truth), from the committed .xlsx made from it, and
-/// from the .xls fixture made from that, gives the same facts, figures and findings.
-/// REPORTGEN_ACCEPT=1 regenerates data/sample/石峰区委宣传部2023.xlsx from the CSV folder.
+/// Each sample (the fictional default 示例县文化旅游局2024 and the real Shifeng 2023) read from its CSV folder (the
+/// source of truth) and from the committed .xlsx made from it, and Shifeng from the .xls fixture made from that, gives
+/// the same facts, figures and findings. REPORTGEN_ACCEPT=1 regenerates both .xlsx files from their CSV folders.
 /// </summary>
 public sealed partial class SampleWorkbookTests
 {
@@ -39,25 +39,34 @@ public sealed partial class SampleWorkbookTests
 
     private static string Dump(string path) => AnalysisDump.Of(ReportPipeline.Analyze(path));
 
-    [Fact]
-    public void The_committed_xlsx_reads_to_the_same_figures_as_the_csv_folder()
+    public static TheoryData<string> Samples => ["shifeng", "example"];
+
+    private static (string CsvFolder, string Xlsx) PathsOf(string sample) =>
+        sample == "example" ? (Repo.ExampleCsvFolder, Repo.ExampleXlsx) : (Repo.SampleCsvFolder, Repo.SampleXlsx);
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void The_committed_xlsx_reads_to_the_same_figures_as_the_csv_folder(string sample)
     {
+        var (csv, xlsx) = PathsOf(sample);
         if (Repo.Accept)
         {
-            ConvertCsvFolderToXlsx(Repo.SampleCsvFolder, Repo.SampleXlsx);
+            ConvertCsvFolderToXlsx(csv, xlsx);
         }
 
-        Assert.True(File.Exists(Repo.SampleXlsx), $"{Repo.SampleXlsx} is missing: run the tests once with REPORTGEN_ACCEPT=1.");
-        Assert.Equal(Dump(Repo.SampleCsvFolder), Dump(Repo.SampleXlsx));
+        Assert.True(File.Exists(xlsx), $"{xlsx} is missing: run the tests once with REPORTGEN_ACCEPT=1.");
+        Assert.Equal(Dump(csv), Dump(xlsx));
     }
 
-    [Fact]
-    public void A_freshly_converted_xlsx_reads_to_the_same_figures_as_the_csv_folder()
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void A_freshly_converted_xlsx_reads_to_the_same_figures_as_the_csv_folder(string sample)
     {
+        var (csv, xlsx) = PathsOf(sample);
         using var temp = new TempDir();
-        var xlsx = temp.File("石峰区委宣传部2023.xlsx");
-        ConvertCsvFolderToXlsx(Repo.SampleCsvFolder, xlsx);
-        Assert.Equal(Dump(Repo.SampleCsvFolder), Dump(xlsx));
+        var fresh = temp.File(Path.GetFileName(xlsx));
+        ConvertCsvFolderToXlsx(csv, fresh);
+        Assert.Equal(Dump(csv), Dump(fresh));
     }
 
     [Fact]

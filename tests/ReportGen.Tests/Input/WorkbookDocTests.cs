@@ -9,11 +9,13 @@ public sealed partial class WorkbookDocTests
 {
     private static readonly string Doc = File.ReadAllText(Path.Combine(Repo.Root, "docs", "workbook.md"));
 
+    /// <summary>The clerk's guide in Chinese, shipped beside the templates.</summary>
+    private static readonly string Guide = File.ReadAllText(Path.Combine(Repo.Root, "templates", WorkbookTemplate.GuideFile));
+
     public static TheoryData<string> ColumnNames()
     {
         var data = new TheoryData<string>();
-        var specs = WorkbookSchema.LineColumns.Concat(WorkbookSchema.IndicatorColumns).Concat(WorkbookSchema.TaskColumns)
-            .Concat(WorkbookSchema.TargetColumns).Concat(WorkbookSchema.InfoColumns).Concat(WorkbookSchema.CheckpointColumns);
+        var specs = WorkbookSchema.Sheets.SelectMany(sheet => sheet.Columns);
         var names = specs.SelectMany(s => s.Synonyms.Prepend(s.Name))
             .Concat(WorkbookSchema.InfoItems.SelectMany(pair => pair.Value.Prepend(pair.Key)));
         foreach (var name in names.Distinct())
@@ -29,6 +31,19 @@ public sealed partial class WorkbookDocTests
     public void Every_header_and_synonym_is_documented(string name)
     {
         Assert.Contains(name, Doc);
+        Assert.Contains(name, Guide);
+    }
+
+    [Fact]
+    public void The_guide_describes_every_sheet_and_every_code_the_code_emits()
+    {
+        Assert.All(WorkbookSchema.Sheets, sheet => Assert.Contains($"“{sheet.Name}”", Guide));
+        var source = Directory.GetFiles(Path.Combine(Repo.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Select(File.ReadAllText)
+            .SelectMany(text => AnyCode().Matches(text).Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        var documented = DocumentedCode().Matches(Guide).Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Equal(source.Order(), documented.Order());
     }
 
     [Fact]
@@ -54,6 +69,9 @@ public sealed partial class WorkbookDocTests
 
     [GeneratedRegex(@"(?:Add|CompareIdentity|new Finding)\(""(RG\d{3})""")]
     private static partial Regex EmittedCode();
+
+    [GeneratedRegex(@"""(RG\d{3})""")]
+    private static partial Regex AnyCode();
 
     [GeneratedRegex(@"^\| (RG\d{3}) \|", RegexOptions.Multiline)]
     private static partial Regex DocumentedCode();

@@ -51,13 +51,13 @@ public sealed class ProvinceOutlineTests
     public void Other_funds_or_an_unstated_source_leave_the_fund_chapters_to_the_user()
     {
         var other = Render(TwoFunds().Line("协会补助", "项目支出", 5m, 0m, 5m, 5m, 0m, funding: "其他资金"), "hunan");
-        Assert.Contains("【待填写：国有资本经营预算支出情况", Chapter(other, "## 四、国有资本经营预算支出情况"));
+        Assert.Contains("【待填写：国有资本经营预算支出情况（如无，填写“无国有资本经营预算支出。”）（基本信息）】", Chapter(other, "## 四、国有资本经营预算支出情况"));
         Assert.Contains("【待填写：社会保险基金预算支出情况", Chapter(other, "## 五、社会保险基金预算支出情况"));
 
         var unstated = Render(TwoFunds().Line("协会补助", "项目支出", 5m, 0m, 5m, 5m, 0m), "hunan");
         var general = Chapter(unstated, "## 二、一般公共预算支出情况");
         Assert.Contains("部门支出全年预算185.00万元，实际支出170.00万元", general);
-        Assert.Contains("【待填写：一般公共预算支出情况", general);
+        Assert.Contains("【待填写：每项支出的资金来源（一般公共预算、政府性基金或其他资金），才能区分一般公共预算支出（预算执行表“资金来源”列）】", general);
         Assert.Contains("【待填写：政府性基金预算支出情况", Chapter(unstated, "## 三、政府性基金预算支出情况"));
         Assert.DoesNotContain("无政府性基金预算支出。", unstated.Replace("“无政府性基金预算支出。”", ""));
     }
@@ -95,8 +95,8 @@ public sealed class ProvinceOutlineTests
 
         var analysis = Chapter(text, "## 三、绩效自评分析");
         Assert.Contains("### （一）履职效能", analysis);
-        Assert.Contains("“健身路径建设”执行率70.00%，低于90%，结余结转9.00万元，原因：【待填写：执行率偏低的原因】。", analysis);
+        Assert.Contains("“健身路径建设”执行率70.00%，低于90%，结余结转9.00万元，原因：【待填写：执行率偏低的原因（预算执行!L4）】。", analysis);
         Assert.Contains("“赛事经费”年中调增10.00万元。", analysis);
-        Assert.Contains("【待填写：自评得分及等次】", analysis);
+        Assert.Contains("【待填写：部门整体绩效指标（填写后计算自评得分及等次）（绩效指标）】", analysis);
     }
 }

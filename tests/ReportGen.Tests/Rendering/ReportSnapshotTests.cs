@@ -6,8 +6,9 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Rendering;
 
 /// <summary>
-/// The whole report for the sample and for small cases (调减, a project without targets, a department in 元, an
-/// explained overspend): the rendered narrative and a normalised dump of the .docx, each against a golden file.
+/// The whole report for the two samples ("sample" the real Shifeng 2023, "example" the fictional default 示例县文化旅游局)
+/// and for small cases (调减, a project without targets, a department in 元, an explained overspend): the rendered
+/// narrative and a normalised dump of the .docx, each against a golden file.
 /// </summary>
 public sealed class ReportSnapshotTests
 {
@@ -17,6 +18,7 @@ public sealed class ReportSnapshotTests
         foreach (var template in new[] { "default", "sichuan", "hunan", "guangdong" })
         {
             data.Add("sample", template);
+            data.Add("example", template);
         }
 
         // A line without 资金来源: the Hunan outline cannot split the spending by fund and asks for it.
@@ -30,8 +32,12 @@ public sealed class ReportSnapshotTests
         return data;
     }
 
-    private static string InputOf(string name) =>
-        name == "sample" ? Repo.SampleCsvFolder : Path.Combine(Repo.ReportCases, name, "input");
+    private static string InputOf(string name) => name switch
+    {
+        "sample" => Repo.SampleCsvFolder,
+        "example" => Repo.ExampleCsvFolder,
+        _ => Path.Combine(Repo.ReportCases, name, "input"),
+    };
 
     private static string GoldenOf(string name, string template, string kind) =>
         Path.Combine(Repo.ReportCases, name, $"{template}.{kind}.txt");

@@ -1,16 +1,19 @@
+using ReportGen.Output;
+using ReportGen.Tests.TestSupport;
+
 namespace ReportGen.Tests.Snapshots;
 
 /// <summary>
-/// A test that needs LibreOffice and poppler (the real-client check). CI installs them (.ci/run), and there the
-/// test always runs; on a developer machine without them it is skipped with the install command.
+/// A test that needs LibreOffice and poppler (the real-client check, --pdf). CI installs them (.ci/run), and there
+/// the test always runs; on a developer machine without them it is skipped with the install command.
 /// </summary>
 public sealed class LibreOfficeFactAttribute : FactAttribute
 {
     public LibreOfficeFactAttribute()
     {
-        if (Environment.GetEnvironmentVariable("CI") != "true" && (Which("soffice") is null || Which("pdftotext") is null))
+        if (!Ci.IsCi && (LibreOfficeLocator.Find() is null || Which("pdftotext") is null || Which("pdfinfo") is null))
         {
-            Skip = "需要 LibreOffice 与 poppler：apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils";
+            Skip = "需要 LibreOffice 与 poppler：apt-get install libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils";
         }
     }
 

@@ -24,7 +24,13 @@ public static class Repo
     /// <summary>The same sample as .xlsx, made from the CSV folder by SampleWorkbookTests.</summary>
     public static string SampleXlsx => Path.Combine(Root, "data", "sample", "石峰区委宣传部2023.xlsx");
 
-    /// <summary>The same sample as .xls (BIFF8), converted by LibreOffice once; see TestFiles/README.md.</summary>
+    /// <summary>The fictional 示例县文化旅游局 2024, complete: the default sample of <c>generate</c> (data/sample/README.md).</summary>
+    public static string ExampleCsvFolder => Path.Combine(Root, "data", "sample", "示例县文化旅游局2024");
+
+    /// <summary>The same as .xlsx, made from the CSV folder by SampleWorkbookTests; the file <c>generate</c> uses by default.</summary>
+    public static string ExampleXlsx => Path.Combine(Root, "data", "sample", "示例县文化旅游局2024.xlsx");
+
+    /// <summary>The Shifeng sample as .xls (BIFF8), converted by LibreOffice once; see TestFiles/README.md.</summary>
     public static string SampleXls => Path.Combine(Root, "tests", "ReportGen.Tests", "TestFiles", "石峰区委宣传部2023.xls");
 
     public static string Templates => Path.Combine(Root, "templates");

@@ -20,8 +20,20 @@ internal static class ChineseNumeral
         _ => -1,
     };
 
-    /// <summary>The value, or null when the text is not a well-formed numeral.</summary>
+    /// <summary>The value, or null when the text is not a well-formed numeral or is too large for decimal (亿亿亿…).</summary>
     public static decimal? Parse(string text)
+    {
+        try
+        {
+            return Read(text);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static decimal? Read(string text)
     {
         if (text.Length == 0)
         {

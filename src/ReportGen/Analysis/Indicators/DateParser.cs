@@ -51,7 +51,7 @@ internal static partial class DateParser
         int? year = m.Groups["y"].Success ? Int(m.Groups["y"]) : null;
         var month = Int(m.Groups["m"]);
         int? day = m.Groups["d"].Success ? Int(m.Groups["d"]) : null;
-        if (m.Groups["end"].Success && day is null && month is >= 1 and <= 12)
+        if (m.Groups["end"].Success && day is null && month is >= 1 and <= 12 && year is null or >= 1)
         {
             // 月底 / 月末: the last day; without a year February is read generously (29).
             day = DateTime.DaysInMonth(year ?? 2000, month);
@@ -69,7 +69,8 @@ internal static partial class DateParser
             return new ParsedValue(original, TargetKind.Unknown) { Problem = "日期之外还有其他数值，无法确定比较对象" };
         }
 
-        var valid = (spec.Month is null or (>= 1 and <= 12))
+        // Year 0000 is no year: DateTime.DaysInMonth would throw on it.
+        var valid = (spec.Year is null or >= 1) && (spec.Month is null or (>= 1 and <= 12))
             && (spec.Day is null or (>= 1 and <= 31))
             && (spec.Year is not { } y || spec.Month is not { } mo || spec.Day is not { } d || d <= DateTime.DaysInMonth(y, mo));
         return valid

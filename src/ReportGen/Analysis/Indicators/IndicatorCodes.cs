@@ -59,4 +59,7 @@ public static class IndicatorCodes
 
     /// <summary>Warning: no execution rate (全年预算数 0): 预算执行率 scores 0.</summary>
     public const string NoExecutionRate = "RG319";
+
+    /// <summary>Warning: a cost target equal to the start-of-year amount of a budget adjusted during the year, without 偏差原因.</summary>
+    public const string TargetBeforeAdjustment = "RG320";
 }

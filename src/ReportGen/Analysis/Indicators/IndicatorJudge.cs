@@ -118,7 +118,7 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         {
             if (facts.ExecutionRate is not { } rate)
             {
-                return ByUser(result with { Actual = ParsedActual(row) }, userStatus, null, "全年预算数为0，无法计算预算执行率", fallback: true);
+                return ByUser(result with { Actual = ParsedActual(row) }, userStatus, null, "全年预算数为0，无法计算预算执行率");
             }
 
             actual = new ParsedValue(Money.FormatPercent(rate), TargetKind.Equal)
@@ -128,38 +128,44 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
             source = $"实际完成值取计算的预算执行率{Money.FormatPercent(rate)}（{Money.Format(facts.Actual)}/{Money.Format(facts.FinalBudget)}）；";
             CheckWrittenRate(row, rate);
         }
-        else if (string.IsNullOrWhiteSpace(row.Actual) && IndicatorScorer.IsCost(row) && target.UnitFamily == "元")
-        {
-            actual = new ParsedValue($"{Money.Format(facts.Actual)}万元", TargetKind.Equal)
-            {
-                Number = facts.Actual, Unit = "万元", UnitFamily = "元", Note = "按实际支出",
-            };
-            source = $"实际完成值未填，按实际支出{Money.Format(facts.Actual)}万元计；";
-        }
         else
         {
             actual = ParsedActual(row);
         }
 
         result = result with { Actual = actual };
+        if (IndicatorScorer.IsCost(row) && target.UnitFamily == "元")
+        {
+            result = CheckBudgetAdjustment(result);
+        }
+
         if (actual is null)
         {
-            Add(IndicatorCodes.MissingActual, Severity.Warning, row, "实际完成值", "未填写实际完成值");
-            return ByUser(result, userStatus, null, "未填写实际完成值", fallback: true);
+            // Never filled in by the tool (docs/workbook.md, RG309): a cost row is only offered the spending.
+            var hint = IndicatorScorer.IsCost(row) && target.UnitFamily == "元"
+                ? $"；成本指标可按全年执行数填写“{Money.Format(facts.Actual)}万元”（{facts.ActualSource}）"
+                : "";
+            Add(IndicatorCodes.MissingActual, Severity.Warning, row, "实际完成值", $"未填写实际完成值，无法判断，得分为暂定{hint}");
+            return ByUser(result, userStatus, null, "未填写实际完成值", actualReported: true);
         }
 
         if (!actual.IsNumeric)
         {
-            Add(IndicatorCodes.ActualInWords, Severity.Warning, row, "实际完成值",
-                $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”未写出数值");
-            return ByUser(result, userStatus, null, $"实际完成值“{actual.Original}”无数值，无法与指标值比较", fallback: true);
+            Add(IndicatorCodes.ActualInWords, Severity.Warning, row, "实际完成值", actual.Kind == TargetKind.Unknown && actual.Problem is { } problem
+                ? $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”无法识别：{problem}"
+                : $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”未写出数值");
+            return ByUser(result, userStatus, null, $"实际完成值“{actual.Original}”无数值，无法与指标值比较");
         }
 
         if (target.Number is not { } t || actual.InUnitOf(target) is not { } a)
         {
+            // Units and counted nouns compare by one rule: docs/workbook.md, "When units compare".
+            var (what, mine, theirs) = target.Unit == actual.Unit && target.Noun != actual.Noun
+                ? ("计数对象", target.Noun, actual.Noun)
+                : ("单位", target.Unit, actual.Unit);
             Add(IndicatorCodes.UnitMismatch, Severity.Warning, row, "实际完成值",
-                $"指标值单位“{target.Unit}”与实际完成值单位“{actual.Unit}”不可比较");
-            return ByUser(result, userStatus, null, $"单位不一致（{target.Unit}与{actual.Unit}），无法比较", fallback: true);
+                $"指标值{what}“{mine}”与实际完成值{what}“{theirs}”不可比较");
+            return ByUser(result, userStatus, null, $"{what}不一致（{mine}与{theirs}），无法比较");
         }
 
         return Formula(result, t, a, source, userStatus);
@@ -241,9 +247,9 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
     /// Scored from the user's 完成情况 on the qualitative bands: a 得分 inside its band is kept; without one, or with
     /// one outside its band (an error), 100% / 70% / 30% of the weight.
     /// </summary>
-    /// <remarks><paramref name="fallback"/>: a quantitative row the tool could not compare; its own finding (RG308,
-    /// RG309, RG312) already says why, so a missing 完成情况 is not reported again.</remarks>
-    private IndicatorResult ByUser(IndicatorResult result, IndicatorStatus? userStatus, IndicatorStatus? computed, string prefix, bool fallback = false)
+    /// <remarks><paramref name="actualReported"/>: the row has no 实际完成值 and RG309 already asks for it; otherwise a
+    /// row left undetermined asks for its 完成情况 (RG313). Either way the row names the one cell still to fill.</remarks>
+    private IndicatorResult ByUser(IndicatorResult result, IndicatorStatus? userStatus, IndicatorStatus? computed, string prefix, bool actualReported = false)
     {
         var row = result.Row;
         if (userStatus is { } u && computed is { } c && u != c)
@@ -254,13 +260,19 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
 
         if ((userStatus ?? computed) is not { } status)
         {
-            if (!fallback)
+            if (!actualReported)
             {
                 Add(IndicatorCodes.MissingUserStatus, Severity.Warning, row, "完成情况",
-                    "需由填报人判断的指标未填写完成情况（达成/部分达成/未达成），无法判断，按0分计");
+                    "需由填报人判断的指标未填写完成情况（达成/部分达成/未达成），无法判断，暂按0分计，得分为暂定");
             }
 
-            return result with { Status = IndicatorStatus.Undetermined, Score = 0m, Reason = $"{prefix}，未填写完成情况，无法判断" };
+            return result with
+            {
+                Status = IndicatorStatus.Undetermined,
+                Score = 0m,
+                Reason = actualReported ? $"{prefix}，无法判断，暂按0分计" : $"{prefix}，未填写完成情况，无法判断，暂按0分计",
+                MissingField = actualReported ? "实际完成值" : "完成情况",
+            };
         }
 
         var weight = result.Weight;
@@ -285,6 +297,28 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         var share = DefaultShare(status);
         var reason = share == 1m && userStatus is null ? $"{prefix}" : $"{prefix}，{how}“{IndicatorNames.Of(status)}”按分值的{Fmt.N(share * 100m)}%计分";
         return result with { Status = status, Score = Money.Round2(weight * share), Reason = reason };
+    }
+
+    /// <summary>
+    /// A cost target equal to the start-of-year amount of a budget that was adjusted during the year: the 绩效目标
+    /// should have been adjusted with the budget, or the reason given (docs/workbook.md, RG320).
+    /// </summary>
+    private IndicatorResult CheckBudgetAdjustment(IndicatorResult result)
+    {
+        var target = result.Target.BaseNumber;
+        if (target is not { } t || facts.FinalBudget == facts.InitialBudget || Math.Abs(t - facts.InitialBudget) >= 0.005m)
+        {
+            return result;
+        }
+
+        var adjustment = $"指标值按年初预算{Money.Format(facts.InitialBudget)}万元设定，全年预算已调整为{Money.Format(facts.FinalBudget)}万元";
+        if (string.IsNullOrWhiteSpace(result.Row.DeviationNote))
+        {
+            Add(IndicatorCodes.TargetBeforeAdjustment, Severity.Warning, result.Row, "偏差原因",
+                $"{adjustment}：绩效目标应随预算一并调整；未调整的，请在偏差原因列说明");
+        }
+
+        return result with { BudgetAdjustment = adjustment };
     }
 
     private static string BandText(IndicatorStatus status, decimal weight) => status switch

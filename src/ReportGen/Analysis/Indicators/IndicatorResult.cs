@@ -79,7 +79,7 @@ public static class IndicatorNames
 
 /// <summary>
 /// One judged indicator. <see cref="Actual"/> is the value compared (for 预算资金使用率 the computed execution rate,
-/// for an empty cost row the scope's spending), null when there is none. <see cref="Reason"/> says in Chinese why
+/// otherwise what the user wrote), null when there is none: the tool never fills in an actual of its own. <see cref="Reason"/> says in Chinese why
 /// points were lost or why it cannot be judged; empty for a full score without remarks.
 /// </summary>
 public sealed record IndicatorResult(
@@ -98,6 +98,12 @@ public sealed record IndicatorResult(
 
     /// <summary>The actual as shown in tables: the text compared, or empty.</summary>
     public string ActualText => Actual?.Original ?? "";
+
+    /// <summary>For an undetermined row, the column the user still has to fill: 实际完成值 or 完成情况.</summary>
+    public string? MissingField { get; init; }
+
+    /// <summary>A cost target set at the start-of-year amount of an adjusted budget: the adjustment, in words.</summary>
+    public string? BudgetAdjustment { get; init; }
 }
 
 /// <summary>
@@ -106,7 +112,16 @@ public sealed record IndicatorResult(
 /// </summary>
 public sealed record ScopeFacts(decimal? ExecutionRate, decimal Actual, decimal FinalBudget)
 {
+    /// <summary>年初预算数; equal to the final budget unless given (no adjustment known).</summary>
+    public decimal InitialBudget { get; init; } = FinalBudget;
+
+    /// <summary>Where the spending is in the workbook, for a suggestion naming the cell (预算执行!G3).</summary>
+    public string ActualSource { get; init; } = "预算执行表实际支出数";
+
     public static ScopeFacts From(decimal actual, decimal finalBudget) => new(Money.Rate(actual, finalBudget), actual, finalBudget);
+
+    public static ScopeFacts From(Amounts amounts, string actualSource) =>
+        new(Money.Rate(amounts.Actual, amounts.Final), amounts.Actual, amounts.Final) { InitialBudget = amounts.Initial, ActualSource = actualSource };
 }
 
 /// <summary>
@@ -123,6 +138,11 @@ public sealed record ScopeScore(
     IReadOnlyList<Finding> Findings)
 {
     public decimal Total => ExecutionRate + Output + Outcome + Satisfaction;
+
+    /// <summary>Indicators that cannot be judged yet (no 实际完成值 or 完成情况): while any remain, the score is 暂定.</summary>
+    public int Undetermined => Results.Count(r => r.Status == IndicatorStatus.Undetermined);
+
+    public bool Provisional => Undetermined > 0;
 
     /// <summary>优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差.</summary>
     public string Grade => GradeOf(Total);

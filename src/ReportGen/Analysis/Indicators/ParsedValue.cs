@@ -61,6 +61,9 @@ public sealed record ParsedValue(string Original, TargetKind Kind)
     /// <summary>How many base units one <see cref="Unit"/> is (万元 base: 元 = 0.0001, 万元 = 1); 1 for other units.</summary>
     public decimal UnitFactor { get; init; } = 1m;
 
+    /// <summary>What a named count counts: "行动" in "五大行动"; null for other values.</summary>
+    public string? Noun { get; init; }
+
     /// <summary>"4900余场", "约50人", "3000篇左右": still comparable, noted in the reason.</summary>
     public bool Approximate { get; init; }
 
@@ -85,8 +88,14 @@ public sealed record ParsedValue(string Original, TargetKind Kind)
     /// True when this value and <paramref name="other"/> can be compared: both numeric, and either one has no unit
     /// (read in the other's) or both units are of one family.
     /// </summary>
+    /// <remarks>
+    /// Units compare by the rule of docs/workbook.md ("When units compare"): a word that is not a unit of
+    /// <see cref="Units"/> ("95分") is its own family; two named counts compare only with the same noun
+    /// ("五大行动" never with "五大专项整治"), a named count with a plain count of 项.
+    /// </remarks>
     public bool ComparesWith(ParsedValue other) =>
-        IsNumeric && other.IsNumeric && (UnitFamily is null || other.UnitFamily is null || UnitFamily == other.UnitFamily);
+        IsNumeric && other.IsNumeric && (UnitFamily is null || other.UnitFamily is null || UnitFamily == other.UnitFamily)
+        && (string.IsNullOrEmpty(Noun) || string.IsNullOrEmpty(other.Noun) || Noun == other.Noun);
 
     /// <summary>This number expressed in <paramref name="reference"/>'s unit (2886篇次 in 篇, 4580400元 in 万元); null if they do not compare.</summary>
     public decimal? InUnitOf(ParsedValue reference)

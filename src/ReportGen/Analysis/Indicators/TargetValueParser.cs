@@ -28,7 +28,7 @@ public static partial class TargetValueParser
         + "|项|件|份|户|所|处|座|轮|批|部|套|台|张|幅|块|类|起|天|日|周|月|年|㎡|米";
 
     private const string QuantityPattern =
-        $"^(?<pre>{AtLeastWords}|{AtMostWords}|{EqualWords})?(?<about>约|大约|近|接近)?" +
+        $"^(?<pre>{AtLeastWords}|{AtMostWords}|{EqualWords})?(?<about>约|大约|近|接近)?(?<sign>[-−]|负)?" +
         $"(?<num>\\d+(?:\\.\\d+)?|{ChineseDigits})(?<mult>(?:万|亿)(?!元))?(?<more>余|多|来)?" +
         $"(?<unit>{UnitAlternation})?(?<around>左右|上下|余|多)?(?<post>{PostWords})?$";
 
@@ -41,7 +41,7 @@ public static partial class TargetValueParser
         $"(?<pre>{AtLeastWords})?(?<num>\\d+(?:\\.\\d+)?)(?<unit>%|个百分点)(?<post>及以上|以上)?$";
 
     private const string TokenPattern =
-        $"(?<pre>{AtLeastWords}|{AtMostWords})?(?<about>约|大约|近)?(?<num>\\d+(?:\\.\\d+)?)(?<mult>(?:万|亿)(?!元))?" +
+        $"(?<pre>{AtLeastWords}|{AtMostWords})?(?<about>约|大约|近)?(?:(?<![0-9A-Za-z])(?<sign>[-−]))?(?<num>\\d+(?:\\.\\d+)?)(?<mult>(?:万|亿)(?!元))?" +
         $"(?<more>余|多)?(?<unit>{UnitAlternation})?(?<around>左右|余|多)?(?<post>{PostWords})?";
 
     [GeneratedRegex(QuantityPattern, RegexOptions.CultureInvariant)]
@@ -74,11 +74,48 @@ public static partial class TargetValueParser
             return new ParsedValue(original, TargetKind.Unknown) { Problem = $"“{original.Trim()}”是模板提示文字，未填写实际内容" };
         }
 
-        return DateParser.TryParse(original, s)
+        if (NumberProblem(original) is { } problem)
+        {
+            return new ParsedValue(original, TargetKind.Unknown) { Problem = problem };
+        }
+
+        var value = DateParser.TryParse(original, s)
             ?? TryGrowth(original, s)
             ?? TryQuantity(original, s)
             ?? TryNamedCount(original, s)
             ?? FromFreeText(original, s);
+        return value.Number is { } n && Math.Abs(n) > MaxNumber
+            ? new ParsedValue(original, TargetKind.Unknown) { Problem = $"数值过大（超过{MaxNumber:0.#E+0}），无法识别" }
+            : value;
+    }
+
+    /// <summary>
+    /// Beyond this no indicator is meant; below it, unit conversions (亿元 in 元) stay inside decimal's range, so that
+    /// a cell of 29 digits is a finding, never an OverflowException.
+    /// </summary>
+    private const decimal MaxNumber = 1e18m;
+
+    /// <summary>
+    /// Digits the way nobody writes one number (docs/workbook.md, "Numbers in text"): a space between digits ("38 57"),
+    /// commas not in groups of three ("38,57", "1,2345.6", "12,34,567"), or more digits than any figure has.
+    /// </summary>
+    private static string? NumberProblem(string original)
+    {
+        var text = TextNormalizer.FoldWidth(original);
+        if (DigitsSplitBySpace().Match(text) is { Success: true } split)
+        {
+            return $"数字中间有空格（“{split.Value}”），无法确定数值";
+        }
+
+        foreach (Match grouped in DigitsWithCommas().Matches(text))
+        {
+            if (!WellGrouped().IsMatch(grouped.Value))
+            {
+                return $"千位分隔符位置不对（“{grouped.Value}”，应从个位起每三位一个，如 1,234,567），无法确定数值";
+            }
+        }
+
+        return LongDigits().Match(text) is { Success: true } run ? $"数值位数过多（{run.Length}位），无法识别" : null;
     }
 
     /// <summary>Full-width to half-width, spaces removed, thousands separators dropped, 百分之九十 → 90%.</summary>
@@ -103,7 +140,11 @@ public static partial class TargetValueParser
             return null;
         }
 
-        var number = decimal.Parse(m.Groups["num"].Value, CultureInfo.InvariantCulture);
+        if (!decimal.TryParse(m.Groups["num"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            return null;
+        }
+
         var down = m.Groups["dir"].Value is "减少" or "下降" or "降低";
         return WithUnit(new ParsedValue(original, TargetKind.Growth)
         {
@@ -143,6 +184,7 @@ public static partial class TargetValueParser
             Number = number,
             Note = $"“{s}”按{number}项计",
             Problem = problem,
+            Noun = m.Groups["noun"].Value,
         }, "项");
     }
 
@@ -187,26 +229,42 @@ public static partial class TargetValueParser
         }
 
         var (kind, problem) = KindOf(t.Groups["pre"].Value, t.Groups["post"].Value);
+        var unit = t.Groups["unit"].Value;
+        var end = t.Index + t.Length;
+        if (unit.Length == 0 && !t.Groups["post"].Success && end < s.Length && IsWordAfterNumber(s[end]))
+        {
+            // "95分": a word right after the number is what it counts, though not a unit of the table; it
+            // compares only with the same word (docs/workbook.md, "When units compare").
+            unit = s[end].ToString();
+        }
+
         return WithUnit(new ParsedValue(original, kind)
         {
             Number = number,
             Approximate = t.Groups["about"].Success || t.Groups["more"].Success || t.Groups["around"].Success,
-            Note = $"从文字中取数：{t.Value}",
+            Note = $"从文字中取数：{t.Value}{(unit == t.Groups["unit"].Value ? "" : unit)}",
             Problem = problem,
-        }, t.Groups["unit"].Value);
+        }, unit);
     }
 
     private static decimal? ReadNumber(Match m)
     {
         var text = m.Groups["num"].Value;
         decimal? number = char.IsAsciiDigit(text[0])
-            ? decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)
+            ? decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed) ? parsed : null
             : ChineseNumeral.Parse(text);
+        if (number is not { } n || Math.Abs(n) > MaxNumber)
+        {
+            return number;
+        }
+
+        // A minus sign (or 负) keeps the sign of an actual: −1% against ≥5% earns nothing (docs/workbook.md).
+        n = m.Groups["sign"].Success ? -n : n;
         return m.Groups["mult"].Value switch
         {
-            "万" => number * 10_000m,
-            "亿" => number * 100_000_000m,
-            _ => number,
+            "万" => n * 10_000m,
+            "亿" => n * 100_000_000m,
+            _ => n,
         };
     }
 
@@ -250,16 +308,37 @@ public static partial class TargetValueParser
             return new ParsedValue(value.Original, TargetKind.Unknown) { Problem = value.Problem };
         }
 
-        if (Units.Find(unit) is not { } info)
+        if (unit.Length == 0)
         {
             return value;
+        }
+
+        if (Units.Find(unit) is not { } info)
+        {
+            return value with { Unit = unit, UnitFamily = unit, UnitFactor = 1m };
         }
 
         return value with { Unit = info.Name, UnitFamily = info.Family, UnitFactor = info.Factor };
     }
 
+    /// <summary>A Chinese character that names what a number counts, not a word that only follows it (以上, 左右).</summary>
+    private static bool IsWordAfterNumber(char ch) =>
+        ch is >= '\u4E00' and <= '\u9FFF' && "以及之左上下余多来约近前后内外的和与或、至到".IndexOf(ch) < 0;
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
+
+    [GeneratedRegex(@"\d\s+\d")]
+    private static partial Regex DigitsSplitBySpace();
+
+    [GeneratedRegex(@"\d+(?:,\d+)+(?:\.\d+)?")]
+    private static partial Regex DigitsWithCommas();
+
+    [GeneratedRegex(@"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")]
+    private static partial Regex WellGrouped();
+
+    [GeneratedRegex(@"\d{20,}")]
+    private static partial Regex LongDigits();
 
     [GeneratedRegex(@"(?<=\d),(?=\d{3}(?!\d))")]
     private static partial Regex ThousandsSeparator();

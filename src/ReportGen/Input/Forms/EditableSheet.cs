@@ -3,32 +3,41 @@ using System.Globalization;
 namespace ReportGen.Input.Forms;
 
 /// <summary>
-/// A sheet of the target workbook being merged: its rows as values, its header row, and its columns by header.
-/// Existing rows and columns keep their order; new columns go to the right, new rows to the bottom.
+/// A sheet of the target workbook being merged: its rows as values, its header row, and its columns by header
+/// (the names and synonyms of <see cref="WorkbookSchema"/>). Existing rows and columns keep their place; new columns
+/// go to the right, new rows to the bottom. Every cell the merge sets is remembered (<see cref="Edits"/>), so that
+/// an existing package is edited in those cells only (<see cref="WorkbookPatcher"/>).
 /// </summary>
 internal sealed class EditableSheet
 {
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
-    private readonly IReadOnlyDictionary<string, string[]> _synonyms;
+    private readonly Dictionary<(int Row, int Column), object?> _edits = [];
+    private int _next;
 
-    private EditableSheet(string name, List<List<object?>> rows, int headerRow, IReadOnlyDictionary<string, string[]> synonyms)
+    private EditableSheet(string name, List<List<object?>> rows, int headerRow, SheetSpec spec)
     {
         Name = name;
         Rows = rows;
         HeaderRow = headerRow;
-        _synonyms = synonyms;
+        Spec = spec;
+
+        // New rows go under the last row with content: LibreOffice saves formatted empty rows below a table (a
+        // drop-down list's cells down to row 100), and rows appended after those would be out of sight.
+        _next = rows.FindLastIndex(row => row.Any(value => Text(value).Length > 0)) + 1;
+        _next = Math.Max(_next, headerRow + 1);
         var header = rows[headerRow];
         for (var c = 0; c < header.Count; c++)
         {
-            var key = TextNormalizer.Key(Text(header[c]));
-            foreach (var (canonical, names) in synonyms)
+            var text = Text(header[c]);
+            foreach (var column in spec.Columns)
             {
-                if (!_columns.ContainsKey(canonical) && names.Any(n => TextNormalizer.Key(n) == key))
+                if (!_columns.ContainsKey(column.Name) && column.Names(text))
                 {
-                    _columns[canonical] = c;
+                    _columns[column.Name] = c;
                 }
             }
 
+            var key = TextNormalizer.Key(text);
             if (key.Length > 0 && !_columns.ContainsKey(key))
             {
                 _columns[key] = c;
@@ -37,48 +46,54 @@ internal sealed class EditableSheet
     }
 
     public string Name { get; }
+    public SheetSpec Spec { get; }
     public List<List<object?>> Rows { get; }
+
+    /// <summary>The 0-based index of the header row in <see cref="Rows"/> (row 1 of the sheet is index 0).</summary>
     public int HeaderRow { get; }
+
     public bool Created { get; private init; }
     public int Added { get; set; }
     public int Updated { get; set; }
 
-    /// <summary>A new sheet holding just its header row.</summary>
-    public static EditableSheet Create(string name, IReadOnlyList<string> headers, IReadOnlyDictionary<string, string[]> synonyms) =>
-        new(name, [headers.Cast<object?>().ToList()], 0, synonyms) { Created = true };
+    /// <summary>The cells the merge set, by 0-based row and column, with their new values.</summary>
+    public IReadOnlyDictionary<(int Row, int Column), object?> Edits => _edits;
 
-    /// <summary>A sheet the import does not edit, kept row for row.</summary>
-    public static EditableSheet Verbatim(SheetData sheet)
+    /// <summary>A new sheet holding just its header row, the columns in the schema's order.</summary>
+    public static EditableSheet Create(SheetSpec spec)
     {
-        var rows = sheet.Rows.Select(row => row.Select(Preserve).ToList()).ToList();
-        if (rows.Count == 0)
-        {
-            rows.Add([]);
-        }
-
-        return new EditableSheet(sheet.Name, rows, 0, new Dictionary<string, string[]>());
+        var sheet = new EditableSheet(spec.Name, [spec.Columns.Select(c => (object?)c.Name).ToList()], 0, spec) { Created = true };
+        return sheet;
     }
 
     /// <summary>
-    /// An existing sheet; the header row is the first of the first ten rows naming <paramref name="keyHeader"/>.
-    /// Missing headers are added to the right of that row.
+    /// An existing sheet; the header row is the first of the first ten rows naming the sheet's key column. Missing
+    /// headers are added to the right of that row. An empty sheet gets the header in row 1; a sheet with content but
+    /// no header is refused, since the import would not know where its columns are.
     /// </summary>
-    public static EditableSheet Open(SheetData sheet, string keyHeader, IReadOnlyList<string> headers, IReadOnlyDictionary<string, string[]> synonyms)
+    public static EditableSheet Open(SheetData sheet, SheetSpec spec, string file)
     {
         var rows = sheet.Rows.Select(row => row.Select(Preserve).ToList()).ToList();
-        var keyNames = synonyms[keyHeader].Select(TextNormalizer.Key).ToHashSet();
-        var headerRow = rows.Take(10).ToList().FindIndex(row => row.Any(value => keyNames.Contains(TextNormalizer.Key(Text(value)))));
+        var key = spec.Column(spec.KeyColumn);
+        var headerRow = rows.Take(10).ToList().FindIndex(row => row.Any(value => key.Names(Text(value))));
         if (headerRow < 0)
         {
-            // No header: put ours above whatever is there, so nothing the user typed is lost.
-            rows.Insert(0, headers.Cast<object?>().ToList());
+            if (rows.Any(row => row.Any(value => Text(value).Length > 0)))
+            {
+                throw new InputException(
+                    $"目标工作簿“{Path.GetFileName(file)}”的工作表“{sheet.Name}”前 10 行里没有表头“{spec.KeyColumn}”，导入不知道把内容写进哪一列。"
+                    + $"请在表头行写上列名（{string.Join("、", spec.Columns.Select(c => c.Name))}，见{WorkbookTemplate.GuideTitle}），或把这个工作表改名后重新导入。",
+                    new Model.SourceLocation(file, sheet.Name));
+            }
+
+            rows = [[]];
             headerRow = 0;
         }
 
-        var result = new EditableSheet(sheet.Name, rows, headerRow, synonyms);
-        foreach (var header in headers)
+        var result = new EditableSheet(sheet.Name, rows, headerRow, spec);
+        foreach (var column in spec.Columns)
         {
-            result.Column(header);
+            result.Column(column.Name);
         }
 
         return result;
@@ -119,6 +134,7 @@ internal sealed class EditableSheet
         }
 
         cells[column] = value;
+        _edits[(row, column)] = value;
     }
 
     /// <summary>Sets a form-owned cell; true when the value changed (compared as the user sees it).</summary>
@@ -136,21 +152,47 @@ internal sealed class EditableSheet
 
     public int Append(IReadOnlyDictionary<string, object?> values)
     {
-        Rows.Add([]);
-        var row = Rows.Count - 1;
+        if (_next >= Rows.Count)
+        {
+            Rows.Add([]);
+        }
+
+        var row = _next++;
         foreach (var (header, value) in values)
         {
-            Set(row, Column(header), value);
+            var column = Column(header);
+            if (value is not null)
+            {
+                Set(row, column, value);
+            }
         }
 
         Added++;
         return row;
     }
 
+    /// <summary>The sheet as values; a sheet the merge created is dressed as <c>reportgen new</c> dresses it.</summary>
     public Output.XlsxSheet ToXlsx()
     {
         var rows = Rows.Select(row => (IReadOnlyList<object?>)TrimEnd(row)).ToList();
-        return new Output.XlsxSheet(Name, rows, BoldFirstRow: HeaderRow == 0);
+        if (Created && Spec.Name == WorkbookSchema.InfoSheet)
+        {
+            var item = Column("项目");
+            var content = Column("内容");
+            rows = Rows.Select((row, index) =>
+            {
+                if (index == HeaderRow)
+                {
+                    return (IReadOnlyList<object?>)TrimEnd(row);
+                }
+
+                var cells = row.Concat(Enumerable.Repeat<object?>(null, Math.Max(0, content + 1 - row.Count))).ToList();
+                cells[content] = new Output.XlsxCell(cells[content], WorkbookTemplate.InfoStyle(Text(cells[item])));
+                return cells;
+            }).ToList();
+        }
+
+        return new Output.XlsxSheet(Name, rows, BoldFirstRow: HeaderRow == 0, Layout: Created ? WorkbookTemplate.Layout(Spec) : null);
     }
 
     public static string Text(object? value) => value switch

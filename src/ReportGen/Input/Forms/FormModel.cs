@@ -132,6 +132,9 @@ public sealed record ProjectForm(FormLayout Layout, SourceLocation Location) : T
 
     /// <summary>主管部门 (Hebei), used as 部门名称 when no department form is imported.</summary>
     public string? DepartmentName { get; init; }
+
+    /// <summary>The budget unit's code and name when the table's header carries them ("211001中共曹妃甸区委宣传部本级").</summary>
+    public (string Code, string Name)? Unit { get; init; }
 }
 
 /// <summary>Something the reader saw and did not import, with the reason in Chinese.</summary>

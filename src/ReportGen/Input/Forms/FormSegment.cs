@@ -171,6 +171,25 @@ internal sealed partial class FormSegment
         return null;
     }
 
+    /// <summary>
+    /// The budget unit a table's header carries as code and name, as Hebei's budget system prints it:
+    /// "211001中共曹妃甸区委宣传部本级", "单位名称：[211001]中共曹妃甸区委宣传部本级".
+    /// </summary>
+    public (string Code, string Name)? CodedUnit()
+    {
+        foreach (var text in HeadTexts())
+        {
+            var value = FormText.SplitInline(text) is { } inline ? inline.Value : text;
+            var match = CodedUnitPattern().Match(TextNormalizer.FoldWidth(Stamp().Replace(value, "")).Trim());
+            if (match.Success)
+            {
+                return (match.Groups[1].Value, FormText.OneLine(match.Groups[2].Value));
+            }
+        }
+
+        return null;
+    }
+
     private static FormUnit DetectUnit(IEnumerable<FormRow> rows)
     {
         foreach (var cell in rows.SelectMany(row => row.Filled))
@@ -185,6 +204,9 @@ internal sealed partial class FormSegment
 
         return FormUnit.TenThousandYuan;
     }
+
+    [GeneratedRegex(@"^[\[【(（]?(\d{6})[\]】)）]?\s*(\p{IsCJKUnifiedIdeographs}.*)$")]
+    private static partial Regex CodedUnitPattern();
 
     [GeneratedRegex(@"[（(]\s*盖\s*章\s*[)）]")]
     private static partial Regex Stamp();

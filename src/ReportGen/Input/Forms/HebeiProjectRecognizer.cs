@@ -18,6 +18,7 @@ internal static class HebeiProjectRecognizer
             return null;
         }
 
+        var unit = segment.CodedUnit();
         var amount = segment.Amount("预算数", "项目预算数", "项目总预算", "年度预算数", "项目金额");
         var (indicators, details, total) = ProjectBlocks.Read(segment, skipped);
         return new ProjectForm(FormLayout.HebeiProject, segment.Location)
@@ -37,9 +38,14 @@ internal static class HebeiProjectRecognizer
             Details = details,
             DetailTotal = total,
             Year = segment.Year(),
-            DepartmentName = segment.Text("主管部门") is { } owner ? FormText.OneLine(owner) : null,
+            DepartmentName = segment.Text("主管部门") is { } owner ? FormText.OneLine(owner) : Department(unit) ?? segment.ReportingUnit(),
+            Unit = unit,
         };
     }
+
+    /// <summary>The department of a budget unit: "中共曹妃甸区委宣传部本级" (the department's own level) → "中共曹妃甸区委宣传部".</summary>
+    private static string? Department((string Code, string Name)? unit) =>
+        unit is { Name: var name } ? (name.EndsWith("本级", StringComparison.Ordinal) && name.Length > 2 ? name[..^2] : name) : null;
 
     private static SpendingPlan? Plan(FormSegment segment)
     {

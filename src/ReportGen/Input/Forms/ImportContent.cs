@@ -28,6 +28,7 @@ public sealed record ImportContent(
 {
     public static ImportContent From(FormSet forms)
     {
+        RefuseSeveralUnits(forms);
         var skipped = new List<SkippedItem>(forms.Skipped);
         var departments = forms.Departments.ToList();
         foreach (var extra in departments.Skip(1))
@@ -79,5 +80,24 @@ public sealed record ImportContent(
         var name = department?.Name ?? forms.Projects.Select(project => project.DepartmentName).FirstOrDefault(n => n is not null);
         var year = department?.Year ?? forms.Projects.Select(project => project.Year).FirstOrDefault(y => y is not null);
         return new ImportContent(department, name, year, projects, skipped);
+    }
+
+    /// <summary>
+    /// One workbook is one department: forms whose headers name two budget units (211001 and 211005) are refused,
+    /// naming both, rather than merged into one department without a word.
+    /// </summary>
+    private static void RefuseSeveralUnits(FormSet forms)
+    {
+        var units = forms.Projects.Where(project => project.Unit is not null)
+            .GroupBy(project => project.Unit!.Value.Code).ToList();
+        if (units.Count < 2)
+        {
+            return;
+        }
+
+        var named = units.Select(group => $"{group.Key} {group.First().Unit!.Value.Name}（{TargetFormReader.Describe(group.First().Location)} 等 {group.Count()} 张表）");
+        throw new InputException(
+            $"目标表属于 {units.Count} 个预算单位：{string.Join("；", named)}。一个工作簿只放一个部门（单位）："
+            + "请把各单位的目标表分开，分别导入各自的工作簿，例如 reportgen import <" + units[0].Key + " 的目标表> --into " + units[0].Key + ".xlsx。");
     }
 }

@@ -86,6 +86,14 @@ public static class ImportSummaryRenderer
         else if (result.Written)
         {
             output.WriteLine($"已{(result.TargetExisted ? "更新" : "新建")}“{target}”：{changes}。");
+            if (!result.TargetExisted)
+            {
+                output.WriteLine("  黄色格由您填写（年终执行数据、实际完成值、完成情况、得分、偏差原因），蓝色格来自目标表。");
+                if (result.Request.GuidePath is { } guide)
+                {
+                    output.WriteLine($"  填写说明：{guide}");
+                }
+            }
         }
         else
         {

@@ -6,72 +6,38 @@ namespace ReportGen.Input.Forms;
 /// <summary>What the merge did to one sheet, for the summary.</summary>
 public sealed record SheetChange(string Sheet, bool Created, int Added, int Updated);
 
-/// <summary>The merged workbook and what changed; <see cref="Changed"/> is false when the target already held it all.</summary>
+/// <summary>
+/// What the merge made: for a new workbook, its sheets (<see cref="Sheets"/>); for an existing one, the sheets it
+/// edits, cell by cell (<see cref="Edited"/>). <see cref="Changed"/> is false when the target already held it all.
+/// </summary>
 public sealed record MergeResult(IReadOnlyList<XlsxSheet> Sheets, IReadOnlyList<SheetChange> Changes, IReadOnlyList<SkippedItem> Skipped)
 {
     public bool Changed => Changes.Any(change => change.Created || change.Added > 0 || change.Updated > 0);
+
+    internal IReadOnlyList<EditableSheet> Edited { get; init; } = [];
 }
 
 /// <summary>
-/// Merges imported targets into the input workbook (issue 2's format). Form-owned cells (指标值, 项目金额, goals, the
-/// 附表1 budget figures) are set from the forms; the user's columns (实际完成值, 分值, 完成情况, 得分, 偏差原因,
-/// 实际完成情况) and the whole 预算执行 sheet of an existing workbook are never touched; rows are matched by key
-/// (绩效指标 by 归属 + 一级 + 二级 + 三级, the others by name), so importing twice changes nothing.
+/// Merges imported targets into the input workbook (docs/workbook.md). The columns the schema marks
+/// <see cref="ColumnFiller.Forms"/> (指标值, 项目金额, goals) and the 附表1 budget figures are set from the forms; the
+/// clerk's columns (实际完成值, 分值, 完成情况, 得分, 偏差原因, 实际完成情况) and the whole 预算执行 sheet of an existing
+/// workbook are never touched; rows are matched by key (绩效指标 by 归属 + 一级 + 二级 + 三级, the others by name),
+/// so importing twice changes nothing.
 /// </summary>
 public static class TargetWorkbookMerger
 {
-    public const string InfoSheet = "基本信息";
-    public const string BudgetSheet = "预算执行";
-    public const string IndicatorSheet = "绩效指标";
-    public const string TaskSheet = "重点工作";
-    public const string ProjectSheet = "项目目标";
-    public const string PlanSheet = "支出计划";
+    public const string InfoSheet = WorkbookSchema.InfoSheet;
+    public const string BudgetSheet = WorkbookSchema.LinesSheet;
+    public const string IndicatorSheet = WorkbookSchema.IndicatorsSheet;
+    public const string TaskSheet = WorkbookSchema.TasksSheet;
+    public const string ProjectSheet = WorkbookSchema.TargetsSheet;
+    public const string PlanSheet = WorkbookSchema.PlanSheet;
 
-    private static readonly string[] InfoHeaders = ["项目", "内容"];
-    private static readonly string[] BudgetHeaders =
-        ["项目名称", "支出类别", "来源", "年初预算数", "调整数", "全年预算数", "实际支出数", "结余结转数", "资金来源", "主要用途", "别名", "偏差原因"];
-    private static readonly string[] IndicatorHeaders =
-        ["归属", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "完成情况", "得分", "偏差原因"];
-    private static readonly string[] TaskHeaders = ["事项", "责任单位", "工作目标", "完成情况"];
-    private static readonly string[] ProjectHeaders = ["项目名称", "所属专项", "项目金额", "实施期", "实施期目标", "年度目标", "实际完成情况"];
-    private static readonly string[] PlanHeaders = ["项目名称", "3月底", "6月底", "10月底", "12月底"];
-
-    /// <summary>Header names an existing workbook may use for each column (issue 2 finds columns by header text).</summary>
-    private static readonly Dictionary<string, string[]> Synonyms = new()
-    {
-        ["项目"] = ["项目", "事项名称"],
-        ["内容"] = ["内容", "值"],
-        ["归属"] = ["归属", "所属"],
-        ["一级指标"] = ["一级指标", "一级"],
-        ["二级指标"] = ["二级指标", "二级"],
-        ["三级指标"] = ["三级指标", "三级"],
-        ["指标值"] = ["指标值", "年度指标值", "指标值及单位", "目标值"],
-        ["实际完成值"] = ["实际完成值", "实际值"],
-        ["分值"] = ["分值"],
-        ["完成情况"] = ["完成情况"],
-        ["得分"] = ["得分"],
-        ["偏差原因"] = ["偏差原因", "偏差原因分析及改进措施"],
-        ["事项"] = ["事项", "重点工作"],
-        ["责任单位"] = ["责任单位", "责任单位/科室"],
-        ["工作目标"] = ["工作目标"],
-        ["项目名称"] = ["项目名称", "名称"],
-        ["所属专项"] = ["所属专项"],
-        ["项目金额"] = ["项目金额", "金额"],
-        ["实施期"] = ["实施期", "项目实施期"],
-        ["实施期目标"] = ["实施期目标", "实施期绩效目标"],
-        ["年度目标"] = ["年度目标", "年度绩效目标"],
-        ["实际完成情况"] = ["实际完成情况"],
-        ["3月底"] = ["3月底"],
-        ["6月底"] = ["6月底"],
-        ["10月底"] = ["10月底"],
-        ["12月底"] = ["12月底"],
-    };
-
-    public static MergeResult Merge(WorkbookData? existing, ImportContent content)
+    /// <param name="guidePath">Where the clerk's guide is installed, for the 填写说明 sheet of a new workbook.</param>
+    public static MergeResult Merge(WorkbookData? existing, ImportContent content, string? guidePath = null)
     {
         var sheets = new List<EditableSheet>();
-        var others = new List<(int Index, SheetData Sheet)>();
-        EditableSheet Sheet(string name, string key, string[] headers, bool create)
+        EditableSheet Sheet(string name, bool create)
         {
             var found = sheets.FirstOrDefault(sheet => TextNormalizer.Key(sheet.Name) == TextNormalizer.Key(name));
             if (found is not null)
@@ -79,10 +45,9 @@ public static class TargetWorkbookMerger
                 return found;
             }
 
+            var spec = WorkbookSchema.Sheet(name);
             var source = existing?.Find(name);
-            var sheet = source is null
-                ? EditableSheet.Create(name, headers, Synonyms)
-                : EditableSheet.Open(source, key, headers, Synonyms);
+            var sheet = source is null ? EditableSheet.Create(spec) : EditableSheet.Open(source, spec, existing!.Path);
             if (source is not null || create)
             {
                 sheets.Add(sheet);
@@ -95,32 +60,46 @@ public static class TargetWorkbookMerger
         var factor = existing?.Find(InfoSheet) is { } info && UnitIsYuan(info) ? 10000m : 1m;
         var skipped = new List<SkippedItem>();
 
-        FillInfo(Sheet(InfoSheet, "项目", InfoHeaders, true), content, isNew, factor);
+        var infoSheet = Sheet(InfoSheet, true);
         if (isNew)
         {
-            FillBudget(Sheet(BudgetSheet, "项目名称", BudgetHeaders, true), content);
+            // A new workbook lists every 基本信息 item the clerk may fill, as `reportgen new` does.
+            foreach (var (item, _) in WorkbookSchema.InfoTemplate)
+            {
+                infoSheet.Append(new Dictionary<string, object?> { ["项目"] = item });
+            }
+
+            infoSheet.Added = 0;
         }
 
-        FillIndicators(Sheet(IndicatorSheet, "三级指标", IndicatorHeaders, true), content, skipped);
-        var tasks = content.Department?.KeyTasks ?? [];
-        FillTasks(Sheet(TaskSheet, "事项", TaskHeaders, isNew || tasks.Count > 0), tasks);
-        FillProjects(Sheet(ProjectSheet, "项目名称", ProjectHeaders, isNew || content.Projects.Count > 0), content, factor);
-        var plans = content.Projects.Where(project => project.Plan is not null).ToList();
-        FillPlans(Sheet(PlanSheet, "项目名称", PlanHeaders, plans.Count > 0), plans);
-
-        // Sheets the import does not know (the user's own, 预算执行 of an existing workbook) are kept as they are.
-        var ordered = new List<XlsxSheet>();
-        var known = sheets.ToDictionary(sheet => TextNormalizer.Key(sheet.Name));
-        foreach (var sheet in existing?.Sheets ?? [])
+        FillInfo(infoSheet, content, isNew, factor);
+        if (isNew)
         {
-            ordered.Add(known.Remove(TextNormalizer.Key(sheet.Name), out var edited)
-                ? edited.ToXlsx()
-                : EditableSheet.Verbatim(sheet).ToXlsx());
+            // In a new sheet every item the forms filled is a new row for the summary, not an update.
+            infoSheet.Added = infoSheet.DataRows().Count(row => infoSheet.Text(row, "内容").Length > 0);
+            infoSheet.Updated = 0;
+        }
+        if (isNew)
+        {
+            FillBudget(Sheet(BudgetSheet, true), content);
         }
 
-        ordered.AddRange(sheets.Where(sheet => known.ContainsKey(TextNormalizer.Key(sheet.Name))).Select(sheet => sheet.ToXlsx()));
+        FillIndicators(Sheet(IndicatorSheet, true), content, skipped);
+        var tasks = content.Department?.KeyTasks ?? [];
+        FillTasks(Sheet(TaskSheet, isNew || tasks.Count > 0), tasks);
+        FillProjects(Sheet(ProjectSheet, isNew || content.Projects.Count > 0), content, factor);
+        var plans = content.Projects.Where(project => project.Plan is not null).ToList();
+        FillPlans(Sheet(PlanSheet, plans.Count > 0), plans);
+
         var changes = sheets.Select(sheet => new SheetChange(sheet.Name, sheet.Created, sheet.Added, sheet.Updated)).ToList();
-        return new MergeResult(ordered, changes, skipped);
+        if (!isNew)
+        {
+            // An existing workbook is edited in place (WorkbookPatcher): only these sheets' changed cells.
+            return new MergeResult([], changes, skipped) { Edited = sheets };
+        }
+
+        IReadOnlyList<XlsxSheet> written = [WorkbookTemplate.Guide(guidePath), .. sheets.Select(sheet => sheet.ToXlsx())];
+        return new MergeResult(written, changes, skipped);
     }
 
     private static bool UnitIsYuan(SheetData info)

@@ -179,13 +179,29 @@ public class IndicatorScorerTests
     }
 
     [Fact]
-    public void A_cost_row_without_actual_uses_the_scope_spending()
+    public void A_cost_row_without_actual_is_not_judged_and_the_spending_is_only_suggested()
     {
-        var r = One(OutputRow("不超过预算", "≤30万元", null, weight: 10m, level2: "成本指标"), ScopeFacts.From(38.57m, 38.72m));
-        Assert.Equal("38.57万元", r.ActualText);
-        // 10 × (1 − 8.57/30) = 10 × 0.71433… = 7.1433… → 7.14
-        Assert.Equal(7.14m, r.Score);
-        Assert.StartsWith("实际完成值未填，按实际支出38.57万元计；", r.Reason);
+        var facts = ScopeFacts.From(38.57m, 38.72m) with { ActualSource = "预算执行!G3" };
+        var s = IndicatorScorer.Score("测试", [OutputRow("不超过预算", "≤30万元", null, weight: 10m, level2: "成本指标")], facts);
+        var r = s.Results[0];
+        Assert.Equal("", r.ActualText);
+        Assert.Equal((IndicatorStatus.Undetermined, 0m, "实际完成值"), (r.Status, r.Score, r.MissingField));
+        var finding = Assert.Single(s.Findings, f => f.Code == IndicatorCodes.MissingActual);
+        Assert.Contains("可按全年执行数填写“38.57万元”（预算执行!G3）", finding.Message);
+
+        // Written by the user, it is judged: 10 × (1 − 8.57/30) = 10 × 0.71433… = 7.1433… → 7.14.
+        Assert.Equal(7.14m, One(OutputRow("不超过预算", "≤30万元", "38.57万元", weight: 10m, level2: "成本指标"), facts).Score);
+    }
+
+    [Fact]
+    public void A_cost_target_at_the_start_of_year_amount_of_an_adjusted_budget_is_reported()
+    {
+        var facts = ScopeFacts.From(38.57m, 38.72m) with { InitialBudget = 30m };
+        var s = IndicatorScorer.Score("测试", [OutputRow("不超过预算", "≤30万元", "38.57万元", weight: 10m, level2: "成本指标")], facts);
+        Assert.Equal("指标值按年初预算30.00万元设定，全年预算已调整为38.72万元", s.Results[0].BudgetAdjustment);
+        Assert.Single(s.Findings, f => f.Code == IndicatorCodes.TargetBeforeAdjustment);
+        var unadjusted = IndicatorScorer.Score("测试", [OutputRow("不超过预算", "≤30万元", "28万元", weight: 10m, level2: "成本指标")], ScopeFacts.From(28m, 30m));
+        Assert.DoesNotContain(unadjusted.Findings, f => f.Code == IndicatorCodes.TargetBeforeAdjustment);
     }
 
     // ---- equal with target 0 ----

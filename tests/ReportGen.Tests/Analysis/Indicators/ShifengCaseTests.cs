@@ -52,8 +52,8 @@ public class ShifengCaseTests
 
         // 新增规上企业: no actual in seed 004 → 无法判断, 0, and a missing-actual finding each.
         Assert.All(r.Skip(1).Take(2), x => Assert.Equal(IndicatorStatus.Undetermined, x.Status));
-        // 2 企业 rows, 工作及时完成率 and 满意度 90% have no actual.
-        Assert.Equal(4, score.Findings.Count(f => f.Code == IndicatorCodes.MissingActual));
+        // 2 企业 rows, 工作及时完成率, 不超过预算 and 满意度 90% have no actual.
+        Assert.Equal(5, score.Findings.Count(f => f.Code == IndicatorCodes.MissingActual));
 
         // 预算资金使用率 100% against the computed rate 81.68%:
         // 8.33 × 0.816834… = 6.80423… → 6.80.
@@ -62,13 +62,11 @@ public class ShifengCaseTests
         Assert.Equal(IndicatorStatus.PartlyMet, r[3].Status);
         Assert.StartsWith("实际完成值取计算的预算执行率81.68%（458.04/560.75）", r[3].Reason);
 
-        // 不超过预算 ≤326.42万元 against 458.04 spent (no actual written, so the spending is used):
-        // over = (458.04 − 326.42) / 326.42 = 131.62 / 326.42 = 0.403222…;
-        // 8.33 × (1 − 0.403222…) = 8.33 × 0.596777… = 4.97115… → 4.97.
+        // 不超过预算 ≤326.42万元 with no actual written: not judged, and the spending is only offered by check as the
+        // value to write in its cell, never used as if the user had written it.
         Assert.Equal(IndicatorKind.AtMost, r[5].Kind);
-        Assert.Equal("458.04万元", r[5].ActualText);
-        Assert.Equal(4.97m, r[5].Score);
-        Assert.Contains("超出40.32%", r[5].Reason);
+        Assert.Equal((IndicatorStatus.Undetermined, "", 0m, "实际完成值"), (r[5].Status, r[5].ActualText, r[5].Score, r[5].MissingField));
+        Assert.Contains(score.Findings, f => f.Code == IndicatorCodes.MissingActual && f.Message.Contains("可按全年执行数填写“458.04万元”"));
 
         // 效益 30 over 4 qualitative rows (7.50 each), none judged by the user → 0 each.
         Assert.All(r.Skip(6).Take(4), x => Assert.Equal((7.50m, IndicatorStatus.Undetermined), (x.Weight, x.Status)));
@@ -76,12 +74,15 @@ public class ShifengCaseTests
         // 满意度 nested under 效益 in this form still counts as 满意度: weight 10, no actual → 0.
         Assert.Equal((IndicatorGroup.Satisfaction, 10m), (r[10].Group, r[10].Weight));
 
-        // 产出 = 8.34 + 6.80 + 4.97 = 20.11; 效益 0; 满意度 0; total = 8.17 + 20.11 = 28.28 → 差.
-        Assert.Equal(20.11m, score.Output);
+        // 产出 = 8.34 + 6.80 = 15.14; 效益 0; 满意度 0; total = 8.17 + 15.14 = 23.31 → 差, and provisional: 9 of the
+        // 11 indicators cannot be judged yet.
+        Assert.Equal(15.14m, score.Output);
         Assert.Equal(0m, score.Outcome);
         Assert.Equal(0m, score.Satisfaction);
-        Assert.Equal(28.28m, score.Total);
+        Assert.Equal(23.31m, score.Total);
         Assert.Equal("差", score.Grade);
+        Assert.Equal(9, score.Undetermined);
+        Assert.True(score.Provisional);
 
         // 无直接经济效益 = its own name: reported, but only as information.
         Assert.Contains(score.Findings, f => f.Code == IndicatorCodes.TargetIsName && f.Severity == Severity.Info);
@@ -117,13 +118,13 @@ public class ShifengCaseTests
         // 预算资金使用率: 38.57 / 38.72 = 0.996126…; 12.5 × 0.996126… = 12.45157… → 12.45.
         Assert.Equal(12.45m, r[1].Score);
 
-        // ≤30万元 against 38.57 spent: 12.5 × (1 − 8.57 / 30) = 12.5 × 0.714333… = 8.92916… → 8.93.
-        Assert.Equal(8.93m, r[3].Score);
+        // ≤30万元 without an actual: not judged (0 until the user writes it).
+        Assert.Equal((IndicatorStatus.Undetermined, 0m), (r[3].Status, r[3].Score));
 
-        // 产出 = 12.03 + 12.45 + 0 + 8.93 = 33.41; 执行率 min(0.996126…, 1) × 10 = 9.96126… → 9.96; total 43.37.
-        Assert.Equal(33.41m, score.Output);
+        // 产出 = 12.03 + 12.45 + 0 + 0 = 24.48; 执行率 min(0.996126…, 1) × 10 = 9.96126… → 9.96; total 34.44.
+        Assert.Equal(24.48m, score.Output);
         Assert.Equal(9.96m, score.ExecutionRate);
-        Assert.Equal(43.37m, score.Total);
+        Assert.Equal(34.44m, score.Total);
         Assert.Equal("差", score.Grade);
 
         // 2886 of 3000 is unmet and has no 偏差原因.
@@ -137,7 +138,7 @@ public class ShifengCaseTests
         var facts = ScopeFacts.From(458.04m, 560.75m);
         var rows = new[]
         {
-            Row("产出指标", "成本指标", "不超过预算", "≤326.42万元", weight: 10m),
+            Row("产出指标", "成本指标", "不超过预算", "≤326.42万元", "458.04万元", weight: 10m),
             Row("产出指标", "数量指标", "全年宣传报道", "≥3000篇", "2886篇次", weight: 10m),
             Row("产出指标", "质量指标", "预算资金使用率", "100%", weight: 10m),
         };

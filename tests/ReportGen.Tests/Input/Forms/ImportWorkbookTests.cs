@@ -22,7 +22,7 @@ public class ImportWorkbookTests
         var result = Import(target, false, fixture.ShifengDocx());
 
         Assert.True(result.Written);
-        Assert.Equal(["基本信息", "预算执行", "绩效指标", "重点工作", "项目目标"], WorkbookLoader.Load(target).Sheets.Select(s => s.Name));
+        Assert.Equal(["填写说明", "基本信息", "预算执行", "绩效指标", "重点工作", "项目目标"], WorkbookLoader.Load(target).Sheets.Select(s => s.Name));
         var info = Sheet(target, "基本信息").ToDictionary(row => row[0], row => row.ElementAtOrDefault(1) ?? "");
         Assert.Equal(("中共株洲市石峰区委员会宣传部", "2023", "万元"), (info["部门名称"], info["年度"], info["金额单位"]));
         Assert.Equal(("326.42", "326.42", "231.42", "95"), (info["年初资金总额"], info["一般公共预算拨款"], info["年初基本支出"], info["年初项目支出"]));
@@ -158,7 +158,7 @@ public class ImportWorkbookTests
         Import(target, false, FormFixture.TestFile("hebei-python-docx.docx"));
 
         Assert.Equal(["乡村文化振兴专项资金", "20%", "50%", "80%", "100%"], Sheet(target, "支出计划")[1]);
-        var info = Sheet(target, "基本信息").ToDictionary(row => row[0], row => row[1]);
+        var info = Sheet(target, "基本信息").ToDictionary(row => row[0], row => row.ElementAtOrDefault(1) ?? "");
         Assert.Equal(("中共平山县委宣传部", "2024"), (info["部门名称"], info["年度"]));
     }
 }

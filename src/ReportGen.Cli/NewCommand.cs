@@ -1,0 +1,82 @@
+using System.CommandLine;
+using ReportGen.Input;
+using ReportGen.Output;
+
+namespace ReportGen.Cli;
+
+/// <summary>
+/// <c>reportgen new &lt;工作簿.xlsx&gt; [--department 名称] [--year 年度] [--unit 万元|元]</c>: a ready-to-fill workbook
+/// (<see cref="WorkbookTemplate"/>). Never overwrites a file. Exit codes: 0 written, 2 the path cannot be used.
+/// </summary>
+public static class NewCommand
+{
+    public static Command Create(CliRunner runner)
+    {
+        var path = new Argument<string>("工作簿.xlsx") { Description = "要新建的工作簿文件（.xlsx）；已存在时不覆盖" };
+        var department = new Option<string?>("--department") { HelpName = "名称", Description = "部门名称（填入基本信息）" };
+        var year = new Option<int?>("--year") { HelpName = "年度", Description = "评价年度，如 2024（填入基本信息）" };
+        var unit = new Option<string>("--unit")
+        {
+            HelpName = "万元|元",
+            Description = "金额单位：万元 或 元",
+            DefaultValueFactory = _ => "万元",
+        };
+        unit.AcceptOnlyFromAmong(WorkbookSchema.Units);
+        var command = new Command("new", "新建一个待填写的工作簿：五个工作表和表头、下拉列表、金额格式、需要填写的格用颜色标出，附填写说明")
+        {
+            path, department, year, unit,
+        };
+        command.SetAction(parse => runner.Run(parse, () =>
+        {
+            var target = parse.GetValue(path)!;
+            var guide = GuidePath();
+            Write(target, WorkbookTemplate.New(parse.GetValue(department), parse.GetValue(year), parse.GetValue(unit)!, guide));
+            runner.Output.WriteLine($"已新建 {target}（{WorkbookTemplate.GuideSheet}、{string.Join("、", WorkbookTemplate.NewSheets)}）。");
+            runner.Output.WriteLine("  黄色格由您填写，蓝色格可用 reportgen import 从年初绩效目标表导入；填好后运行 reportgen check 检查。");
+            if (guide is not null)
+            {
+                runner.Output.WriteLine($"  填写说明：{guide}");
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>The installed clerk's guide (templates/工作簿填写说明.md), or null when the templates are missing.</summary>
+    public static string? GuidePath()
+    {
+        try
+        {
+            var guide = Path.Combine(Bundled.TemplatesDirectory, WorkbookTemplate.GuideFile);
+            return File.Exists(guide) ? guide : null;
+        }
+        catch (InputException)
+        {
+            return null;
+        }
+    }
+
+    private static void Write(string target, IReadOnlyList<XlsxSheet> sheets)
+    {
+        var name = Path.GetFileName(target);
+        if (!string.Equals(Path.GetExtension(target), ".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputException($"新建的工作簿“{name}”必须是 .xlsx 文件，例如 reportgen new {Path.GetFileNameWithoutExtension(name)}.xlsx。");
+        }
+
+        if (File.Exists(target) || Directory.Exists(target))
+        {
+            throw new InputException($"“{target}”已经存在，reportgen new 不会覆盖它。请换一个文件名；要把目标表导入已有工作簿，用 reportgen import … --into {name}。");
+        }
+
+        try
+        {
+            AtomicFile.Write(target, stream => XlsxWriter.Write(stream, sheets));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            throw new InputException($"无法新建“{target}”：文件夹不存在。");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using ReportGen.Output;
+using ReportGen.Rendering;
+
+namespace ReportGen.Batch;
+
+/// <summary>
+/// A batch's outputs checked once before anything is written (docs/errors.md): the output folder is not a file
+/// nor a folder-of-.csv workbook, no report and no summary file would overwrite an input (a workbook, a sheet
+/// file, the template, the style reference), and the temp files a killed earlier run left are removed.
+/// </summary>
+public static class BatchOutputs
+{
+    /// <exception cref="InputException">Some output would overwrite an input, or the folder cannot hold them.</exception>
+    public static void Check(BatchRequest request, IReadOnlyList<BatchItem> items)
+    {
+        var template = TemplateFiles.Check(request.Template, request.TemplatesDirectory);
+        var guard = new OutputGuard([.. items.Select(item => item.WorkbookPath), .. template, request.StyleReference]);
+        guard.CheckFolder(request.OutputFolder);
+        foreach (var item in items)
+        {
+            guard.CheckFile(item.ReportPath, named: false);
+            if (request.Pdf is not null)
+            {
+                guard.CheckFile(PdfConverter.PdfPathFor(item.ReportPath), named: false);
+            }
+        }
+
+        foreach (var name in new[] { SummaryWriter.WorkbookName, SummaryWriter.CsvName, SummaryWriter.FindingsCsvName })
+        {
+            guard.CheckFile(Path.Combine(request.OutputFolder, name), named: false);
+        }
+
+        _ = AtomicFile.RemoveStale(request.OutputFolder, recursive: true);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text;
+
+namespace ReportGen.Rendering;
+
+/// <summary>
+/// Joins the user's texts into the template's sentences without doubling words or punctuation (docs/workbook.md,
+/// "Texts"): a field may start with the words the template writes just before it ("主要用于…" after 主要用于) and
+/// may end with 。；， where the template writes its own. The template renderer writes every value between
+/// <see cref="FieldStart"/> and <see cref="FieldEnd"/>; <see cref="Clean"/> applies both rules at each field's
+/// edges and removes the marks, so no literal text of the template and no text inside a field is touched.
+/// </summary>
+public static class TextJoin
+{
+    public const char FieldStart = '\uE000';
+    public const char FieldEnd = '\uE001';
+
+    /// <summary>Punctuation that closes a clause; a field's own closing one gives way to the template's.</summary>
+    private const string Closing = "。；，、;,.";
+
+    /// <summary>The longest lead the template writes before a field that is looked for at the field's start.</summary>
+    private const int MaxLead = 16;
+
+    /// <summary>Texts joined by <paramref name="separator"/>, each without a closing punctuation of its own.</summary>
+    public static string Join(string separator, IEnumerable<string> items) =>
+        string.Join(separator, items.Select(TrimClosing).Where(item => item.Length > 0));
+
+    /// <summary>The text without trailing 。；，、 (and their half-width forms) or spaces.</summary>
+    public static string TrimClosing(string text) => text.TrimEnd().TrimEnd(Closing.ToCharArray()).TrimEnd();
+
+    /// <summary>Applies the join rules at every marked field and removes the marks.</summary>
+    public static string Clean(string rendered)
+    {
+        if (rendered.IndexOf(FieldStart, StringComparison.Ordinal) < 0)
+        {
+            return rendered;
+        }
+
+        var output = new StringBuilder(rendered.Length);
+        var i = 0;
+        while (i < rendered.Length)
+        {
+            var start = rendered.IndexOf(FieldStart, i);
+            if (start < 0)
+            {
+                output.Append(rendered, i, rendered.Length - i);
+                break;
+            }
+
+            output.Append(rendered, i, start - i);
+            var end = FindEnd(rendered, start + 1);
+            var field = Strip(rendered[(start + 1)..end]);
+            field = DropLead(output, field);
+            var next = end + 1 < rendered.Length ? rendered[end + 1] : '\n';
+            if (Closing.Contains(next, StringComparison.Ordinal) || next == '】')
+            {
+                field = field.TrimEnd(Closing.ToCharArray());
+            }
+
+            output.Append(field);
+            i = Math.Min(end + 1, rendered.Length);
+        }
+
+        return output.ToString();
+    }
+
+    /// <summary>The matching end mark (fields nest when a helper's result holds another field).</summary>
+    private static int FindEnd(string text, int from)
+    {
+        var depth = 1;
+        for (var i = from; i < text.Length; i++)
+        {
+            if (text[i] == FieldStart)
+            {
+                depth++;
+            }
+            else if (text[i] == FieldEnd && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
+    }
+
+    private static string Strip(string text) => text.Replace(FieldStart.ToString(), "", StringComparison.Ordinal)
+        .Replace(FieldEnd.ToString(), "", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Removes from the field's start the longest run of two or more characters that the template wrote just before
+    /// it on the same line ("主要用于" + "主要用于宣传" → "宣传"; "主要用于" + "用于宣传" → "宣传").
+    /// </summary>
+    private static string DropLead(StringBuilder before, string field)
+    {
+        var lineStart = before.Length;
+        while (lineStart > 0 && before[lineStart - 1] != '\n' && before.Length - lineStart < MaxLead)
+        {
+            lineStart--;
+        }
+
+        for (var length = before.Length - lineStart; length >= 2; length--)
+        {
+            var lead = before.ToString(before.Length - length, length);
+            if (field.StartsWith(lead, StringComparison.Ordinal) && !lead.Any(char.IsDigit))
+            {
+                return field[length..];
+            }
+        }
+
+        return field;
+    }
+}
