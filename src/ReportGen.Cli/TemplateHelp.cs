@@ -5,7 +5,7 @@ namespace ReportGen.Cli;
 /// <summary>The --template option's help: the bundled templates, one line each (<see cref="TemplateCatalog"/>).</summary>
 public static class TemplateHelp
 {
-    public static string Describe()
+    public static string Describe(string what = "报告模板")
     {
         IReadOnlyList<(string Name, string Summary)> templates;
         try
@@ -17,7 +17,7 @@ public static class TemplateHelp
             templates = [];
         }
 
-        var text = $"报告模板：模板名称或 {TemplateRenderer.Extension} 文件路径";
+        var text = $"{what}：模板名称或 {TemplateRenderer.Extension} 文件路径";
         if (templates.Count == 0)
         {
             return text;

@@ -9,6 +9,7 @@ public sealed class TemplateListTests
     [Theory]
     [InlineData("generate")]
     [InlineData("batch")]
+    [InlineData("preview")]
     public void Help_lists_every_bundled_template_on_a_line_of_its_own(string command)
     {
         var result = CliHarness.Run(command, "--help");

@@ -85,6 +85,17 @@ public sealed class ProvinceOutlineTests
     }
 
     [Fact]
+    public void A_placeholder_for_an_outline_only_item_names_its_cell()
+    {
+        var workbook = TwoFunds().Row("基本信息", "自评结果应用情况", null);
+
+        var text = Render(workbook, "hunan");
+
+        var row = workbook.Rows("基本信息").Count;
+        Assert.Contains($"【待填写：自评结果拟应用和公开情况（如用于下年预算安排、随部门决算公开）（基本信息!B{row}）】", Chapter(text, "## 九、"));
+    }
+
+    [Fact]
     public void Guangdong_gives_the_budget_by_fund_and_the_management_findings()
     {
         var text = Render(TwoFunds(), "guangdong");
