@@ -3,7 +3,7 @@ using ReportGen.Output;
 namespace ReportGen.Bench;
 
 /// <summary>
-/// A large department for the benchmarks (issue 6): the sample's 基本信息, one 基本支出 line and
+/// A large department for the benchmarks: the sample's 基本信息, one 基本支出 line and
 /// <see cref="Projects"/> project lines, each with its 项目目标 row and <see cref="IndicatorsPerProject"/> indicators,
 /// written as an .xlsx with <see cref="XlsxWriter"/>. Figures are consistent, so the workbook has no error and is
 /// rendered. Values are deterministic (seeded), so every run measures the same workbook.

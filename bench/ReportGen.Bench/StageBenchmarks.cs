@@ -7,7 +7,7 @@ using ReportGen.Rendering;
 namespace ReportGen.Bench;
 
 /// <summary>
-/// The four stages of one report (issue 6), each measured alone on the sample and on the large department:
+/// The four stages of one report, each measured alone on the sample and on the large department:
 /// reading the workbook, computing (figures, checks, scores), rendering the narrative and tables, writing the .docx.
 /// </summary>
 [MemoryDiagnoser]

@@ -1,4 +1,4 @@
-// ReportGen against docxtemplater on the same report (issue 6). See README.md.
+// ReportGen against docxtemplater on the same report. See README.md.
 // Usage: node sidebyside.js [seconds per side, default 10]
 'use strict';
 const fs = require('fs');

@@ -6,16 +6,12 @@ passes without errors or warnings and that `reportgen generate` turns into a rep
 arithmetic is kept exact by hand (全年 = 年初 + 调整, 结余 = 全年 − 实际, 附表1 totals); see README.md here.
 The .xlsx beside this folder is made from these files by the test SampleWorkbookTests (REPORTGEN_ACCEPT=1).
 """
-import csv, os
+import os
+
+from csv_sheets import sheet_writer
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "示例县文化旅游局2024")
-os.makedirs(OUT, exist_ok=True)
-
-def write(name, rows):
-    with open(os.path.join(OUT, name + ".csv"), "w", encoding="utf-8-sig", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        for r in rows:
-            w.writerow(r)
+write = sheet_writer(OUT)
 
 DUTIES = "\n".join([
     "（一）贯彻落实文化、旅游、体育工作的方针政策，拟订全县文化旅游体育发展规划并组织实施。",

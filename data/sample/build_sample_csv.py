@@ -1,19 +1,15 @@
 #!/usr/bin/env python3
 """Writes the Shifeng 2023 sample as one CSV per sheet (the source of truth, diffable).
 
-Every figure comes from ../../../shared/reference/shifeng-2023.md (seeds 000 and 004); see README.md here.
+Every figure comes from the published Shifeng 2023 start-of-year forms and year-end report; see README.md here.
 The .xlsx beside this folder is made from these files by the test SampleWorkbookTests (REPORTGEN_ACCEPT=1).
 """
-import csv, os
+import os
+
+from csv_sheets import sheet_writer
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "石峰区委宣传部2023")
-os.makedirs(OUT, exist_ok=True)
-
-def write(name, rows):
-    with open(os.path.join(OUT, name + ".csv"), "w", encoding="utf-8-sig", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        for r in rows:
-            w.writerow(r)
+write = sheet_writer(OUT)
 
 DUTIES = "\n".join([
     "（一）指导全区的理论学习、理论宣传、理论研究工作，做好干部理论教育和党员教育工作。",

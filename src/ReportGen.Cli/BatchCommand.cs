@@ -9,7 +9,7 @@ namespace ReportGen.Cli;
 
 /// <summary>
 /// <c>reportgen batch 文件夹 -o 输出文件夹 [--jobs N] [--template 名称|路径]</c>: every workbook under a folder checked
-/// and rendered in parallel, one report each, and a summary ranked weakest first (issue 6). Exit 1 when some
+/// and rendered in parallel, one report each, and a summary ranked weakest first. Exit 1 when some
 /// workbook was not rendered; 130 when stopped with Ctrl+C.
 /// </summary>
 public static class BatchCommand
@@ -146,11 +146,11 @@ public static class BatchCommand
     {
         foreach (var department in summary.Departments.Where(d => d.Status is BatchStatus.Unreadable or BatchStatus.Failed or BatchStatus.HasErrors))
         {
-            var errors = department.Findings.Where(f => f.Severity == Severity.Error).ToList();
+            var errors = department.Findings.Errors().ToList();
             runner.Error.WriteLine($"未生成 {department.Workbook}：{(department.Message ?? $"{errors.Count} 个错误")}");
             foreach (var finding in errors.Take(3).Where(_ => department.Message is null))
             {
-                runner.Error.WriteLine($"  [错误] {finding.Code} {finding.Location}  {finding.Message}");
+                runner.Error.WriteLine($"  {finding.Line}");
             }
 
             if (department.Message is null && errors.Count > 3)

@@ -28,9 +28,9 @@ public static class CheckCommand
                     ["file"] = analysis.Workbook.Path,
                     ["department"] = analysis.Workbook.Department.Name,
                     ["year"] = analysis.Workbook.Department.Year,
-                    ["errors"] = Count(analysis, Severity.Error),
-                    ["warnings"] = Count(analysis, Severity.Warning),
-                    ["infos"] = Count(analysis, Severity.Info),
+                    ["errors"] = analysis.Findings.CountOf(Severity.Error),
+                    ["warnings"] = analysis.Findings.CountOf(Severity.Warning),
+                    ["infos"] = analysis.Findings.CountOf(Severity.Info),
                     ["findings"] = VariancePreviewRenderer.FindingsJson(analysis.Findings),
                 };
                 runner.Output.Write(VariancePreviewRenderer.ToJson(json));
@@ -45,21 +45,19 @@ public static class CheckCommand
         return command;
     }
 
-    private static int Count(DepartmentAnalysis analysis, Severity severity) => analysis.Findings.Count(f => f.Severity == severity);
-
     public static void WriteText(TextWriter output, DepartmentAnalysis analysis)
     {
         var department = analysis.Workbook.Department;
         output.WriteLine($"检查 {Path.GetFileName(analysis.Workbook.Path)}（{department.Name}，{department.Year}年度）");
         foreach (var finding in analysis.Findings)
         {
-            output.WriteLine($"[{Finding.SeverityName(finding.Severity)}] {finding.Code} {finding.Location}  {finding.Message}");
+            output.WriteLine(finding.Line);
         }
 
-        var errors = Count(analysis, Severity.Error);
+        var errors = analysis.Findings.CountOf(Severity.Error);
         output.WriteLine(analysis.Findings.Count == 0
             ? "未发现问题。"
-            : $"共 {errors} 个错误、{Count(analysis, Severity.Warning)} 个警告、{Count(analysis, Severity.Info)} 个提示。"
+            : $"共 {errors} 个错误、{analysis.Findings.CountOf(Severity.Warning)} 个警告、{analysis.Findings.CountOf(Severity.Info)} 个提示。"
               + (errors > 0 ? "请先修正错误，再生成报告。" : ""));
     }
 }

@@ -94,10 +94,10 @@ public static class GenerateCommand
         var analysis = result.Analysis;
         if (result.OutputPath is null)
         {
-            runner.Error.WriteLine($"未生成报告：{Path.GetFileName(analysis.Workbook.Path)} 有 {analysis.Findings.Count(f => f.Severity == Severity.Error)} 个错误，报告中的数字将不可靠。请先修正：");
-            foreach (var finding in analysis.Findings.Where(f => f.Severity == Severity.Error))
+            runner.Error.WriteLine($"未生成报告：{Path.GetFileName(analysis.Workbook.Path)} 有 {analysis.Findings.CountOf(Severity.Error)} 个错误，报告中的数字将不可靠。请先修正：");
+            foreach (var finding in analysis.Findings.Errors())
             {
-                runner.Error.WriteLine($"[错误] {finding.Code} {finding.Location}  {finding.Message}");
+                runner.Error.WriteLine(finding.Line);
             }
 
             return ExitCodes.FindingsWithErrors;
@@ -112,7 +112,7 @@ public static class GenerateCommand
             runner.Output.WriteLine($"  {undetermined} 个指标缺少实际完成值或完成情况，得分为暂定。");
         }
 
-        var warnings = analysis.Findings.Count(f => f.Severity == Severity.Warning);
+        var warnings = analysis.Findings.CountOf(Severity.Warning);
         if (result.Placeholders > 0 || warnings > 0)
         {
             runner.Output.WriteLine($"  报告中有 {result.Placeholders} 处【待填写】内容（已用黄色标出），检查发现 {warnings} 个警告；运行 reportgen check 查看需要补充的信息。");

@@ -41,8 +41,8 @@ public static class VarianceTable
 
         console.Write(table);
         WriteIndicators(console, analysis);
-        var errors = analysis.Findings.Count(f => f.Severity == Severity.Error);
-        var warnings = analysis.Findings.Count(f => f.Severity == Severity.Warning);
+        var errors = analysis.Findings.CountOf(Severity.Error);
+        var warnings = analysis.Findings.CountOf(Severity.Warning);
         console.WriteLine($"共 {analysis.Figures.ProjectCount} 个项目；检查发现 {errors} 个错误、{warnings} 个警告（运行 reportgen check 查看详情）。");
     }
 

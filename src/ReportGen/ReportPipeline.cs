@@ -23,7 +23,7 @@ public sealed record DepartmentAnalysis(
     /// <summary>Spending by checkpoint against the 资金支出计划, for lines that have either; empty without those sheets.</summary>
     public IReadOnlyList<SpendingProgress> SpendingProgress { get; init; } = [];
 
-    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+    public bool HasErrors => Findings.HasErrors();
 
     /// <summary>The budget line a target-side name (项目目标, 绩效指标 归属) refers to, if matched.</summary>
     public BudgetLine? LineFor(string targetName) => Matches.GetValueOrDefault(targetName)?.Line;
@@ -37,7 +37,7 @@ public sealed record ReportResult(DepartmentAnalysis Analysis, string? OutputPat
 
 /// <summary>
 /// The orchestrator: read the workbook, match names, compute, check. Each stage is its own class; this one only
-/// calls them in order (style.md, after ReportGenerator).
+/// calls them in order.
 /// </summary>
 public static class ReportPipeline
 {
@@ -91,11 +91,11 @@ public static class ReportPipeline
         var gaps = GapFinder.Find(analysis);
         if (gaps.Count == 0)
         {
-            return new Finding("RG191", Severity.Warning, cell, "基本信息未填写“存在问题”，报告第四部分的存在问题留待填写。");
+            return new Finding(FindingCodes.ProblemsMissing, Severity.Warning, cell, "基本信息未填写“存在问题”，报告第四部分的存在问题留待填写。");
         }
 
         return gaps.Any(g => g.CauseCell == cell.ToString() && g.Cause is null)
-            ? new Finding("RG191", Severity.Warning, cell,
+            ? new Finding(FindingCodes.ProblemsMissing, Severity.Warning, cell,
                 $"基本信息未填写“存在问题”：报告第四部分列出部门预算执行率{Money.FormatPercent(analysis.Figures.Department.ExecutionRate)}（低于90%）等事实，部门整体执行率偏低的原因留待填写。")
             : null;
     }

@@ -11,7 +11,7 @@ public sealed record ReportRequest(
     string? OutputPath,
     string? StyleReference)
 {
-    /// <summary>The report's culture; the library never reads the machine's (style.md).</summary>
+    /// <summary>The report's culture; the library never reads the machine's, so a report does not depend on where it is made.</summary>
     public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("zh-CN");
 
     /// <summary>Page and fonts; GB/T 9704 unless the user changed fonts.</summary>

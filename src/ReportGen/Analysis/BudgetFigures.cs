@@ -2,7 +2,7 @@ using ReportGen.Model;
 
 namespace ReportGen.Analysis;
 
-/// <summary>How a line's budget moved during the year, in the report's words (domain.md §6).</summary>
+/// <summary>How a line's budget moved during the year, in the report's words (docs/domain.md §6).</summary>
 public enum AdjustmentKind
 {
     None,

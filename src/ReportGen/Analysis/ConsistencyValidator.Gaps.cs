@@ -15,50 +15,54 @@ public sealed partial class ConsistencyValidator
     /// </summary>
     public static readonly IReadOnlySet<string> GapCodes = new HashSet<string>(StringComparer.Ordinal)
     {
-        "RG121", "RG122", "RG132", "RG191", "RG192", "RG193", "RG194", "RG195", "RG196", "RG197", "RG198", "RG199",
-        "RG305", "RG306", "RG309", "RG313", "RG320",
+        FindingCodes.LowRateWithoutNote, FindingCodes.AdjustmentWithoutNote, FindingCodes.BehindPlan,
+        FindingCodes.ProblemsMissing, FindingCodes.MeasuresMissing, FindingCodes.OtherNotesMissing,
+        FindingCodes.DepartmentGoalMissing, FindingCodes.DutiesMissing, FindingCodes.ProjectGoalMissing,
+        FindingCodes.ProjectOutcomeMissing, FindingCodes.TaskOutcomeMissing, FindingCodes.PurposeMissing,
+        FindingCodes.UnmetWithoutNote, FindingCodes.FarAboveTarget, FindingCodes.MissingActual,
+        FindingCodes.MissingUserStatus, FindingCodes.TargetBeforeAdjustment,
     };
 
     private void CheckMissingTexts(ProjectNameMatcher matcher)
     {
         if (_workbook.Department.Fact("主要职责") is null)
         {
-            Add("RG195", Severity.Warning, FactLocation("主要职责"), "基本信息未填写“主要职责”，报告第一部分的部门主要职责留待填写。");
+            Add(FindingCodes.DutiesMissing, Severity.Warning, FactLocation("主要职责"), "基本信息未填写“主要职责”，报告第一部分的部门主要职责留待填写。");
         }
 
         if (_workbook.Department.Fact("年度总体目标") is null)
         {
-            Add("RG194", Severity.Warning, FactLocation("年度总体目标"),
+            Add(FindingCodes.DepartmentGoalMissing, Severity.Warning, FactLocation("年度总体目标"),
                 "基本信息未填写“年度总体目标”，部门整体支出绩效自评表的年度总体目标（预期目标）留待填写。");
         }
 
         if (_workbook.Department.Fact("改进措施") is null)
         {
-            Add("RG192", Severity.Warning, FactLocation("改进措施"), "基本信息未填写“改进措施”，报告第四部分的下一步改进措施留待填写。");
+            Add(FindingCodes.MeasuresMissing, Severity.Warning, FactLocation("改进措施"), "基本信息未填写“改进措施”，报告第四部分的下一步改进措施留待填写。");
         }
 
         if (_workbook.Department.Fact("其他说明") is null)
         {
-            Add("RG193", Severity.Warning, FactLocation("其他说明"),
+            Add(FindingCodes.OtherNotesMissing, Severity.Warning, FactLocation("其他说明"),
                 "基本信息未填写“其他说明”，报告第五部分的其他需要说明的情况留待填写（如无，填写“无其他需要说明的情况。”）。");
         }
 
         if (_workbook.KeyTasks.Count == 0)
         {
-            Add("RG198", Severity.Warning, new SourceLocation(_workbook.Path, WorkbookSchema.TasksSheet),
+            Add(FindingCodes.TaskOutcomeMissing, Severity.Warning, new SourceLocation(_workbook.Path, WorkbookSchema.TasksSheet),
                 "重点工作表没有内容：部门整体支出绩效自评表的实际完成情况留待填写。请在重点工作表逐项填写事项和完成情况。");
         }
 
         foreach (var task in _workbook.KeyTasks.Where(t => t.Outcome is null))
         {
-            Add("RG198", Severity.Warning, task.Location, $"重点工作“{task.Item}”未填写完成情况，报告中留待填写。");
+            Add(FindingCodes.TaskOutcomeMissing, Severity.Warning, task.Location, $"重点工作“{task.Item}”未填写完成情况，报告中留待填写。");
         }
 
         foreach (var line in _figures.ProjectLines.Select(f => f.Line))
         {
             if (line.Purpose is null)
             {
-                Add("RG199", Severity.Warning, line.CellOf("主要用途"), $"“{line.Name}”未填写主要用途，报告中留待填写。");
+                Add(FindingCodes.PurposeMissing, Severity.Warning, line.CellOf("主要用途"), $"“{line.Name}”未填写主要用途，报告中留待填写。");
             }
 
             CheckProjectTarget(line, matcher);
@@ -71,18 +75,18 @@ public sealed partial class ConsistencyValidator
         {
             if (target.AnnualGoal is null)
             {
-                Add("RG196", Severity.Warning, target.CellOf("年度目标"), $"“{line.Name}”的项目目标未填写年度目标，项目支出绩效自评表中留待填写。");
+                Add(FindingCodes.ProjectGoalMissing, Severity.Warning, target.CellOf("年度目标"), $"“{line.Name}”的项目目标未填写年度目标，项目支出绩效自评表中留待填写。");
             }
 
             if (target.Outcome is null)
             {
-                Add("RG197", Severity.Warning, target.CellOf("实际完成情况"),
+                Add(FindingCodes.ProjectOutcomeMissing, Severity.Warning, target.CellOf("实际完成情况"),
                     $"“{line.Name}”的项目目标未填写实际完成情况，报告和项目支出绩效自评表中留待填写。");
             }
         }
         else if (_workbook.Indicators.Any(row => !row.IsDepartment && matcher.Match(row.Scope).Line == line))
         {
-            Add("RG196", Severity.Warning, new SourceLocation(_workbook.Path, WorkbookSchema.TargetsSheet),
+            Add(FindingCodes.ProjectGoalMissing, Severity.Warning, new SourceLocation(_workbook.Path, WorkbookSchema.TargetsSheet),
                 $"“{line.Name}”有绩效指标，但项目目标表中没有它的一行：年度目标和实际完成情况留待填写。请在项目目标表新增一行填写。");
         }
     }

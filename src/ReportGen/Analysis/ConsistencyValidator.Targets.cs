@@ -21,7 +21,7 @@ public sealed partial class ConsistencyValidator
             targeted.Add(line);
             if (target.Amount is { } amount)
             {
-                CompareIdentity("RG160", target.CellOf("项目金额"), amount, line.InitialBudget, 1,
+                CompareIdentity(FindingCodes.TargetAmount, target.CellOf("项目金额"), amount, line.InitialBudget, 1,
                     $"项目目标中“{target.Name}”的项目金额 {W(amount)} 与预算执行表中“{line.Name}”的年初预算数 {W(line.InitialBudget)} 不符。");
             }
         }
@@ -43,7 +43,7 @@ public sealed partial class ConsistencyValidator
 
         foreach (var line in _figures.ProjectLines.Select(f => f.Line).Where(l => l.Source == LineSource.Initial && !targeted.Contains(l)))
         {
-            Add("RG173", Severity.Info, line.CellOf("项目名称"),
+            Add(FindingCodes.ProjectWithoutTargets, Severity.Info, line.CellOf("项目名称"),
                 $"年初预算项目“{line.Name}”没有对应的绩效目标（项目目标或绩效指标），其自评表将只有资金部分。");
         }
     }
@@ -57,11 +57,11 @@ public sealed partial class ConsistencyValidator
                 var hint = match.SuggestedLine is { } s
                     ? $"最接近的是预算执行表中的“{s.Name}”（{s.CellOf("项目名称")}）：如果是同一项目，请在{AliasCell(s)}填写“{match.TargetName}”；如果不是，请在预算执行表中补上该项目的预算行。"
                     : $"请在预算执行表中补上该项目的预算行；如果它在预算执行表中用了别的名称，请在那一行的“别名”列填写“{match.TargetName}”。";
-                Add("RG170", Severity.Error, location,
+                Add(FindingCodes.TargetNameUnmatched, Severity.Error, location,
                     $"{sheet}中的项目“{match.TargetName}”在预算执行表中找不到，它的年度目标和绩效指标将无法写入报告。{hint}");
                 break;
             case MatchKind.Normalized:
-                Add("RG171", Severity.Info, location,
+                Add(FindingCodes.TargetNameNormalised, Severity.Info, location,
                     $"{sheet}中的项目“{match.TargetName}”与预算执行表中的“{match.Line!.Name}”写法略有不同（空格、全半角或年份），已视为同一项目。");
                 break;
         }
@@ -111,11 +111,11 @@ public sealed partial class ConsistencyValidator
     {
         if (text is not null && TemplatePrompt().Match(text) is { Success: true } match)
         {
-            Add("RG180", Severity.Warning, location, $"{what}中含有模板提示文字“{match.Value}”，请替换为实际内容。");
+            Add(FindingCodes.TemplateTextLeft, Severity.Warning, location, $"{what}中含有模板提示文字“{match.Value}”，请替换为实际内容。");
         }
     }
 
-    /// <summary>The same text under two different projects: usually one project's text pasted under another (seed 004).</summary>
+    /// <summary>The same text under two different projects: usually one project's text pasted under another (the published Shifeng 2023 report).</summary>
     private void CheckCopied(IEnumerable<(string Name, string? Text, SourceLocation Location)> items, string field)
     {
         var seen = new Dictionary<string, string>();
@@ -129,13 +129,13 @@ public sealed partial class ConsistencyValidator
             var key = TextNormalizer.Key(text);
             if (!seen.TryAdd(key, name) && seen[key] != name)
             {
-                Add("RG181", Severity.Warning, location,
+                Add(FindingCodes.RepeatedText, Severity.Warning, location,
                     $"“{name}”的{field}与“{seen[key]}”完全相同，可能是复制粘贴时未修改。请按本项目的实际情况填写。");
             }
         }
     }
 
-    /// <summary>"不存在问题" above a low execution rate is the defect of seed 004 section 四.</summary>
+    /// <summary>"不存在问题" above a low execution rate is the defect of the published Shifeng 2023 report's section 四.</summary>
     private void CheckNarrative()
     {
         var problems = _workbook.Department.Fact("存在问题");
@@ -147,7 +147,7 @@ public sealed partial class ConsistencyValidator
             var detail = lowLines.Count > 0
                 ? $"，{string.Join("、", lowLines.Select(l => $"“{l.Name}”{Money.FormatPercent(l.Amounts.ExecutionRate)}"))}"
                 : "";
-            Add("RG190", Severity.Warning, FactLocation("存在问题"),
+            Add(FindingCodes.NoProblemsClaimed, Severity.Warning, FactLocation("存在问题"),
                 $"“存在问题”写的是“{problems}”，但部门预算执行率为 {Money.FormatPercent(rate)}{detail}。请如实说明执行偏差及其原因。");
         }
     }

@@ -4,7 +4,7 @@ using ReportGen.Model;
 namespace ReportGen.Analysis;
 
 /// <summary>
-/// The budget checks of domain.md §3 that the workbook allows, each a <see cref="Finding"/> with a stable code.
+/// The budget checks of docs/domain.md §3 that the workbook allows, each a <see cref="Finding"/> with a stable code.
 /// Codes: RG10x line identities, RG12x execution, RG14x typed totals, RG15x 附表1 figures, RG16x–17x targets and
 /// names, RG18x text leftovers, RG19x narrative. Reading problems (RG105–RG117) come from the reader.
 /// </summary>
@@ -50,13 +50,13 @@ public sealed partial class ConsistencyValidator
             var a = figure.Amounts;
             if (line is { AdjustmentGiven: { } adjustment, FinalBudgetGiven: { } final })
             {
-                CompareIdentity("RG101", line.CellOf("全年预算数"), final, line.InitialBudget + adjustment, 1,
+                CompareIdentity(FindingCodes.FinalBudgetIdentity, line.CellOf("全年预算数"), final, line.InitialBudget + adjustment, 1,
                     $"“{line.Name}”的全年预算数 {W(final)} 不等于年初预算数 {W(line.InitialBudget)} 加调整数 {W(adjustment)}（应为 {W(line.InitialBudget + adjustment)}）。");
             }
 
             if (line.CarryOverGiven is { } carry)
             {
-                CompareIdentity("RG102", line.CellOf("结余结转数"), carry, a.Final - a.Actual, 1,
+                CompareIdentity(FindingCodes.CarryOverIdentity, line.CellOf("结余结转数"), carry, a.Final - a.Actual, 1,
                     $"“{line.Name}”的结余结转数 {W(carry)} 不等于全年预算数 {W(a.Final)} 减实际支出数 {W(a.Actual)}（应为 {W(a.Final - a.Actual)}）。");
             }
 
@@ -73,20 +73,20 @@ public sealed partial class ConsistencyValidator
         if (line.ActualBlank && a.Final != 0m)
         {
             // A blank is not a 0: the report would state 支出0.00万元 and 完成率0.00% (docs/workbook.md).
-            Add("RG123", Severity.Error, line.CellOf("实际支出数"),
+            Add(FindingCodes.ActualMissing, Severity.Error, line.CellOf("实际支出数"),
                 $"“{line.Name}”全年预算数 {W(a.Final)}，实际支出数未填写。请填写全年实际支出（确无支出的填 0）。");
             return;
         }
 
         if (figure.Overspent)
         {
-            Add("RG120", hasNote ? Severity.Warning : Severity.Error, line.CellOf("实际支出数"),
+            Add(FindingCodes.Overspend, hasNote ? Severity.Warning : Severity.Error, line.CellOf("实际支出数"),
                 $"“{line.Name}”实际支出 {W(a.Actual)} 超过全年预算数 {W(a.Final)}，超支 {W(a.Actual - a.Final)}。"
                 + (hasNote ? "已填写偏差原因，请确认超支已按规定报批。" : "请核对金额，或在“偏差原因”列说明超支原因及审批情况。"));
         }
         else if (figure.LowRate && !hasNote)
         {
-            Add("RG121", Severity.Warning, noteCell,
+            Add(FindingCodes.LowRateWithoutNote, Severity.Warning, noteCell,
                 $"“{line.Name}”预算执行率 {Money.FormatPercent(a.ExecutionRate)}，低于 90%，结余结转 {W(a.CarryOver)}；请在“偏差原因”列说明原因，否则报告中留待填写。");
         }
 
@@ -98,7 +98,7 @@ public sealed partial class ConsistencyValidator
                 AdjustmentKind.Increase => $"年中调增 {W(a.Adjustment)}",
                 _ => $"年中调减 {W(-a.Adjustment)}",
             };
-            Add("RG122", Severity.Warning, noteCell, $"“{line.Name}”{what}，未填写调整原因；请在“偏差原因”列说明预算调整的原因。");
+            Add(FindingCodes.AdjustmentWithoutNote, Severity.Warning, noteCell, $"“{line.Name}”{what}，未填写调整原因；请在“偏差原因”列说明预算调整的原因。");
         }
     }
 
@@ -113,7 +113,7 @@ public sealed partial class ConsistencyValidator
 
         if (difference <= RoundingTolerancePerPart * parts)
         {
-            Add("RG103", Severity.Info, location, $"尾差：{message[..^1]}，相差 {Money.Format(difference)} 万元，在四舍五入误差范围内。");
+            Add(FindingCodes.RoundingDifference, Severity.Info, location, $"尾差：{message[..^1]}，相差 {Money.Format(difference)} 万元，在四舍五入误差范围内。");
             return;
         }
 
@@ -128,7 +128,7 @@ public sealed partial class ConsistencyValidator
             var key = ProjectNameMatcher.Normalize(line.Name);
             if (!seen.TryAdd(key, line))
             {
-                Add("RG116", Severity.Error, line.CellOf("项目名称"),
+                Add(FindingCodes.DuplicateProject, Severity.Error, line.CellOf("项目名称"),
                     $"“{line.Name}”重复出现（与 {seen[key].Location} 同名），金额会被重复计算。请合并为一行，或改用能区分的名称。");
             }
         }
@@ -155,7 +155,7 @@ public sealed partial class ConsistencyValidator
                     _ => computed.CarryOver,
                 };
                 var location = total.Columns.TryGetValue(field, out var column) ? total.Location with { Column = column } : total.Location;
-                CompareIdentity("RG140", location, stated, value, parts,
+                CompareIdentity(FindingCodes.TypedTotal, location, stated, value, parts,
                     $"“{total.Label}”行的{field} {W(stated)} 与{scope}之和 {W(value)} 不符。");
             }
         }
@@ -171,7 +171,7 @@ public sealed partial class ConsistencyValidator
         var result = AmountParser.Parse(text, _workbook.Department.SourceUnit == "元");
         if (result.Problem is { } problem)
         {
-            Add("RG110", Severity.Error, FactLocation(key), $"基本信息“{key}”{problem}。");
+            Add(FindingCodes.AmountUnreadable, Severity.Error, FactLocation(key), $"基本信息“{key}”{problem}。");
         }
 
         return result.Value;
@@ -195,26 +195,26 @@ public sealed partial class ConsistencyValidator
             if (stated.Count > 0)
             {
                 var sources = stated.Sum(source => source.Value!.Value);
-                CompareIdentity("RG150", FactLocation("年初资金总额"), t, sources, Math.Max(3, stated.Count),
+                CompareIdentity(FindingCodes.FundingSources, FactLocation("年初资金总额"), t, sources, Math.Max(3, stated.Count),
                     $"年初资金总额 {W(t)} 不等于按收入性质各项之和 {W(sources)}（{string.Join("、", stated.Select(source => source.Name))}）。");
             }
 
             if (basic is { } b && projects is { } p)
             {
-                CompareIdentity("RG151", FactLocation("年初资金总额"), t, b + p, 2,
+                CompareIdentity(FindingCodes.FundingParts, FactLocation("年初资金总额"), t, b + p, 2,
                     $"年初资金总额 {W(t)} 不等于基本支出 {W(b)} 与项目支出 {W(p)} 之和 {W(b + p)}。");
             }
         }
 
         if (basic is { } basicStated)
         {
-            CompareIdentity("RG152", FactLocation("年初基本支出"), basicStated, _figures.Basic.Initial, _figures.BasicLines.Count(),
+            CompareIdentity(FindingCodes.BasicTotal, FactLocation("年初基本支出"), basicStated, _figures.Basic.Initial, _figures.BasicLines.Count(),
                 $"附表1基本支出 {W(basicStated)} 与预算执行表中基本支出的年初预算数之和 {W(_figures.Basic.Initial)} 不符。");
         }
 
         if (projects is { } projectStated)
         {
-            CompareIdentity("RG153", FactLocation("年初项目支出"), projectStated, _figures.Projects.Initial, _figures.ProjectCount,
+            CompareIdentity(FindingCodes.ProjectsTotal, FactLocation("年初项目支出"), projectStated, _figures.Projects.Initial, _figures.ProjectCount,
                 $"附表1项目支出 {W(projectStated)} 与预算执行表中项目支出的年初预算数之和 {W(_figures.Projects.Initial)} 不符。");
         }
     }

@@ -26,7 +26,7 @@ public sealed record NameMatch(string TargetName, BudgetLine? Line, MatchKind? K
 }
 
 /// <summary>
-/// Matches the project names of the targets to the budget lines (domain.md §3): exactly, then after normalising,
+/// Matches the project names of the targets to the budget lines (docs/domain.md §3): exactly, then after normalising,
 /// then by the line's 别名. It never guesses: an unmatched name gets the closest line as a suggestion only.
 /// </summary>
 public sealed partial class ProjectNameMatcher(IReadOnlyList<BudgetLine> lines)

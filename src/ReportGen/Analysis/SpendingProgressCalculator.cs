@@ -75,7 +75,7 @@ public static class SpendingProgressCalculator
 
             var name = sheet == WorkbookSheet.Plan ? "支出计划" : "分季度支出";
             var hint = match.Suggestion is { } s ? $"最接近的是“{s}”，如为同一项目请统一名称或在预算执行表“别名”列填写。" : "";
-            findings.Add(new Finding("RG134", Severity.Warning, row.Location, $"{name}中的“{row.Name}”在预算执行表中找不到，未参与进度对比。{hint}"));
+            findings.Add(new Finding(FindingCodes.ProgressNameUnmatched, Severity.Warning, row.Location, $"{name}中的“{row.Name}”在预算执行表中找不到，未参与进度对比。{hint}"));
         }
 
         return matched;
@@ -86,7 +86,7 @@ public static class SpendingProgressCalculator
         var yearEnd = actual.Values[^1];
         if (yearEnd is { } end && Math.Abs(end - line.Amounts.Actual) > ConsistencyValidator.RoundingTolerancePerPart)
         {
-            findings.Add(new Finding("RG131", Severity.Error, actual.Location,
+            findings.Add(new Finding(FindingCodes.YearEndDiffers, Severity.Error, actual.Location,
                 $"分季度支出中“{line.Name}”12月底累计 {Money.Format(end)} 万元，与预算执行表的实际支出数 {Money.Format(line.Amounts.Actual)} 万元不符。"));
         }
 
@@ -94,7 +94,7 @@ public static class SpendingProgressCalculator
         {
             if (actual.Values[i] is { } later && actual.Values[i - 1] is { } earlier && later < earlier)
             {
-                findings.Add(new Finding("RG133", Severity.Warning, actual.Location,
+                findings.Add(new Finding(FindingCodes.CumulativeDecreases, Severity.Warning, actual.Location,
                     $"分季度支出中“{line.Name}”{SpendingCheckpoints.Checkpoints[i]}累计 {Money.Format(later)} 万元小于{SpendingCheckpoints.Checkpoints[i - 1]}的 {Money.Format(earlier)} 万元；各时点应填截至该时点的累计支出。"));
             }
         }
@@ -102,7 +102,7 @@ public static class SpendingProgressCalculator
         if (line.Line.DeviationNote is null && checkpoints.Where(c => c.Behind).ToList() is { Count: > 0 } behind)
         {
             var detail = string.Join("，", behind.Select(c => $"{c.Label}{Money.FormatPercent(c.Share)}（计划{Money.FormatPercent(c.Planned)}）"));
-            findings.Add(new Finding("RG132", Severity.Warning, line.Line.CellOf("偏差原因"),
+            findings.Add(new Finding(FindingCodes.BehindPlan, Severity.Warning, line.Line.CellOf("偏差原因"),
                 $"“{line.Name}”支出进度落后于计划：{detail}；请在“偏差原因”列说明。"));
         }
     }

@@ -4,11 +4,11 @@ namespace ReportGen.Analysis;
 
 /// <summary>
 /// Computes each line's final budget, carry-over, rate and adjustment kind, and the 基本 / 项目 / department sums
-/// (domain.md §3). Everything stays unrounded; only display rounds.
+/// (docs/domain.md §3). Everything stays unrounded; only display rounds.
 /// </summary>
 public static class VarianceCalculator
 {
-    /// <summary>Below 90% a line needs a 偏差原因 (domain.md §3).</summary>
+    /// <summary>Below 90% a line needs a 偏差原因 (docs/domain.md §3).</summary>
     public const decimal LowRateThreshold = 0.9m;
 
     /// <summary>A carry-over of a fifth or more of the final budget is marked for attention in previews.</summary>

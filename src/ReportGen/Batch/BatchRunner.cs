@@ -4,7 +4,7 @@ using ReportGen.Rendering;
 namespace ReportGen.Batch;
 
 /// <summary>
-/// Runs <see cref="ReportPipeline.Generate"/> over many workbooks in parallel (issue 6). It streams: each worker
+/// Runs <see cref="ReportPipeline.Generate"/> over many workbooks in parallel. It streams: each worker
 /// analyses, renders and writes one department, keeps only its <see cref="DepartmentSummary"/>, and drops the
 /// document before taking the next, so memory follows the number of workers, not of departments. One workbook's
 /// failure is caught and becomes its row; the others go on.

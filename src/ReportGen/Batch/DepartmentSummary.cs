@@ -89,9 +89,9 @@ public sealed record DepartmentSummary
             Score = analysis.DepartmentScore?.Total,
             Grade = analysis.DepartmentScore?.Grade,
             Provisional = analysis.DepartmentScore?.Provisional ?? false,
-            Errors = analysis.Findings.Count(f => f.Severity == Severity.Error),
-            Warnings = analysis.Findings.Count(f => f.Severity == Severity.Warning),
-            Infos = analysis.Findings.Count(f => f.Severity == Severity.Info),
+            Errors = analysis.Findings.CountOf(Severity.Error),
+            Warnings = analysis.Findings.CountOf(Severity.Warning),
+            Infos = analysis.Findings.CountOf(Severity.Info),
             WorstProject = worst?.Name,
             WorstProjectScore = worst is null ? null : analysis.ProjectScores.GetValueOrDefault(worst.Line)?.Total,
             WorstProjectRate = worst?.Amounts.ExecutionRate,
@@ -103,7 +103,7 @@ public sealed record DepartmentSummary
     /// <summary>A workbook that produced no analysis: its one finding is the reason (RG601 / RG602).</summary>
     public static DepartmentSummary Failure(BatchItem item, BatchStatus status, string message, SourceLocation? location = null)
     {
-        var code = status == BatchStatus.Unreadable ? BatchCodes.Unreadable : BatchCodes.Failed;
+        var code = status == BatchStatus.Unreadable ? FindingCodes.BatchUnreadable : FindingCodes.BatchFailed;
         return new DepartmentSummary
         {
             Workbook = item.Name,

@@ -33,7 +33,7 @@ public static class SummaryWriter
         var paths = new[] { WorkbookName, CsvName, FindingsCsvName }.Select(name => Path.Combine(outputFolder, name)).ToList();
 
         // The workbook (most of the time: 48,000 finding rows for 1,000 departments) beside the two CSV files: the
-        // summary is the serial tail of a batch, so it uses both cores (issue 6).
+        // summary is the serial tail of a batch, so it uses both cores.
         var csv = Task.Run(() =>
         {
             AtomicFile.Write(paths[1], stream => WriteCsv(stream, Headers, rows));

@@ -10,7 +10,7 @@ public readonly record struct AmountResult(decimal? Value, string? Problem)
 }
 
 /// <summary>
-/// Reads money as finance staff type it (domain.md §2): numbers or numbers stored as text, thousands separators,
+/// Reads money as finance staff type it (docs/domain.md §2): numbers or numbers stored as text, thousands separators,
 /// full-width digits, a trailing 万元 / 万 / 元 that overrides the sheet's unit, "-" or "—" for nothing.
 /// Always returns 万元.
 /// </summary>

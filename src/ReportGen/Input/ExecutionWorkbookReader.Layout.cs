@@ -3,7 +3,7 @@ using ReportGen.Model;
 namespace ReportGen.Input;
 
 /// <summary>
-/// What the file's layout hides from a reader of its values (issue 7): hidden sheets and rows, which are read like
+/// What the file's layout hides from a reader of its values: hidden sheets and rows, which are read like
 /// any other (RG104, so the user knows a figure they cannot see was counted), formula cells without a usable
 /// value outside the amount columns (RG118; amounts report them as RG110), and merged amount cells (RG119).
 /// </summary>
@@ -33,7 +33,7 @@ public sealed partial class ExecutionWorkbookReader
     {
         if (sheet.Hidden)
         {
-            Add("RG104", Severity.Info, new SourceLocation(_file, sheet.Name),
+            Add(FindingCodes.HiddenContent, Severity.Info, new SourceLocation(_file, sheet.Name),
                 $"工作表“{sheet.Name}”是隐藏的工作表，已照常读取。如果其中的数据不应使用，请删除该工作表。");
         }
 
@@ -41,7 +41,7 @@ public sealed partial class ExecutionWorkbookReader
         if (rows.Count > 0)
         {
             var listed = string.Join("、", rows.Take(10)) + (rows.Count > 10 ? $" 等 {rows.Count} 行" : " 行");
-            Add("RG104", Severity.Info, At(sheet, rows[0]),
+            Add(FindingCodes.HiddenContent, Severity.Info, At(sheet, rows[0]),
                 $"工作表“{sheet.Name}”的第 {listed}是隐藏行，已照常读取并计入。如果这些行不应计入，请删除它们。");
         }
     }
@@ -56,7 +56,7 @@ public sealed partial class ExecutionWorkbookReader
             {
                 if (cells[column - 1] is FormulaProblem problem && reported.Add(At(sheet, row, column)))
                 {
-                    Add("RG118", Severity.Error, At(sheet, row, column), $"单元格{problem.Describe()}。该单元格按空白读取。");
+                    Add(FindingCodes.FormulaProblem, Severity.Error, At(sheet, row, column), $"单元格{problem.Describe()}。该单元格按空白读取。");
                 }
             }
         }
@@ -79,7 +79,7 @@ public sealed partial class ExecutionWorkbookReader
         {
             if (Enumerable.Range(merge.FromColumn, merge.ToColumn - merge.FromColumn + 1).Any(amountColumns.Contains))
             {
-                Add("RG119", Severity.Warning, At(sheet, merge.FromRow, merge.FromColumn),
+                Add(FindingCodes.MergedAmount, Severity.Warning, At(sheet, merge.FromRow, merge.FromColumn),
                     $"金额单元格 {merge} 跨 {merge.ToRow - merge.FromRow + 1} 行合并，金额只计入第 {merge.FromRow} 行。"
                     + "请取消合并，在每一行填写该行自己的金额。");
             }

@@ -41,7 +41,7 @@ public sealed partial class ExecutionWorkbookReader
 
             if (IsNote(name) && AmountFields.All(field => Cell(sheet, header, row, field).Length == 0))
             {
-                Add("RG108", Severity.Info, At(sheet, row, header.Column("项目名称")), $"第 {row} 行“{name}”是注释，不作为预算行。");
+                Add(FindingCodes.FootnoteRow, Severity.Info, At(sheet, row, header.Column("项目名称")), $"第 {row} 行“{name}”是注释，不作为预算行。");
                 continue;
             }
 
@@ -62,7 +62,7 @@ public sealed partial class ExecutionWorkbookReader
         {
             // A workbook not yet filled (reportgen new writes the headers only): a finding, not a stop, so that check
             // lists everything still to fill.
-            Add("RG100", Severity.Error, At(sheet, header.HeaderRow + 1),
+            Add(FindingCodes.NoBudgetLine, Severity.Error, At(sheet, header.HeaderRow + 1),
                 $"预算执行尚未填写：表头（第 {header.HeaderRow} 行）之下没有任何预算行。请每个预算行填一行：基本支出，以及每个项目。");
         }
 
@@ -141,7 +141,7 @@ public sealed partial class ExecutionWorkbookReader
         foreach (var group in groups.Where(g => g.Details.Count > 0))
         {
             var names = string.Join("、", group.Details.Select(d => $"“{d.Name}”"));
-            Add("RG126", Severity.Info, At(sheet, group.Details[0].Row, header.Column("项目名称")),
+            Add(FindingCodes.DetailRows, Severity.Info, At(sheet, group.Details[0].Row, header.Column("项目名称")),
                 $"{names}是第 {group.Row} 行“{group.Name}”的明细，不重复计入合计，只核对明细之和。");
             foreach (var field in AmountFields)
             {
@@ -155,7 +155,7 @@ public sealed partial class ExecutionWorkbookReader
                 var stated = group.Amounts.GetValueOrDefault(field);
                 if (Math.Abs(sum - stated) > 0.005m)
                 {
-                    Add("RG125", Severity.Warning, At(sheet, group.Row, header.Column(field)),
+                    Add(FindingCodes.DetailsDoNotSum, Severity.Warning, At(sheet, group.Row, header.Column(field)),
                         $"“{group.Name}”的{field} {Money.Format(stated)} 万元 不等于其明细行（{names}）之和 {Money.Format(sum)} 万元。"
                         + "请核对明细或合计数。");
                 }
@@ -205,7 +205,7 @@ public sealed partial class ExecutionWorkbookReader
         var name = sheet.Text(row, header.Column("项目名称")!.Value);
         if (name.Length == 0)
         {
-            Add("RG115", Severity.Error, At(sheet, row, header.Column("项目名称")),
+            Add(FindingCodes.NamelessRow, Severity.Error, At(sheet, row, header.Column("项目名称")),
                 $"第 {row} 行填写了金额但没有项目名称，该行未计入。请补填项目名称，或删除该行。");
             return null;
         }
@@ -247,7 +247,7 @@ public sealed partial class ExecutionWorkbookReader
             return ExpenseCategory.Project;
         }
 
-        Add("RG112", Severity.Error, At(sheet, row, header.Column("支出类别")),
+        Add(FindingCodes.BadCategory, Severity.Error, At(sheet, row, header.Column("支出类别")),
             text.Length == 0
                 ? $"“{name}”没有填写支出类别，请填写“基本支出”或“项目支出”。"
                 : $"“{name}”的支出类别“{text}”无法识别，请填写“基本支出”或“项目支出”。");
@@ -268,7 +268,7 @@ public sealed partial class ExecutionWorkbookReader
         {
             if (initial > 0)
             {
-                Add("RG117", Severity.Warning, At(sheet, row, header.Column("年初预算数")),
+                Add(FindingCodes.AddedLineWithInitialBudget, Severity.Warning, At(sheet, row, header.Column("年初预算数")),
                     $"“{name}”标为年中追加，但年初预算数为 {Money.Format(initial)} 万元；年中追加项目的年初预算应为 0。");
             }
 
@@ -280,7 +280,7 @@ public sealed partial class ExecutionWorkbookReader
             return LineSource.Initial;
         }
 
-        Add("RG113", Severity.Warning, At(sheet, row, header.Column("来源")),
+        Add(FindingCodes.BadOrigin, Severity.Warning, At(sheet, row, header.Column("来源")),
             $"“{name}”的来源“{text}”无法识别（应为“年初预算”或“年中追加”），已按年初预算数判断为“{(byBudget == LineSource.Initial ? "年初预算" : "年中追加")}”。");
         return byBudget;
     }
@@ -309,7 +309,7 @@ public sealed partial class ExecutionWorkbookReader
             return FundingSource.Other;
         }
 
-        Add("RG114", Severity.Warning, At(sheet, row, header.Column("资金来源")),
+        Add(FindingCodes.BadFundingSource, Severity.Warning, At(sheet, row, header.Column("资金来源")),
             $"“{name}”的资金来源“{text}”无法识别，应为“一般公共预算”“政府性基金”或“其他资金”。");
         return null;
     }
@@ -324,13 +324,13 @@ public sealed partial class ExecutionWorkbookReader
         var result = AmountParser.Parse(sheet.Value(row, column), header.IsYuan(column, isYuan), sheet.FormatOf(row, column));
         if (result.Problem is { } problem)
         {
-            Add("RG110", Severity.Error, At(sheet, row, column), $"{field}{problem}。该金额按 0 计算，请修正后重新检查。");
+            Add(FindingCodes.AmountUnreadable, Severity.Error, At(sheet, row, column), $"{field}{problem}。该金额按 0 计算，请修正后重新检查。");
             return null;
         }
 
         if (result.Value is < 0 && !allowNegative)
         {
-            Add("RG111", Severity.Error, At(sheet, row, column),
+            Add(FindingCodes.NegativeAmount, Severity.Error, At(sheet, row, column),
                 $"{field}为负数（{Money.Format(result.Value.Value)} 万元），金额不能为负。如为调减，请填在“调整数”列。");
         }
 
@@ -347,7 +347,7 @@ public sealed partial class ExecutionWorkbookReader
     {
         foreach (var field in header.Duplicates.Distinct())
         {
-            Add("RG105", Severity.Warning, At(sheet, header.HeaderRow),
+            Add(FindingCodes.DuplicateHeader, Severity.Warning, At(sheet, header.HeaderRow),
                 $"工作表“{sheet.Name}”的表头中“{field}”出现多次，只使用第一列（{SourceLocation.ColumnLetters(header.Column(field)!.Value)} 列）。");
         }
     }

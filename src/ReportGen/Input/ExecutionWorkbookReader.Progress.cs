@@ -42,7 +42,7 @@ public sealed partial class ExecutionWorkbookReader
         var result = AmountParser.Parse(isPercent ? text[..^1] : sheet.Value(row, column), defaultUnitIsYuan: false);
         if (result.Value is not { } value || value < 0)
         {
-            Add("RG109", Severity.Error, At(sheet, row, column), $"{sheet.Name}中的“{sheet.Text(row, column)}”不是有效的百分比（如 50%）。");
+            Add(FindingCodes.PlanNotPercent, Severity.Error, At(sheet, row, column), $"{sheet.Name}中的“{sheet.Text(row, column)}”不是有效的百分比（如 50%）。");
             return null;
         }
 

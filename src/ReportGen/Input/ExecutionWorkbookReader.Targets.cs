@@ -28,7 +28,7 @@ public sealed partial class ExecutionWorkbookReader
                 .Where(pair => pair.Item2.Length == 0).Select(pair => pair.Item1).ToList();
             if (missing.Count > 0)
             {
-                Add("RG106", Severity.Error, At(sheet, row, header.Column(missing[0])),
+                Add(FindingCodes.IndicatorRowIncomplete, Severity.Error, At(sheet, row, header.Column(missing[0])),
                     $"绩效指标第 {row} 行缺少{string.Join("、", missing)}，该指标未计入。");
                 continue;
             }
@@ -66,13 +66,13 @@ public sealed partial class ExecutionWorkbookReader
         var result = AmountParser.Parse(sheet.Value(row, column), defaultUnitIsYuan: false, sheet.FormatOf(row, column));
         if (sheet.Value(row, column) is FormulaProblem formula)
         {
-            Add("RG107", Severity.Error, At(sheet, row, column), $"{field}单元格{formula.Describe()}。该值已忽略。");
+            Add(FindingCodes.IndicatorNumberInvalid, Severity.Error, At(sheet, row, column), $"{field}单元格{formula.Describe()}。该值已忽略。");
             return null;
         }
 
         if (result.Problem is not null || result.Value is < 0)
         {
-            Add("RG107", Severity.Error, At(sheet, row, column), $"{field}“{sheet.Text(row, column)}”不是有效的非负数字，已忽略。");
+            Add(FindingCodes.IndicatorNumberInvalid, Severity.Error, At(sheet, row, column), $"{field}“{sheet.Text(row, column)}”不是有效的非负数字，已忽略。");
             return null;
         }
 

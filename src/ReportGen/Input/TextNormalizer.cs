@@ -56,7 +56,7 @@ public static class TextNormalizer
             if (!char.IsWhiteSpace(ch))
             {
                 // CJK (U+3000–U+9FFF) has no case: skipping the call for it avoids an ICU lookup per character,
-                // 5% of a batch's time (issue 6). Everything else is lowered as before.
+                // 5% of a batch's time. Everything else is lowered as before.
                 builder.Append(ch is >= '\u3000' and <= '\u9FFF' ? ch : char.ToLowerInvariant(ch));
             }
         }

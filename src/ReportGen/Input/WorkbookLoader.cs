@@ -142,7 +142,7 @@ public static class WorkbookLoader
     /// </summary>
     /// <summary>
     /// A workbook of up to 64 MB is read in one go: the package scan and ExcelDataReader then seek about the zip in
-    /// memory instead of refilling a file buffer at every seek (issue 6). A larger file is read from disk.
+    /// memory instead of refilling a file buffer at every seek. A larger file is read from disk.
     /// </summary>
     private static Stream InMemory(FileStream file)
     {

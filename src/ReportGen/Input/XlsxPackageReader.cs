@@ -159,7 +159,7 @@ public static class XlsxPackageReader
     /// <summary>
     /// Error cells (t="e") and formulas without &lt;v&gt;; rows and columns as ExcelDataReader counts them. One pass
     /// over the sheet, a cell's &lt;f&gt; and &lt;v&gt; collected until the cell ends (a sub-reader per cell cost more
-    /// than ExcelDataReader's own reading of the sheet, issue 6).
+    /// than ExcelDataReader's own reading of the sheet).
     /// </summary>
     private static Dictionary<(int, int), FormulaProblem> ReadSheet(ZipArchiveEntry entry)
     {

@@ -54,4 +54,20 @@ public sealed record Finding(string Code, Severity Severity, SourceLocation Loca
         Severity.Warning => "警告",
         _ => "提示",
     };
+
+    /// <summary>The line check, generate and batch print: <c>[错误] RG110 预算执行!E7  message</c>.</summary>
+    public string Line => $"[{SeverityName(Severity)}] {Code} {Location}  {Message}";
+}
+
+/// <summary>Counting and selecting findings by severity, written once for every command and summary.</summary>
+public static class FindingListExtensions
+{
+    public static int CountOf(this IEnumerable<Finding> findings, Severity severity) =>
+        findings.Count(finding => finding.Severity == severity);
+
+    public static bool HasErrors(this IEnumerable<Finding> findings) =>
+        findings.Any(finding => finding.Severity == Severity.Error);
+
+    public static IEnumerable<Finding> Errors(this IEnumerable<Finding> findings) =>
+        findings.Where(finding => finding.Severity == Severity.Error);
 }

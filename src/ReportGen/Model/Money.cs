@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ReportGen.Model;
 
 /// <summary>
-/// Display rules for money and rates (domain.md §2): amounts are decimals in 万元, rounded only for display,
+/// Display rules for money and rates (docs/domain.md §2): amounts are decimals in 万元, rounded only for display,
 /// 四舍五入 (away from zero) to two places; rates are written like <c>81.68%</c>.
 /// </summary>
 public static class Money

@@ -1,7 +1,7 @@
 namespace ReportGen.Output;
 
 /// <summary>
-/// Page and type settings for <see cref="DocxWriter"/>. <see cref="Default"/> follows GB/T 9704-2012 (domain.md §7):
+/// Page and type settings for <see cref="DocxWriter"/>. <see cref="Default"/> follows GB/T 9704-2012 (docs/domain.md §7):
 /// A4, top 37 mm, binding 28 mm, a 156 × 225 mm text block, 三号仿宋 body at a fixed 28.9 pt pitch (22 lines).
 /// Font names are East Asian names written to w:rFonts/@eastAsia; a machine without them substitutes, so they are
 /// settings rather than constants. Sizes are in half-points, as Word stores them (二号 = 44, 三号 = 32, 四号 = 28,

@@ -7,7 +7,7 @@ public static partial class DocxWriter
     /// <summary>
     /// Writes document.xml with <see cref="PartXml"/>, the XML the SDK's typed elements gave, byte for byte (on
     /// Unix, see PartXml): building and saving those elements cost ~4 µs each, 40 ms for the sample's 9,000 and
-    /// most of a batch's time, and XmlWriter's checks were most of what remained (issue 6, docs/performance.md).
+    /// most of a batch's time, and XmlWriter's checks were most of what remained (docs/performance.md).
     /// </summary>
     private static void WriteBody(PartXml xml, List<BodyItem> items, string section)
     {

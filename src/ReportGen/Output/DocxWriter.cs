@@ -4,7 +4,7 @@ using ReportGen.Model;
 namespace ReportGen.Output;
 
 /// <summary>
-/// Lays out a <see cref="ReportDocument"/> as a .docx in the official layout (GB/T 9704, domain.md §7). Every
+/// Lays out a <see cref="ReportDocument"/> as a .docx in the official layout (GB/T 9704, docs/domain.md §7). Every
 /// paragraph carries one of the named RG… styles (<see cref="StyleIds"/>) and as little direct formatting as
 /// possible, so that a reference document given with <c>--style</c> restyles the whole report, as pandoc's
 /// --reference-doc does. The output is deterministic: the same input gives the same bytes.
@@ -55,7 +55,7 @@ public static partial class DocxWriter
         PackageZip.Part(zip, "_rels/.rels", stream => stream.Write(PackageParts.PackageRelationships));
         PackageZip.Part(zip, "word/_rels/document.xml.rels", stream => stream.Write(PackageParts.DocumentRelationships));
         // Fastest (zlib level 1): document.xml is almost all of a report's bytes and deflating it at the default
-        // level was a sixth of a batch's CPU; the sample's report grows from 16 to 22 KB (issue 6).
+        // level was a sixth of a batch's CPU; the sample's report grows from 16 to 22 KB.
         PackageZip.Part(zip, "word/document.xml", stream =>
         {
             using var xml = new PartXml(stream);

@@ -8,7 +8,7 @@ namespace ReportGen.Output;
 /// A forward-only writer for the parts of a .docx or .xlsx, writing UTF-8 straight into a buffer. It writes the
 /// bytes <see cref="System.Xml.XmlWriter"/> wrote for the same calls (the declaration, prefixed names, <c>" />"</c>
 /// for empty elements, the same escapes), without XmlWriter's per-call well-formedness checks and namespace
-/// lookups, which were most of the cost of a report's document.xml (issue 6, docs/performance.md). Line ends are
+/// lookups, which were most of the cost of a report's document.xml (docs/performance.md). Line ends are
 /// LF, as XmlWriter wrote them on Unix (on Windows it wrote CR LF). Names are ASCII constants of the callers; text
 /// and attribute values are escaped here. Characters XML cannot carry (control characters, unpaired surrogates,
 /// U+FFFE/U+FFFF), which made XmlWriter throw, are left out.

@@ -70,7 +70,7 @@ public sealed record XlsxHighlight(int Column, decimal Below);
 /// Writes plain workbooks (ClosedXML cannot be restored here): text through the shared string table, numbers as
 /// numbers, a bold header row. Used for the batch summary, the import's target workbook and test fixtures. The
 /// package is written straight to a zip with <see cref="PartXml"/>, as <see cref="DocxWriter"/> writes reports.
-/// Before (issue 6, docs/performance.md) it went through the SDK's System.IO.Packaging with every text inline: a
+/// Before (docs/performance.md) it went through the SDK's System.IO.Packaging with every text inline: a
 /// batch summary (48,000 finding rows for 1,000 departments, 36 MB of sheet XML) took 0.5 s at the end of a batch.
 /// </summary>
 public static class XlsxWriter

@@ -39,8 +39,8 @@ public static partial class HtmlPreviewRenderer
     {
         var department = analysis.Workbook.Department;
         var totals = analysis.Figures.Department;
-        var errors = analysis.Findings.Count(f => f.Severity == Severity.Error);
-        var warnings = analysis.Findings.Count(f => f.Severity == Severity.Warning);
+        var errors = analysis.Findings.CountOf(Severity.Error);
+        var warnings = analysis.Findings.CountOf(Severity.Warning);
         var placeholders = ReportMarkup.CountPlaceholders(report);
         html.Append("<header class=\"summary\">\n<p class=\"kicker\">报告预览</p>\n<h1>")
             .Append(Encode($"{department.Name} {department.Year}年度部门整体支出绩效自评")).Append("</h1>\n<dl class=\"figures\">\n");

@@ -10,7 +10,7 @@ using ReportGen.Model;
 namespace ReportGen.Rendering;
 
 /// <summary>
-/// The variance preview as JSON, CSV or Markdown. The JSON names are a published interface (issue 2): keep them.
+/// The variance preview as JSON, CSV or Markdown. The JSON names are a published interface: keep them.
 /// Figures are 万元 rounded to two decimals; rates are percentages rounded to two decimals.
 /// </summary>
 public static class VariancePreviewRenderer

@@ -3,7 +3,7 @@ using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Analysis;
 
-/// <summary>Every check of ConsistencyValidator, the failing and the passing case (domain.md §3).</summary>
+/// <summary>Every check of ConsistencyValidator, the failing and the passing case (docs/domain.md §3).</summary>
 public sealed class ConsistencyValidatorTests
 {
     private static WorkbookBuilder Book() => WorkbookBuilder.Create().Basic("基本支出", 20m, 0m, 20m);

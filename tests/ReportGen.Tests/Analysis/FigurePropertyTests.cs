@@ -7,7 +7,7 @@ using ReportGen.Model;
 
 namespace ReportGen.Tests.Analysis;
 
-/// <summary>The identities of domain.md §3 and the amount grammar, over generated inputs (FsCheck, fixed runs).</summary>
+/// <summary>The identities of docs/domain.md §3 and the amount grammar, over generated inputs (FsCheck, fixed runs).</summary>
 public sealed class FigurePropertyTests
 {
     private static BudgetLine Line(int index, long initialCents, long adjustmentCents, long actualCents) => new()

@@ -5,7 +5,7 @@ using ReportGen.Output;
 namespace ReportGen.Tests.Batch;
 
 /// <summary>
-/// A temporary input folder for batch tests, built in code (style.md): the sample as a CSV folder, the sample as
+/// A temporary input folder for batch tests, built in code: the sample as a CSV folder, the sample as
 /// an .xlsx with another department's name, one with an arithmetic error, a corrupt file, one missing a sheet and
 /// an empty workbook. Deleted on dispose.
 /// </summary>

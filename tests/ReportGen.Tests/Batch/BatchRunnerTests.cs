@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using ReportGen.Batch;
 using ReportGen.Cli;
 using ReportGen.Input;
+using ReportGen.Model;
 
 namespace ReportGen.Tests.Batch;
 
@@ -81,7 +82,7 @@ public class BatchRunnerTests
         // Every finding is on the second sheet, with the unreadable workbooks' reasons.
         var findings = xlsx.Sheets.Single(s => s.Name == "问题清单");
         Assert.Equal(summary.Departments.Sum(d => d.Findings.Count) + 1, findings.Rows.Count);
-        Assert.Contains(Enumerable.Range(2, findings.Rows.Count - 1), r => findings.Text(r, 2) == BatchFolder.Corrupt && findings.Text(r, 4) == BatchCodes.Unreadable);
+        Assert.Contains(Enumerable.Range(2, findings.Rows.Count - 1), r => findings.Text(r, 2) == BatchFolder.Corrupt && findings.Text(r, 4) == FindingCodes.BatchUnreadable);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Cli;
 
 /// <summary>
-/// Bad input through the whole CLI (issue 2): the exit code, a Chinese message that names the file, sheet, row or
+/// Bad input through the whole CLI: the exit code, a Chinese message that names the file, sheet, row or
 /// column, and never a stack trace.
 /// </summary>
 public sealed class BadInputTests : IDisposable

@@ -4,7 +4,7 @@ using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Cli;
 
-/// <summary><c>reportgen preview</c> on the Shifeng sample: the figures seed 004 prints (issue 2, "Sample and tests").</summary>
+/// <summary><c>reportgen preview</c> on the Shifeng sample: the figures the published Shifeng 2023 report prints.</summary>
 public sealed class PreviewCommandTests
 {
     private static readonly (string Name, string Carry, string Rate)[] Projects =

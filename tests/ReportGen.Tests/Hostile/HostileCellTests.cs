@@ -5,7 +5,7 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Hostile;
 
 /// <summary>
-/// Issue 7, cells: what finance staff and other programs put in cells, read from real .xlsx packages written part
+/// Cells: what finance staff and other programs put in cells, read from real .xlsx packages written part
 /// by part (<see cref="RawXlsx"/>). A bad cell is a finding at that cell; it never crashes the run and never
 /// turns silently into 0. Row 2 of 预算执行 is 基本支出 20 万元; the row under test is row 3.
 /// </summary>
@@ -15,14 +15,8 @@ public sealed class HostileCellTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private DepartmentAnalysis Analyze(Action<RawXlsx.Sheet> lines, Action<RawXlsx>? more = null)
-    {
-        var book = RawXlsx.Standard(out var sheet);
-        sheet.Row("基本支出", "基本支出", null, 20, 0, 20, 20, 0);
-        lines(sheet);
-        more?.Invoke(book);
-        return ReportPipeline.Analyze(book.Write(_temp.File("工作簿.xlsx")));
-    }
+    private DepartmentAnalysis Analyze(Action<RawXlsx.Sheet> lines, Action<RawXlsx>? more = null) =>
+        RawXlsx.AnalyzeStandard(_temp, lines, more);
 
     private static Finding At(DepartmentAnalysis analysis, string code, string cell) =>
         Assert.Single(analysis.Findings, f => f.Code == code && f.Location.ToString() == cell);

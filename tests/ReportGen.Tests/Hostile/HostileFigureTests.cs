@@ -16,14 +16,8 @@ public sealed class HostileFigureTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private DepartmentAnalysis Analyze(Action<RawXlsx.Sheet> lines, Action<RawXlsx>? more = null)
-    {
-        var book = RawXlsx.Standard(out var sheet);
-        sheet.Row("基本支出", "基本支出", null, 20, 0, 20, 20, 0);
-        lines(sheet);
-        more?.Invoke(book);
-        return ReportPipeline.Analyze(book.Write(_temp.File("工作簿.xlsx")));
-    }
+    private DepartmentAnalysis Analyze(Action<RawXlsx.Sheet> lines, Action<RawXlsx>? more = null) =>
+        RawXlsx.AnalyzeStandard(_temp, lines, more);
 
     /// <summary>A workbook whose 绩效指标 holds one 部门整体 row: 产出指标 / 质量指标 / 完成率, 分值 10.</summary>
     private DepartmentAnalysis AnalyzeIndicator(object target, object actual) => Analyze(_ => { }, book => book
@@ -195,7 +189,7 @@ public sealed class HostileFigureTests : IDisposable
     {
         var analysis = AnalyzeIndicator("≥95%", new string('9', 29) + "%");
 
-        var finding = At(analysis, IndicatorCodes.ActualInWords, "绩效指标!F2");
+        var finding = At(analysis, FindingCodes.ActualInWords, "绩效指标!F2");
         Assert.Contains("位数过多", finding.Message);
         Assert.Equal(IndicatorStatus.Undetermined, Assert.Single(analysis.DepartmentScore!.Results).Status);
     }
@@ -205,7 +199,7 @@ public sealed class HostileFigureTests : IDisposable
     {
         var analysis = AnalyzeIndicator("≥" + new string('9', 30), "95%");
 
-        Assert.Contains("位数过多", At(analysis, IndicatorCodes.TargetNotUnderstood, "绩效指标!E2").Message);
+        Assert.Contains("位数过多", At(analysis, FindingCodes.TargetNotUnderstood, "绩效指标!E2").Message);
     }
 
     [Fact]
@@ -281,7 +275,7 @@ public sealed class HostileFigureTests : IDisposable
 
         var result = Assert.Single(analysis.DepartmentScore!.Results);
         Assert.NotEqual(IndicatorStatus.Met, result.Status);
-        Assert.Contains(message, At(analysis, IndicatorCodes.UnitMismatch, "绩效指标!F2").Message);
+        Assert.Contains(message, At(analysis, FindingCodes.UnitMismatch, "绩效指标!F2").Message);
     }
 
     [Theory]
@@ -296,7 +290,7 @@ public sealed class HostileFigureTests : IDisposable
         var analysis = AnalyzeIndicator(target, actual);
 
         Assert.Equal(IndicatorStatus.Met, Assert.Single(analysis.DepartmentScore!.Results).Status);
-        FindingAssert.None(analysis, IndicatorCodes.UnitMismatch);
+        FindingAssert.None(analysis, FindingCodes.UnitMismatch);
     }
 
     [Fact]

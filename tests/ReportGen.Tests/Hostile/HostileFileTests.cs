@@ -5,7 +5,7 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Hostile;
 
 /// <summary>
-/// Issue 7, files: every file that is not a readable workbook ends in exit 2 and one Chinese sentence that says
+/// Files: every file that is not a readable workbook ends in exit 2 and one Chinese sentence that says
 /// what is wrong with it, through the whole CLI, without a stack trace and within seconds.
 /// </summary>
 public sealed class HostileFileTests : IDisposable

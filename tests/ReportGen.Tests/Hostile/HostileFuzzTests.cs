@@ -9,14 +9,14 @@ using Xunit.Abstractions;
 namespace ReportGen.Tests.Hostile;
 
 /// <summary>
-/// Issue 7, fuzzing: mutated copies of the sample workbook (.xlsx, .xls, and the .csv folder with one of its
+/// Fuzzing: mutated copies of the sample workbook (.xlsx, .xls, and the .csv folder with one of its
 /// sheets mutated) and of the import forms (.docx, .xlsx, .xls), through the library and, every fifth case, through
 /// the CLI. Besides damaged bytes and parts, the mutations change number formats (percent, 万, dates, nonsense
 /// codes), sheet names (a space added, a twin, empty, overlong) and CSV quoting, separators, encodings and number
 /// text (docs/errors.md, "Fuzzing"). Every case must end in a result or an
 /// <see cref="InputException"/> (CLI: exit 0, 1 or 2 without a stack trace) within <see cref="PerCase"/>.
-/// The seed is fixed; REPORTGEN_FUZZ_CASES=N runs N cases instead of the CI's 240 (REPORTGEN_FUZZ_SEED
-/// changes the seed). A failing case is saved under the temp folder and named in the failure with its
+/// The random start value is fixed; REPORTGEN_FUZZ_CASES=N runs N cases instead of the CI's 240 (REPORTGEN_FUZZ_SEED
+/// changes it). A failing case is saved under the temp folder and named in the failure with its
 /// index, so it can be replayed.
 /// </summary>
 public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposable
@@ -42,16 +42,16 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
     public async Task Hostile_fuzz_mutated_workbooks_and_forms_end_in_a_result_or_a_clean_input_error()
     {
         var cases = Setting("REPORTGEN_FUZZ_CASES", DefaultCases);
-        var seed = Setting("REPORTGEN_FUZZ_SEED", 20231231);
-        var seeds = Seeds();
+        var start = Setting("REPORTGEN_FUZZ_SEED", 20231231);
+        var origins = Seeds();
         var outcomes = new Dictionary<string, int>();
         var failures = new List<string>();
         var slowest = (Time: TimeSpan.Zero, Case: "");
         var clock = Stopwatch.StartNew();
         for (var index = 0; index < cases; index++)
         {
-            var random = new Random(seed * 7919 + index);
-            var origin = seeds[index % seeds.Count];
+            var random = new Random(start * 7919 + index);
+            var origin = origins[index % origins.Count];
             var (mutation, bytes) = Mutate(random, origin);
             var label = $"#{index} {origin.Name} {mutation}";
             var path = _temp.File($"case{index}{origin.Extension}");
@@ -88,11 +88,11 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
                 outcomes.GetValueOrDefault(outcome.StartsWith("失败", StringComparison.Ordinal) ? "失败" : outcome) + 1;
             if (outcome.StartsWith("失败", StringComparison.Ordinal))
             {
-                var kept = Path.Combine(Path.GetTempPath(), "reportgen-fuzz-failures", $"seed{seed}-case{index}{origin.Extension}");
+                var kept = Path.Combine(Path.GetTempPath(), "reportgen-fuzz-failures", $"start{start}-case{index}{origin.Extension}");
                 Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
                 if (origin.Kind == Kind.CsvSheet)
                 {
-                    kept = Path.Combine(Path.GetDirectoryName(kept)!, $"seed{seed}-case{index}");
+                    kept = Path.Combine(Path.GetDirectoryName(kept)!, $"start{start}-case{index}");
                     Directory.CreateDirectory(kept);
                     foreach (var file in Directory.GetFiles(path))
                     {
@@ -117,7 +117,7 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
             }
         }
 
-        log.WriteLine($"fuzz: seed {seed}, {cases} cases in {clock.Elapsed.TotalSeconds:0.0} s; "
+        log.WriteLine($"fuzz: start {start}, {cases} cases in {clock.Elapsed.TotalSeconds:0.0} s; "
                       + string.Join(", ", outcomes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))
                       + $"; slowest {slowest.Time.TotalSeconds:0.00} s ({slowest.Case})");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
@@ -132,10 +132,10 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
     [InlineData(8875)]
     public void Hostile_fuzz_cases_found_by_the_long_run_end_cleanly(int index)
     {
-        var seed = 20231231; // the CI's seed, with which the long run found them
-        var seeds = Seeds();
-        var origin = seeds[index % seeds.Count];
-        var (mutation, bytes) = Mutate(new Random(seed * 7919 + index), origin);
+        var start = 20231231; // the CI's start value, with which the long run found them
+        var origins = Seeds();
+        var origin = origins[index % origins.Count];
+        var (mutation, bytes) = Mutate(new Random(start * 7919 + index), origin);
         var path = _temp.File($"case{index}{origin.Extension}");
         File.WriteAllBytes(path, bytes);
 
@@ -213,25 +213,25 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
         }
     }
 
-    private static (string Mutation, byte[] Bytes) Mutate(Random random, Seed seed)
+    private static (string Mutation, byte[] Bytes) Mutate(Random random, Seed origin)
     {
-        if (seed.Kind == Kind.CsvSheet)
+        if (origin.Kind == Kind.CsvSheet)
         {
-            return random.Next(4) == 0 ? ByteMutation(random, seed.Bytes) : CsvMutation.Apply(random, seed.Bytes);
+            return random.Next(4) == 0 ? ByteMutation(random, origin.Bytes) : CsvMutation.Apply(random, origin.Bytes);
         }
 
-        var workbookXlsx = seed.IsZip && seed.Kind == Kind.Workbook;
-        var choice = random.Next(seed.IsZip ? workbookXlsx ? 11 : 8 : 3);
+        var workbookXlsx = origin.IsZip && origin.Kind == Kind.Workbook;
+        var choice = random.Next(origin.IsZip ? workbookXlsx ? 11 : 8 : 3);
         return choice switch
         {
-            0 => ("翻转字节", FlipBytes(random, seed.Bytes)),
-            1 => ("截断", seed.Bytes[..random.Next(seed.Bytes.Length)]),
-            2 => ("复制片段", Splice(random, seed.Bytes)),
-            3 => ("打乱条目", Rezip(HostileFiles.Entries(seed.Bytes).OrderBy(_ => random.Next()).ToList())),
-            4 => RemoveEntry(random, seed.Bytes),
-            8 or 9 => Rezipped(XlsxMutation.NumberFormats(random, HostileFiles.Entries(seed.Bytes))),
-            10 => Rezipped(XlsxMutation.SheetName(random, HostileFiles.Entries(seed.Bytes))),
-            _ => MutateEntry(random, seed.Bytes),
+            0 => ("翻转字节", FlipBytes(random, origin.Bytes)),
+            1 => ("截断", origin.Bytes[..random.Next(origin.Bytes.Length)]),
+            2 => ("复制片段", Splice(random, origin.Bytes)),
+            3 => ("打乱条目", Rezip(HostileFiles.Entries(origin.Bytes).OrderBy(_ => random.Next()).ToList())),
+            4 => RemoveEntry(random, origin.Bytes),
+            8 or 9 => Rezipped(XlsxMutation.NumberFormats(random, HostileFiles.Entries(origin.Bytes))),
+            10 => Rezipped(XlsxMutation.SheetName(random, HostileFiles.Entries(origin.Bytes))),
+            _ => MutateEntry(random, origin.Bytes),
         };
     }
 

@@ -5,7 +5,7 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Hostile;
 
 /// <summary>
-/// Issue 7, guarantees: no stack trace ever reaches the user. A broken input is exit 2 with one Chinese line; an
+/// Guarantees: no stack trace ever reaches the user. A broken input is exit 2 with one Chinese line; an
 /// unexpected exception (a bug) is exit 3 with one Chinese sentence, and <c>--verbose</c> adds the detail.
 /// </summary>
 public sealed class HostileGuaranteeTests : IDisposable

@@ -5,7 +5,7 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Hostile;
 
 /// <summary>
-/// Issue 7, output: when the report cannot be written, <c>generate</c> exits 2 with one Chinese sentence, the
+/// Output: when the report cannot be written, <c>generate</c> exits 2 with one Chinese sentence, the
 /// previous report stays as it was and no temp file is left beside it.
 /// </summary>
 public sealed class HostileOutputTests : IDisposable

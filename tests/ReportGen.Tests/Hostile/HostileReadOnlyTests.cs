@@ -5,7 +5,7 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Hostile;
 
 /// <summary>
-/// Issue 7, guarantees: inputs are only ever read. Every file a command is given (workbook, forms, template and
+/// Guarantees: inputs are only ever read. Every file a command is given (workbook, forms, template and
 /// its partials, style reference) has the same bytes and modification time afterwards, whether the command
 /// succeeded or failed.
 /// </summary>

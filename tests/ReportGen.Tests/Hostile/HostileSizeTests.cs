@@ -3,7 +3,7 @@ using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Hostile;
 
-/// <summary>Issue 7, size: a workbook of 100,000+ budget lines is checked in bounded time and memory.</summary>
+/// <summary>Size: a workbook of 100,000+ budget lines is checked in bounded time and memory.</summary>
 public sealed class HostileSizeTests : IDisposable
 {
     private const int Lines = 100_000;

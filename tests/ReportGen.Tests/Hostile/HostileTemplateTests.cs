@@ -4,7 +4,7 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Hostile;
 
 /// <summary>
-/// Issue 7, templates: the cases Rendering/TemplateErrorTests does not already cover. A template can reach no
+/// Templates: the cases Rendering/TemplateErrorTests does not already cover. A template can reach no
 /// file outside its partials/ folder, by any spelling, and every refusal is an InputException naming the file.
 /// </summary>
 public sealed class HostileTemplateTests : IDisposable

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security;
 using System.Text;
+using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Hostile;
 
@@ -74,6 +75,19 @@ public sealed class RawXlsx
         var sheet = new Sheet(name) { Hidden = hidden };
         _sheets.Add(sheet);
         return sheet;
+    }
+
+    /// <summary>
+    /// Analyses the standard workbook written into <paramref name="folder"/>: row 2 of 预算执行 is 基本支出 20 万元, then
+    /// the rows <paramref name="lines"/> adds; <paramref name="more"/> may add sheets or styles.
+    /// </summary>
+    public static DepartmentAnalysis AnalyzeStandard(TempDir folder, Action<Sheet> lines, Action<RawXlsx>? more = null)
+    {
+        var book = Standard(out var sheet);
+        sheet.Row("基本支出", "基本支出", null, 20, 0, 20, 20, 0);
+        lines(sheet);
+        more?.Invoke(book);
+        return ReportPipeline.Analyze(book.Write(folder.File("工作簿.xlsx")));
     }
 
     /// <summary>The standard two sheets: a valid 基本信息 and 预算执行 with the WorkbookBuilder header.</summary>

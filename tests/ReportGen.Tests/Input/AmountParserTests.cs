@@ -29,7 +29,7 @@ public sealed class AmountParserTests
     }
 
     [Theory]
-    [InlineData("28,036,202.00", 2803.6202)] // seed 002
+    [InlineData("28,036,202.00", 2803.6202)] // the Liwan 2023 form
     [InlineData("１２３４５", 1.2345)]
     [InlineData("300000元", 30)]
     [InlineData("30万元", 30)] // an explicit 万元 wins over the workbook's 元

@@ -36,7 +36,7 @@ public sealed class ExecutionWorkbookReaderTests
         Assert.Equal(2023, workbook.Department.Year);
     }
 
-    // Readers: layout tolerance (issue 2, "never by position")
+    // Readers: layout tolerance
 
     [Fact]
     public void Lines_are_read_from_headers_in_any_order_with_synonyms_and_extra_columns_ignored()

@@ -8,7 +8,7 @@ namespace ReportGen.Tests.Input;
 
 /// <summary>
 /// <see cref="XlsxPackageReader.Inspect"/> finds the formula cells ExcelDataReader reads as blank in one pass over
-/// each sheet (issue 6). The sheets here are raw SpreadsheetML, so the tests control what real writers vary: shared
+/// each sheet. The sheets here are raw SpreadsheetML, so the tests control what real writers vary: shared
 /// formulas, self-closing cells, cells and rows without <c>r</c>, namespace prefixes. Where a position is counted
 /// rather than given, the test also loads the workbook, so the problem is checked to stand where ExcelDataReader
 /// puts the cell's neighbours.

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using ReportGen.Output;
+using ReportGen.Tests.TestSupport;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ReportGen.Tests.Output;

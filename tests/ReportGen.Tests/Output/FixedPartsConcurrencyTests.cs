@@ -74,7 +74,7 @@ public class FixedPartsConcurrencyTests
         var expected = layouts.Select(layout => Write(document, layout)).ToList();
         Assert.Equal(layouts.Count, expected.Select(Convert.ToBase64String).Distinct().Count());
 
-        // Each round writes every layout three times at once, in an order shuffled by a fixed seed: a layout meets
+        // Each round writes every layout three times at once, in an order shuffled by a random generator with a fixed start value: a layout meets
         // itself half-built, and the cache is cleared and refilled under the other threads.
         var random = new Random(16);
         for (var round = 0; round < 10; round++)

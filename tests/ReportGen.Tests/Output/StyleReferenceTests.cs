@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using ReportGen.Output;
+using ReportGen.Tests.TestSupport;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ReportGen.Tests.Output;

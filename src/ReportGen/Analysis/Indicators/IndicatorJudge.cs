@@ -4,7 +4,7 @@ using ReportGen.Model;
 namespace ReportGen.Analysis.Indicators;
 
 /// <summary>
-/// Judges one indicator row (domain.md §5). Quantitative rows are scored by formula; rows the tool cannot compare
+/// Judges one indicator row (docs/domain.md §5). Quantitative rows are scored by formula; rows the tool cannot compare
 /// (qualitative or unreadable target, actual in words or missing, units that do not compare, a deadline without a
 /// date to check) are scored on the qualitative bands from the user's 完成情况, and are 无法判断 without it.
 /// </summary>
@@ -33,7 +33,7 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         var userStatus = IndicatorNames.ParseStatus(row.UserStatus);
         if (userStatus is null && !string.IsNullOrWhiteSpace(row.UserStatus))
         {
-            Add(IndicatorCodes.BadUserStatus, Severity.Error, row, "完成情况",
+            Add(FindingCodes.BadUserStatus, Severity.Error, row, "完成情况",
                 $"完成情况“{row.UserStatus}”应为达成、部分达成或未达成之一");
         }
 
@@ -145,13 +145,13 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
             var hint = IndicatorScorer.IsCost(row) && target.UnitFamily == "元"
                 ? $"；成本指标可按全年执行数填写“{Money.Format(facts.Actual)}万元”（{facts.ActualSource}）"
                 : "";
-            Add(IndicatorCodes.MissingActual, Severity.Warning, row, "实际完成值", $"未填写实际完成值，无法判断，得分为暂定{hint}");
+            Add(FindingCodes.MissingActual, Severity.Warning, row, "实际完成值", $"未填写实际完成值，无法判断，得分为暂定{hint}");
             return ByUser(result, userStatus, null, "未填写实际完成值", actualReported: true);
         }
 
         if (!actual.IsNumeric)
         {
-            Add(IndicatorCodes.ActualInWords, Severity.Warning, row, "实际完成值", actual.Kind == TargetKind.Unknown && actual.Problem is { } problem
+            Add(FindingCodes.ActualInWords, Severity.Warning, row, "实际完成值", actual.Kind == TargetKind.Unknown && actual.Problem is { } problem
                 ? $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”无法识别：{problem}"
                 : $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”未写出数值");
             return ByUser(result, userStatus, null, $"实际完成值“{actual.Original}”无数值，无法与指标值比较");
@@ -163,7 +163,7 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
             var (what, mine, theirs) = target.Unit == actual.Unit && target.Noun != actual.Noun
                 ? ("计数对象", target.Noun, actual.Noun)
                 : ("单位", target.Unit, actual.Unit);
-            Add(IndicatorCodes.UnitMismatch, Severity.Warning, row, "实际完成值",
+            Add(FindingCodes.UnitMismatch, Severity.Warning, row, "实际完成值",
                 $"指标值{what}“{mine}”与实际完成值{what}“{theirs}”不可比较");
             return ByUser(result, userStatus, null, $"{what}不一致（{mine}与{theirs}），无法比较");
         }
@@ -188,20 +188,20 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
             : why.Length == 0 ? "含约数，按所写数值比较" : "（含约数，按所写数值比较）";
         if (row.UserScore is { } us && Math.Abs(us - score) >= 0.005m)
         {
-            Add(IndicatorCodes.ScoreDiffers, Severity.Info, row, "得分",
+            Add(FindingCodes.ScoreDiffers, Severity.Info, row, "得分",
                 $"填报得分{Fmt.S(us)}，按公式应为{Fmt.S(score)}（{why}）");
         }
 
         if (userStatus is { } u && u != status)
         {
-            Add(IndicatorCodes.StatusDiffers, Severity.Info, row, "完成情况",
+            Add(FindingCodes.StatusDiffers, Severity.Info, row, "完成情况",
                 $"填报完成情况为{IndicatorNames.Of(u)}，按数值计算为{IndicatorNames.Of(status)}");
         }
 
         return result with { Status = status, Score = score, Reason = source + why + approx };
     }
 
-    /// <summary>The share of the weight earned (domain.md §5) and the reason in Chinese.</summary>
+    /// <summary>The share of the weight earned (docs/domain.md §5) and the reason in Chinese.</summary>
     internal static (decimal Share, string Reason) ScoreShare(IndicatorKind kind, decimal t, decimal a, ParsedValue target, ParsedValue actual)
     {
         var ts = $"{Fmt.N(t)}{target.Unit ?? actual.Unit}";
@@ -254,7 +254,7 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         var row = result.Row;
         if (userStatus is { } u && computed is { } c && u != c)
         {
-            Add(IndicatorCodes.StatusDiffers, Severity.Info, row, "完成情况",
+            Add(FindingCodes.StatusDiffers, Severity.Info, row, "完成情况",
                 $"填报完成情况为{IndicatorNames.Of(u)}，按日期判断为{IndicatorNames.Of(c)}");
         }
 
@@ -262,7 +262,7 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         {
             if (!actualReported)
             {
-                Add(IndicatorCodes.MissingUserStatus, Severity.Warning, row, "完成情况",
+                Add(FindingCodes.MissingUserStatus, Severity.Warning, row, "完成情况",
                     "需由填报人判断的指标未填写完成情况（达成/部分达成/未达成），无法判断，暂按0分计，得分为暂定");
             }
 
@@ -281,11 +281,11 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         {
             if (us < 0m || us > weight)
             {
-                Add(IndicatorCodes.ScoreAboveWeight, Severity.Error, row, "得分", $"填报得分{Fmt.S(us)}超出0至分值{Fmt.S(weight)}的范围");
+                Add(FindingCodes.ScoreAboveWeight, Severity.Error, row, "得分", $"填报得分{Fmt.S(us)}超出0至分值{Fmt.S(weight)}的范围");
             }
             else if (!InBand(status, us, weight))
             {
-                Add(IndicatorCodes.ScoreOutsideBand, Severity.Error, row, "得分",
+                Add(FindingCodes.ScoreOutsideBand, Severity.Error, row, "得分",
                     $"填报得分{Fmt.S(us)}不在完成情况“{IndicatorNames.Of(status)}”的得分区间{BandText(status, weight)}内");
             }
             else
@@ -314,7 +314,7 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         var adjustment = $"指标值按年初预算{Money.Format(facts.InitialBudget)}万元设定，全年预算已调整为{Money.Format(facts.FinalBudget)}万元";
         if (string.IsNullOrWhiteSpace(result.Row.DeviationNote))
         {
-            Add(IndicatorCodes.TargetBeforeAdjustment, Severity.Warning, result.Row, "偏差原因",
+            Add(FindingCodes.TargetBeforeAdjustment, Severity.Warning, result.Row, "偏差原因",
                 $"{adjustment}：绩效目标应随预算一并调整；未调整的，请在偏差原因列说明");
         }
 
@@ -338,7 +338,7 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         var written = TargetValueParser.Parse(row.Actual);
         if (written.Number is not { } n || written.UnitFamily is not (null or "%") || Math.Abs(n - rate * 100m) >= 0.01m)
         {
-            Add(IndicatorCodes.ExecutionRateDiffers, Severity.Warning, row, "实际完成值",
+            Add(FindingCodes.ExecutionRateDiffers, Severity.Warning, row, "实际完成值",
                 $"实际完成值“{row.Actual}”与计算的预算执行率{Money.FormatPercent(rate)}不一致，按计算值评分");
         }
     }

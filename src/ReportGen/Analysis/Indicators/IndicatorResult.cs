@@ -19,7 +19,7 @@ public enum IndicatorKind
     AtLeast,
     AtMost,
 
-    /// <summary>A bare number: target 0 → must stay 0; target &gt; 0 → scored as at-least (domain.md §5).</summary>
+    /// <summary>A bare number: target 0 → must stay 0; target &gt; 0 → scored as at-least (docs/domain.md §5).</summary>
     Equal,
 
     /// <summary>A date target; scored on the qualitative bands, the date deciding the status when the user gave none.</summary>
@@ -125,7 +125,7 @@ public sealed record ScopeFacts(decimal? ExecutionRate, decimal Actual, decimal 
 }
 
 /// <summary>
-/// The scores of one scope (domain.md §5): 预算执行率 (of 10), 产出, 效益, 满意度; <see cref="Total"/> is exactly
+/// The scores of one scope (docs/domain.md §5): 预算执行率 (of 10), 产出, 效益, 满意度; <see cref="Total"/> is exactly
 /// their sum, every part already rounded to two decimals.
 /// </summary>
 public sealed record ScopeScore(

@@ -4,7 +4,7 @@ using ReportGen.Model;
 namespace ReportGen.Analysis.Indicators;
 
 /// <summary>
-/// Scores one scope (部门整体 or a project) by 财预〔2020〕10号 as domain.md §5 states it: 预算执行率 10 points,
+/// Scores one scope (部门整体 or a project) by 财预〔2020〕10号 as docs/domain.md §5 states it: 预算执行率 10 points,
 /// 产出 / 效益 / 满意度 from the indicators, total and grade. Every part is rounded to two decimals (四舍五入) before
 /// it is added, so the total is the sum of the parts as displayed.
 /// </summary>
@@ -24,7 +24,7 @@ public static class IndicatorScorer
         {
             if (groups[i] == IndicatorGroup.Unknown)
             {
-                findings.Add(new Finding(IndicatorCodes.UnknownGroup, Severity.Error, rows[i].CellOf("一级指标"),
+                findings.Add(new Finding(FindingCodes.UnknownGroup, Severity.Error, rows[i].CellOf("一级指标"),
                     $"{scopeName}·{rows[i].Level3}：一级指标“{rows[i].Level1}”、二级指标“{rows[i].Level2}”不属于产出、效益或满意度，未计分"));
             }
         }
@@ -36,7 +36,7 @@ public static class IndicatorScorer
 
         if (facts.ExecutionRate is null)
         {
-            findings.Add(new Finding(IndicatorCodes.NoExecutionRate, Severity.Warning, SourceLocation.None,
+            findings.Add(new Finding(FindingCodes.NoExecutionRate, Severity.Warning, SourceLocation.None,
                 $"{scopeName}：全年预算数为0，无法计算预算执行率，该项按0分计"));
         }
 
@@ -57,7 +57,7 @@ public static class IndicatorScorer
 
     /// <summary>
     /// The group of a row: 一级 产出 / 效益 / 满意度. A 二级 naming 满意度 counts as 满意度 even under 一级 效益, as the
-    /// Hunan 附表1 (seed 000) and Guangdong (seed 002) forms nest it, because 10号文 makes it a 一级 of its own.
+    /// Hunan 附表1 (the Shifeng 2023 forms) and Guangdong (the Liwan 2023 form) nest it, because 10号文 makes it a 一级 of its own.
     /// Without a usable 一级, the 二级 decides (数量/质量/时效/成本 → 产出; 经济/社会/生态/可持续 → 效益).
     /// </summary>
     public static IndicatorGroup GroupOf(IndicatorRow row)
@@ -97,7 +97,7 @@ public static class IndicatorScorer
             || (l2.Length == 0 && TextNormalizer.Key(row.Level3).Contains("成本", StringComparison.Ordinal));
     }
 
-    /// <summary>预算资金使用率 / 预算执行率: the actual is the computed execution rate (domain.md §4).</summary>
+    /// <summary>预算资金使用率 / 预算执行率: the actual is the computed execution rate (docs/domain.md §4).</summary>
     public static bool IsExecutionRateIndicator(IndicatorRow row)
     {
         var l3 = TextNormalizer.Key(row.Level3);

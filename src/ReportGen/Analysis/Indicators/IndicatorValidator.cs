@@ -4,7 +4,7 @@ using ReportGen.Model;
 namespace ReportGen.Analysis.Indicators;
 
 /// <summary>
-/// Text and explanation checks on judged indicators (domain.md §3): template leftovers, a 指标值 equal to its own
+/// Text and explanation checks on judged indicators (docs/domain.md §3): template leftovers, a 指标值 equal to its own
 /// name, an unreadable 指标值, unmet or far-exceeded indicators without 偏差原因. <see cref="IndicatorScorer.Score"/>
 /// already includes these findings; call this directly only for results judged elsewhere.
 /// </summary>
@@ -23,7 +23,7 @@ public static class IndicatorValidator
             CheckText(findings, row, where);
             if (result.Target.Kind == TargetKind.Unknown && !TemplateText.IsLeftover(row.Target))
             {
-                findings.Add(new Finding(IndicatorCodes.TargetNotUnderstood, Severity.Warning, row.CellOf("指标值"),
+                findings.Add(new Finding(FindingCodes.TargetNotUnderstood, Severity.Warning, row.CellOf("指标值"),
                     $"{where}指标值“{row.Target}”无法识别：{result.Target.Problem}"));
             }
 
@@ -34,12 +34,12 @@ public static class IndicatorValidator
 
             if (result.Status is IndicatorStatus.NotMet or IndicatorStatus.PartlyMet)
             {
-                findings.Add(new Finding(IndicatorCodes.UnmetWithoutNote, Severity.Warning, row.CellOf("偏差原因"),
+                findings.Add(new Finding(FindingCodes.UnmetWithoutNote, Severity.Warning, row.CellOf("偏差原因"),
                     $"{where}{result.StatusName}（指标值{row.Target}，实际{result.ActualText}），未填写偏差原因"));
             }
             else if (IsFarAbove(result))
             {
-                findings.Add(new Finding(IndicatorCodes.FarAboveTarget, Severity.Warning, row.CellOf("偏差原因"),
+                findings.Add(new Finding(FindingCodes.FarAboveTarget, Severity.Warning, row.CellOf("偏差原因"),
                     $"{where}实际{result.ActualText}达到指标值{row.Target}的130%及以上，目标可能定得过低，未填写偏差原因"));
             }
         }
@@ -60,7 +60,7 @@ public static class IndicatorValidator
         {
             if (TemplateText.IsLeftover(text))
             {
-                findings.Add(new Finding(IndicatorCodes.TemplateLeftover, Severity.Error, row.CellOf(field),
+                findings.Add(new Finding(FindingCodes.TemplateLeftover, Severity.Error, row.CellOf(field),
                     $"{where}{field}“{text}”是模板提示文字，请填写实际内容"));
             }
         }
@@ -71,7 +71,7 @@ public static class IndicatorValidator
             // Seed 000: 三级 "无直接经济效益" with 指标值 "无直接经济效益" is a real, legitimate way of saying there
             // is no such benefit; it is still the copied-name pattern, so it is shown, but only as information.
             var legitimateNone = name.StartsWith('无');
-            findings.Add(new Finding(IndicatorCodes.TargetIsName, legitimateNone ? Severity.Info : Severity.Warning, row.CellOf("指标值"),
+            findings.Add(new Finding(FindingCodes.TargetIsName, legitimateNone ? Severity.Info : Severity.Warning, row.CellOf("指标值"),
                 legitimateNone
                     ? $"{where}指标值与三级指标名称相同（“{row.Target}”），按定性指标由填报人判断完成情况"
                     : $"{where}指标值与三级指标名称相同（“{row.Target}”），可能是复制残留，请填写具体指标值"));

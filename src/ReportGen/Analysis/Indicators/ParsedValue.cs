@@ -11,7 +11,7 @@ public enum TargetKind
     /// <summary>≤, 不超过, 控制在…以内.</summary>
     AtMost,
 
-    /// <summary>A bare number or "=": at least for counts and rates, at most for cost (domain.md §4).</summary>
+    /// <summary>A bare number or "=": at least for counts and rates, at most for cost (docs/domain.md §4).</summary>
     Equal,
 
     /// <summary>"2023年12月31日前", "11月前", "每月10日前".</summary>

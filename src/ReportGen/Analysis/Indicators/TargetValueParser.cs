@@ -5,7 +5,7 @@ using ReportGen.Input;
 namespace ReportGen.Analysis.Indicators;
 
 /// <summary>
-/// Reads a 指标值 or 实际完成值 cell (domain.md §4): operators in symbols and words, Arabic and Chinese numerals,
+/// Reads a 指标值 or 实际完成值 cell (docs/domain.md §4): operators in symbols and words, Arabic and Chinese numerals,
 /// units, approximate values, deadlines, growth rates and qualitative wording. It keeps the original text and, when
 /// it cannot tell what the text means, says so in <see cref="ParsedValue.Problem"/> rather than guessing.
 /// The grammar is listed in README.md next to this file.
@@ -21,7 +21,7 @@ public static partial class TargetValueParser
     /// <summary>
     /// <see cref="Units"/>' names, longest first (篇次 before 篇, 万元 before 元), written out so that the patterns
     /// are constants the regex source generator compiles ahead of time: built at run time they were parsed at
-    /// every start and interpreted at every match (issue 6). A test holds this to <see cref="Units.NamesLongestFirst"/>.
+    /// every start and interpreted at every match. A test holds this to <see cref="Units.NamesLongestFirst"/>.
     /// </summary>
     internal const string UnitAlternation =
         "个百分点|平方米|万元|亿元|千元|篇次|场次|人次|组次|课时|小时|个月|公里|千米|元|%|‰|篇|场|人|名|位|组|家|个|支|次|条|期|册|本"
@@ -32,7 +32,7 @@ public static partial class TargetValueParser
         $"(?<num>\\d+(?:\\.\\d+)?|{ChineseDigits})(?<mult>(?:万|亿)(?!元))?(?<more>余|多|来)?" +
         $"(?<unit>{UnitAlternation})?(?<around>左右|上下|余|多)?(?<post>{PostWords})?$";
 
-    // "五大行动": N + 大 + a noun names N items (domain.md §4: 五大行动 = 5).
+    // "五大行动": N + 大 + a noun names N items (docs/domain.md §4: 五大行动 = 5).
     private const string NamedCountPattern =
         $"^(?<pre>{AtLeastWords}|{AtMostWords})?(?<num>\\d+|[一二两三四五六七八九十]+)大(?<noun>\\p{{IsCJKUnifiedIdeographs}}{{1,10}})$";
 

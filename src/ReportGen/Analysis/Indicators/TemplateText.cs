@@ -4,7 +4,7 @@ using ReportGen.Input;
 namespace ReportGen.Analysis.Indicators;
 
 /// <summary>
-/// Prompts left over from the blank form (domain.md §3 "Text leftovers"): "指标2", "目标内容1", "……",
+/// Prompts left over from the blank form (docs/domain.md §3 "Text leftovers"): "指标2", "目标内容1", "……",
 /// "（100字以内）", "XXX".
 /// </summary>
 public static partial class TemplateText

@@ -3,7 +3,7 @@ using ReportGen.Model;
 namespace ReportGen.Analysis.Indicators;
 
 /// <summary>
-/// Gives every indicator its 分值 (domain.md §5): 产出 50, 效益 30, 满意度 10; without a 满意度 group its 10 goes
+/// Gives every indicator its 分值 (docs/domain.md §5): 产出 50, 效益 30, 满意度 10; without a 满意度 group its 10 goes
 /// to the groups present in proportion (产出 56.25, 效益 33.75). Within a group the workbook's 分值 wins; rows without
 /// one share what is left evenly. Even shares are cut to cents by largest remainder so that they add up exactly
 /// (50 / 3 → 16.67, 16.67, 16.66) and displayed scores add up to displayed totals.
@@ -37,7 +37,7 @@ internal static class WeightAllocator
             var members = Enumerable.Range(0, rows.Count).Where(i => groups[i] == group).ToList();
             foreach (var i in members.Where(i => rows[i].Weight < 0))
             {
-                findings.Add(new Finding(IndicatorCodes.WeightTotal, Severity.Error, rows[i].CellOf("分值"),
+                findings.Add(new Finding(FindingCodes.WeightTotal, Severity.Error, rows[i].CellOf("分值"),
                     $"{scope}·{rows[i].Level3}：分值{Fmt.N(rows[i].Weight!.Value)}为负数，按0计"));
             }
 
@@ -53,7 +53,7 @@ internal static class WeightAllocator
             {
                 if (givenSum != total)
                 {
-                    findings.Add(new Finding(IndicatorCodes.GroupWeight, Severity.Warning, rows[members[0]].CellOf("分值"),
+                    findings.Add(new Finding(FindingCodes.GroupWeight, Severity.Warning, rows[members[0]].CellOf("分值"),
                         $"{scope}·{IndicatorNames.Of(group)}分值合计{Fmt.N(givenSum)}，与应有的{Fmt.N(total)}分不一致"));
                 }
 
@@ -63,7 +63,7 @@ internal static class WeightAllocator
             var left = total - givenSum;
             if (left <= 0)
             {
-                findings.Add(new Finding(IndicatorCodes.WeightTotal, Severity.Error, rows[missing[0]].CellOf("分值"),
+                findings.Add(new Finding(FindingCodes.WeightTotal, Severity.Error, rows[missing[0]].CellOf("分值"),
                     $"{scope}·{IndicatorNames.Of(group)}已填分值合计{Fmt.N(givenSum)}，已达到该组{Fmt.N(total)}分，{missing.Count}个未填分值的指标按0分计"));
                 continue;
             }
@@ -80,7 +80,7 @@ internal static class WeightAllocator
             var sum = rows.Sum(r => r.Weight!.Value) + IndicatorScorer.ExecutionRateWeight;
             if (sum != 100m)
             {
-                findings.Add(new Finding(IndicatorCodes.WeightTotal, Severity.Error, rows[0].CellOf("分值"),
+                findings.Add(new Finding(FindingCodes.WeightTotal, Severity.Error, rows[0].CellOf("分值"),
                     $"{scope}：指标分值合计{Fmt.N(sum - IndicatorScorer.ExecutionRateWeight)}，加预算执行率10分为{Fmt.N(sum)}，不等于100"));
             }
         }

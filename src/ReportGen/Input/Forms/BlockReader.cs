@@ -213,7 +213,7 @@ internal static partial class BlockReader
 
     /// <summary>
     /// 支出明细及测算说明 from the row at <paramref name="index"/> (the one holding the section label). With a header
-    /// row (支出内容简介 | 支出明细 | 金额 | 支出测算依据及过程说明) columns come from it; without one (seed 000, the first
+    /// row (支出内容简介 | 支出明细 | 金额 | 支出测算依据及过程说明) columns come from it; without one (the Shifeng 2023 forms, the first
     /// 附表3) the amount is the cell that is only an amount, the texts before it describe, the text after explains.
     /// </summary>
     public static (List<ExpenseDetail> Items, ExpenseDetail? Total) Details(FormSegment segment, int index, FormUnit unit)

@@ -4,22 +4,13 @@ using ReportGen.Model;
 namespace ReportGen.Input.Forms;
 
 /// <summary>
-/// Checks on what was imported (domain.md §3), before anything is written. Codes RG5xx:
+/// Checks on what was imported (docs/domain.md §3), before anything is written. Codes RG5xx:
 /// RG501 附表1 项目支出 vs the projects; RG502 附表1 资金总额 vs its parts; RG503 a 测算说明 at odds with its own
 /// figures; RG504 支出明细 vs 项目金额; RG505 指标值 left as template text; RG506 汇总表 vs its 合计 and vs 附表3;
 /// RG507 资金支出计划 not cumulative; RG508 预算数 vs 财政资金 + 其他资金.
 /// </summary>
 public static partial class FormImportValidator
 {
-    public const string ProjectTotal = "RG501";
-    public const string DepartmentTotal = "RG502";
-    public const string CalculationText = "RG503";
-    public const string DetailSum = "RG504";
-    public const string TemplateText = "RG505";
-    public const string SummaryTotal = "RG506";
-    public const string SpendingPlan = "RG507";
-    public const string FundingSplit = "RG508";
-
     public static IReadOnlyList<Finding> Validate(FormSet forms, ImportContent content)
     {
         var findings = new List<Finding>();
@@ -51,7 +42,7 @@ public static partial class FormImportValidator
             {
                 if (TemplateReason(indicator) is { } reason)
                 {
-                    findings.Add(new Finding(TemplateText, Severity.Warning, indicator.Location,
+                    findings.Add(new Finding(FindingCodes.ImportTemplateText, Severity.Warning, indicator.Location,
                         $"{owner}的指标“{indicator.Level3}”{reason}，请填写实际的指标值。"));
                 }
             }
@@ -72,7 +63,7 @@ public static partial class FormImportValidator
                 var sum = sources.Sum(value => value ?? 0m);
                 if (Differs(total, sum, sources.Count(value => value is not null)))
                 {
-                    findings.Add(new Finding(DepartmentTotal, Severity.Error, location,
+                    findings.Add(new Finding(FindingCodes.ImportDepartmentTotal, Severity.Error, location,
                         $"资金总额 {Money.Format(total)} 万元与按收入性质分的各项之和 {Money.Format(sum)} 万元不一致。"));
                 }
             }
@@ -82,7 +73,7 @@ public static partial class FormImportValidator
                 var sum = (budget.Basic ?? 0m) + (budget.Project ?? 0m);
                 if (Differs(total, sum, 2))
                 {
-                    findings.Add(new Finding(DepartmentTotal, Severity.Error, location,
+                    findings.Add(new Finding(FindingCodes.ImportDepartmentTotal, Severity.Error, location,
                         $"资金总额 {Money.Format(total)} 万元与基本支出、项目支出之和 {Money.Format(sum)} 万元不一致。"));
                 }
             }
@@ -95,7 +86,7 @@ public static partial class FormImportValidator
             if (Differs(projectBudget, sum, amounts.Count))
             {
                 var parts = string.Join(" + ", amounts.Select(project => $"{project.Name} {Money.FormatCompact(project.Amount!.Value)}"));
-                findings.Add(new Finding(ProjectTotal, Severity.Error, budget.Cells.GetValueOrDefault("项目支出", budget.Location),
+                findings.Add(new Finding(FindingCodes.ImportProjectTotal, Severity.Error, budget.Cells.GetValueOrDefault("项目支出", budget.Location),
                     $"{department.LayoutName}的项目支出 {Money.Format(projectBudget)} 万元与导入的 {amounts.Count} 个项目金额之和 "
                     + $"{Money.Format(sum)} 万元（{parts}）不一致，请核对是否缺少项目的目标表或金额填错。"));
             }
@@ -110,7 +101,7 @@ public static partial class FormImportValidator
             var sum = amounts.Sum(entry => entry.Amount!.Value);
             if (Differs(total, sum, amounts.Count))
             {
-                findings.Add(new Finding(SummaryTotal, Severity.Error, summary.StatedTotalLocation ?? summary.Location,
+                findings.Add(new Finding(FindingCodes.ImportSummaryTotal, Severity.Error, summary.StatedTotalLocation ?? summary.Location,
                     $"汇总表合计 {Money.Format(total)} 万元与各项目金额之和 {Money.Format(sum)} 万元不一致。"));
             }
         }
@@ -120,7 +111,7 @@ public static partial class FormImportValidator
             var form = forms.Projects.FirstOrDefault(project => TextNormalizer.Key(project.Name) == TextNormalizer.Key(entry.Name));
             if (form?.Amount is { } formAmount && Differs(formAmount, entry.Amount!.Value, 1))
             {
-                findings.Add(new Finding(SummaryTotal, Severity.Error, entry.Location,
+                findings.Add(new Finding(FindingCodes.ImportSummaryTotal, Severity.Error, entry.Location,
                     $"项目“{entry.Name}”在汇总表中为 {Money.Format(entry.Amount.Value)} 万元，在{form.LayoutName}中为 "
                     + $"{Money.Format(formAmount)} 万元，两处不一致。"));
             }
@@ -139,13 +130,13 @@ public static partial class FormImportValidator
         var sum = amounts.Sum(detail => detail.Amount!.Value);
         if (project.Amount is { } amount && amounts.Count > 0 && Differs(amount, sum, amounts.Count))
         {
-            findings.Add(new Finding(DetailSum, Severity.Error, project.AmountLocation ?? project.Location,
+            findings.Add(new Finding(FindingCodes.ImportDetailSum, Severity.Error, project.AmountLocation ?? project.Location,
                 $"项目“{project.Name}”的支出明细金额之和 {Money.Format(sum)} 万元与项目金额 {Money.Format(amount)} 万元不一致。"));
         }
 
         if (project.DetailTotal is { Amount: { } stated } total && amounts.Count > 0 && Differs(stated, sum, amounts.Count))
         {
-            findings.Add(new Finding(DetailSum, Severity.Error, total.Location,
+            findings.Add(new Finding(FindingCodes.ImportDetailSum, Severity.Error, total.Location,
                 $"项目“{project.Name}”支出明细的合计行写 {total.AmountText}，各行金额之和为 {Money.Format(sum)} 万元。"));
         }
 
@@ -156,7 +147,7 @@ public static partial class FormImportValidator
             var decreasing = given.Zip(given.Skip(1)).Any(pair => pair.Second < pair.First);
             if (decreasing || given.Any(value => value is < 0 or > 100))
             {
-                findings.Add(new Finding(SpendingPlan, Severity.Warning, plan.Location,
+                findings.Add(new Finding(FindingCodes.ImportSpendingPlan, Severity.Warning, plan.Location,
                     $"项目“{project.Name}”的资金支出计划应为截至各时点的累计比例（0%–100%，逐期不减少），"
                     + $"表中为 {string.Join(" / ", values.Select(value => value is null ? "—" : FormText.FormatNumber(value.Value) + "%"))}。"));
             }
@@ -167,7 +158,7 @@ public static partial class FormImportValidator
             var parts = (project.FiscalFunds ?? 0m) + (project.OtherFunds ?? 0m);
             if (Differs(budget, parts, 2))
             {
-                findings.Add(new Finding(FundingSplit, Severity.Error, project.AmountLocation ?? project.Location,
+                findings.Add(new Finding(FindingCodes.ImportFundingSplit, Severity.Error, project.AmountLocation ?? project.Location,
                     $"项目“{project.Name}”的预算数 {Money.Format(budget)} 万元与财政资金、其他资金之和 {Money.Format(parts)} 万元不一致。"));
             }
         }
@@ -196,7 +187,7 @@ public static partial class FormImportValidator
 
         if (problems.Count > 0)
         {
-            findings.Add(new Finding(CalculationText, Severity.Error, detail.Location,
+            findings.Add(new Finding(FindingCodes.ImportCalculationText, Severity.Error, detail.Location,
                 $"项目“{project.Name}”支出明细“{label}”：{string.Join("；", problems)}。"));
         }
     }
@@ -210,7 +201,7 @@ public static partial class FormImportValidator
             return "没有填写指标值";
         }
 
-        // "无直接经济效益 | 无直接经济效益" (seed 000) is a real answer, not a prompt left in place.
+        // "无直接经济效益 | 无直接经济效益" (the Shifeng 2023 forms) is a real answer, not a prompt left in place.
         if (target == TextNormalizer.Key(indicator.Level3) && !target.StartsWith('无'))
         {
             return $"的指标值与指标名称相同（“{indicator.Target}”），像是未改的模板文字";

@@ -19,7 +19,7 @@ public sealed record ImportResult(
     bool TargetExisted,
     bool Written)
 {
-    public bool HasErrors => Findings.Any(finding => finding.Severity == Severity.Error);
+    public bool HasErrors => Findings.HasErrors();
 
     /// <summary>Everything skipped: by the readers, by consolidation, by the merge.</summary>
     public IEnumerable<SkippedItem> Skipped => Content.Skipped.Concat(Merge.Skipped)

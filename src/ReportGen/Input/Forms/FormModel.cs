@@ -5,16 +5,16 @@ namespace ReportGen.Input.Forms;
 /// <summary>The form layouts the importer knows, each recognised by its labels.</summary>
 public enum FormLayout
 {
-    /// <summary>湖南 附表1 部门整体支出绩效目标表 (seed 000).</summary>
+    /// <summary>湖南 附表1 部门整体支出绩效目标表 (the Shifeng 2023 forms).</summary>
     HunanDepartment,
 
-    /// <summary>湖南 区级专项资金绩效目标汇总表 (seed 000).</summary>
+    /// <summary>湖南 区级专项资金绩效目标汇总表 (the Shifeng 2023 forms).</summary>
     HunanSummary,
 
-    /// <summary>湖南 附表3 专项资金支出方向绩效目标表 (seed 000).</summary>
+    /// <summary>湖南 附表3 专项资金支出方向绩效目标表 (the Shifeng 2023 forms).</summary>
     HunanProject,
 
-    /// <summary>广东 部门整体绩效目标, amounts in 元, indicators grouped by 任务 (seed 002).</summary>
+    /// <summary>广东 部门整体绩效目标, amounts in 元, indicators grouped by 任务 (the Liwan 2023 form).</summary>
     GuangdongDepartment,
 
     /// <summary>河北 项目绩效目标表: 项目编码, 预算数 (财政资金 / 其他资金), 资金支出计划 by quarter.</summary>

@@ -3,7 +3,7 @@ using ReportGen.Model;
 namespace ReportGen.Input.Forms;
 
 /// <summary>
-/// 广东 部门整体绩效目标 (seed 002): "部门名称：…" style cells, 本年度部门预算收入 in 元 ("总额(元)：28,036,202.00"),
+/// 广东 部门整体绩效目标 (the Liwan 2023 form): "部门名称：…" style cells, 本年度部门预算收入 in 元 ("总额(元)：28,036,202.00"),
 /// a department-wide indicator table, then 任务1…N each with 任务名称 | 任务的绩效目标 | 主要实施项目 and its own
 /// indicator table (指标解释, 指标说明及公式, 预期达到目标, 计算单位). Tasks become 重点工作; every indicator is 部门整体,
 /// and an indicator a task repeats word for word from the department-wide table is kept once.

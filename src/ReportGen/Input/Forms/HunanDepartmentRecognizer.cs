@@ -3,7 +3,7 @@ using ReportGen.Model;
 namespace ReportGen.Input.Forms;
 
 /// <summary>
-/// 湖南 附表1 部门整体支出绩效目标表 (seed 000): 部门名称, 年度预算申请 by income (一般公共预算拨款 / 政府性基金拨款 /
+/// 湖南 附表1 部门整体支出绩效目标表 (the Shifeng 2023 forms): 部门名称, 年度预算申请 by income (一般公共预算拨款 / 政府性基金拨款 /
 /// 其他资金) and by expenditure (基本支出 / 项目支出), 部门职责概述, 年度重点工作计划 rows, 年度绩效指标 rows.
 /// </summary>
 internal static class HunanDepartmentRecognizer

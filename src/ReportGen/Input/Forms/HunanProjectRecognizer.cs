@@ -3,7 +3,7 @@ using ReportGen.Model;
 namespace ReportGen.Input.Forms;
 
 /// <summary>
-/// 湖南 附表3 专项资金支出方向绩效目标表 (seed 000): 支出方向（子项）, 所属专项 (名称 / 金额), 项目金额, 项目实施期,
+/// 湖南 附表3 专项资金支出方向绩效目标表 (the Shifeng 2023 forms): 支出方向（子项）, 所属专项 (名称 / 金额), 项目金额, 项目实施期,
 /// 实施期绩效目标, 年度绩效目标, indicator rows with 绩效标准, and 支出明细及测算说明 rows ending in 合计.
 /// </summary>
 internal static class HunanProjectRecognizer

@@ -4,7 +4,7 @@ using ReportGen.Model;
 namespace ReportGen.Input.Forms;
 
 /// <summary>
-/// 湖南 区级专项资金绩效目标汇总表 (seed 000): 序号 | 名称 | 金额 | 实施期绩效目标 | 年度绩效目标. A 序号 in Chinese
+/// 湖南 区级专项资金绩效目标汇总表 (the Shifeng 2023 forms): 序号 | 名称 | 金额 | 实施期绩效目标 | 年度绩效目标. A 序号 in Chinese
 /// numerals (一、二…) names a 专项; the numbered rows under it are its projects; a 专项 without rows under it is
 /// itself the project. The 合计 row is kept as the stated total.
 /// </summary>

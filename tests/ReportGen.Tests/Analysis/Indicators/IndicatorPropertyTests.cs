@@ -8,7 +8,7 @@ namespace ReportGen.Tests.Analysis.Indicators;
 
 /// <summary>
 /// FsCheck properties of scoring: a score stays within [0, weight], group scores and the total are the sums of their
-/// displayed parts, even weights fill the 90 indicator points exactly. A fixed replay seed keeps runs reproducible.
+/// displayed parts, even weights fill the 90 indicator points exactly. A fixed replay value keeps runs reproducible.
 /// </summary>
 public class IndicatorPropertyTests
 {

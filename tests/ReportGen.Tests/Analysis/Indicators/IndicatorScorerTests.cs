@@ -15,7 +15,7 @@ public class IndicatorScorerTests
 
     private static IEnumerable<string> Codes(ScopeScore s) => s.Findings.Select(f => f.Code);
 
-    // ---- 预算执行率 (domain.md §5: min(rate, 1) × 10) ----
+    // ---- 预算执行率 (docs/domain.md §5: min(rate, 1) × 10) ----
 
     [Theory]
     [InlineData(1.2, 10)]
@@ -31,7 +31,7 @@ public class IndicatorScorerTests
     {
         var s = IndicatorScorer.Score("测试", [OutputRow("数量", "1个", "1个")], ScopeFacts.From(5m, 0m));
         Assert.Equal(0m, s.ExecutionRate);
-        Assert.Contains(IndicatorCodes.NoExecutionRate, Codes(s));
+        Assert.Contains(FindingCodes.NoExecutionRate, Codes(s));
     }
 
     // ---- weights ----
@@ -68,7 +68,7 @@ public class IndicatorScorerTests
             OutcomeRow("d", "不断提高", status: "达成", weight: 30m),
             SatisfactionRow("e", "90%", "95%", weight: 10m));
         Assert.Equal([20m, 15m, 15m, 30m, 10m], s.Results.Select(r => r.Weight));
-        Assert.DoesNotContain(IndicatorCodes.WeightTotal, Codes(s));
+        Assert.DoesNotContain(FindingCodes.WeightTotal, Codes(s));
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public class IndicatorScorerTests
             OutcomeRow("d", "不断提高", status: "达成", weight: 30m),
             SatisfactionRow("e", "90%", "95%", weight: 10m));
         Assert.Equal(40m, s.Results[0].Weight);
-        Assert.Contains(s.Findings, f => f.Code == IndicatorCodes.GroupWeight && f.Severity == Severity.Warning);
-        Assert.Contains(s.Findings, f => f.Code == IndicatorCodes.WeightTotal && f.Severity == Severity.Error && f.Message.Contains("90"));
+        Assert.Contains(s.Findings, f => f.Code == FindingCodes.GroupWeight && f.Severity == Severity.Warning);
+        Assert.Contains(s.Findings, f => f.Code == FindingCodes.WeightTotal && f.Severity == Severity.Error && f.Message.Contains("90"));
         Assert.Equal(90m, s.Total);
     }
 
@@ -89,7 +89,7 @@ public class IndicatorScorerTests
     {
         var s = Score(OutputRow("a", "1个", "1个", weight: 60m), OutputRow("b", "1个", "1个"), OutcomeRow("d", "不断提高", status: "达成"));
         Assert.Equal(0m, s.Results[1].Weight);
-        Assert.Contains(IndicatorCodes.WeightTotal, Codes(s));
+        Assert.Contains(FindingCodes.WeightTotal, Codes(s));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class IndicatorScorerTests
         var s = Score(Row("其他", "其他", "x", "1个", "1个"), OutputRow("a", "1个", "1个"));
         Assert.Equal(IndicatorGroup.Unknown, s.Results[0].Group);
         Assert.Equal(0m, s.Results[0].Score);
-        Assert.Contains(IndicatorCodes.UnknownGroup, Codes(s));
+        Assert.Contains(FindingCodes.UnknownGroup, Codes(s));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public class IndicatorScorerTests
     [Fact]
     public void An_approximate_actual_is_compared_and_said_so()
     {
-        // seed 004: 文明实践活动 4900余场 against the 60 场 planned in seed 000's 测算.
+        // the published Shifeng 2023 report: 文明实践活动 4900余场 against the 60 场 planned in the Shifeng 附表3's 测算.
         var r = One(OutputRow("文明实践活动", "60场", "4900余场", weight: 10m, note: "说明"));
         Assert.Equal((IndicatorStatus.Met, 10m), (r.Status, r.Score));
         Assert.Equal("含约数，按所写数值比较", r.Reason);
@@ -186,7 +186,7 @@ public class IndicatorScorerTests
         var r = s.Results[0];
         Assert.Equal("", r.ActualText);
         Assert.Equal((IndicatorStatus.Undetermined, 0m, "实际完成值"), (r.Status, r.Score, r.MissingField));
-        var finding = Assert.Single(s.Findings, f => f.Code == IndicatorCodes.MissingActual);
+        var finding = Assert.Single(s.Findings, f => f.Code == FindingCodes.MissingActual);
         Assert.Contains("可按全年执行数填写“38.57万元”（预算执行!G3）", finding.Message);
 
         // Written by the user, it is judged: 10 × (1 − 8.57/30) = 10 × 0.71433… = 7.1433… → 7.14.
@@ -199,9 +199,9 @@ public class IndicatorScorerTests
         var facts = ScopeFacts.From(38.57m, 38.72m) with { InitialBudget = 30m };
         var s = IndicatorScorer.Score("测试", [OutputRow("不超过预算", "≤30万元", "38.57万元", weight: 10m, level2: "成本指标")], facts);
         Assert.Equal("指标值按年初预算30.00万元设定，全年预算已调整为38.72万元", s.Results[0].BudgetAdjustment);
-        Assert.Single(s.Findings, f => f.Code == IndicatorCodes.TargetBeforeAdjustment);
+        Assert.Single(s.Findings, f => f.Code == FindingCodes.TargetBeforeAdjustment);
         var unadjusted = IndicatorScorer.Score("测试", [OutputRow("不超过预算", "≤30万元", "28万元", weight: 10m, level2: "成本指标")], ScopeFacts.From(28m, 30m));
-        Assert.DoesNotContain(unadjusted.Findings, f => f.Code == IndicatorCodes.TargetBeforeAdjustment);
+        Assert.DoesNotContain(unadjusted.Findings, f => f.Code == FindingCodes.TargetBeforeAdjustment);
     }
 
     // ---- equal with target 0 ----
@@ -256,14 +256,14 @@ public class IndicatorScorerTests
         Assert.Equal("无法判断", s.Results[0].StatusName);
         Assert.Equal(0m, s.Results[0].Score);
         Assert.Contains("无法判断", s.Results[0].Reason);
-        Assert.Contains(IndicatorCodes.MissingUserStatus, Codes(s));
+        Assert.Contains(FindingCodes.MissingUserStatus, Codes(s));
     }
 
     [Fact]
     public void An_unreadable_user_status_is_an_error()
     {
         var s = Score(OutcomeRow("x", "不断提高", status: "基本完成"));
-        Assert.Contains(IndicatorCodes.BadUserStatus, Codes(s));
+        Assert.Contains(FindingCodes.BadUserStatus, Codes(s));
         Assert.Equal(IndicatorStatus.Undetermined, s.Results[0].Status);
     }
 
@@ -275,7 +275,7 @@ public class IndicatorScorerTests
         var s = Score(OutputRow("x", "≥3000篇", "95%", weight: 10m));
         Assert.Equal(IndicatorStatus.Undetermined, s.Results[0].Status);
         Assert.Contains("单位不一致", s.Results[0].Reason);
-        Assert.Contains(IndicatorCodes.UnitMismatch, Codes(s));
+        Assert.Contains(FindingCodes.UnitMismatch, Codes(s));
 
         var judged = One(OutputRow("x", "≥3000篇", "95%", weight: 10m, status: "部分达成"));
         Assert.Equal(7m, judged.Score);
@@ -288,8 +288,8 @@ public class IndicatorScorerTests
         Assert.Equal(IndicatorStatus.Undetermined, s.Results[0].Status);
         Assert.Equal(0m, s.Results[0].Score);
         Assert.Contains("未填写实际完成值", s.Results[0].Reason);
-        Assert.Contains(IndicatorCodes.MissingActual, Codes(s));
-        Assert.DoesNotContain(IndicatorCodes.MissingUserStatus, Codes(s)); // one finding for one cause
+        Assert.Contains(FindingCodes.MissingActual, Codes(s));
+        Assert.DoesNotContain(FindingCodes.MissingUserStatus, Codes(s)); // one finding for one cause
     }
 
     [Fact]
@@ -297,7 +297,7 @@ public class IndicatorScorerTests
     {
         var s = Score(OutputRow("新增规上住宿业企业", "2家", "已完成"));
         Assert.Equal(IndicatorStatus.Undetermined, s.Results[0].Status);
-        Assert.Contains(IndicatorCodes.ActualInWords, Codes(s));
+        Assert.Contains(FindingCodes.ActualInWords, Codes(s));
     }
 
     [Fact]
@@ -306,7 +306,7 @@ public class IndicatorScorerTests
         var s = Score(OutputRow("人员", "在职2人，退休13人", "在职2人，退休13人", weight: 10m, status: "达成"));
         Assert.Equal(IndicatorKind.Unknown, s.Results[0].Kind);
         Assert.Equal(10m, s.Results[0].Score);
-        Assert.Contains(IndicatorCodes.TargetNotUnderstood, Codes(s));
+        Assert.Contains(FindingCodes.TargetNotUnderstood, Codes(s));
     }
 
     // ---- deadlines ----
@@ -336,7 +336,7 @@ public class IndicatorScorerTests
         var s = IndicatorScorer.Score("测试", [OutputRow("预算执行率", "100%", "100%", weight: 10m, level2: "质量指标")], ScopeFacts.From(90m, 100m));
         Assert.Equal("90.00%", s.Results[0].ActualText);
         Assert.Equal(9m, s.Results[0].Score);
-        Assert.Contains(IndicatorCodes.ExecutionRateDiffers, Codes(s));
+        Assert.Contains(FindingCodes.ExecutionRateDiffers, Codes(s));
     }
 
     [Fact]
@@ -345,24 +345,24 @@ public class IndicatorScorerTests
         // 37.24 / 43.2 = 86.2%: 10 × 0.862 = 8.62, a real table published 9.
         var s = Score(OutputRow("x", "43.2万人次", "37.24万人次", weight: 10m, score: 9m, note: "说明"));
         Assert.Equal(8.62m, s.Results[0].Score);
-        Assert.Contains(s.Findings, f => f.Code == IndicatorCodes.ScoreDiffers && f.Message.Contains("8.62"));
+        Assert.Contains(s.Findings, f => f.Code == FindingCodes.ScoreDiffers && f.Message.Contains("8.62"));
     }
 
     [Fact]
     public void Unmet_without_deviation_note_is_a_finding_and_with_one_it_is_not()
     {
-        Assert.Contains(IndicatorCodes.UnmetWithoutNote, Codes(Score(OutputRow("x", "≥3000篇", "2886篇次"))));
-        Assert.DoesNotContain(IndicatorCodes.UnmetWithoutNote, Codes(Score(OutputRow("x", "≥3000篇", "2886篇次", note: "统计口径调整"))));
+        Assert.Contains(FindingCodes.UnmetWithoutNote, Codes(Score(OutputRow("x", "≥3000篇", "2886篇次"))));
+        Assert.DoesNotContain(FindingCodes.UnmetWithoutNote, Codes(Score(OutputRow("x", "≥3000篇", "2886篇次", note: "统计口径调整"))));
     }
 
     [Theory]
-    [InlineData("60场", "4900余场", true)] // seed 004: 文明实践活动 4900余场 against 60 planned
+    [InlineData("60场", "4900余场", true)] // the published Shifeng 2023 report: 文明实践活动 4900余场 against 60 planned
     [InlineData("100场", "130场", true)]   // exactly 130%
     [InlineData("100场", "129场", false)]
     public void Actual_at_130_percent_of_target_needs_a_note(string target, string actual, bool flagged)
     {
         var codes = Codes(Score(OutputRow("文明实践活动", target, actual)));
-        Assert.Equal(flagged, codes.Contains(IndicatorCodes.FarAboveTarget));
+        Assert.Equal(flagged, codes.Contains(FindingCodes.FarAboveTarget));
     }
 
     [Fact]
@@ -372,17 +372,17 @@ public class IndicatorScorerTests
             OutputRow("指标2", "……", "（100字以内）"),
             OutcomeRow("无直接经济效益", "无直接经济效益", status: "达成"),
             OutcomeRow("社会效益", "社会效益", status: "达成"));
-        Assert.Equal(3, s.Findings.Count(f => f.Code == IndicatorCodes.TemplateLeftover));
-        Assert.Contains(s.Findings, f => f.Code == IndicatorCodes.TargetIsName && f.Severity == Severity.Info && f.Message.Contains("无直接经济效益"));
-        Assert.Contains(s.Findings, f => f.Code == IndicatorCodes.TargetIsName && f.Severity == Severity.Warning && f.Message.Contains("社会效益"));
-        Assert.DoesNotContain(IndicatorCodes.TargetNotUnderstood, Codes(s));
+        Assert.Equal(3, s.Findings.Count(f => f.Code == FindingCodes.TemplateLeftover));
+        Assert.Contains(s.Findings, f => f.Code == FindingCodes.TargetIsName && f.Severity == Severity.Info && f.Message.Contains("无直接经济效益"));
+        Assert.Contains(s.Findings, f => f.Code == FindingCodes.TargetIsName && f.Severity == Severity.Warning && f.Message.Contains("社会效益"));
+        Assert.DoesNotContain(FindingCodes.TargetNotUnderstood, Codes(s));
     }
 
     [Fact]
     public void Findings_point_at_the_cell()
     {
         var s = Score(OutputRow("新增规上住宿业企业", "2家"));
-        var missing = s.Findings.Single(f => f.Code == IndicatorCodes.MissingActual);
+        var missing = s.Findings.Single(f => f.Code == FindingCodes.MissingActual);
         Assert.Equal(6, missing.Location.Column);
         Assert.Equal("绩效指标", missing.Location.Sheet);
         Assert.StartsWith("测试·新增规上住宿业企业：", missing.Message);

@@ -2,7 +2,7 @@ using ReportGen.Model;
 
 namespace ReportGen.Tests.Analysis.Indicators;
 
-/// <summary>Builds 绩效指标 rows in test code (style.md: small inputs built in tests).</summary>
+/// <summary>Builds 绩效指标 rows in test code (small inputs are built in tests, not committed as files).</summary>
 internal static class Rows
 {
     private static readonly string[] Fields = ["归属", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "完成情况", "得分", "偏差原因"];

@@ -5,12 +5,13 @@ using static ReportGen.Tests.Analysis.Indicators.Rows;
 namespace ReportGen.Tests.Analysis.Indicators;
 
 /// <summary>
-/// The Shifeng 2023 case (shared/reference/shifeng-2023.md): seed 000's targets against seed 004's year-end figures.
+/// The Shifeng 2023 case (the sample under data/sample/): the start-of-year targets against the published report's
+/// year-end figures.
 /// Every expected number is computed by hand in the comments; no 分值 are given, so weights are split evenly.
 /// </summary>
 public class ShifengCaseTests
 {
-    /// <summary>附表1 of seed 000, with the actuals seed 004 states (the others left empty, as the sample may).</summary>
+    /// <summary>附表1 of the Shifeng 2023 forms, with the actuals the published report states (the others left empty, as the sample may).</summary>
     private static readonly IndicatorRow[] Department =
     [
         Row("产出指标", "数量指标", "实施全域行动", "五大行动", "开展市容市貌、空中缆线等五大专项整治"),
@@ -26,7 +27,7 @@ public class ShifengCaseTests
         Row("效益指标", "社会公众及服务对象满意度指标", "社会公众对宣传工作的认可度和满意度", "90%"),
     ];
 
-    // 预算收入 560.75, 支出 458.04 (seed 004).
+    // 预算收入 560.75, 支出 458.04 (the published Shifeng 2023 report).
     private static readonly ScopeFacts DepartmentFacts = ScopeFacts.From(458.04m, 560.75m);
 
     [Fact]
@@ -50,10 +51,10 @@ public class ShifengCaseTests
         Assert.Equal(IndicatorStatus.Met, r[0].Status);
         Assert.Equal(8.34m, r[0].Score);
 
-        // 新增规上企业: no actual in seed 004 → 无法判断, 0, and a missing-actual finding each.
+        // 新增规上企业: no actual in the published report → 无法判断, 0, and a missing-actual finding each.
         Assert.All(r.Skip(1).Take(2), x => Assert.Equal(IndicatorStatus.Undetermined, x.Status));
         // 2 企业 rows, 工作及时完成率, 不超过预算 and 满意度 90% have no actual.
-        Assert.Equal(5, score.Findings.Count(f => f.Code == IndicatorCodes.MissingActual));
+        Assert.Equal(5, score.Findings.Count(f => f.Code == FindingCodes.MissingActual));
 
         // 预算资金使用率 100% against the computed rate 81.68%:
         // 8.33 × 0.816834… = 6.80423… → 6.80.
@@ -66,7 +67,7 @@ public class ShifengCaseTests
         // value to write in its cell, never used as if the user had written it.
         Assert.Equal(IndicatorKind.AtMost, r[5].Kind);
         Assert.Equal((IndicatorStatus.Undetermined, "", 0m, "实际完成值"), (r[5].Status, r[5].ActualText, r[5].Score, r[5].MissingField));
-        Assert.Contains(score.Findings, f => f.Code == IndicatorCodes.MissingActual && f.Message.Contains("可按全年执行数填写“458.04万元”"));
+        Assert.Contains(score.Findings, f => f.Code == FindingCodes.MissingActual && f.Message.Contains("可按全年执行数填写“458.04万元”"));
 
         // 效益 30 over 4 qualitative rows (7.50 each), none judged by the user → 0 each.
         Assert.All(r.Skip(6).Take(4), x => Assert.Equal((7.50m, IndicatorStatus.Undetermined), (x.Weight, x.Status)));
@@ -85,7 +86,7 @@ public class ShifengCaseTests
         Assert.True(score.Provisional);
 
         // 无直接经济效益 = its own name: reported, but only as information.
-        Assert.Contains(score.Findings, f => f.Code == IndicatorCodes.TargetIsName && f.Severity == Severity.Info);
+        Assert.Contains(score.Findings, f => f.Code == FindingCodes.TargetIsName && f.Severity == Severity.Info);
     }
 
     [Fact]
@@ -104,7 +105,7 @@ public class ShifengCaseTests
             Row("效益指标", "社会公众及服务对象满意度指标", "全民素质", "不断提高", scope: scope),
         ];
 
-        // 全年预算 38.72 (30 + 8.72), 实际 38.57 (seed 004).
+        // 全年预算 38.72 (30 + 8.72), 实际 38.57 (the published Shifeng 2023 report).
         var score = IndicatorScorer.Score(scope, rows, ScopeFacts.From(38.57m, 38.72m));
         var r = score.Results;
 
@@ -128,7 +129,7 @@ public class ShifengCaseTests
         Assert.Equal("差", score.Grade);
 
         // 2886 of 3000 is unmet and has no 偏差原因.
-        Assert.Contains(score.Findings, f => f.Code == IndicatorCodes.UnmetWithoutNote && f.Message.StartsWith("融媒体中心专项经费·全年宣传报道"));
+        Assert.Contains(score.Findings, f => f.Code == FindingCodes.UnmetWithoutNote && f.Message.StartsWith("融媒体中心专项经费·全年宣传报道"));
     }
 
     [Fact]

@@ -16,9 +16,9 @@ public class TargetValueParserTests
         Assert.Equal(TargetValueParser.UnitAlternation, fromTable);
     }
 
-    /// <summary>Every quantitative example of domain.md §4 and every 指标值 of seeds 000 and 002, plus the forms around them.</summary>
+    /// <summary>Every quantitative example of docs/domain.md §4 and every 指标值 of the Shifeng and Liwan 2023 forms, plus the forms around them.</summary>
     [Theory]
-    // domain.md §4
+    // docs/domain.md §4
     [InlineData("≥3000篇", TargetKind.AtLeast, "3000", "篇", "篇")]
     [InlineData("≦12人", TargetKind.AtMost, "12", "人", "人")]
     [InlineData("≤326.42万元", TargetKind.AtMost, "326.42", "万元", "元")]
@@ -33,11 +33,11 @@ public class TargetValueParserTests
     [InlineData("年增加5%", TargetKind.Growth, "5", "%", "%")]
     [InlineData("≥10%", TargetKind.AtLeast, "10", "%", "%")]
     [InlineData("1308场", TargetKind.Equal, "1308", "场", "场")]
-    // seed 000 (附表1 and the three 附表3)
+    // the Shifeng 2023 forms (附表1 and the three 附表3)
     [InlineData("≤30万元", TargetKind.AtMost, "30", "万元", "元")]
     [InlineData("≤50万元", TargetKind.AtMost, "50", "万元", "元")]
     [InlineData("≤15万元", TargetKind.AtMost, "15", "万元", "元")]
-    // seed 002 (荔湾)
+    // the Liwan 2023 form (荔湾)
     [InlineData("不少于50篇", TargetKind.AtLeast, "50", "篇", "篇")]
     [InlineData("不少于200篇", TargetKind.AtLeast, "200", "篇", "篇")]
     [InlineData("不少于200期", TargetKind.AtLeast, "200", "期", "期")]

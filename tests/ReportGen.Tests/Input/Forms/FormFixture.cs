@@ -4,7 +4,7 @@ using ReportGen.Input.Forms;
 
 namespace ReportGen.Tests.Input.Forms;
 
-/// <summary>A temporary folder with the seed forms written into it, removed after the test.</summary>
+/// <summary>A temporary folder with the published start-of-year forms written into it, removed after the test.</summary>
 public sealed class FormFixture : IDisposable
 {
     public FormFixture()

@@ -25,7 +25,7 @@ public class ImportCheckTests
         var findings = Check(FormFixture.Read(fixture.ShifengDocx()));
 
         var finding = Assert.Single(findings);
-        Assert.Equal((FormImportValidator.CalculationText, Severity.Error), (finding.Code, finding.Severity));
+        Assert.Equal((FindingCodes.ImportCalculationText, Severity.Error), (finding.Code, finding.Severity));
         Assert.Contains("户外公益广告制作", finding.Message, StringComparison.Ordinal);
         Assert.Contains("共计15万元", finding.Message, StringComparison.Ordinal);
         Assert.Contains("10 + 7 + 3", finding.Message, StringComparison.Ordinal);
@@ -60,10 +60,10 @@ public class ImportCheckTests
         var table1 = Replace(SeedForms.Table1, "95", "90");
         var path = Write(fixture, "rg501.docx", table1, SeedForms.Summary);
 
-        var finding = Assert.Single(Check(FormFixture.Read(path)), f => f.Code == FormImportValidator.ProjectTotal);
+        var finding = Assert.Single(Check(FormFixture.Read(path)), f => f.Code == FindingCodes.ImportProjectTotal);
         Assert.Contains("90.00", finding.Message, StringComparison.Ordinal);
         Assert.Contains("95.00", finding.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(Check(FormFixture.Read(Write(fixture, "ok.docx", SeedForms.Table1, SeedForms.Summary))), f => f.Code == FormImportValidator.ProjectTotal);
+        Assert.DoesNotContain(Check(FormFixture.Read(Write(fixture, "ok.docx", SeedForms.Table1, SeedForms.Summary))), f => f.Code == FindingCodes.ImportProjectTotal);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class ImportCheckTests
         using var fixture = new FormFixture();
         var path = Write(fixture, "rg502.docx", Replace(SeedForms.Table1, "231.42", "230.42"));
 
-        Assert.Contains(Check(FormFixture.Read(path)), f => f.Code == FormImportValidator.DepartmentTotal);
+        Assert.Contains(Check(FormFixture.Read(path)), f => f.Code == FindingCodes.ImportDepartmentTotal);
     }
 
     [Fact]
@@ -82,8 +82,8 @@ public class ImportCheckTests
         var path = Write(fixture, "rg504.docx", Replace(SeedForms.Ideology, "9.6万", "8.6万"));
 
         var codes = Check(FormFixture.Read(path)).Select(f => f.Code).ToList();
-        Assert.Contains(FormImportValidator.DetailSum, codes);
-        Assert.Contains(FormImportValidator.CalculationText, codes); // "0.8万*12次=9.6万元" no longer matches 8.6万
+        Assert.Contains(FindingCodes.ImportDetailSum, codes);
+        Assert.Contains(FindingCodes.ImportCalculationText, codes); // "0.8万*12次=9.6万元" no longer matches 8.6万
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class ImportCheckTests
         var summary = new FormGrid(SeedForms.Summary.Rows.Select(row => row[1] == "融媒体中心专项经费" && row[0] == "1" ? row.Select(c => c == "30" ? "35" : c).ToArray() : row).ToList());
         var path = Write(fixture, "rg506.docx", summary, SeedForms.Media);
 
-        var findings = Check(FormFixture.Read(path)).Where(f => f.Code == FormImportValidator.SummaryTotal).ToList();
+        var findings = Check(FormFixture.Read(path)).Where(f => f.Code == FindingCodes.ImportSummaryTotal).ToList();
         Assert.Equal(2, findings.Count); // 合计 95 vs 100, and 35 in the 汇总表 vs 30 in 附表3
     }
 
@@ -102,7 +102,7 @@ public class ImportCheckTests
     {
         using var fixture = new FormFixture();
         var grid = Replace(Replace(SeedForms.Media, "≥3000篇", "全年宣传报道"), "不断优化", "目标内容1");
-        var findings = Check(FormFixture.Read(Write(fixture, "rg505.docx", grid))).Where(f => f.Code == FormImportValidator.TemplateText).ToList();
+        var findings = Check(FormFixture.Read(Write(fixture, "rg505.docx", grid))).Where(f => f.Code == FindingCodes.ImportTemplateText).ToList();
 
         Assert.Equal(2, findings.Count);
         Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
@@ -118,7 +118,7 @@ public class ImportCheckTests
         var bad = Check(FormFixture.Read(Write(fixture, "hebei-bad.docx", Replace(SeedForms.Hebei("60%"), "20.00", "25.00"))));
 
         Assert.Empty(good);
-        Assert.Contains(bad, f => f.Code == FormImportValidator.FundingSplit);
-        Assert.Contains(bad, f => f.Code == FormImportValidator.SpendingPlan);
+        Assert.Contains(bad, f => f.Code == FindingCodes.ImportFundingSplit);
+        Assert.Contains(bad, f => f.Code == FindingCodes.ImportSpendingPlan);
     }
 }

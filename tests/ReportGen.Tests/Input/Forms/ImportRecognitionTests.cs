@@ -3,7 +3,7 @@ using ReportGen.Model;
 
 namespace ReportGen.Tests.Input.Forms;
 
-/// <summary>What the recognisers take from each layout, measured on the seeds.</summary>
+/// <summary>What the recognisers take from each layout, measured on the published forms.</summary>
 public class ImportRecognitionTests
 {
     [Fact]

@@ -9,7 +9,7 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Input.Forms;
 
 /// <summary>
-/// The whole path a clerk takes (issue 5): import the Shifeng start-of-year forms into a new workbook, type the
+/// The whole path a clerk takes: import the Shifeng start-of-year forms into a new workbook, type the
 /// year-end execution into 预算执行, and the report's figures are those of the Shifeng 2023 sample.
 /// </summary>
 public sealed class ImportRoundTripTests

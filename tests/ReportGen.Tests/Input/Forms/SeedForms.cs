@@ -1,9 +1,9 @@
 namespace ReportGen.Tests.Input.Forms;
 
 /// <summary>
-/// The forms of the seeds as grids: Shifeng 2023 (seed 000: 附表1, 汇总表, three 附表3, with the labels' odd spaces
-/// and the 测算说明 defect kept), Liwan 2023 (seed 002, Guangdong, amounts in 元, 任务1–4), and a Hebei
-/// 项目绩效目标表 invented from the layout's description (issue 5).
+/// The published start-of-year forms as grids: Shifeng 2023 (附表1, 汇总表, three 附表3, with the labels' odd
+/// spaces and the 测算说明 defect kept), Liwan 2023 (Guangdong, amounts in 元, 任务1–4), and a Hebei 项目绩效目标表
+/// invented from the layout's description.
 /// </summary>
 public static class SeedForms
 {
@@ -95,7 +95,7 @@ public static class SeedForms
         ["^", "^", "社会公众及服务对象满意度指标", "全民素质", "不断提高", "其他标准"],
     ];
 
-    /// <summary>附表3 融媒体中心专项经费 (30): its 支出明细 has no header row, as in the seed.</summary>
+    /// <summary>附表3 融媒体中心专项经费 (30): its 支出明细 has no header row, as in the published form.</summary>
     public static FormGrid Media => new([
         .. Table3Head("融媒体中心专项经费", "30", MediaGoal, MediaAnnual),
         .. MediaIndicators,
@@ -208,7 +208,7 @@ public static class SeedForms
         ["产出指标", QualityEtc, "舆情日报数量", "编发舆情日报数量", "<", "", "不少于200期"],
     ]);
 
-    /// <summary>The rest of 任务4 after the page break and the stray "年度主要支出计划" paragraph (seed 002).</summary>
+    /// <summary>The rest of 任务4 after the page break and the stray "年度主要支出计划" paragraph (the Liwan 2023 form).</summary>
     public static FormGrid LiwanTail => FormGrid.Of(
         ["", "", "舆情处置率", "反映舆情处置率", "<", "", "达90%"],
         ["效益指标", BenefitEtc, "党员学习教育宣传覆盖情况", "反映党员学习教育宣传覆盖情况", "<", "", "95%"],

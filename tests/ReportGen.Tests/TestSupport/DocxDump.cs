@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using ReportGen.Output;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
-namespace ReportGen.Output;
+namespace ReportGen.Tests.TestSupport;
 
 /// <summary>
 /// A normalized text dump of any .docx, for snapshot tests that compare documents by meaning, not bytes.
