@@ -27,7 +27,7 @@ public static class BatchCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
             CustomParser = ParseJobs,
         };
-        var template = new Option<string>("--template", "-t") { Description = "报告模板：模板名称（default、sichuan）或 .sbn 文件路径", DefaultValueFactory = _ => "default" };
+        var template = new Option<string>("--template", "-t") { Description = TemplateHelp.Describe(), DefaultValueFactory = _ => "default" };
         var pdf = PdfOption.Create();
         var command = new Command("batch", "批量检查并生成报告：处理文件夹中（含子文件夹）所有部门的工作簿，有错误的不生成；输出汇总表（最弱的部门排在最前）。有工作簿未生成时退出码为 1。")
         {

@@ -19,7 +19,7 @@ public static class GenerateCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var output = new Option<string?>("--output", "-o") { HelpName = "报告.docx", Description = "报告文件路径（.docx；写 .pdf 时生成同名的 .docx 和 PDF，同 --pdf）；默认写到 ./out/部门名称+年度+“年度部门整体支出绩效自评报告.docx”" };
-        var template = new Option<string>("--template", "-t") { HelpName = "名称|路径", Description = "报告模板：模板名称（default、sichuan）或 .sbn 文件路径", DefaultValueFactory = _ => "default" };
+        var template = new Option<string>("--template", "-t") { HelpName = "名称|路径", Description = TemplateHelp.Describe(), DefaultValueFactory = _ => "default" };
         var style = new Option<string?>("--style") { HelpName = "参考.docx", Description = "参考 .docx：用其中的样式（字体、字号、页边距）替换默认版式" };
         var fonts = new Option<string[]>("--font")
         {

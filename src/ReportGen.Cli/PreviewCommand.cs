@@ -17,7 +17,7 @@ public static class PreviewCommand
         var format = new Option<string>("--format", "-f") { HelpName = "格式", Description = "输出格式：table（终端表格，默认）、csv、json、md、html（整份报告的网页预览，用浏览器打开）", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json", "md", "html");
         var outputFile = new Option<string?>("--output", "-o") { HelpName = "文件", Description = "写入文件而不是屏幕（table 格式写为纯文本）" };
-        var template = new Option<string>("--template", "-t") { HelpName = "名称|路径", Description = "html 格式所用的报告模板：模板名称（default、sichuan）或 .sbn 文件路径", DefaultValueFactory = _ => "default" };
+        var template = new Option<string>("--template", "-t") { HelpName = "名称|路径", Description = TemplateHelp.Describe("html 格式所用的报告模板"), DefaultValueFactory = _ => "default" };
         var command = new Command("preview", "预览预算执行差异表：每个预算行的年初预算、调整、全年预算、实际支出、结余结转和执行率，含基本支出、项目支出小计和合计，标出需要关注的行；以及指标评分。html 格式另含整份报告。")
         {
             workbook,

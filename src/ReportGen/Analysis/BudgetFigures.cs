@@ -53,4 +53,7 @@ public sealed record BudgetFigures(
     public IEnumerable<LineFigures> ProjectLines => Lines.Where(line => line.IsProject);
     public IEnumerable<LineFigures> BasicLines => Lines.Where(line => !line.IsProject);
     public int ProjectCount => Lines.Count(line => line.IsProject);
+
+    /// <summary>The lines paid from one 资金来源 (预算执行's column; null: not stated).</summary>
+    public IReadOnlyList<LineFigures> FundedBy(FundingSource? source) => Lines.Where(line => line.Line.Funding == source).ToList();
 }

@@ -166,6 +166,13 @@ public static class WorkbookSchema
         ["其他资金"] = [],
         ["年初基本支出"] = [],
         ["年初项目支出"] = [],
+
+        // Texts only some outlines print (templates hunan.sbn, guangdong.sbn; docs/outlines.md).
+        ["自评依据"] = ["自评通知", "自评通知文号"],
+        ["政府性基金预算支出情况"] = [],
+        ["国有资本经营预算支出情况"] = [],
+        ["社会保险基金预算支出情况"] = [],
+        ["自评结果应用情况"] = ["自评结果拟应用和公开情况", "绩效自评结果应用情况", "结果应用情况"],
     };
 
     /// <summary>

@@ -47,6 +47,7 @@ public static class ScriptModelBuilder
             ["causeCell"] = g.CauseCell,
         }),
         ["indicators"] = Indicators(model.Indicators),
+        ["funds"] = Funds(model.Funds),
         ["findings"] = Array(model.Findings, f => new ScriptObject
         {
             ["code"] = f.Code,
@@ -67,6 +68,23 @@ public static class ScriptModelBuilder
                 ["behind"] = c.Behind,
             }),
         }),
+    };
+
+    private static ScriptObject Funds(FundsView f) => new()
+    {
+        ["complete"] = f.Complete,
+        ["general"] = Fund(f.General),
+        ["government"] = Fund(f.Government),
+        ["other"] = Fund(f.Other),
+    };
+
+    private static ScriptObject? Fund(FundView? f) => f is null ? null : new ScriptObject
+    {
+        ["name"] = f.Name,
+        ["amounts"] = Amounts(f.Amounts),
+        ["basic"] = Amounts(f.Basic),
+        ["projects"] = Amounts(f.Projects),
+        ["projectCount"] = f.ProjectCount,
     };
 
     private static ScriptObject Department(DepartmentView d)
@@ -123,6 +141,7 @@ public static class ScriptModelBuilder
         ["isIncrease"] = l.IsIncrease,
         ["isDecrease"] = l.IsDecrease,
         ["amounts"] = Amounts(l.Amounts),
+        ["funding"] = l.Funding,
         ["purpose"] = Text(l.Purpose),
         ["deviation"] = Text(l.Deviation),
         ["lowRate"] = l.LowRate,

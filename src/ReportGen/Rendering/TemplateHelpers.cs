@@ -16,6 +16,9 @@ public static class TemplateHelpers
     /// <summary>The key under which a render keeps the department's 基本信息 items for <c>fact</c>.</summary>
     public const string FactsTag = "reportgen.facts";
 
+    /// <summary>The key under which a render keeps the cell of each 基本信息 item for <c>factCell</c>.</summary>
+    public const string FactCellsTag = "reportgen.factCells";
+
     /// <summary>The functions, read-only, added to a render's builtins.</summary>
     public static void Register(ScriptObject builtins)
     {
@@ -27,6 +30,8 @@ public static class TemplateHelpers
         Add(builtins, "placeholder", 1, 2, (c, a) => Placeholder(Text(a[0]), a.Length > 1 ? Text(a[1]) : null));
         Add(builtins, "fact", 1, 1, (c, a) => c.Context.Tags.TryGetValue(FactsTag, out var facts) && facts is IReadOnlyDictionary<string, string> map
             ? map.GetValueOrDefault(Text(a[0])) ?? "" : "");
+        Add(builtins, "factCell", 1, 1, (c, a) => c.Context.Tags.TryGetValue(FactCellsTag, out var cells) && cells is IReadOnlyDictionary<string, string> map
+            ? map.GetValueOrDefault(Text(a[0])) ?? Input.WorkbookSchema.InfoSheet : Input.WorkbookSchema.InfoSheet);
         Add(builtins, "table", 1, 2, (c, a) => !ReportTables.Kinds.Contains(Text(a[0]))
             ? throw c.Fail($"表格“{a[0]}”不存在，可用的表格：{string.Join("、", ReportTables.Kinds)}")
             : $"\n{ReportMarkup.TableMarker}{string.Join("|", a.Select(Text))}::\n");

@@ -44,7 +44,22 @@ public sealed record TemplateModel
 
     /// <summary>Spending by checkpoint against the 资金支出计划; empty when the workbook has neither sheet.</summary>
     public IReadOnlyList<ProgressView> SpendingProgress { get; init; } = [];
+
+    /// <summary>Spending by 资金来源, for outlines with a chapter per fund (湖南: 一般公共预算、政府性基金…).</summary>
+    public FundsView Funds { get; init; } = FundsView.None;
 }
+
+/// <summary>
+/// Spending by 资金来源. <see cref="Complete"/>: every line states its source, so a fund without lines truly had no
+/// spending; otherwise the split is unknown and a template asks for it. A fund is null when no line is paid from it.
+/// </summary>
+public sealed record FundsView(bool Complete, FundView? General, FundView? Government, FundView? Other)
+{
+    public static FundsView None { get; } = new(false, null, null, null);
+}
+
+/// <summary>The lines of one 资金来源: all, 基本支出, 项目支出 amounts and the number of projects.</summary>
+public sealed record FundView(string Name, AmountsView Amounts, AmountsView Basic, AmountsView Projects, int ProjectCount);
 
 /// <summary>A line's cumulative spending at 3月底 / 6月底 / 10月底 / 12月底 against its plan.</summary>
 public sealed record ProgressView(string Name, IReadOnlyList<CheckpointView> Checkpoints)
@@ -81,6 +96,9 @@ public sealed record DepartmentView
 
     /// <summary>Every 基本信息 item as written, for {{fact "项目"}}.</summary>
     public required IReadOnlyDictionary<string, string> Facts { get; init; }
+
+    /// <summary>The cell of every 基本信息 item present (基本信息!B12), for {{factCell "项目"}}.</summary>
+    public IReadOnlyDictionary<string, string> FactCells { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record AmountsView(decimal Initial, decimal Adjustment, decimal Final, decimal Actual, decimal CarryOver, decimal? Rate)
@@ -105,6 +123,9 @@ public sealed record LineView
 
     /// <summary>调增 | 调减 | 年中追加 | 无调整.</summary>
     public required string AdjustmentKind { get; init; }
+
+    /// <summary>资金来源: 一般公共预算 | 政府性基金 | 其他资金; null when not stated.</summary>
+    public string? Funding { get; init; }
 
     public bool IsMidYear => AdjustmentKind == "年中追加";
     public bool IsIncrease => AdjustmentKind == "调增";

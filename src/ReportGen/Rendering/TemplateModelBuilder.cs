@@ -5,7 +5,7 @@ using ReportGen.Model;
 namespace ReportGen.Rendering;
 
 /// <summary>
-/// Turns a <see cref="DepartmentAnalysis"/> into the object templates see. No figure is computed here. Every text
+/// Turns a <see cref="DepartmentAnalysis"/> into the object templates see. No figure is computed here but the sums of the lines by 资金来源. Every text
 /// that comes from the workbook passes through <see cref="ReportMarkup.Literal"/> (as <c>L</c>), so that what the
 /// user typed stays text in the report whatever markup it resembles.
 /// </summary>
@@ -50,10 +50,40 @@ public static class TemplateModelBuilder
                 .Select(p => new ProgressView(L(p.Line.Name), p.Checkpoints
                     .Select(c => new CheckpointView(c.Label, c.Planned, c.Spent, c.Share, c.Behind)).ToList()))
                 .ToList(),
+            Funds = BuildFunds(figures),
             Findings = analysis.Findings
                 .Select(f => new FindingView(f.Code, Finding.SeverityName(f.Severity), L(f.Location.ToString()), L(f.Message)))
                 .ToList(),
         };
+    }
+
+    /// <summary>资金来源 as the report writes it.</summary>
+    public static string? FundingName(FundingSource? source) => source switch
+    {
+        FundingSource.General => "一般公共预算",
+        FundingSource.GovernmentFund => "政府性基金",
+        FundingSource.Other => "其他资金",
+        _ => null,
+    };
+
+    private static FundsView BuildFunds(BudgetFigures figures)
+    {
+        FundView? Fund(FundingSource source)
+        {
+            var lines = figures.FundedBy(source);
+            return lines.Count == 0 ? null : new FundView(
+                FundingName(source)!,
+                View(Amounts.Sum(lines.Select(l => l.Amounts))),
+                View(Amounts.Sum(lines.Where(l => !l.IsProject).Select(l => l.Amounts))),
+                View(Amounts.Sum(lines.Where(l => l.IsProject).Select(l => l.Amounts))),
+                lines.Count(l => l.IsProject));
+        }
+
+        return new FundsView(
+            figures.Lines.Count > 0 && figures.FundedBy(null).Count == 0,
+            Fund(FundingSource.General),
+            Fund(FundingSource.GovernmentFund),
+            Fund(FundingSource.Other));
     }
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
@@ -80,6 +110,7 @@ public static class TemplateModelBuilder
         Subordinates = L(info.Fact("下属单位")),
         AnnualGoal = L(info.Fact("年度总体目标")),
         Facts = info.Facts.ToDictionary(fact => fact.Key, fact => L(fact.Value)),
+        FactCells = info.FactRows.ToDictionary(row => row.Key, row => row.Value.ToString()),
     };
 
     private static LineView BuildLine(DepartmentAnalysis analysis, LineFigures line, int index)
@@ -97,6 +128,7 @@ public static class TemplateModelBuilder
             Source = VariancePreviewRenderer.SourceName(line.Line.Source),
             AdjustmentKind = VariancePreviewRenderer.AdjustmentName(line.Adjustment),
             Amounts = View(line.Amounts),
+            Funding = FundingName(line.Line.Funding),
             Purpose = L(line.Line.Purpose),
             Deviation = L(line.Line.DeviationNote),
             LowRate = line.LowRate,

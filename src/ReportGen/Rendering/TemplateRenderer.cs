@@ -65,6 +65,7 @@ public static class TemplateRenderer
             using var cancel = new CancellationTokenSource(limits.Timeout);
             var context = Context(parsed, limits, cancel.Token);
             context.Tags[TemplateHelpers.FactsTag] = model.Department.Facts;
+            context.Tags[TemplateHelpers.FactCellsTag] = model.Department.FactCells;
             context.PushGlobal(ScriptModelBuilder.Build(model));
             return TextJoin.Clean(parsed.Template.Render(context));
         });

@@ -34,6 +34,8 @@ public sealed class GeneratedReportTests : IDisposable
     [Theory]
     [InlineData("default")]
     [InlineData("sichuan")]
+    [InlineData("hunan")]
+    [InlineData("guangdong")]
     public void Report_passes_the_open_xml_validator(string template)
     {
         using var document = WordprocessingDocument.Open(Generate($"{template}.docx", template), false);

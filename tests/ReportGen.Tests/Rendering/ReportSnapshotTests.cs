@@ -15,11 +15,14 @@ public sealed class ReportSnapshotTests
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var template in new[] { "default", "sichuan" })
+        foreach (var template in new[] { "default", "sichuan", "hunan", "guangdong" })
         {
             data.Add("sample", template);
             data.Add("example", template);
         }
+
+        // A line without 资金来源: the Hunan outline cannot split the spending by fund and asks for it.
+        data.Add("no-targets", "hunan");
 
         foreach (var name in new[] { "decrease", "no-targets", "yuan", "overspend", "progress" })
         {

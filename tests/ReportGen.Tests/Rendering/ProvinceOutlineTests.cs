@@ -1,0 +1,113 @@
+using ReportGen.Rendering;
+using ReportGen.Tests.TestSupport;
+
+namespace ReportGen.Tests.Rendering;
+
+/// <summary>
+/// The Hunan and Guangdong outlines: the chapters per fund follow the 资金来源 column, the user's 基本信息 texts
+/// replace their placeholders, and a split that cannot be known is asked for, never assumed.
+/// </summary>
+public sealed class ProvinceOutlineTests
+{
+    private static string Render(WorkbookBuilder workbook, string template) =>
+        ReportRenderer.RenderText(TemplateModelBuilder.Build(workbook.Analyze()), TemplateRenderer.Resolve(template, Repo.Templates));
+
+    private static string Chapter(string text, string heading)
+    {
+        var start = text.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no “{heading}” in:\n{text}");
+        var next = text.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
+        return next < 0 ? text[start..] : text[start..next];
+    }
+
+    private static WorkbookBuilder TwoFunds() => WorkbookBuilder.Create("某县体育局", "2024")
+        .Line("基本支出", "基本支出", 100m, 0m, 100m, 99m, 1m, funding: "一般公共预算")
+        .Line("赛事经费", "项目支出", 40m, 10m, 50m, 45m, 5m, funding: "一般公共预算", purpose: "举办县运会")
+        .Line("健身路径建设", "项目支出", 30m, 0m, 30m, 21m, 9m, funding: "政府性基金", purpose: "新建健身路径");
+
+    [Fact]
+    public void Hunan_splits_spending_by_fund_and_states_the_funds_without_spending()
+    {
+        var text = Render(TwoFunds(), "hunan");
+
+        var general = Chapter(text, "## 二、一般公共预算支出情况");
+        Assert.Contains("一般公共预算支出全年预算150.00万元", general);
+        Assert.Contains("实际支出144.00万元，执行率96.00%，结余结转6.00万元", general);
+        Assert.Contains("共1个项目", general);
+        Assert.Contains("1.年初预算项目“赛事经费”", general);
+        Assert.DoesNotContain("健身路径建设", general);
+
+        var fund = Chapter(text, "## 三、政府性基金预算支出情况");
+        Assert.Contains("政府性基金预算支出全年预算30.00万元，实际支出21.00万元，执行率70.00%，结余结转9.00万元", fund);
+        Assert.Contains("1.年初预算项目“健身路径建设”", fund);
+
+        Assert.Contains("2024年度无国有资本经营预算支出。", Chapter(text, "## 四、国有资本经营预算支出情况"));
+        Assert.Contains("2024年度无社会保险基金预算支出。", Chapter(text, "## 五、社会保险基金预算支出情况"));
+        Assert.Contains("预算执行率", Chapter(text, "## 六、部门整体支出绩效情况"));
+        Assert.Contains("【待填写：自评结果拟应用和公开情况", Chapter(text, "## 九、部门整体支出绩效自评结果拟应用和公开情况"));
+    }
+
+    [Fact]
+    public void Other_funds_or_an_unstated_source_leave_the_fund_chapters_to_the_user()
+    {
+        var other = Render(TwoFunds().Line("协会补助", "项目支出", 5m, 0m, 5m, 5m, 0m, funding: "其他资金"), "hunan");
+        Assert.Contains("【待填写：国有资本经营预算支出情况（如无，填写“无国有资本经营预算支出。”）（基本信息）】", Chapter(other, "## 四、国有资本经营预算支出情况"));
+        Assert.Contains("【待填写：社会保险基金预算支出情况", Chapter(other, "## 五、社会保险基金预算支出情况"));
+
+        var unstated = Render(TwoFunds().Line("协会补助", "项目支出", 5m, 0m, 5m, 5m, 0m), "hunan");
+        var general = Chapter(unstated, "## 二、一般公共预算支出情况");
+        Assert.Contains("部门支出全年预算185.00万元，实际支出170.00万元", general);
+        Assert.Contains("【待填写：每项支出的资金来源（一般公共预算、政府性基金或其他资金），才能区分一般公共预算支出（预算执行表“资金来源”列）】", general);
+        Assert.Contains("【待填写：政府性基金预算支出情况", Chapter(unstated, "## 三、政府性基金预算支出情况"));
+        Assert.DoesNotContain("无政府性基金预算支出。", unstated.Replace("“无政府性基金预算支出。”", ""));
+    }
+
+    [Fact]
+    public void The_users_texts_in_basic_information_replace_the_placeholders()
+    {
+        var workbook = TwoFunds()
+            .Line("协会补助", "项目支出", 5m, 0m, 5m, 5m, 0m, funding: "其他资金")
+            .Info("自评依据", "《关于开展2024年度预算绩效自评工作的通知》")
+            .Info("国有资本经营预算支出情况", "本部门无国有资本经营预算支出。")
+            .Info("社会保险基金预算支出情况", "本部门无社会保险基金预算支出。")
+            .Info("自评结果拟应用和公开情况", "自评结果作为2025年预算安排的依据，随部门决算公开。");
+
+        var hunan = Render(workbook, "hunan");
+        Assert.Contains("根据《关于开展2024年度预算绩效自评工作的通知》，某县体育局对2024年度部门整体支出情况组织开展了绩效自评", hunan);
+        Assert.Contains("本部门无国有资本经营预算支出。", Chapter(hunan, "## 四、"));
+        Assert.Contains("本部门无社会保险基金预算支出。", Chapter(hunan, "## 五、"));
+        Assert.Contains("自评结果作为2025年预算安排的依据", Chapter(hunan, "## 九、"));
+        Assert.DoesNotContain("【待填写：国有资本经营", hunan);
+
+        var guangdong = Render(workbook, "guangdong");
+        Assert.Contains("根据《关于开展2024年度预算绩效自评工作的通知》要求，某县体育局开展了2024年度部门整体支出绩效自评", guangdong);
+        Assert.Contains("自评结果作为2025年预算安排的依据", Chapter(guangdong, "## 六、其他需要说明的问题"));
+    }
+
+    [Fact]
+    public void A_placeholder_for_an_outline_only_item_names_its_cell()
+    {
+        var workbook = TwoFunds().Row("基本信息", "自评结果应用情况", null);
+
+        var text = Render(workbook, "hunan");
+
+        var row = workbook.Rows("基本信息").Count;
+        Assert.Contains($"【待填写：自评结果拟应用和公开情况（如用于下年预算安排、随部门决算公开）（基本信息!B{row}）】", Chapter(text, "## 九、"));
+    }
+
+    [Fact]
+    public void Guangdong_gives_the_budget_by_fund_and_the_management_findings()
+    {
+        var text = Render(TwoFunds(), "guangdong");
+
+        var spending = Chapter(text, "## 二、部门整体支出情况");
+        Assert.Contains("部门预算收入180.00万元，其中年初预算170.00万元，年中调整追加10.00万元。按资金来源分，一般公共预算150.00万元，政府性基金预算30.00万元。", spending);
+        Assert.Contains("共2个项目", spending);
+
+        var analysis = Chapter(text, "## 三、绩效自评分析");
+        Assert.Contains("### （一）履职效能", analysis);
+        Assert.Contains("“健身路径建设”执行率70.00%，低于90%，结余结转9.00万元，原因：【待填写：执行率偏低的原因（预算执行!L4）】。", analysis);
+        Assert.Contains("“赛事经费”年中调增10.00万元。", analysis);
+        Assert.Contains("【待填写：部门整体绩效指标（填写后计算自评得分及等次）（绩效指标）】", analysis);
+    }
+}
