@@ -1,3 +1,4 @@
+using ReportGen.Analysis;
 using BenchmarkDotNet.Attributes;
 using ReportGen.Input;
 using ReportGen.Model;

@@ -1,3 +1,4 @@
+using ReportGen.Analysis;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using ReportGen.Model;

@@ -1,3 +1,4 @@
+using ReportGen.Model;
 using System.CommandLine;
 using ReportGen.Output;
 

@@ -1,3 +1,4 @@
+using ReportGen.Model;
 using ReportGen.Rendering;
 
 namespace ReportGen.Cli;

@@ -1,3 +1,5 @@
+using ReportGen.Model;
+
 namespace ReportGen.Input;
 
 /// <summary>A merged range, 1-based and inclusive, as a spreadsheet shows it (B3:B5 is rows 3–5 of column 2).</summary>

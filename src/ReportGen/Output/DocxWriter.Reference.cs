@@ -1,3 +1,4 @@
+using ReportGen.Model;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;

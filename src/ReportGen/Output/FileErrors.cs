@@ -1,3 +1,4 @@
+using ReportGen.Model;
 using System.Text.RegularExpressions;
 
 namespace ReportGen.Output;

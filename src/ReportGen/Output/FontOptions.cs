@@ -1,3 +1,5 @@
+using ReportGen.Model;
+
 namespace ReportGen.Output;
 
 /// <summary>

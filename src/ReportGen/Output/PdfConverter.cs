@@ -1,3 +1,4 @@
+using ReportGen.Model;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;

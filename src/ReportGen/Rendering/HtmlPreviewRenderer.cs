@@ -1,3 +1,4 @@
+using ReportGen.Analysis;
 using System.Net;
 using System.Text;
 using ReportGen.Analysis.Indicators;

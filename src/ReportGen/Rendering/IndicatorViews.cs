@@ -1,3 +1,4 @@
+using ReportGen.Analysis;
 using ReportGen.Analysis.Indicators;
 using ReportGen.Model;
 

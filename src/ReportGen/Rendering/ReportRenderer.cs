@@ -1,3 +1,4 @@
+using ReportGen.Analysis;
 using ReportGen.Model;
 
 namespace ReportGen.Rendering;

@@ -1,3 +1,4 @@
+using ReportGen.Model;
 using System.Collections.Concurrent;
 using ReportGen.Input;
 

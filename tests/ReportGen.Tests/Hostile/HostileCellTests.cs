@@ -1,3 +1,4 @@
+using ReportGen.Analysis;
 using ReportGen.Input;
 using ReportGen.Model;
 using ReportGen.Tests.TestSupport;

@@ -1,3 +1,4 @@
+using ReportGen.Analysis;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security;

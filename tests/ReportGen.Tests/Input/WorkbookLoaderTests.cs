@@ -1,3 +1,4 @@
+using ReportGen.Model;
 using System.Text;
 using ReportGen.Input;
 using ReportGen.Tests.TestSupport;

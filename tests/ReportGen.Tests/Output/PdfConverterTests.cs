@@ -1,3 +1,4 @@
+using ReportGen.Model;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using ReportGen.Cli;

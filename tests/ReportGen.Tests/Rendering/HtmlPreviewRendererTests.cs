@@ -1,3 +1,4 @@
+using ReportGen.Analysis;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ReportGen.Model;

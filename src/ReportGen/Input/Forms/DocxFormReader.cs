@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using SourceLocation = ReportGen.Model.SourceLocation;
+using InputException = ReportGen.Model.InputException;
 
 namespace ReportGen.Input.Forms;
 

@@ -1,3 +1,4 @@
+using ReportGen.Model;
 using System.Globalization;
 
 namespace ReportGen.Input.Forms;

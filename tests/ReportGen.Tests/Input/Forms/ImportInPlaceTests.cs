@@ -1,3 +1,4 @@
+using ReportGen.Model;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.RegularExpressions;

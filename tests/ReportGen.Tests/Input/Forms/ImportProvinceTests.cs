@@ -1,3 +1,4 @@
+using ReportGen.Model;
 using ReportGen.Input;
 using ReportGen.Input.Forms;
 using ReportGen.Tests.TestSupport;

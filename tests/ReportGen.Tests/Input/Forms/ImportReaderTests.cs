@@ -1,3 +1,4 @@
+using ReportGen.Model;
 using System.Globalization;
 using ReportGen.Input.Forms;
 
@@ -148,8 +149,8 @@ public class ImportReaderTests
         var broken = fixture.PathOf("坏文件.docx");
         File.WriteAllText(broken, "not a zip");
 
-        Assert.Contains(".doc", Assert.Throws<ReportGen.InputException>(() => FormFixture.Read(doc)).Message, StringComparison.Ordinal);
-        Assert.Contains("坏文件.docx", Assert.Throws<ReportGen.InputException>(() => FormFixture.Read(broken)).Message, StringComparison.Ordinal);
-        Assert.Contains("找不到", Assert.Throws<ReportGen.InputException>(() => FormFixture.Read(fixture.PathOf("无.xlsx"))).Message, StringComparison.Ordinal);
+        Assert.Contains(".doc", Assert.Throws<ReportGen.Model.InputException>(() => FormFixture.Read(doc)).Message, StringComparison.Ordinal);
+        Assert.Contains("坏文件.docx", Assert.Throws<ReportGen.Model.InputException>(() => FormFixture.Read(broken)).Message, StringComparison.Ordinal);
+        Assert.Contains("找不到", Assert.Throws<ReportGen.Model.InputException>(() => FormFixture.Read(fixture.PathOf("无.xlsx"))).Message, StringComparison.Ordinal);
     }
 }

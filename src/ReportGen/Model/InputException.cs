@@ -1,6 +1,4 @@
-using ReportGen.Model;
-
-namespace ReportGen;
+namespace ReportGen.Model;
 
 /// <summary>
 /// Input that cannot be read at all (a missing file, not a spreadsheet, a missing sheet or required column).
