@@ -18,7 +18,7 @@ public sealed record TemplateModel
     public required IReadOnlyList<LineView> BasicLines { get; init; }
     public required IReadOnlyList<TaskView> KeyTasks { get; init; }
 
-    /// <summary>其他资金来源 stated in 基本信息, outside every sum (seed 004's 6.54万元); null when not given.</summary>
+    /// <summary>其他资金来源 stated in 基本信息, outside every sum (the published Shifeng report's 6.54万元); null when not given.</summary>
     public decimal? OtherFunds { get; init; }
 
     /// <summary>The user's own texts for sections 四 and 五; null when not written.</summary>
