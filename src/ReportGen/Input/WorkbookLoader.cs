@@ -220,8 +220,8 @@ public static class WorkbookLoader
         var fileName = System.IO.Path.GetFileName(path);
         try
         {
-            var text = CsvText.Decode(ReadAllBytes(path), fileName);
-            CsvText.CheckQuotes(text, path);
+            var text = CsvDecoder.Decode(ReadAllBytes(path), fileName);
+            CsvDecoder.CheckQuotes(text, path);
             using var stream = new MemoryStream(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray(), writable: false);
             var config = new ExcelReaderConfiguration
             {

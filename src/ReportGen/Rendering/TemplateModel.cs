@@ -229,8 +229,11 @@ public sealed record ScoreView(decimal ExecutionRate, decimal Output, decimal Ou
     public bool Provisional => Undetermined > 0;
 
     /// <summary>"28.28" or "28.28（暂定）".</summary>
-    public string TotalText => Model.Money.Format(Total) + (Provisional ? "（暂定）" : "");
+    public string TotalText => Mark(Model.Money.Format(Total), Provisional);
 
     /// <summary>"差" or "差（暂定）".</summary>
-    public string GradeText => Grade + (Provisional ? "（暂定）" : "");
+    public string GradeText => Mark(Grade, Provisional);
+
+    /// <summary>A total or grade as every output shows it: marked （暂定） while it is provisional (docs/domain.md §5).</summary>
+    public static string Mark(string text, bool provisional) => provisional ? text + "（暂定）" : text;
 }

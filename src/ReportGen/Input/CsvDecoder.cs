@@ -8,7 +8,7 @@ namespace ReportGen.Input;
 /// without BOM), UTF-16 with BOM, or GB18030 (what Excel in China saves), never a mix of them; and checked for a
 /// quote that opens a cell and never closes.
 /// </summary>
-internal static class CsvText
+internal static class CsvDecoder
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
