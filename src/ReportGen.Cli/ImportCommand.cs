@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ReportGen.Input.Forms;
+using ReportGen.Import;
 
 namespace ReportGen.Cli;
 

@@ -1,4 +1,5 @@
 using ReportGen.Output;
+using ReportGen.Model;
 
 namespace ReportGen.Input;
 

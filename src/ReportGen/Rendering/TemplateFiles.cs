@@ -1,5 +1,6 @@
 using ReportGen.Model;
 using ReportGen.Input;
+using ReportGen.Files;
 
 namespace ReportGen.Rendering;
 

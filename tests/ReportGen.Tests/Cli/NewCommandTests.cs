@@ -7,6 +7,7 @@ using ReportGen.Input;
 using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;
 using S = DocumentFormat.OpenXml.Spreadsheet;
+using ReportGen.Model;
 
 namespace ReportGen.Tests.Cli;
 

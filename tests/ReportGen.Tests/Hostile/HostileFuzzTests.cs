@@ -2,8 +2,8 @@ using ReportGen.Model;
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
-using ReportGen.Input.Forms;
-using ReportGen.Tests.Input.Forms;
+using ReportGen.Import;
+using ReportGen.Tests.Import;
 using ReportGen.Tests.TestSupport;
 using Xunit.Abstractions;
 
@@ -187,7 +187,7 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
 
     private List<Seed> Seeds()
     {
-        var forms = Path.Combine(Repo.Root, "tests", "ReportGen.Tests", "Input", "Forms", "TestFiles");
+        var forms = Path.Combine(Repo.Root, "tests", "ReportGen.Tests", "Import", "TestFiles");
         var liwan = _temp.File("liwan.docx");
         DocxFormBuilder.Write(liwan, SeedForms.LiwanBlocks);
         var shifeng = _temp.File("shifeng.xlsx");

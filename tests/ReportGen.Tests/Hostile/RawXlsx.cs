@@ -207,7 +207,7 @@ public sealed class RawXlsx
             text.Append($"<row r=\"{r + 1}\"{(hidden ? " hidden=\"1\"" : "")}>");
             for (var c = 0; c < cells.Length; c++)
             {
-                var reference = Model.SourceLocation.ColumnLetters(c + 1) + (r + 1);
+                var reference = ReportGen.Model.SourceLocation.ColumnLetters(c + 1) + (r + 1);
                 text.Append(cells[c] switch
                 {
                     null => "",

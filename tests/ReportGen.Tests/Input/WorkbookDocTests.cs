@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ReportGen.Input;
 using ReportGen.Tests.Analysis;
 using ReportGen.Tests.TestSupport;
+using ReportGen.Model;
 
 namespace ReportGen.Tests.Input;
 
