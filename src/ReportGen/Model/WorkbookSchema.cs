@@ -195,6 +195,16 @@ public static class WorkbookSchema
     };
 
     /// <summary>
+    /// The 基本信息 items that hold money, in the workbook's 金额单位: read into <see cref="DepartmentInfo.Amounts"/>
+    /// in 万元 when the workbook is read.
+    /// </summary>
+    public static readonly IReadOnlyList<string> InfoAmountItems =
+    [
+        "其他资金来源", "年初资金总额", "一般公共预算拨款", "政府性基金拨款", "财政拨款收入", "财政专户管理资金", "其他资金",
+        "年初基本支出", "年初项目支出",
+    ];
+
+    /// <summary>
     /// The 基本信息 items the clerk is asked to fill, in the order <c>reportgen new</c> lists them, with whether the
     /// import fills them from the forms. The first three are required (部门名称, 年度) or defaulted (金额单位).
     /// </summary>

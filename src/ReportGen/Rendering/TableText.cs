@@ -1,6 +1,5 @@
 using ReportGen.Model;
 using System.Collections.Concurrent;
-using ReportGen.Input;
 using ReportGen.Files;
 
 namespace ReportGen.Rendering;

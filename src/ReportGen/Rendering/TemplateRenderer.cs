@@ -1,6 +1,5 @@
 using ReportGen.Model;
 using System.Collections.Concurrent;
-using ReportGen.Input;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
