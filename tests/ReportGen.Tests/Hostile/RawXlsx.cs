@@ -88,7 +88,7 @@ public sealed class RawXlsx
         sheet.Row("基本支出", "基本支出", null, 20, 0, 20, 20, 0);
         lines(sheet);
         more?.Invoke(book);
-        return ReportPipeline.Analyze(book.Write(folder.File("工作簿.xlsx")));
+        return GenerateJob.Analyze(book.Write(folder.File("工作簿.xlsx")));
     }
 
     /// <summary>The standard two sheets: a valid 基本信息 and 预算执行 with the WorkbookBuilder header.</summary>

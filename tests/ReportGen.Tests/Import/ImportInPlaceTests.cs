@@ -42,7 +42,7 @@ public sealed partial class ImportInPlaceTests
     {
         var target = fixture.PathOf("石峰2023.xlsx");
         File.Copy(FormFixture.TestFile(Fixture), target);
-        result = FormImporter.Run(new ImportRequest([fixture.ShifengDocx()], target));
+        result = ImportJob.Run(new ImportRequest([fixture.ShifengDocx()], target));
         return target;
     }
 
@@ -127,7 +127,7 @@ public sealed partial class ImportInPlaceTests
         var target = Imported(fixture, out _);
         var first = FormFixture.Hash(target);
 
-        var again = FormImporter.Run(new ImportRequest([fixture.ShifengDocx()], target));
+        var again = ImportJob.Run(new ImportRequest([fixture.ShifengDocx()], target));
 
         Assert.False(again.Written);
         Assert.False(again.Merge.Changed);
@@ -142,7 +142,7 @@ public sealed partial class ImportInPlaceTests
         XlsxWriter.Write(target, WorkbookTemplate.New("中共株洲市石峰区委员会宣传部", 2023, "万元", null));
         var before = Parts(target);
 
-        FormImporter.Run(new ImportRequest([fixture.ShifengDocx()], target));
+        ImportJob.Run(new ImportRequest([fixture.ShifengDocx()], target));
 
         var after = Parts(target);
         Assert.Equal(before["xl/styles.xml"], after["xl/styles.xml"]);
@@ -172,7 +172,7 @@ public sealed partial class ImportInPlaceTests
         XlsxWriter.Write(target, [new XlsxSheet("基本信息", [["项目", "内容"], ["部门名称", "x"], ["年度", 2023]])]);
         RewritePart(target, "xl/worksheets/sheet1.xml", xml => FirstCellOfRow2Column2().Replace(xml, "<c r=\"B2\"><f>\"中共\"&amp;\"石峰\"</f></c>"));
 
-        var result = FormImporter.Run(new ImportRequest([fixture.ShifengDocx()], target));
+        var result = ImportJob.Run(new ImportRequest([fixture.ShifengDocx()], target));
 
         using (var document = SpreadsheetDocument.Open(target, isEditable: false))
         {
@@ -188,7 +188,7 @@ public sealed partial class ImportInPlaceTests
         using var fixture = new FormFixture();
         var target = fixture.PathOf("未计算.xlsx");
         XlsxWriter.Write(target, WorkbookTemplate.New("中共株洲市石峰区委员会宣传部", 2023, "万元", null));
-        FormImporter.Run(new ImportRequest([fixture.ShifengDocx()], target));
+        ImportJob.Run(new ImportRequest([fixture.ShifengDocx()], target));
 
         // The clerk types 实际完成值 as a formula in a program that saves no result (openpyxl), then imports a
         // corrected form: the formula stays a formula, and check still names its cell.
@@ -198,7 +198,7 @@ public sealed partial class ImportInPlaceTests
         var corrected = fixture.PathOf("corrected.docx");
         DocxFormBuilder.Write(corrected, [SeedForms.Table1, SeedForms.Summary, media, SeedForms.Civil, SeedForms.Ideology]);
 
-        var result = FormImporter.Run(new ImportRequest([corrected], target));
+        var result = ImportJob.Run(new ImportRequest([corrected], target));
 
         Assert.True(result.Written);
         using (var document = SpreadsheetDocument.Open(target, isEditable: false))
@@ -234,7 +234,7 @@ public sealed partial class ImportInPlaceTests
             File.WriteAllText(Path.Combine(target, "基本信息.csv"), "项目,内容\n部门名称,某部门\n");
         }
 
-        var error = Assert.Throws<InputException>(() => FormImporter.Run(new ImportRequest([fixture.ShifengDocx()], target)));
+        var error = Assert.Throws<InputException>(() => ImportJob.Run(new ImportRequest([fixture.ShifengDocx()], target)));
 
         Assert.Contains("--into 执行.xlsx", error.Message);
         Assert.Contains("不会", error.Message);

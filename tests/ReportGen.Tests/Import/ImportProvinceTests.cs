@@ -13,7 +13,7 @@ public sealed class ImportProvinceTests
     {
         using var fixture = new FormFixture();
         var target = fixture.PathOf("荔湾2023.xlsx");
-        FormImporter.Run(new ImportRequest([fixture.LiwanDocx()], target));
+        ImportJob.Run(new ImportRequest([fixture.LiwanDocx()], target));
 
         var check = CliHarness.Run("check", target);
 
@@ -32,7 +32,7 @@ public sealed class ImportProvinceTests
         DocxFormBuilder.Write(path, SeedForms.LiwanBlocks.Select(block => block is FormGrid grid
             ? new FormGrid(grid.Rows.Select(row => row.Select(c => c == "财政拨款收入(元)：28,036,202.00" ? "财政拨款收入(元)：27,036,202.00" : c).ToArray()).ToList())
             : block).ToList());
-        FormImporter.Run(new ImportRequest([path], target));
+        ImportJob.Run(new ImportRequest([path], target));
 
         var check = CliHarness.Run("check", target);
 
@@ -56,7 +56,7 @@ public sealed class ImportProvinceTests
         DocxFormBuilder.Write(path, [HebeiOf("211001中共曹妃甸区委宣传部本级")]);
         var target = fixture.PathOf("曹妃甸.xlsx");
 
-        var result = FormImporter.Run(new ImportRequest([path], target));
+        var result = ImportJob.Run(new ImportRequest([path], target));
 
         Assert.Equal("中共曹妃甸区委宣传部", result.Content.DepartmentName);
         var info = WorkbookLoader.Load(target).Find("基本信息")!;
@@ -78,7 +78,7 @@ public sealed class ImportProvinceTests
         DocxFormBuilder.Write(second, [other]);
         var target = fixture.PathOf("合.xlsx");
 
-        var error = Assert.Throws<InputException>(() => FormImporter.Run(new ImportRequest([first, second], target)));
+        var error = Assert.Throws<InputException>(() => ImportJob.Run(new ImportRequest([first, second], target)));
 
         Assert.Contains("211001 中共曹妃甸区委宣传部本级", error.Message);
         Assert.Contains("211005 曹妃甸区融媒体中心", error.Message);

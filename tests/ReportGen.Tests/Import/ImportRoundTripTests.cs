@@ -19,7 +19,7 @@ public sealed class ImportRoundTripTests
     {
         using var fixture = new FormFixture();
         var workbook = fixture.PathOf("石峰2023.xlsx");
-        var import = FormImporter.Run(new ImportRequest([fixture.ShifengDocx()], workbook, false));
+        var import = ImportJob.Run(new ImportRequest([fixture.ShifengDocx()], workbook, false));
         Assert.True(import.Written);
 
         // The clerk's year-end step: the 预算执行 sheet as in the sample (adjustments, actuals, the 别名 文明经费 → 文明建设经费).

@@ -9,7 +9,7 @@ namespace ReportGen.Tests.Import;
 public class ImportWorkbookTests
 {
     private static ImportResult Import(string target, bool dryRun = false, params string[] forms) =>
-        FormImporter.Run(new ImportRequest(forms, target, dryRun));
+        ImportJob.Run(new ImportRequest(forms, target, dryRun));
 
     private static List<string[]> Sheet(string path, string name) =>
         WorkbookLoader.Load(path).Find(name)!.Rows.Select(row => row.Select(CellText.Of).ToArray()).ToList();

@@ -4,7 +4,7 @@ using ReportGen.Output;
 namespace ReportGen;
 
 /// <summary>What <c>generate</c> is asked to do: which workbook, which template, where to write, which styles.</summary>
-public sealed record ReportRequest(
+public sealed record GenerateRequest(
     string WorkbookPath,
     string Template,
     string TemplatesDirectory,
@@ -22,6 +22,15 @@ public sealed record ReportRequest(
     /// (<see cref="Batch.BatchOutputs"/>); a single report checks its own (<see cref="OutputGuard"/>).
     /// </summary>
     public bool OutputChecked { get; init; }
+
+    /// <summary><c>generate --text</c>: render the narrative only, whatever the checks found, and write nothing.</summary>
+    public bool TextOnly { get; init; }
+
+    /// <summary>Converts the written report to PDF (<c>--pdf</c>); null for .docx only.</summary>
+    public PdfConverter? Pdf { get; init; }
+
+    /// <summary>Where the PDF goes (<c>-o 报告.pdf</c>); null for beside the .docx, with its name.</summary>
+    public string? PdfPath { get; init; }
 
     /// <summary>Where the report goes when no -o is given: ./out/{部门}{年度}年度部门整体支出绩效自评报告.docx.</summary>
     public static string DefaultOutputPath(string department, int year) =>

@@ -7,17 +7,31 @@ using ReportGen.Rendering;
 
 namespace ReportGen;
 
-/// <summary>What <c>generate</c> produced: the analysis, and the report written (null when refused for errors).</summary>
-public sealed record ReportResult(DepartmentAnalysis Analysis, string? OutputPath, ReportDocument? Document)
+/// <summary>
+/// What <c>generate</c> produced: the analysis, and the report written (null when refused for errors); for
+/// <c>--text</c>, the narrative instead; with <c>--pdf</c>, the PDF written or why it was not.
+/// </summary>
+public sealed record GenerateResult(DepartmentAnalysis Analysis, string? OutputPath, ReportDocument? Document)
 {
     public int Placeholders => Document is null ? 0 : ReportMarkup.CountPlaceholders(Document);
+
+    /// <summary>The rendered narrative of a <see cref="GenerateRequest.TextOnly"/> request; null otherwise.</summary>
+    public string? Narrative { get; init; }
+
+    /// <summary>The PDF written beside the report, when one was asked for and converted.</summary>
+    public string? PdfPath { get; init; }
+
+    /// <summary>Why the PDF was not written although the .docx was (LibreOffice failed or timed out).</summary>
+    public JobFailure? PdfFailure { get; init; }
 }
 
 /// <summary>
-/// The orchestrator: read the workbook, match names, compute, check. Each stage is its own class; this one only
-/// calls them in order.
+/// The <c>generate</c> job (docs/architecture.md): read the workbook, match names, compute, check, score, render
+/// the template, write the .docx, convert it to PDF. Each stage is its own class; this one only calls them in
+/// order. <c>check</c> and <c>preview</c> run its first stages (<see cref="Analyze(string)"/>); a batch runs it once
+/// per workbook.
 /// </summary>
-public static class ReportPipeline
+public static class GenerateJob
 {
     public static DepartmentAnalysis Analyze(string workbookPath) => Analyze(ExecutionWorkbookReader.Read(workbookPath));
 
@@ -103,36 +117,42 @@ public static class ReportPipeline
         return (department, projects);
     }
 
-    /// <summary>
-    /// Refuses <paramref name="path"/> as an output of <paramref name="request"/> when it would overwrite one of its
-    /// inputs (<see cref="OutputGuard"/>): for files written beside the report, such as its PDF.
-    /// </summary>
-    public static void CheckOutput(ReportRequest request, string path) => InputGuard(request).CheckFile(path);
-
     /// <summary>The output check of one report: its inputs are the workbook, the template's files and the style reference.</summary>
-    private static OutputGuard InputGuard(ReportRequest request) =>
+    private static OutputGuard InputGuard(GenerateRequest request) =>
         new([request.WorkbookPath, request.StyleReference, .. TemplateFiles.Check(request.Template, request.TemplatesDirectory)]);
 
     /// <summary>
     /// The report's narrative as the template renders it (<c>generate --text</c>), whatever the checks found: it is
     /// for looking at a template, not a report to file.
     /// </summary>
-    public static string RenderNarrative(ReportRequest request)
+    private static GenerateResult RenderNarrative(GenerateRequest request)
     {
         _ = TemplateFiles.Check(request.Template, request.TemplatesDirectory);
         _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory);
-        var model = TemplateModelBuilder.Build(Analyze(request.WorkbookPath));
-        return ReportRenderer.RenderText(model, TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory));
+        var analysis = Analyze(request.WorkbookPath);
+        var model = TemplateModelBuilder.Build(analysis);
+        var narrative = ReportRenderer.RenderText(model, TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory));
+        return new GenerateResult(analysis, null, null) { Narrative = narrative };
     }
 
     /// <summary>
-    /// The main job: analyse, refuse when a check found an error (a report must not carry wrong figures), render
-    /// the template, write the .docx atomically.
+    /// The job: check the outputs against the inputs, analyse, refuse when a check found an error (a report must
+    /// not carry wrong figures), render the template, write the .docx atomically, convert it to PDF when asked.
     /// </summary>
-    public static ReportResult Generate(ReportRequest request)
+    public static GenerateResult Run(GenerateRequest request)
     {
+        if (request.TextOnly)
+        {
+            return RenderNarrative(request);
+        }
+
         // Every file the report is made from, checked before the template engine or the writer touches one.
         var guard = request.OutputChecked ? null : InputGuard(request);
+        if (request.Pdf is not null && request.OutputPath is not null)
+        {
+            guard?.CheckFile(request.PdfPath ?? PdfConverter.PdfPathFor(request.OutputPath));
+        }
+
         if (request.OutputPath is not null)
         {
             guard?.CheckFile(request.OutputPath);
@@ -143,7 +163,7 @@ public static class ReportPipeline
         var analysis = Analyze(request.WorkbookPath);
         if (analysis.HasErrors)
         {
-            return new ReportResult(analysis, null, null);
+            return new GenerateResult(analysis, null, null);
         }
 
         var template = TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory);
@@ -152,7 +172,7 @@ public static class ReportPipeline
         var path = request.OutputPath;
         if (path is null)
         {
-            path = ReportRequest.DefaultOutputPath(department.Name, department.Year);
+            path = GenerateRequest.DefaultOutputPath(department.Name, department.Year);
             guard?.CheckFile(path, named: false);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
@@ -163,6 +183,24 @@ public static class ReportPipeline
         }
 
         DocxWriter.WriteFile(document, path, request.Layout, request.StyleReference);
-        return new ReportResult(analysis, path, document);
+        var result = new GenerateResult(analysis, path, document);
+        return request.Pdf is { } pdf ? ConvertToPdf(pdf, result, request.PdfPath ?? PdfConverter.PdfPathFor(path)) : result;
+    }
+
+    /// <summary>
+    /// The PDF beside the written report. A failed conversion (a Chinese <see cref="InputException"/> from the
+    /// converter) leaves the .docx standing and becomes the result's <see cref="GenerateResult.PdfFailure"/>.
+    /// </summary>
+    private static GenerateResult ConvertToPdf(PdfConverter pdf, GenerateResult result, string pdfPath)
+    {
+        try
+        {
+            pdf.Convert(result.OutputPath!, pdfPath);
+            return result with { PdfPath = pdfPath };
+        }
+        catch (InputException ex)
+        {
+            return result with { PdfFailure = JobFailure.Of(ex) };
+        }
     }
 }

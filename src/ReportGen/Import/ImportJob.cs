@@ -31,12 +31,12 @@ public sealed record ImportResult(
 }
 
 /// <summary>
-/// <c>reportgen import</c>: read the forms, check them, merge them into the target workbook and write it
-/// atomically (a temporary file beside the target, then a rename over it). Form files are only ever read.
-/// The workbook is written even when the checks find errors: the forms say what they say, and the findings tell
-/// the user what to correct in them.
+/// The <c>import</c> job (docs/architecture.md): read the forms, check them, merge them into the target workbook
+/// and write it atomically (a temporary file beside the target, then a rename over it). Form files are only ever
+/// read. The workbook is written even when the checks find errors: the forms say what they say, and the findings
+/// tell the user what to correct in them.
 /// </summary>
-public static class FormImporter
+public static class ImportJob
 {
     public static ImportResult Run(ImportRequest request)
     {

@@ -8,13 +8,13 @@ using ReportGen.Model;
 
 namespace ReportGen.Tests.Batch;
 
-public class BatchRunnerTests
+public class BatchJobTests
 {
     private static BatchRequest Request(BatchFolder folder, int jobs = 2) =>
         new(folder.Input, folder.Output, "default", Bundled.TemplatesDirectory) { Jobs = jobs };
 
     private static BatchSummary Run(BatchFolder folder, int jobs = 2, Action<DepartmentSummary>? completed = null, CancellationToken token = default) =>
-        BatchRunner.Run(Request(folder, jobs), WorkbookFinder.Find(folder.Input, folder.Output), completed, token);
+        BatchJob.Render(Request(folder, jobs) with { Completed = completed, Cancellation = token }, WorkbookFinder.Find(folder.Input, folder.Output));
 
     [Fact]
     public void Good_workbooks_are_all_rendered_and_bad_ones_reported()
@@ -112,7 +112,7 @@ public class BatchRunnerTests
             }
 
             using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(delay));
-            var summary = BatchRunner.Run(Request(folder, jobs: 2), items, cancellation: stop.Token);
+            var summary = BatchJob.Render(Request(folder, jobs: 2) with { Cancellation = stop.Token }, items);
             AssertOnlyCompleteFiles(folder.Output, summary.Count(BatchStatus.Rendered));
         }
     }
