@@ -5,8 +5,9 @@ using ReportGen.Output;
 namespace ReportGen.Cli;
 
 /// <summary>
-/// Runs a command's work and turns every failure into one Chinese sentence and an exit code: no stack trace ever
-/// reaches the user; <c>--verbose</c> adds the technical detail.
+/// Runs a command's work and prints every failure as the outcome <see cref="JobFailure"/> makes of it, one Chinese
+/// sentence and an exit code (docs/architecture.md): no stack trace ever reaches the user; <c>--verbose</c> adds
+/// the technical detail.
 /// </summary>
 public sealed class CliRunner(TextWriter output, TextWriter error)
 {
