@@ -104,23 +104,64 @@ public static class BatchCommand
         }
     }
 
+    /// <summary>
+    /// A terminal: a progress bar, shown once the workbooks are found (a folder without any shows only the error).
+    /// The bar runs on a thread of its own while the job runs on this one.
+    /// </summary>
     private static BatchResult RunWithBar(CliRunner runner, BatchRequest request)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(runner.Output) });
-        BatchResult? result = null;
-        console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(context =>
+        using var shown = new ManualResetEventSlim();
+        using var finished = new ManualResetEventSlim();
+        ProgressTask? task = null;
+        Thread? display = null;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? displayFailure = null;
+        void Show(int count)
+        {
+            try
             {
-                ProgressTask? task = null;
-                result = BatchJob.Run(request with
+                console.Progress()
+                    .AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                    .Start(context =>
+                    {
+                        task = context.AddTask($"生成报告（{count} 个工作簿，{request.Jobs} 路并行）", maxValue: count);
+                        shown.Set();
+                        finished.Wait();
+                    });
+            }
+            catch (Exception ex)
+            {
+                displayFailure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                shown.Set();
+            }
+        }
+
+        BatchResult result;
+        try
+        {
+            result = BatchJob.Run(request with
+            {
+                Found = count =>
                 {
-                    Found = count => task = context.AddTask($"生成报告（{count} 个工作簿，{request.Jobs} 路并行）", maxValue: count),
-                    Completed = _ => task!.Increment(1),
-                });
+                    display = new Thread(() => Show(count)) { Name = "batch-progress", IsBackground = true };
+                    display.Start();
+                    shown.Wait();
+                },
+                Completed = _ => task?.Increment(1),
             });
-        return result!;
+        }
+        finally
+        {
+            finished.Set();
+            display?.Join();
+        }
+
+        displayFailure?.Throw();
+        return result;
     }
 
     /// <summary>Redirected output (a log, CI): one plain line per workbook as it completes.</summary>
