@@ -45,7 +45,7 @@ public sealed class CliRunner(TextWriter output, TextWriter error)
     /// </summary>
     public int Fail(JobFailure failure, bool verbose)
     {
-        Error.WriteLine((failure with { Message = Input.WorkbookTemplate.WithGuideLocation(failure.Message, NewCommand.GuidePath()) }).Line);
+        Error.WriteLine((failure with { Message = WorkbookGuide.WithGuideLocation(failure.Message, NewCommand.GuidePath()) }).Line);
         Detail(verbose, failure.Detail);
         return ExitCodes.Of(failure.Kind);
     }

@@ -84,7 +84,7 @@ internal sealed class EditableSheet
             {
                 throw new InputException(
                     $"目标工作簿“{Path.GetFileName(file)}”的工作表“{sheet.Name}”前 10 行里没有表头“{spec.KeyColumn}”，导入不知道把内容写进哪一列。"
-                    + $"请在表头行写上列名（{string.Join("、", spec.Columns.Select(c => c.Name))}，见{WorkbookTemplate.GuideTitle}），或把这个工作表改名后重新导入。",
+                    + $"请在表头行写上列名（{string.Join("、", spec.Columns.Select(c => c.Name))}，见{WorkbookGuide.GuideTitle}），或把这个工作表改名后重新导入。",
                     new Model.SourceLocation(file, sheet.Name));
             }
 

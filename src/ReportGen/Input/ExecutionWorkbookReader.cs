@@ -48,7 +48,7 @@ public sealed partial class ExecutionWorkbookReader
     private SheetData Require(WorkbookData data, string name) =>
         data.Find(name) ?? throw new InputException(
             $"{System.IO.Path.GetFileName(_file)} 中没有工作表“{name}”。现有工作表：{string.Join("、", data.Sheets.Select(s => s.Name))}。"
-            + $"请按{WorkbookTemplate.GuideTitle}的格式添加该工作表，或用 reportgen new 新建一个工作簿。",
+            + $"请按{WorkbookGuide.GuideTitle}的格式添加该工作表，或用 reportgen new 新建一个工作簿。",
             new SourceLocation(_file, name));
 
     private void Add(string code, Severity severity, SourceLocation location, string message) =>

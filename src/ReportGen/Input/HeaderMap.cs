@@ -69,7 +69,7 @@ public sealed partial class HeaderMap
         var where = best is null ? "" : $"（第 {best.HeaderRow} 行像是表头）";
         throw new InputException(
             $"{System.IO.Path.GetFileName(file)} 的工作表“{sheet.Name}”缺少必填列：{string.Join("、", bestMissing)}{where}。"
-            + $"请在表头行填写这些列名（列的顺序不限；每列的其他写法见{WorkbookTemplate.GuideTitle}）。",
+            + $"请在表头行填写这些列名（列的顺序不限；每列的其他写法见{WorkbookGuide.GuideTitle}）。",
             new SourceLocation(file, sheet.Name, best?.HeaderRow));
     }
 

@@ -22,7 +22,7 @@ public sealed partial class LayerTests
         ["Model"] = [],
         ["Files"] = ["Model"],
         ["Output"] = ["Model", "Files"],
-        ["Input"] = ["Model", "Files", "Output"],
+        ["Input"] = ["Model", "Files"],
         ["Analysis"] = ["Model"],
         ["Rendering"] = ["Model", "Files", "Analysis", "Output"],
         ["Import"] = ["Model", "Files", "Input", "Output"],

@@ -1,7 +1,7 @@
 using ReportGen.Output;
 using ReportGen.Model;
 
-namespace ReportGen.Input;
+namespace ReportGen.Import;
 
 /// <summary>
 /// How the workbooks the tool writes are dressed (<c>reportgen new</c>, and the sheets <c>reportgen import</c>
@@ -11,23 +11,6 @@ namespace ReportGen.Input;
 /// </summary>
 public static class WorkbookTemplate
 {
-    public const string GuideSheet = "填写说明";
-
-    /// <summary>The name of the clerk's guide shipped beside the templates.</summary>
-    public const string GuideFile = "工作簿填写说明.md";
-
-    /// <summary>
-    /// How messages name the guide; the command line adds its installed location after it
-    /// (<see cref="WithGuideLocation"/>).
-    /// </summary>
-    public const string GuideTitle = "《工作簿填写说明》";
-
-    /// <summary>A message naming the guide, with the guide's installed path after its title.</summary>
-    public static string WithGuideLocation(string message, string? guidePath) =>
-        guidePath is null || !message.Contains(GuideTitle, StringComparison.Ordinal)
-            ? message
-            : message.Replace(GuideTitle, $"{GuideTitle}（{guidePath}）", StringComparison.Ordinal);
-
     /// <summary>The sheets <c>reportgen new</c> writes, in order, after the 填写说明.</summary>
     public static readonly string[] NewSheets =
     [
@@ -117,7 +100,7 @@ public static class WorkbookTemplate
             new object?[] { "金额", "按“基本信息”的金额单位（万元 或 元）填写数字；可以带千分位，也可以写“30万元”。合计、小计行可以保留，会核对是否等于各行之和。" },
             new object?[] { "列和工作表", "按表头文字识别列，顺序不限，多余的列和其他工作表不影响读取；下表列出每列也可以使用的其他写法。" },
             new object?[] { "检查", "reportgen check 逐项列出还没填写或数字对不上的地方，例如“预算执行!E7”表示预算执行表 E 列第 7 行。" },
-            new object?[] { "完整说明", guidePath is null ? $"见随工具附带的《{GuideFile}》（templates 文件夹中）。" : $"见随工具附带的《{GuideFile}》：{guidePath}" },
+            new object?[] { "完整说明", guidePath is null ? $"见随工具附带的《{WorkbookGuide.GuideFile}》（templates 文件夹中）。" : $"见随工具附带的《{WorkbookGuide.GuideFile}》：{guidePath}" },
             Array.Empty<object?>(),
         };
         foreach (var spec in WorkbookSchema.Sheets)
@@ -139,7 +122,7 @@ public static class WorkbookTemplate
             rows.Add([]);
         }
 
-        return new XlsxSheet(GuideSheet, rows, BoldFirstRow: false,
+        return new XlsxSheet(WorkbookGuide.GuideSheet, rows, BoldFirstRow: false,
             Layout: new XlsxLayout([new XlsxColumn(18), new XlsxColumn(110, XlsxStyle.Wrap)], FrozenRows: 0));
     }
 
