@@ -123,12 +123,12 @@ internal static class SideBySide
     };
 
     private static ReportDocument SampleDocument() =>
-        ReportRenderer.Render(ReportPipeline.Analyze(Repository.Sample), Repository.DefaultTemplate);
+        ReportRenderer.Render(GenerateJob.Analyze(Repository.Sample), Repository.DefaultTemplate);
 
     /// <summary>The sample's analysis rendered (template and tables) and written as .docx, on one thread.</summary>
     public static void Throughput(double seconds)
     {
-        var analysis = ReportPipeline.Analyze(Repository.Sample);
+        var analysis = GenerateJob.Analyze(Repository.Sample);
         void Once()
         {
             var document = ReportRenderer.Render(analysis, Repository.DefaultTemplate);

@@ -19,7 +19,7 @@ public class StageBenchmarks
     {
         public WorkbookData Read() => WorkbookLoader.Load(workbook);
 
-        public DepartmentAnalysis Compute(WorkbookData data) => ReportPipeline.Analyze(ExecutionWorkbookReader.Read(data));
+        public DepartmentAnalysis Compute(WorkbookData data) => GenerateJob.Analyze(ExecutionWorkbookReader.Read(data));
 
         // Compiled, as a batch renders: these stages measure the steady state, one report after another.
         public ReportDocument Render(DepartmentAnalysis analysis) =>

@@ -35,22 +35,16 @@ public static class BatchCommand
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
+            using var stop = new CancellationTokenSource();
+            using var signals = StopOnSignals(stop, runner);
             var request = new BatchRequest(parse.GetValue(folder)!, parse.GetValue(output)!, parse.GetValue(template)!, Bundled.TemplatesDirectory)
             {
                 Jobs = parse.GetValue(jobs),
                 Pdf = parse.GetValue(pdf) ? PdfConverter.Create(runner.LocateLibreOffice) : null,
+                Cancellation = stop.Token,
             };
-            var items = WorkbookFinder.Find(request.InputFolder, request.OutputFolder);
-            if (items.Count == 0)
-            {
-                throw new InputException($"文件夹“{request.InputFolder}”中没有找到工作簿（.xlsx、.xls，或含“基本信息.csv”“预算执行.csv”等的文件夹）。");
-            }
-
-            using var stop = new CancellationTokenSource();
-            using var signals = StopOnSignals(stop, runner);
-            var summary = runner.IsTerminal ? RunWithBar(runner, request, items, stop.Token) : RunWithLines(runner, request, items, stop.Token);
-            var files = SummaryWriter.Write(summary, request.OutputFolder);
-            return Report(runner, summary, files);
+            var result = runner.IsTerminal ? RunWithBar(runner, request) : RunWithLines(runner, request);
+            return Report(runner, result);
         }));
         return command;
     }
@@ -110,40 +104,91 @@ public static class BatchCommand
         }
     }
 
-    private static BatchSummary RunWithBar(CliRunner runner, BatchRequest request, IReadOnlyList<BatchItem> items, CancellationToken stop)
+    /// <summary>
+    /// A terminal: a progress bar, shown once the workbooks are found (a folder without any shows only the error).
+    /// The bar runs on a thread of its own while the job runs on this one.
+    /// </summary>
+    private static BatchResult RunWithBar(CliRunner runner, BatchRequest request)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(runner.Output) });
-        BatchSummary? summary = null;
-        console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(context =>
+        using var shown = new ManualResetEventSlim();
+        using var finished = new ManualResetEventSlim();
+        ProgressTask? task = null;
+        Thread? display = null;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? displayFailure = null;
+        void Show(int count)
+        {
+            try
             {
-                var task = context.AddTask($"生成报告（{items.Count} 个工作簿，{request.Jobs} 路并行）", maxValue: items.Count);
-                summary = BatchRunner.Run(request, items, _ => task.Increment(1), stop);
+                console.Progress()
+                    .AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                    .Start(context =>
+                    {
+                        task = context.AddTask($"生成报告（{count} 个工作簿，{request.Jobs} 路并行）", maxValue: count);
+                        shown.Set();
+                        finished.Wait();
+                    });
+            }
+            catch (Exception ex)
+            {
+                displayFailure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                shown.Set();
+            }
+        }
+
+        BatchResult result;
+        try
+        {
+            result = BatchJob.Run(request with
+            {
+                Found = count =>
+                {
+                    display = new Thread(() => Show(count)) { Name = "batch-progress", IsBackground = true };
+                    display.Start();
+                    shown.Wait();
+                },
+                Completed = _ => task?.Increment(1),
             });
-        return summary!;
+        }
+        finally
+        {
+            finished.Set();
+            display?.Join();
+        }
+
+        displayFailure?.Throw();
+        return result;
     }
 
     /// <summary>Redirected output (a log, CI): one plain line per workbook as it completes.</summary>
-    private static BatchSummary RunWithLines(CliRunner runner, BatchRequest request, IReadOnlyList<BatchItem> items, CancellationToken stop)
+    private static BatchResult RunWithLines(CliRunner runner, BatchRequest request)
     {
         var done = 0;
+        var total = 0;
         var gate = new object();
-        var width = items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
-        return BatchRunner.Run(request, items, department =>
+        return BatchJob.Run(request with
         {
-            lock (gate)
+            Found = count => total = count,
+            Completed = department =>
             {
-                done++;
-                var position = $"[{done.ToString().PadLeft(width)}/{items.Count}]";
-                runner.Output.WriteLine($"{position} {DepartmentSummary.StatusName(department.Status)} {department.Workbook}");
-            }
-        }, stop);
+                lock (gate)
+                {
+                    done++;
+                    var width = total.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+                    var position = $"[{done.ToString().PadLeft(width)}/{total}]";
+                    runner.Output.WriteLine($"{position} {DepartmentSummary.StatusName(department.Status)} {department.Workbook}");
+                }
+            },
+        });
     }
 
-    private static int Report(CliRunner runner, BatchSummary summary, IReadOnlyList<string> files)
+    private static int Report(CliRunner runner, BatchResult result)
     {
+        var (summary, files) = (result.Summary, result.SummaryFiles);
         foreach (var department in summary.Departments.Where(d => d.Status is BatchStatus.Unreadable or BatchStatus.Failed or BatchStatus.HasErrors))
         {
             var errors = department.Findings.Errors().ToList();

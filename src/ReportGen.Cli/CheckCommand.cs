@@ -21,7 +21,7 @@ public static class CheckCommand
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
-            var analysis = ReportPipeline.Analyze(parse.GetValue(workbook)!);
+            var analysis = GenerateJob.Analyze(parse.GetValue(workbook)!);
             if (parse.GetValue(format) == "json")
             {
                 var json = new JsonObject

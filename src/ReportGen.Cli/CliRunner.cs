@@ -5,8 +5,9 @@ using ReportGen.Output;
 namespace ReportGen.Cli;
 
 /// <summary>
-/// Runs a command's work and turns every failure into one Chinese sentence and an exit code: no stack trace ever
-/// reaches the user; <c>--verbose</c> adds the technical detail.
+/// Runs a command's work and prints every failure as the outcome <see cref="JobFailure"/> makes of it, one Chinese
+/// sentence and an exit code (docs/architecture.md): no stack trace ever reaches the user; <c>--verbose</c> adds
+/// the technical detail.
 /// </summary>
 public sealed class CliRunner(TextWriter output, TextWriter error)
 {
@@ -28,33 +29,26 @@ public sealed class CliRunner(TextWriter output, TextWriter error)
 
     public int Run(ParseResult parse, Func<int> work)
     {
-        var verbose = parse.GetValue(Verbose);
         try
         {
             return work();
         }
-        catch (InputException ex)
-        {
-            Error.WriteLine($"错误：{Input.WorkbookTemplate.WithGuideLocation(ex.Message, NewCommand.GuidePath())}");
-            Detail(verbose, ex.InnerException);
-            return ExitCodes.InputError;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Error.WriteLine($"错误：{Describe(ex)}");
-            Detail(verbose, ex);
-            return ExitCodes.InputError;
-        }
         catch (Exception ex)
         {
-            Error.WriteLine("内部错误：ReportGen 遇到了意外问题，输入文件未被修改。请加 --verbose 重新运行，并将输出反馈给开发者。");
-            Detail(verbose, ex);
-            return ExitCodes.InternalError;
+            return Fail(JobFailure.Of(ex), parse.GetValue(Verbose));
         }
     }
 
-    /// <summary>A file-system failure as one Chinese sentence (shared with the library: <see cref="ReportGen.Output.FileErrors"/>).</summary>
-    internal static string Describe(Exception ex) => ReportGen.Output.FileErrors.Describe(ex);
+    /// <summary>
+    /// Prints a failure (<see cref="JobFailure"/>, the one place exceptions become outcomes) and returns its exit
+    /// code; a message naming the clerk's guide gets the guide's installed path.
+    /// </summary>
+    public int Fail(JobFailure failure, bool verbose)
+    {
+        Error.WriteLine((failure with { Message = WorkbookGuide.WithGuideLocation(failure.Message, NewCommand.GuidePath()) }).Line);
+        Detail(verbose, failure.Detail);
+        return ExitCodes.Of(failure.Kind);
+    }
 
     private void Detail(bool verbose, Exception? ex)
     {

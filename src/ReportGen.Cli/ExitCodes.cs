@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>An internal error of ReportGen: a bug to report.</summary>
     public const int InternalError = 3;
+
+    /// <summary>The exit code of a failed job: an input or the file system 2, a bug of ReportGen 3.</summary>
+    public static int Of(FailureKind kind) => kind == FailureKind.Internal ? InternalError : InputError;
 }

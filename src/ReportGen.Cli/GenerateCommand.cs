@@ -37,7 +37,8 @@ public static class GenerateCommand
         {
             var (docxPath, pdfPath, wantPdf) = PdfOption.Resolve(parse.GetValue(output), parse.GetValue(pdf));
             CheckExtension(docxPath);
-            var request = new ReportRequest(
+            var textOnly = parse.GetValue(text);
+            var request = new GenerateRequest(
                 parse.GetValue(workbook) ?? Bundled.SampleWorkbook,
                 parse.GetValue(template)!,
                 Bundled.TemplatesDirectory,
@@ -45,25 +46,28 @@ public static class GenerateCommand
                 parse.GetValue(style))
             {
                 Layout = FontOptions.Apply(DocxLayout.Default, parse.GetValue(fonts) ?? []),
+                TextOnly = textOnly,
+
+                // Found before anything is written: without LibreOffice nothing is generated (exit 2).
+                Pdf = wantPdf && !textOnly ? PdfConverter.Create(runner.LocateLibreOffice) : null,
+                PdfPath = pdfPath,
             };
-            if (parse.GetValue(text))
+            var result = GenerateJob.Run(request);
+            if (result.Narrative is { } narrative)
             {
-                runner.Output.Write(ReportPipeline.RenderNarrative(request));
+                runner.Output.Write(narrative);
                 return ExitCodes.Ok;
             }
 
-            // Found before anything is written: without LibreOffice nothing is generated (exit 2).
-            var converter = wantPdf ? PdfConverter.Create(runner.LocateLibreOffice) : null;
-            if (wantPdf && docxPath is not null)
+            var code = Report(runner, result);
+            if (result.PdfFailure is { } failure)
             {
-                ReportPipeline.CheckOutput(request, pdfPath ?? PdfConverter.PdfPathFor(docxPath));
+                return runner.Fail(failure, parse.GetValue(CliRunner.Verbose));
             }
 
-            var result = ReportPipeline.Generate(request);
-            var code = Report(runner, result);
-            if (converter is not null && result.OutputPath is not null)
+            if (result.PdfPath is { } written)
             {
-                PdfOption.Write(runner, converter, result.OutputPath, pdfPath);
+                runner.Output.WriteLine($"已生成 {written}");
             }
 
             return code;
@@ -89,7 +93,7 @@ public static class GenerateCommand
         throw new InputException($"输出文件“{path}”不是 .docx：generate 只生成 Word 文档（.docx）。{how}");
     }
 
-    private static int Report(CliRunner runner, ReportResult result)
+    private static int Report(CliRunner runner, GenerateResult result)
     {
         var analysis = result.Analysis;
         if (result.OutputPath is null)

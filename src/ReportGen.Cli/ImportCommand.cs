@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ReportGen.Input.Forms;
+using ReportGen.Import;
 
 namespace ReportGen.Cli;
 
@@ -34,7 +34,7 @@ public static class ImportCommand
         command.SetAction(parse => runner.Run(parse, () =>
         {
             var request = new ImportRequest(parse.GetValue(forms) ?? [], parse.GetValue(into)!, parse.GetValue(dryRun), NewCommand.GuidePath());
-            var result = FormImporter.Run(request);
+            var result = ImportJob.Run(request);
             ImportSummaryRenderer.Render(result, runner.Output);
             return result.HasErrors ? ExitCodes.FindingsWithErrors : ExitCodes.Ok;
         }));

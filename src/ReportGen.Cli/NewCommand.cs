@@ -2,6 +2,7 @@ using ReportGen.Model;
 using System.CommandLine;
 using ReportGen.Input;
 using ReportGen.Output;
+using ReportGen.Import;
 
 namespace ReportGen.Cli;
 
@@ -32,7 +33,7 @@ public static class NewCommand
             var target = parse.GetValue(path)!;
             var guide = GuidePath();
             Write(target, WorkbookTemplate.New(parse.GetValue(department), parse.GetValue(year), parse.GetValue(unit)!, guide));
-            runner.Output.WriteLine($"已新建 {target}（{WorkbookTemplate.GuideSheet}、{string.Join("、", WorkbookTemplate.NewSheets)}）。");
+            runner.Output.WriteLine($"已新建 {target}（{WorkbookGuide.GuideSheet}、{string.Join("、", WorkbookTemplate.NewSheets)}）。");
             runner.Output.WriteLine("  黄色格由您填写，蓝色格可用 reportgen import 从年初绩效目标表导入；填好后运行 reportgen check 检查。");
             if (guide is not null)
             {
@@ -49,7 +50,7 @@ public static class NewCommand
     {
         try
         {
-            var guide = Path.Combine(Bundled.TemplatesDirectory, WorkbookTemplate.GuideFile);
+            var guide = Path.Combine(Bundled.TemplatesDirectory, WorkbookGuide.GuideFile);
             return File.Exists(guide) ? guide : null;
         }
         catch (InputException)

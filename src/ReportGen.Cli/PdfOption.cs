@@ -19,12 +19,4 @@ internal static class PdfOption
         output is not null && Path.GetExtension(output).Equals(".pdf", StringComparison.OrdinalIgnoreCase)
             ? (Path.ChangeExtension(output, ".docx"), output, true)
             : (output, null, pdf);
-
-    /// <summary>Converts the written report and says where the PDF is.</summary>
-    public static void Write(CliRunner runner, PdfConverter converter, string docx, string? pdf)
-    {
-        pdf ??= PdfConverter.PdfPathFor(docx);
-        converter.Convert(docx, pdf);
-        runner.Output.WriteLine($"已生成 {pdf}");
-    }
 }

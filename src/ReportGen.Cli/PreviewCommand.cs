@@ -36,7 +36,7 @@ public static class PreviewCommand
                 new OutputGuard([parse.GetValue(workbook), .. templateFiles]).CheckFile(path);
             }
 
-            var analysis = ReportPipeline.Analyze(parse.GetValue(workbook)!);
+            var analysis = GenerateJob.Analyze(parse.GetValue(workbook)!);
             var text = parse.GetValue(format) switch
             {
                 "json" => VariancePreviewRenderer.ToJson(analysis),

@@ -1,4 +1,3 @@
-using ReportGen.Input;
 using ReportGen.Model;
 
 namespace ReportGen.Analysis;
@@ -11,7 +10,7 @@ public sealed partial class ConsistencyValidator
 {
     /// <summary>
     /// The codes of findings that stand for a placeholder in the report, at the finding's cell. RG191 (存在问题) is
-    /// added by <see cref="ReportPipeline"/> once the section 四 facts are known.
+    /// added by <see cref="GenerateJob"/> once the section 四 facts are known.
     /// </summary>
     public static readonly IReadOnlySet<string> GapCodes = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ReportGen.Input;
 using ReportGen.Model;
 
 namespace ReportGen.Analysis;

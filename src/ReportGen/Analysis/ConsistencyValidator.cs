@@ -1,4 +1,3 @@
-using ReportGen.Input;
 using ReportGen.Model;
 
 namespace ReportGen.Analysis;
@@ -163,18 +162,17 @@ public sealed partial class ConsistencyValidator
 
     private decimal? Fact(string key)
     {
-        if (_workbook.Department.Fact(key) is not { } text)
+        if (_workbook.Department.Amount(key) is not { } amount)
         {
             return null;
         }
 
-        var result = AmountParser.Parse(text, _workbook.Department.SourceUnit == "元");
-        if (result.Problem is { } problem)
+        if (amount.Problem is { } problem)
         {
-            Add(FindingCodes.AmountUnreadable, Severity.Error, FactLocation(key), $"基本信息“{key}”{problem}。");
+            Add(FindingCodes.AmountUnreadable, Severity.Error, amount.Cell, $"基本信息“{key}”{problem}。");
         }
 
-        return result.Value;
+        return amount.Value;
     }
 
     private SourceLocation FactLocation(string key) => FactCell(_workbook, key);

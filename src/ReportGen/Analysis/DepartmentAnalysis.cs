@@ -1,5 +1,4 @@
 using ReportGen.Analysis.Indicators;
-using ReportGen.Input;
 using ReportGen.Model;
 
 namespace ReportGen.Analysis;

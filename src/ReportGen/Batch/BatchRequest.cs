@@ -22,6 +22,15 @@ public sealed record BatchRequest(
 
     /// <summary>The reports' culture; the library never reads the machine's, so a report does not depend on where it is made.</summary>
     public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("zh-CN");
+
+    /// <summary>Called once the workbooks are found, with their number (a progress bar's length).</summary>
+    public Action<int>? Found { get; init; }
+
+    /// <summary>Called once per workbook, from worker threads, as soon as it is done.</summary>
+    public Action<DepartmentSummary>? Completed { get; init; }
+
+    /// <summary>Stops the batch: workbooks under way finish, no new one starts (<see cref="BatchJob.Render"/>).</summary>
+    public CancellationToken Cancellation { get; init; }
 }
 
 /// <summary>One workbook found under the input folder and the report it will become.</summary>

@@ -48,7 +48,7 @@ public sealed partial class ExecutionWorkbookReader
     private SheetData Require(WorkbookData data, string name) =>
         data.Find(name) ?? throw new InputException(
             $"{System.IO.Path.GetFileName(_file)} 中没有工作表“{name}”。现有工作表：{string.Join("、", data.Sheets.Select(s => s.Name))}。"
-            + $"请按{WorkbookTemplate.GuideTitle}的格式添加该工作表，或用 reportgen new 新建一个工作簿。",
+            + $"请按{WorkbookGuide.GuideTitle}的格式添加该工作表，或用 reportgen new 新建一个工作簿。",
             new SourceLocation(_file, name));
 
     private void Add(string code, Severity severity, SourceLocation location, string message) =>
@@ -117,14 +117,36 @@ public sealed partial class ExecutionWorkbookReader
                 At(sheet, rows["金额单位"], valueColumn)),
         };
 
+        var cells = rows.ToDictionary(pair => pair.Key, pair => At(sheet, pair.Value, valueColumn));
         return new DepartmentInfo
         {
             Name = name,
             Year = int.Parse(yearMatch.Value, CultureInfo.InvariantCulture),
             SourceUnit = unit,
             Facts = facts,
-            FactRows = rows.ToDictionary(pair => pair.Key, pair => At(sheet, pair.Value, valueColumn)),
+            FactRows = cells,
+            Amounts = InfoAmounts(facts, cells, yuan: unit == "元"),
         };
+    }
+
+    /// <summary>
+    /// The filled-in 基本信息 amounts, parsed once here so that the checks and the report read the same value; an
+    /// unreadable one keeps its problem for the check that uses it (RG110).
+    /// </summary>
+    private static Dictionary<string, InfoAmount> InfoAmounts(
+        Dictionary<string, string> facts, Dictionary<string, SourceLocation> cells, bool yuan)
+    {
+        var amounts = new Dictionary<string, InfoAmount>();
+        foreach (var item in WorkbookSchema.InfoAmountItems)
+        {
+            if (facts.GetValueOrDefault(item) is { } text && !string.IsNullOrWhiteSpace(text))
+            {
+                var parsed = AmountParser.Parse(text, yuan);
+                amounts[item] = new InfoAmount(parsed.Value, parsed.Problem, cells[item]);
+            }
+        }
+
+        return amounts;
     }
 
     private static string? CanonicalInfoItem(string item)

@@ -4,25 +4,6 @@ using ReportGen.Model;
 namespace ReportGen.Input;
 
 /// <summary>
-/// A column a sheet may have: its canonical header and the other headers users write for it; for the workbooks
-/// the tool writes, who fills it, what it holds, its width and its closed set of values (a drop-down list).
-/// </summary>
-public sealed record ColumnSpec(string Name, bool Required, params string[] Synonyms)
-{
-    public ColumnFiller Filler { get; init; } = ColumnFiller.User;
-    public ColumnKind Kind { get; init; } = ColumnKind.Text;
-    public double Width { get; init; } = 12;
-    public IReadOnlyList<string>? Choices { get; init; }
-
-    /// <summary>Whether a header cell names this column (its name or a synonym, compared as keys).</summary>
-    public bool Names(string header)
-    {
-        var key = TextNormalizer.Key(header);
-        return TextNormalizer.Key(Name) == key || Synonyms.Any(synonym => TextNormalizer.Key(synonym) == key);
-    }
-}
-
-/// <summary>
 /// Finds a sheet's header row and the column of each known field by header text, in any order, extra columns
 /// ignored, a bracketed unit such as "（万元）" or "(元)" allowed after the name.
 /// </summary>
@@ -88,7 +69,7 @@ public sealed partial class HeaderMap
         var where = best is null ? "" : $"（第 {best.HeaderRow} 行像是表头）";
         throw new InputException(
             $"{System.IO.Path.GetFileName(file)} 的工作表“{sheet.Name}”缺少必填列：{string.Join("、", bestMissing)}{where}。"
-            + $"请在表头行填写这些列名（列的顺序不限；每列的其他写法见{WorkbookTemplate.GuideTitle}）。",
+            + $"请在表头行填写这些列名（列的顺序不限；每列的其他写法见{WorkbookGuide.GuideTitle}）。",
             new SourceLocation(file, sheet.Name, best?.HeaderRow));
     }
 

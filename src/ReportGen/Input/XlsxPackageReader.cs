@@ -1,6 +1,7 @@
 using ReportGen.Model;
 using System.IO.Compression;
 using System.Xml;
+using ReportGen.Files;
 
 namespace ReportGen.Input;
 
@@ -29,10 +30,10 @@ public sealed record FormulaProblem(string Formula, string? Error)
 public static class XlsxPackageReader
 {
     /// <summary>The most a workbook may inflate to. A 100,000-row 预算执行 sheet is about 30 MB.</summary>
-    public const long MaxUncompressedBytes = 512L * 1024 * 1024;
+    public const long MaxUncompressedBytes = InputFile.MaxUncompressedBytes;
 
     /// <summary>The most entries a workbook package may hold (a real one has a few dozen).</summary>
-    public const int MaxEntries = 10_000;
+    public const int MaxEntries = InputFile.MaxPackageEntries;
 
     private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -233,7 +233,7 @@ public static class FindingCodes
     /// <summary>Warning: a cost target equal to the start-of-year amount of a budget adjusted during the year, without 偏差原因.</summary>
     public const string TargetBeforeAdjustment = "RG320";
 
-    // RG5xx: import of the start-of-year forms (Input/Forms).
+    // RG5xx: import of the start-of-year forms (Import).
 
     /// <summary>Error: 附表1 项目支出 ≠ the imported projects' amounts.</summary>
     public const string ImportProjectTotal = "RG501";

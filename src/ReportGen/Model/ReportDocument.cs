@@ -4,7 +4,14 @@ namespace ReportGen.Model;
 /// The finished report as a sequence of blocks, independent of Word: rendering (templates, tables built in code)
 /// produces it, <c>Output/DocxWriter</c> lays it out. Text is final: numbers are already formatted.
 /// </summary>
-public sealed record ReportDocument(string Title, IReadOnlyList<Block> Blocks);
+public sealed record ReportDocument(string Title, IReadOnlyList<Block> Blocks)
+{
+    /// <summary>
+    /// The invisible mark (U+2060 WORD JOINER) that keeps text typed by the user plain: a 【 followed by it is no
+    /// placeholder. Rendering sets it (<c>ReportMarkup</c>), <c>DocxWriter</c> honours it.
+    /// </summary>
+    public const char LiteralMark = '\u2060';
+}
 
 public abstract record Block;
 

@@ -38,7 +38,22 @@ public sealed record DepartmentInfo
     public IReadOnlyDictionary<string, SourceLocation> FactRows { get; init; } = new Dictionary<string, SourceLocation>();
 
     public string? Fact(string key) => Facts.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    /// <summary>
+    /// The amount items (<see cref="WorkbookSchema.InfoAmountItems"/>) that are filled in, parsed once when the
+    /// workbook is read, keyed by the canonical item name; an item left blank is absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, InfoAmount> Amounts { get; init; } = new Dictionary<string, InfoAmount>();
+
+    /// <summary>The parsed amount of a filled-in amount item, or null when it is blank or not an amount item.</summary>
+    public InfoAmount? Amount(string key) => Amounts.GetValueOrDefault(key);
 }
+
+/// <summary>
+/// A 基本信息 amount as read: its value in 万元 (null when the text cannot be read as money), why it cannot be read
+/// (a phrase that follows the item's name in a finding), and its 内容 cell.
+/// </summary>
+public sealed record InfoAmount(decimal? Value, string? Problem, SourceLocation Cell);
 
 /// <summary>One row of sheet 预算执行. Amounts in 万元, unrounded. Optional columns that were blank are null.</summary>
 public sealed record BudgetLine

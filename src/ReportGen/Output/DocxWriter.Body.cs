@@ -168,8 +168,8 @@ public static partial class DocxWriter
                 return (-1, -1);
             }
 
-            // A 【 the user typed is marked as literal text (ReportMarkup.LiteralMark): not a placeholder.
-            if (open + 1 < text.Length && text[open + 1] == Rendering.ReportMarkup.LiteralMark)
+            // A 【 the user typed is marked as literal text (ReportDocument.LiteralMark): not a placeholder.
+            if (open + 1 < text.Length && text[open + 1] == ReportDocument.LiteralMark)
             {
                 from = open + 1;
                 continue;

@@ -30,8 +30,8 @@ public static partial class DocxWriter
         public static StyleReference Load(string path)
         {
             // Read whole and bounded first: a FIFO or a device must not block or fill the memory (docs/errors.md).
-            var bytes = Input.InputFile.ReadAllBytes(path, Input.InputFile.MaxDocumentBytes, "样式参考文档");
-            Input.InputFile.CheckPackageSize(bytes, path, "样式参考文档");
+            var bytes = Files.InputFile.ReadAllBytes(path, Files.InputFile.MaxDocumentBytes, "样式参考文档");
+            Files.InputFile.CheckPackageSize(bytes, path, "样式参考文档");
             try
             {
                 using var document = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), isEditable: false);

@@ -1,5 +1,6 @@
 using ReportGen.Model;
 using System.Text;
+using ReportGen.Files;
 
 namespace ReportGen.Output;
 

@@ -21,7 +21,7 @@ public static class ReportMarkup
     /// heading, command or table marker, and a 【 followed by it is no placeholder (<c>DocxWriter</c> does not
     /// highlight it, <see cref="CountPlaceholders"/> does not count it).
     /// </summary>
-    public const char LiteralMark = '\u2060';
+    public const char LiteralMark = ReportDocument.LiteralMark;
 
     /// <summary>
     /// Text from the workbook (names, 存在问题, 偏差原因…) made safe to place in the markup (templates/README.md):

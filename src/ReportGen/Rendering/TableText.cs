@@ -1,6 +1,6 @@
 using ReportGen.Model;
 using System.Collections.Concurrent;
-using ReportGen.Input;
+using ReportGen.Files;
 
 namespace ReportGen.Rendering;
 

@@ -31,7 +31,7 @@ public static class TemplateHelpers
         Add(builtins, "fact", 1, 1, (c, a) => c.Context.Tags.TryGetValue(FactsTag, out var facts) && facts is IReadOnlyDictionary<string, string> map
             ? map.GetValueOrDefault(Text(a[0])) ?? "" : "");
         Add(builtins, "factCell", 1, 1, (c, a) => c.Context.Tags.TryGetValue(FactCellsTag, out var cells) && cells is IReadOnlyDictionary<string, string> map
-            ? map.GetValueOrDefault(Text(a[0])) ?? Input.WorkbookSchema.InfoSheet : Input.WorkbookSchema.InfoSheet);
+            ? map.GetValueOrDefault(Text(a[0])) ?? Model.WorkbookSchema.InfoSheet : Model.WorkbookSchema.InfoSheet);
         Add(builtins, "table", 1, 2, (c, a) => !ReportTables.Kinds.Contains(Text(a[0]))
             ? throw c.Fail($"表格“{a[0]}”不存在，可用的表格：{string.Join("、", ReportTables.Kinds)}")
             : $"\n{ReportMarkup.TableMarker}{string.Join("|", a.Select(Text))}::\n");

@@ -1,5 +1,4 @@
 using ReportGen.Analysis;
-using ReportGen.Input;
 using ReportGen.Model;
 
 namespace ReportGen.Rendering;
@@ -37,7 +36,7 @@ public static class TemplateModelBuilder
                 .Select((t, i) => new TaskView(i + 1, L(t.Item), L(t.Owner), L(t.Goal), L(t.Outcome)) { OutcomeCell = t.Location.ToString() })
                 .ToList(),
             KeyTasksCell = WorkbookSchema.TasksSheet,
-            OtherFunds = info.Fact("其他资金来源") is { } other && AmountParser.Parse(other, info.SourceUnit == "元").Value is { } value ? value : null,
+            OtherFunds = info.Amount("其他资金来源")?.Value,
             Problems = L(info.Fact("存在问题")),
             Measures = L(info.Fact("改进措施")),
             OtherNotes = L(info.Fact("其他说明")),

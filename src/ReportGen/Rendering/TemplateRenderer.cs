@@ -1,10 +1,10 @@
 using ReportGen.Model;
 using System.Collections.Concurrent;
-using ReportGen.Input;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
+using ReportGen.Files;
 
 namespace ReportGen.Rendering;
 

@@ -10,7 +10,7 @@ public sealed class SpendingProgressTests
     private static readonly object?[] Header = ["项目名称", "3月底", "6月底", "10月底", "12月底"];
 
     private static DepartmentAnalysis Analyze(object?[] plan, object?[] spent, string? note = null) =>
-        ReportPipeline.Analyze(WorkbookBuilder.Create()
+        GenerateJob.Analyze(WorkbookBuilder.Create()
             .Sheet("预算执行", WorkbookBuilder.LineHeader)
             .Project("乡村文化振兴专项资金", 100m, 20m, 118.2m, note: note)
             .Sheet("支出计划", Header, plan)
@@ -68,7 +68,7 @@ public sealed class SpendingProgressTests
     [Fact]
     public void Without_the_sheets_there_is_no_progress()
     {
-        var analysis = ReportPipeline.Analyze(WorkbookBuilder.Create().Sheet("预算执行", WorkbookBuilder.LineHeader).Project("p", 1m, 0m, 1m).Read());
+        var analysis = GenerateJob.Analyze(WorkbookBuilder.Create().Sheet("预算执行", WorkbookBuilder.LineHeader).Project("p", 1m, 0m, 1m).Read());
         Assert.Empty(analysis.SpendingProgress);
     }
 }

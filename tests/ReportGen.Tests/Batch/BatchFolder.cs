@@ -1,6 +1,7 @@
 using ReportGen.Cli;
 using ReportGen.Input;
 using ReportGen.Output;
+using ReportGen.Model;
 
 namespace ReportGen.Tests.Batch;
 

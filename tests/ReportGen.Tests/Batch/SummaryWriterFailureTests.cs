@@ -13,7 +13,7 @@ public sealed class SummaryBatch : IDisposable
     public SummaryBatch()
     {
         var request = new BatchRequest(_folder.Input, _folder.Output, "default", Bundled.TemplatesDirectory) { Jobs = 2 };
-        Summary = BatchRunner.Run(request, WorkbookFinder.Find(_folder.Input, _folder.Output));
+        Summary = BatchJob.Render(request, WorkbookFinder.Find(_folder.Input, _folder.Output));
     }
 
     public BatchSummary Summary { get; }
@@ -158,7 +158,7 @@ public sealed class SummaryWriterFailureTests(SummaryBatch batch) : IClassFixtur
 
         var error = Assert.Throws<IOException>(() => SummaryWriter.Write(batch.Summary, disk.Path));
 
-        // ENOSPC, which the CLI names 磁盘空间不足 (CliRunner.Describe), from the workbook's temp file: the CSV files'
+        // ENOSPC, which the CLI names 磁盘空间不足 (JobFailure.Of), from the workbook's temp file: the CSV files'
         // failures are only waited for. Each writer removed its temp file.
         Assert.Equal(28, error.HResult);
         Assert.Contains($"{Path.DirectorySeparatorChar}.{SummaryWriter.WorkbookName}.tmp-", error.Message);

@@ -25,7 +25,7 @@ public sealed class DefaultSampleTests
     [MemberData(nameof(Inputs))]
     public void Check_finds_no_error_and_no_warning(string input)
     {
-        var analysis = ReportPipeline.Analyze(input);
+        var analysis = GenerateJob.Analyze(input);
         Assert.Empty(analysis.Findings
             .Where(f => f.Severity is Severity.Error or Severity.Warning)
             .Select(f => $"{f.Code} {f.Location} {f.Message}"));
@@ -42,7 +42,7 @@ public sealed class DefaultSampleTests
     [Fact]
     public void Every_actual_reason_goal_and_outcome_is_written()
     {
-        var analysis = ReportPipeline.Analyze(Repo.ExampleCsvFolder);
+        var analysis = GenerateJob.Analyze(Repo.ExampleCsvFolder);
         var workbook = analysis.Workbook;
         var projects = workbook.Lines.Where(l => l.Category == ExpenseCategory.Project).ToList();
         Assert.InRange(projects.Count, 4, 6);
@@ -92,7 +92,7 @@ public sealed class DefaultSampleTests
         var result = CliHarness.Run("generate", "-o", path);
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
 
-        var score = ReportPipeline.Analyze(Repo.ExampleXlsx).DepartmentScore!;
+        var score = GenerateJob.Analyze(Repo.ExampleXlsx).DepartmentScore!;
         Assert.Contains($"部门整体绩效自评得分 {Money.Format(score.Total)} 分，等级“{score.Grade}”。", result.Output);
         Assert.DoesNotContain("待填写", result.Output);
         Assert.DoesNotContain("警告", result.Output);

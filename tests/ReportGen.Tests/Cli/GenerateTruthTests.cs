@@ -70,7 +70,7 @@ public sealed class GenerateTruthTests
         using var dir = new TempDir();
         var result = CliHarness.Run("generate", Repo.SampleXlsx, "-o", dir.File("报告.docx"));
         Assert.Equal(0, result.ExitCode);
-        var analysis = ReportPipeline.Analyze(Repo.SampleCsvFolder);
+        var analysis = GenerateJob.Analyze(Repo.SampleCsvFolder);
         var undetermined = analysis.DepartmentScore!.Undetermined + analysis.ProjectScores.Values.Sum(s => s.Undetermined);
         Assert.True(undetermined > 0);
         Assert.Contains($"  {undetermined} 个指标缺少实际完成值或完成情况，得分为暂定。", result.Output, StringComparison.Ordinal);

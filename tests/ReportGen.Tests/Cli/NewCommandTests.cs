@@ -7,6 +7,7 @@ using ReportGen.Input;
 using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;
 using S = DocumentFormat.OpenXml.Spreadsheet;
+using ReportGen.Model;
 
 namespace ReportGen.Tests.Cli;
 
@@ -94,7 +95,7 @@ public sealed class NewCommandTests
         var result = CliHarness.Run("check", path);
 
         Assert.Equal(2, result.ExitCode);
-        var guide = Path.Combine(ReportGen.Cli.Bundled.TemplatesDirectory, WorkbookTemplate.GuideFile);
+        var guide = Path.Combine(ReportGen.Cli.Bundled.TemplatesDirectory, WorkbookGuide.GuideFile);
         Assert.True(File.Exists(guide));
         Assert.Contains($"《工作簿填写说明》（{guide}）", result.Error);
     }

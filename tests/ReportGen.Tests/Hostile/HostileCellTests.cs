@@ -179,7 +179,7 @@ public sealed class HostileCellTests : IDisposable
         var book = new RawXlsx();
         book.AddSheet("基本信息").Row("部门名称", "测试部门").Row("年度", "2023");
         book.AddSheet("预算执行", hidden: true).Row(WorkbookBuilder.LineHeader.Cast<object?>().ToArray()).Row("基本支出", "基本支出", null, 20, 0, 20, 20, 0);
-        var analysis = ReportPipeline.Analyze(book.Write(_temp.File("隐藏.xlsx")));
+        var analysis = GenerateJob.Analyze(book.Write(_temp.File("隐藏.xlsx")));
 
         Assert.Equal(20m, analysis.Figures.Department.Actual);
         Assert.Contains("工作表“预算执行”是隐藏的工作表，已照常读取", At(analysis, "RG104", "预算执行").Message);
@@ -205,7 +205,7 @@ public sealed class HostileCellTests : IDisposable
         book.AddSheet("预算执行")
             .Row("项目名称", "支出类别", "年初预算数", "实际支出数", "年初预算数")
             .Row("基本支出", "基本支出", 20, 20, 999);
-        var analysis = ReportPipeline.Analyze(book.Write(_temp.File("重复.xlsx")));
+        var analysis = GenerateJob.Analyze(book.Write(_temp.File("重复.xlsx")));
 
         Assert.Contains("“年初预算数”出现多次，只使用第一列（C 列）", At(analysis, "RG105", "预算执行!1").Message);
         Assert.Equal(20m, analysis.Figures.Department.Initial);

@@ -99,7 +99,7 @@ public sealed class HostileFigureTests : IDisposable
         book.AddSheet("基本信息").Row("项目", "内容").Row("部门名称", "测试部门").Row("年度", "2023").Row("金额单位", "元");
         book.AddSheet("预算执行").Row(WorkbookBuilder.LineHeader.Cast<object?>().ToArray())
             .Row("文明经费", "项目支出", null, RawCell.Formatted(30, "0.00\"万元\""), 0, 300000, 300000, 0);
-        var analysis = ReportPipeline.Analyze(book.Write(_temp.File("元.xlsx")));
+        var analysis = GenerateJob.Analyze(book.Write(_temp.File("元.xlsx")));
 
         var line = analysis.Workbook.Lines.Single();
         Assert.Equal(30m, line.InitialBudget);

@@ -62,7 +62,7 @@ public sealed class HostileFileTests : IDisposable
     [Fact]
     public void Hostile_docx_given_as_workbook_is_named_a_word_document()
     {
-        var docx = File.ReadAllBytes(Path.Combine(Repo.Root, "tests", "ReportGen.Tests", "Input", "Forms", "TestFiles", "hebei-python-docx.docx"));
+        var docx = File.ReadAllBytes(Path.Combine(Repo.Root, "tests", "ReportGen.Tests", "Import", "TestFiles", "hebei-python-docx.docx"));
         Refused(Write("目标表.xlsx", docx), "“目标表.xlsx”是Word 文档（.docx），不是 Excel 工作簿");
     }
 

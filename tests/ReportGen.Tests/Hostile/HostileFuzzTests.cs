@@ -2,8 +2,8 @@ using ReportGen.Model;
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
-using ReportGen.Input.Forms;
-using ReportGen.Tests.Input.Forms;
+using ReportGen.Import;
+using ReportGen.Tests.Import;
 using ReportGen.Tests.TestSupport;
 using Xunit.Abstractions;
 
@@ -165,12 +165,12 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
 
             if (kind != Kind.Form)
             {
-                var report = ReportPipeline.Generate(new ReportRequest(path, "default", Path.Combine(Repo.Root, "templates"),
+                var report = GenerateJob.Run(new GenerateRequest(path, "default", Path.Combine(Repo.Root, "templates"),
                     _temp.File("报告.docx"), null));
                 return report.OutputPath is null ? "结果（有错误，未生成）" : "结果（已生成）";
             }
 
-            FormImporter.Run(new ImportRequest([path], _temp.File("目标.xlsx"), DryRun: true));
+            ImportJob.Run(new ImportRequest([path], _temp.File("目标.xlsx"), DryRun: true));
             return "结果";
         }
         catch (InputException)
@@ -187,7 +187,7 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
 
     private List<Seed> Seeds()
     {
-        var forms = Path.Combine(Repo.Root, "tests", "ReportGen.Tests", "Input", "Forms", "TestFiles");
+        var forms = Path.Combine(Repo.Root, "tests", "ReportGen.Tests", "Import", "TestFiles");
         var liwan = _temp.File("liwan.docx");
         DocxFormBuilder.Write(liwan, SeedForms.LiwanBlocks);
         var shifeng = _temp.File("shifeng.xlsx");

@@ -44,7 +44,7 @@ public sealed class HostileGuaranteeTests : IDisposable
                     "截断" => sample[..(sample.Length / 3)],
                     "随机" => [.. Enumerable.Range(0, 999).Select(i => (byte)(i * 37))],
                     "压缩包" => HostileFiles.Zip(("a.txt", [1, 2, 3])),
-                    "Word" => File.ReadAllBytes(Path.Combine(Repo.Root, "tests", "ReportGen.Tests", "Input", "Forms", "TestFiles", "hebei-python-docx.docx")),
+                    "Word" => File.ReadAllBytes(Path.Combine(Repo.Root, "tests", "ReportGen.Tests", "Import", "TestFiles", "hebei-python-docx.docx")),
                     _ => HostileFiles.EncryptedXlsx(),
                 });
                 break;

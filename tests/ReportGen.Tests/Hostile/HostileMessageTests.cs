@@ -62,7 +62,7 @@ public sealed class HostileMessageTests : IDisposable
     [TmpfsFact]
     public void Import_on_a_full_disk_says_so_without_the_excel_hint()
     {
-        using var forms = new ReportGen.Tests.Input.Forms.FormFixture();
+        using var forms = new ReportGen.Tests.Import.FormFixture();
         var form = forms.ShifengDocx();
         using var disk = Tmpfs.TryMount(64)!;
         disk.Fill();

@@ -136,6 +136,6 @@ public sealed class HostileOutputTests : IDisposable
 
         Assert.Equal(28, error.HResult);
         AssertUntouched(_temp.Path, report);
-        Assert.Contains("磁盘空间不足", ReportGen.Cli.CliRunner.Describe(error));
+        Assert.Contains("磁盘空间不足", JobFailure.Of(error).Message);
     }
 }

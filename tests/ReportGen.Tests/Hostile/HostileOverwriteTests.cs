@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ReportGen.Output;
 using ReportGen.Tests.TestSupport;
+using ReportGen.Files;
 
 namespace ReportGen.Tests.Hostile;
 

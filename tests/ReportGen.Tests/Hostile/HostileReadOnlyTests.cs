@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using ReportGen.Tests.Input.Forms;
+using ReportGen.Tests.Import;
 using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Hostile;
@@ -79,7 +79,7 @@ public sealed class HostileReadOnlyTests : IDisposable
         DocxFormBuilder.Write(docx, SeedForms.LiwanBlocks);
         var xlsx = _temp.File("附表.xlsx");
         XlsxFormBuilder.Write(xlsx, [("附表", SeedForms.Shifeng)]);
-        var forms = Path.Combine(Repo.Root, "tests", "ReportGen.Tests", "Input", "Forms", "TestFiles");
+        var forms = Path.Combine(Repo.Root, "tests", "ReportGen.Tests", "Import", "TestFiles");
         var xls = Copy(Path.Combine(forms, "石峰目标表-libreoffice.xls"), "目标表.xls");
         var hebei = Copy(Path.Combine(forms, "hebei-python-docx.docx"), "河北.docx");
         var before = Snapshot(docx, xlsx, xls, hebei);

@@ -28,7 +28,7 @@ public sealed class HostileSizeTests : IDisposable
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var clock = Stopwatch.StartNew();
 
-        var analysis = ReportPipeline.Analyze(path);
+        var analysis = GenerateJob.Analyze(path);
         var held = GC.GetTotalMemory(forceFullCollection: true) - before;
 
         Assert.Equal(Lines + 1, analysis.Workbook.Lines.Count);

@@ -11,7 +11,7 @@ namespace ReportGen.Tests.Hostile;
 public sealed class HostileTemplateTests : IDisposable
 {
     private const string Secret = "不应出现在报告中的机密";
-    private static readonly Lazy<TemplateModel> Model = new(() => TemplateModelBuilder.Build(ReportPipeline.Analyze(Repo.SampleCsvFolder)));
+    private static readonly Lazy<TemplateModel> Model = new(() => TemplateModelBuilder.Build(GenerateJob.Analyze(Repo.SampleCsvFolder)));
 
     private readonly TempDir _temp = new();
 

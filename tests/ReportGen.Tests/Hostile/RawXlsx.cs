@@ -88,7 +88,7 @@ public sealed class RawXlsx
         sheet.Row("基本支出", "基本支出", null, 20, 0, 20, 20, 0);
         lines(sheet);
         more?.Invoke(book);
-        return ReportPipeline.Analyze(book.Write(folder.File("工作簿.xlsx")));
+        return GenerateJob.Analyze(book.Write(folder.File("工作簿.xlsx")));
     }
 
     /// <summary>The standard two sheets: a valid 基本信息 and 预算执行 with the WorkbookBuilder header.</summary>
@@ -207,7 +207,7 @@ public sealed class RawXlsx
             text.Append($"<row r=\"{r + 1}\"{(hidden ? " hidden=\"1\"" : "")}>");
             for (var c = 0; c < cells.Length; c++)
             {
-                var reference = Model.SourceLocation.ColumnLetters(c + 1) + (r + 1);
+                var reference = ReportGen.Model.SourceLocation.ColumnLetters(c + 1) + (r + 1);
                 text.Append(cells[c] switch
                 {
                     null => "",

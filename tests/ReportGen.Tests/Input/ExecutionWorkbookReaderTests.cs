@@ -222,6 +222,25 @@ public sealed class ExecutionWorkbookReaderTests
         Assert.Equal(50m, analysis.Figures.Department.Final);
     }
 
+    [Fact]
+    public void Info_amounts_are_parsed_once_into_typed_values_in_wan_with_their_cell()
+    {
+        var department = WorkbookBuilder.Create()
+            .Info("金额单位", "元")
+            .Info("年初资金总额", "500,000.00").Info("其他资金来源", "65400").Info("年初基本支出", "待定").Info("年初项目支出", " ")
+            .Project("p", 1m, 0m, 1m)
+            .Read().Department;
+        var total = department.Amount("年初资金总额")!;
+        Assert.Equal((50m, null), (total.Value, total.Problem));
+        Assert.Equal(department.FactRows["年初资金总额"], total.Cell);
+        Assert.Equal(6.54m, department.Amount("其他资金来源")!.Value);
+        var unreadable = department.Amount("年初基本支出")!;
+        Assert.Null(unreadable.Value);
+        Assert.NotNull(unreadable.Problem);
+        Assert.Null(department.Amount("年初项目支出"));  // blank: no amount
+        Assert.Null(department.Amount("部门名称"));      // not an amount item
+    }
+
     // 绩效指标
 
     [Fact]

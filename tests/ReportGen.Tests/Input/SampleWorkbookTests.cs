@@ -37,7 +37,7 @@ public sealed partial class SampleWorkbookTests
     [GeneratedRegex(@"^-?\d+(\.\d+)?$")]
     private static partial Regex Number();
 
-    private static string Dump(string path) => AnalysisDump.Of(ReportPipeline.Analyze(path));
+    private static string Dump(string path) => AnalysisDump.Of(GenerateJob.Analyze(path));
 
     public static TheoryData<string> Samples => ["shifeng", "example"];
 
@@ -97,7 +97,7 @@ public sealed partial class SampleWorkbookTests
             .Indicator("文明建设经费", "产出指标", "数量指标", "新增规上住宿业企业", "2家")
             .Indicator(null, null, null, "工作及时完成率", "100%");
         using var temp = new TempDir();
-        var memory = AnalysisDump.Of(ReportPipeline.Analyze(book.Read()));
+        var memory = AnalysisDump.Of(GenerateJob.Analyze(book.Read()));
         Assert.Equal(memory, Dump(book.WriteXlsx(temp.File("b.xlsx"))));
         Assert.Equal(memory, Dump(book.WriteCsvFolder(temp.File("b"))));
     }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ReportGen.Input;
 using ReportGen.Tests.Analysis;
 using ReportGen.Tests.TestSupport;
+using ReportGen.Model;
 
 namespace ReportGen.Tests.Input;
 
@@ -11,7 +12,7 @@ public sealed partial class WorkbookDocTests
     private static readonly string Doc = File.ReadAllText(Path.Combine(Repo.Root, "docs", "workbook.md"));
 
     /// <summary>The clerk's guide in Chinese, shipped beside the templates.</summary>
-    private static readonly string Guide = File.ReadAllText(Path.Combine(Repo.Root, "templates", WorkbookTemplate.GuideFile));
+    private static readonly string Guide = File.ReadAllText(Path.Combine(Repo.Root, "templates", WorkbookGuide.GuideFile));
 
     public static TheoryData<string> ColumnNames()
     {

@@ -46,7 +46,7 @@ public sealed class ReportSnapshotTests
     [MemberData(nameof(Cases))]
     public void Narrative_matches_golden(string name, string template)
     {
-        var analysis = ReportPipeline.Analyze(InputOf(name));
+        var analysis = GenerateJob.Analyze(InputOf(name));
         var text = ReportRenderer.RenderText(TemplateModelBuilder.Build(analysis), TemplateRenderer.Resolve(template, Repo.Templates));
         Golden.Verify(GoldenOf(name, template, "narrative"), text);
     }
@@ -55,7 +55,7 @@ public sealed class ReportSnapshotTests
     [MemberData(nameof(Cases))]
     public void Docx_dump_matches_golden(string name, string template)
     {
-        var analysis = ReportPipeline.Analyze(InputOf(name));
+        var analysis = GenerateJob.Analyze(InputOf(name));
         Assert.False(analysis.HasErrors, string.Join("\n", analysis.Findings.Select(f => f.Message)));
         var document = ReportRenderer.Render(analysis, TemplateRenderer.Resolve(template, Repo.Templates));
         using var stream = new MemoryStream();

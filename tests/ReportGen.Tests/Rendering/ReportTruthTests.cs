@@ -86,7 +86,7 @@ public sealed partial class ReportTruthTests
     [Fact]
     public void Every_placeholder_of_the_sample_is_a_check_finding_at_its_cell_and_the_reverse()
     {
-        var analysis = ReportPipeline.Analyze(Repo.SampleCsvFolder);
+        var analysis = GenerateJob.Analyze(Repo.SampleCsvFolder);
         AssertGapsCorrespond(analysis);
         Assert.Contains(analysis.Findings, f => f.Code == "RG309");
         Assert.Contains(analysis.Findings, f => f.Code == "RG320");
@@ -99,7 +99,7 @@ public sealed partial class ReportTruthTests
     [InlineData("overspend")]
     [InlineData("progress")]
     public void Placeholders_and_findings_correspond_on_every_golden_case(string name) =>
-        AssertGapsCorrespond(ReportPipeline.Analyze(Path.Combine(Repo.ReportCases, name, "input")));
+        AssertGapsCorrespond(GenerateJob.Analyze(Path.Combine(Repo.ReportCases, name, "input")));
 
     [Fact]
     public void Placeholders_and_findings_correspond_when_the_user_wrote_the_problems_of_a_late_spender()
@@ -113,7 +113,7 @@ public sealed partial class ReportTruthTests
         }
 
         File.AppendAllText(Path.Combine(folder, "基本信息.csv"), "\n存在问题,部分项目支出进度偏慢。\n");
-        var analysis = ReportPipeline.Analyze(folder);
+        var analysis = GenerateJob.Analyze(folder);
         Assert.Contains(analysis.Findings, f => f.Code == "RG132");
         AssertGapsCorrespond(analysis);
     }
@@ -131,7 +131,7 @@ public sealed partial class ReportTruthTests
             ("绩效指标", "部门整体,效益指标,社会效益指标,人民生活的幸福感、获得感,不断提高,,,,", "部门整体,效益指标,社会效益指标,人民生活的幸福感、获得感,不断提高,显著提高,,达成,"),
             ("预算执行", "文明建设和文明创建工作相关业务支出,文明建设经费,", "文明建设和文明创建工作相关业务支出,文明建设经费,部分创建活动延至次年。"),
             ("项目目标", "维持融媒体中心的正常运转,提升宣传力度，树立石峰良好形象，做大做强自有宣传阵地。,", "维持融媒体中心的正常运转,提升宣传力度，树立石峰良好形象，做大做强自有宣传阵地。,全年完成宣传报道2886篇次。"));
-        AssertGapsCorrespond(ReportPipeline.Analyze(partly));
+        AssertGapsCorrespond(GenerateJob.Analyze(partly));
 
         // Texts missing that the sample has: duties, a purpose, a key task's outcome, 其他说明; a project without a 项目目标 row.
         using var dir2 = new TempDir();
@@ -141,7 +141,7 @@ public sealed partial class ReportTruthTests
             ("基本信息", "主要职责,\"", "主要职责备注,\""));
         EditLines(sparse, "重点工作", line => line.StartsWith("压紧压实责任", StringComparison.Ordinal) ? "压紧压实责任，守好意识形态底线,宣传部,切实维护意识形态安全," : line);
         EditLines(sparse, "项目目标", line => line.StartsWith("融媒体中心专项经费", StringComparison.Ordinal) ? null : line);
-        var analysis = ReportPipeline.Analyze(sparse);
+        var analysis = GenerateJob.Analyze(sparse);
         AssertGapsCorrespond(analysis);
         Assert.Contains(analysis.Findings, f => f.Code == "RG199");
         Assert.Contains(analysis.Findings, f => f.Code == "RG193");
@@ -181,7 +181,7 @@ public sealed partial class ReportTruthTests
     [Fact]
     public void The_sample_states_no_actual_value_the_workbook_does_not_hold()
     {
-        var analysis = ReportPipeline.Analyze(Repo.SampleCsvFolder);
+        var analysis = GenerateJob.Analyze(Repo.SampleCsvFolder);
         var document = Render(analysis);
         var written = analysis.Workbook.Indicators.Where(r => r.Actual is not null).Select(r => r.Actual!).ToHashSet();
         var computed = new[] { analysis.Figures.Department.ExecutionRate }
@@ -204,7 +204,7 @@ public sealed partial class ReportTruthTests
     [Fact]
     public void A_cost_target_set_at_the_start_of_year_amount_is_reported_and_its_placeholder_names_the_adjustment()
     {
-        var analysis = ReportPipeline.Analyze(Repo.SampleCsvFolder);
+        var analysis = GenerateJob.Analyze(Repo.SampleCsvFolder);
         var finding = Assert.Single(analysis.Findings, f => f.Code == "RG320" && f.Location.ToString() == "绩效指标!J7");
         Assert.Contains("年初预算326.42万元", finding.Message, StringComparison.Ordinal);
         Assert.Contains("560.75万元", finding.Message, StringComparison.Ordinal);
@@ -213,7 +213,7 @@ public sealed partial class ReportTruthTests
 
         // Written with its reason, the finding goes and the report shows the user's text.
         using var dir = new TempDir();
-        var noted = ReportPipeline.Analyze(SampleCopy(dir,
+        var noted = GenerateJob.Analyze(SampleCopy(dir,
             ("绩效指标", "部门整体,产出指标,成本指标,不超过预算,≤326.42万元,,,,,", "部门整体,产出指标,成本指标,不超过预算,≤326.42万元,,,,,追加预算未同步调整目标")));
         Assert.DoesNotContain(noted.Findings, f => f.Code == "RG320" && f.Location.ToString() == "绩效指标!J7");
 
@@ -226,7 +226,7 @@ public sealed partial class ReportTruthTests
     [Fact]
     public void Scores_resting_on_unjudged_indicators_are_provisional_everywhere_in_the_report()
     {
-        var analysis = ReportPipeline.Analyze(Repo.SampleCsvFolder);
+        var analysis = GenerateJob.Analyze(Repo.SampleCsvFolder);
         Assert.True(analysis.DepartmentScore!.Provisional);
         var document = Render(analysis);
         var totals = document.Blocks.OfType<TableBlock>().SelectMany(b => b.Table.Rows).Where(r => r.Cells[0].Text == "总分" && r.Cells[2].Text != "—").ToList();
@@ -251,7 +251,7 @@ public sealed partial class ReportTruthTests
     [Fact]
     public void Section_four_lists_execution_shortfalls_only_below_ninety_percent_and_names_projects_as_budget_lines_do()
     {
-        var analysis = ReportPipeline.Analyze(Repo.SampleCsvFolder);
+        var analysis = GenerateJob.Analyze(Repo.SampleCsvFolder);
         var document = Render(analysis);
         var paragraphs = document.Blocks.ToList();
         var four = paragraphs.FindIndex(b => b is Heading { Text: var t } && t.StartsWith("四、", StringComparison.Ordinal));
@@ -271,7 +271,7 @@ public sealed partial class ReportTruthTests
     [Fact]
     public void A_budget_line_without_targets_is_allowed_and_the_report_says_so()
     {
-        var analysis = ReportPipeline.Analyze(Repo.SampleCsvFolder);
+        var analysis = GenerateJob.Analyze(Repo.SampleCsvFolder);
         Assert.False(analysis.HasErrors);
         var table = Render(analysis).Blocks.OfType<TableBlock>().Select(b => b.Table).Single(t => t.Title.StartsWith("秋瑾故居", StringComparison.Ordinal));
         Assert.Contains(table.Rows, r => r.Cells.Any(c => c.Text == "未设定绩效指标"));

@@ -17,7 +17,7 @@ public sealed class TableTextTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static readonly Lazy<DepartmentAnalysis> Example = new(() => ReportPipeline.Analyze(Repo.ExampleCsvFolder));
+    private static readonly Lazy<DepartmentAnalysis> Example = new(() => GenerateJob.Analyze(Repo.ExampleCsvFolder));
 
     /// <summary>A copy of the bundled templates folder, with <paramref name="edit"/> applied to the table words (null: file removed).</summary>
     private string CopyTemplates(Func<string, string>? edit)

@@ -13,7 +13,7 @@ namespace ReportGen.Tests.Rendering;
 public sealed class TemplateErrorTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("reportgen-tpl-").FullName;
-    private static readonly Lazy<TemplateModel> Model = new(() => TemplateModelBuilder.Build(ReportPipeline.Analyze(Repo.SampleCsvFolder)));
+    private static readonly Lazy<TemplateModel> Model = new(() => TemplateModelBuilder.Build(GenerateJob.Analyze(Repo.SampleCsvFolder)));
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 

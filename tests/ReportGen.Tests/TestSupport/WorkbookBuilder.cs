@@ -136,7 +136,7 @@ public sealed class WorkbookBuilder
 
     public ExecutionWorkbook Read(string path = "测试.xlsx") => ExecutionWorkbookReader.Read(ToData(path));
 
-    public DepartmentAnalysis Analyze(string path = "测试.xlsx") => ReportPipeline.Analyze(Read(path));
+    public DepartmentAnalysis Analyze(string path = "测试.xlsx") => GenerateJob.Analyze(Read(path));
 
     /// <summary>Writes an .xlsx through <see cref="XlsxWriter"/>: numbers as numbers, text as text.</summary>
     public string WriteXlsx(string path)

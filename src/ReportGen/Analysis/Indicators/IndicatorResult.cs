@@ -68,7 +68,7 @@ public static class IndicatorNames
     };
 
     /// <summary>达成 / 部分达成 / 未达成 (also 已达成) → status; anything else null.</summary>
-    public static IndicatorStatus? ParseStatus(string? text) => Input.TextNormalizer.Key(text) switch
+    public static IndicatorStatus? ParseStatus(string? text) => TextNormalizer.Key(text) switch
     {
         "达成" or "已达成" => IndicatorStatus.Met,
         "部分达成" => IndicatorStatus.PartlyMet,

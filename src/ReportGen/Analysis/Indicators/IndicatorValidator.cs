@@ -1,4 +1,3 @@
-using ReportGen.Input;
 using ReportGen.Model;
 
 namespace ReportGen.Analysis.Indicators;

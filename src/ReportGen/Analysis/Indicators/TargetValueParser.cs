@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ReportGen.Input;
+using ReportGen.Model;
 
 namespace ReportGen.Analysis.Indicators;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ReportGen.Input;
+using ReportGen.Model;
 
 namespace ReportGen.Analysis.Indicators;
 

@@ -1,0 +1,103 @@
+using ReportGen.Model;
+using System.Diagnostics;
+using ReportGen.Rendering;
+
+namespace ReportGen.Batch;
+
+/// <summary>What <c>batch</c> did: every workbook's row, and the summary files written.</summary>
+public sealed record BatchResult(BatchSummary Summary, IReadOnlyList<string> SummaryFiles);
+
+/// <summary>
+/// The <c>batch</c> job (docs/architecture.md): find the workbooks, run the <see cref="GenerateJob"/> over them in
+/// parallel, write the summary. It streams: each worker analyses, renders and writes one department, keeps only its
+/// <see cref="DepartmentSummary"/>, and drops the document before taking the next, so memory follows the number of
+/// workers, not of departments. One workbook's failure becomes its row (<see cref="JobFailure.OfWorkbook"/>); the
+/// others go on.
+/// </summary>
+public static class BatchJob
+{
+    public static BatchResult Run(BatchRequest request)
+    {
+        var items = WorkbookFinder.Find(request.InputFolder, request.OutputFolder);
+        if (items.Count == 0)
+        {
+            throw new InputException($"文件夹“{request.InputFolder}”中没有找到工作簿（.xlsx、.xls，或含“基本信息.csv”“预算执行.csv”等的文件夹）。");
+        }
+
+        request.Found?.Invoke(items.Count);
+        var summary = Render(request, items);
+        var files = SummaryWriter.Write(summary, request.OutputFolder);
+        return new BatchResult(summary, files);
+    }
+
+    /// <summary>
+    /// The parallel stage: a report for each of <paramref name="items"/> (see <see cref="WorkbookFinder.Find"/>),
+    /// <see cref="BatchRequest.Completed"/> called from worker threads as each is done. A cancelled
+    /// <see cref="BatchRequest.Cancellation"/> stops the batch: no new workbook is started, those under way finish (a
+    /// report is written whole through <see cref="Output.AtomicFile"/> or not at all), and the rest are returned as
+    /// <see cref="BatchStatus.Cancelled"/>.
+    /// </summary>
+    public static BatchSummary Render(BatchRequest request, IReadOnlyList<BatchItem> items)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Jobs, 1);
+        var stopwatch = Stopwatch.StartNew();
+
+        BatchOutputs.Check(request, items);
+
+        // Resolve the template once, so that a bad --template fails the batch at once rather than every workbook.
+        var template = Rendering.TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory);
+        Directory.CreateDirectory(request.OutputFolder);
+        var results = new DepartmentSummary[items.Count];
+        var next = -1;
+
+        // Plain threads pulling the next index: no work is queued ahead, and a cancelled token simply stops the
+        // pulling (Parallel.ForEach would throw OperationCanceledException and lose the finished rows).
+        void Work()
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < items.Count)
+            {
+                if (request.Cancellation.IsCancellationRequested)
+                {
+                    results[index] = DepartmentSummary.NotProcessed(items[index]);
+                    continue;
+                }
+
+                results[index] = Process(request, template, items[index]);
+                request.Completed?.Invoke(results[index]);
+            }
+        }
+
+        var workers = Enumerable.Range(0, Math.Min(request.Jobs, Math.Max(items.Count, 1)))
+            .Select(i => new Thread(Work) { Name = $"batch-{i}", IsBackground = true })
+            .ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        return new BatchSummary(results, stopwatch.Elapsed);
+    }
+
+    private static DepartmentSummary Process(BatchRequest request, string template, BatchItem item)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(item.ReportPath)!);
+            var result = GenerateJob.Run(new GenerateRequest(item.WorkbookPath, template, request.TemplatesDirectory, item.ReportPath, request.StyleReference)
+            {
+                Culture = request.Culture,
+                Layout = request.Layout,
+                OutputChecked = true,
+                Pdf = request.Pdf,
+            });
+            return result.PdfFailure is { } failure
+                ? DepartmentSummary.Failure(item, BatchStatus.Failed, failure.Message)
+                : DepartmentSummary.From(item, result.Analysis, result.OutputPath);
+        }
+        catch (Exception ex)
+        {
+            // A bug must not stop the other departments; the summary carries it for the bug report.
+            var failure = JobFailure.OfWorkbook(ex, item.ReportPath);
+            return DepartmentSummary.Failure(item, failure.Kind == FailureKind.Input ? BatchStatus.Unreadable : BatchStatus.Failed,
+                failure.Message, failure.Location);
+        }
+    }
+}

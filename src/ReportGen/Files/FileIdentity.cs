@@ -1,0 +1,132 @@
+using System.Runtime.InteropServices;
+
+namespace ReportGen.Files;
+
+/// <summary>What a path names on disk once symbolic links are followed.</summary>
+public enum FileKind
+{
+    Missing,
+    Regular,
+    Directory,
+
+    /// <summary>A device, FIFO, socket: reading may block or never end, and writing over it must not happen.</summary>
+    Special,
+}
+
+/// <summary>
+/// A path's kind and, where the system tells it, its identity (device and inode on Linux), so that two names for
+/// one file (the same path spelled twice, a symbolic link, a hard link) are recognised as one
+/// (docs/errors.md, "Outputs never overwrite inputs").
+/// </summary>
+public readonly record struct FileIdentity(FileKind Kind, string FullPath, ulong Device, ulong Inode)
+{
+    /// <summary>How many names (hard links) the file has; 0 when the system does not tell.</summary>
+    public uint Links { get; init; }
+
+    public bool Exists => Kind != FileKind.Missing;
+
+    /// <summary>Whether both name the same existing file or folder.</summary>
+    public bool SameAs(FileIdentity other)
+    {
+        if (!Exists || !other.Exists)
+        {
+            return false;
+        }
+
+        if (Inode != 0 && other.Inode != 0)
+        {
+            return Device == other.Device && Inode == other.Inode;
+        }
+
+        return string.Equals(FullPath, other.FullPath, PathComparison);
+    }
+
+    /// <summary>Windows and macOS compare file names without case by default.</summary>
+    public static StringComparison PathComparison =>
+        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    public static FileIdentity Of(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (OperatingSystem.IsLinux() && Statx(full) is { } linux)
+        {
+            return linux;
+        }
+
+        return Portable(full);
+    }
+
+    /// <summary>Without statx: the kind from .NET, links resolved to their final target, no inode.</summary>
+    private static FileIdentity Portable(string full)
+    {
+        var info = new FileInfo(full);
+        var resolved = full;
+        try
+        {
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            {
+                resolved = target.FullName;
+            }
+        }
+        catch (IOException)
+        {
+            // A link loop or an unreadable link: compare by the path as given.
+        }
+
+        if (Directory.Exists(resolved))
+        {
+            return new FileIdentity(FileKind.Directory, resolved, 0, 0);
+        }
+
+        if (!File.Exists(resolved))
+        {
+            return new FileIdentity(FileKind.Missing, resolved, 0, 0);
+        }
+
+        var attributes = File.GetAttributes(resolved);
+        var special = (attributes & FileAttributes.Device) != 0;
+        return new FileIdentity(special ? FileKind.Special : FileKind.Regular, resolved, 0, 0);
+    }
+
+    // struct statx is the same on every Linux architecture: stx_nlink (u32) at 16, stx_mode (u16) at 28, stx_ino (u64) at 32,
+    // stx_dev_major / stx_dev_minor (u32) at 136 / 140; 256 bytes in all.
+    private const int AtFdCwd = -100;
+    private const uint StatxType = 0x1, StatxLinks = 0x4, StatxIno = 0x100;
+    private const int ModeTypeMask = 0xF000, ModeDirectory = 0x4000, ModeRegular = 0x8000;
+    private const int NoEntry = 2, NotDirectory = 20;
+
+    private static FileIdentity? Statx(string full)
+    {
+        var buffer = new byte[256];
+        int result;
+        try
+        {
+            result = statx(AtFdCwd, full, 0, StatxType | StatxLinks | StatxIno, buffer);
+        }
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+        {
+            // A C library without statx (glibc before 2.28): .NET's view is enough.
+            return null;
+        }
+
+        if (result != 0)
+        {
+            return Marshal.GetLastPInvokeError() is NoEntry or NotDirectory ? new FileIdentity(FileKind.Missing, full, 0, 0) : null;
+        }
+
+        var mode = MemoryMarshal.Read<ushort>(buffer.AsSpan(28)) & ModeTypeMask;
+        var kind = mode switch
+        {
+            ModeRegular => FileKind.Regular,
+            ModeDirectory => FileKind.Directory,
+            _ => FileKind.Special,
+        };
+        var inode = MemoryMarshal.Read<ulong>(buffer.AsSpan(32));
+        var device = ((ulong)MemoryMarshal.Read<uint>(buffer.AsSpan(136)) << 32)
+                     | MemoryMarshal.Read<uint>(buffer.AsSpan(140));
+        return new FileIdentity(kind, full, device, inode) { Links = MemoryMarshal.Read<uint>(buffer.AsSpan(16)) };
+    }
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "statx")]
+    private static extern int statx(int directory, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
+}

@@ -1,0 +1,206 @@
+using ReportGen.Analysis;
+using ReportGen.Analysis.Indicators;
+using ReportGen.Input;
+using ReportGen.Model;
+using ReportGen.Output;
+using ReportGen.Rendering;
+
+namespace ReportGen;
+
+/// <summary>
+/// What <c>generate</c> produced: the analysis, and the report written (null when refused for errors); for
+/// <c>--text</c>, the narrative instead; with <c>--pdf</c>, the PDF written or why it was not.
+/// </summary>
+public sealed record GenerateResult(DepartmentAnalysis Analysis, string? OutputPath, ReportDocument? Document)
+{
+    public int Placeholders => Document is null ? 0 : ReportMarkup.CountPlaceholders(Document);
+
+    /// <summary>The rendered narrative of a <see cref="GenerateRequest.TextOnly"/> request; null otherwise.</summary>
+    public string? Narrative { get; init; }
+
+    /// <summary>The PDF written beside the report, when one was asked for and converted.</summary>
+    public string? PdfPath { get; init; }
+
+    /// <summary>Why the PDF was not written although the .docx was (LibreOffice failed or timed out).</summary>
+    public JobFailure? PdfFailure { get; init; }
+}
+
+/// <summary>
+/// The <c>generate</c> job (docs/architecture.md): read the workbook, match names, compute, check, score, render
+/// the template, write the .docx, convert it to PDF. Each stage is its own class; this one only calls them in
+/// order. <c>check</c> and <c>preview</c> run its first stages (<see cref="Analyze(string)"/>); a batch runs it once
+/// per workbook.
+/// </summary>
+public static class GenerateJob
+{
+    public static DepartmentAnalysis Analyze(string workbookPath) => Analyze(ExecutionWorkbookReader.Read(workbookPath));
+
+    public static DepartmentAnalysis Analyze(ExecutionWorkbook workbook)
+    {
+        var projectLines = workbook.Lines.Where(l => l.Category == ExpenseCategory.Project).ToList();
+        var matcher = new ProjectNameMatcher(projectLines);
+        var targetNames = workbook.ProjectTargets.Select(t => t.Name)
+            .Concat(workbook.Indicators.Where(i => !i.IsDepartment).Select(i => i.Scope))
+            .Distinct()
+            .ToList();
+        var matches = targetNames.ToDictionary(name => name, matcher.Match);
+        var lineTargetNames = new Dictionary<BudgetLine, string>();
+        foreach (var match in matches.Values.Where(m => m.Line is not null))
+        {
+            lineTargetNames.TryAdd(match.Line!, match.TargetName);
+        }
+
+        var figures = VarianceCalculator.Calculate(workbook.Lines, lineTargetNames);
+        var (departmentScore, projectScores) = ScoreIndicators(workbook, figures, matches);
+        var (progress, progressFindings) = SpendingProgressCalculator.Calculate(workbook, figures);
+        var findings = workbook.ReadFindings
+            .Concat(ConsistencyValidator.Validate(workbook, figures, matcher))
+            .Concat(progressFindings)
+            .Concat((departmentScore?.Findings ?? []).Concat(projectScores.Values.SelectMany(s => s.Findings)))
+            .OrderByDescending(f => f.Severity)
+            .ToList();
+        var analysis = new DepartmentAnalysis(workbook, figures, matches, findings)
+        {
+            DepartmentScore = departmentScore,
+            ProjectScores = projectScores,
+            SpendingProgress = progress,
+        };
+        return ProblemsFinding(analysis) is { } problems ? analysis with { Findings = [.. findings, problems] } : analysis;
+    }
+
+    /// <summary>
+    /// RG191: 存在问题 is blank where the report asks for it: section 四 has no facts to list, or lists the
+    /// department's low execution rate, whose cause belongs in 存在问题 (the cell of that placeholder).
+    /// </summary>
+    private static Finding? ProblemsFinding(DepartmentAnalysis analysis)
+    {
+        if (analysis.Workbook.Department.Fact("存在问题") is not null)
+        {
+            return null;
+        }
+
+        var cell = ConsistencyValidator.FactCell(analysis.Workbook, "存在问题");
+        var gaps = GapFinder.Find(analysis);
+        if (gaps.Count == 0)
+        {
+            return new Finding(FindingCodes.ProblemsMissing, Severity.Warning, cell, "基本信息未填写“存在问题”，报告第四部分的存在问题留待填写。");
+        }
+
+        return gaps.Any(g => g.CauseCell == cell.ToString() && g.Cause is null)
+            ? new Finding(FindingCodes.ProblemsMissing, Severity.Warning, cell,
+                $"基本信息未填写“存在问题”：报告第四部分列出部门预算执行率{Money.FormatPercent(analysis.Figures.Department.ExecutionRate)}（低于90%）等事实，部门整体执行率偏低的原因留待填写。")
+            : null;
+    }
+
+    /// <summary>
+    /// Scores 部门整体 against the department's figures and each project's indicators against its own line. Rows
+    /// whose 归属 matches no line are not scored (RG170 already says so).
+    /// </summary>
+    private static (ScopeScore? Department, Dictionary<BudgetLine, ScopeScore> Projects) ScoreIndicators(
+        ExecutionWorkbook workbook, BudgetFigures figures, IReadOnlyDictionary<string, NameMatch> matches)
+    {
+        var departmentRows = workbook.Indicators.Where(r => r.IsDepartment).ToList();
+        var department = departmentRows.Count == 0
+            ? null
+            : IndicatorScorer.Score(IndicatorRow.DepartmentScope, departmentRows,
+                ScopeFacts.From(figures.Department, "预算执行表各行实际支出数之和"));
+        var projects = new Dictionary<BudgetLine, ScopeScore>();
+        foreach (var group in workbook.Indicators.Where(r => !r.IsDepartment).GroupBy(r => r.Scope))
+        {
+            if (matches.GetValueOrDefault(group.Key)?.Line is { } line && !projects.ContainsKey(line))
+            {
+                var amounts = figures.Lines.First(f => f.Line == line).Amounts;
+                projects[line] = IndicatorScorer.Score(group.Key, group.ToList(), ScopeFacts.From(amounts, $"{line.CellOf("实际支出数")}"));
+            }
+        }
+
+        return (department, projects);
+    }
+
+    /// <summary>The output check of one report: its inputs are the workbook, the template's files and the style reference.</summary>
+    private static OutputGuard InputGuard(GenerateRequest request) =>
+        new([request.WorkbookPath, request.StyleReference, .. TemplateFiles.Check(request.Template, request.TemplatesDirectory)]);
+
+    /// <summary>
+    /// The report's narrative as the template renders it (<c>generate --text</c>), whatever the checks found: it is
+    /// for looking at a template, not a report to file.
+    /// </summary>
+    private static GenerateResult RenderNarrative(GenerateRequest request)
+    {
+        _ = TemplateFiles.Check(request.Template, request.TemplatesDirectory);
+        _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory);
+        var analysis = Analyze(request.WorkbookPath);
+        var model = TemplateModelBuilder.Build(analysis);
+        var narrative = ReportRenderer.RenderText(model, TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory));
+        return new GenerateResult(analysis, null, null) { Narrative = narrative };
+    }
+
+    /// <summary>
+    /// The job: check the outputs against the inputs, analyse, refuse when a check found an error (a report must
+    /// not carry wrong figures), render the template, write the .docx atomically, convert it to PDF when asked.
+    /// </summary>
+    public static GenerateResult Run(GenerateRequest request)
+    {
+        if (request.TextOnly)
+        {
+            return RenderNarrative(request);
+        }
+
+        // Every file the report is made from, checked before the template engine or the writer touches one.
+        var guard = request.OutputChecked ? null : InputGuard(request);
+        if (request.Pdf is not null && request.OutputPath is not null)
+        {
+            guard?.CheckFile(request.PdfPath ?? PdfConverter.PdfPathFor(request.OutputPath));
+        }
+
+        if (request.OutputPath is not null)
+        {
+            guard?.CheckFile(request.OutputPath);
+        }
+
+        // Parsed while the workbook is read and checked (once per template: a batch asks for every department).
+        _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory);
+        var analysis = Analyze(request.WorkbookPath);
+        if (analysis.HasErrors)
+        {
+            return new GenerateResult(analysis, null, null);
+        }
+
+        var template = TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory);
+        var document = ReportRenderer.Render(analysis, template);
+        var department = analysis.Workbook.Department;
+        var path = request.OutputPath;
+        if (path is null)
+        {
+            path = GenerateRequest.DefaultOutputPath(department.Name, department.Year);
+            guard?.CheckFile(path, named: false);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+
+        if (guard is not null)
+        {
+            _ = AtomicFile.RemoveStale(Path.GetDirectoryName(Path.GetFullPath(path))!, path);
+        }
+
+        DocxWriter.WriteFile(document, path, request.Layout, request.StyleReference);
+        var result = new GenerateResult(analysis, path, document);
+        return request.Pdf is { } pdf ? ConvertToPdf(pdf, result, request.PdfPath ?? PdfConverter.PdfPathFor(path)) : result;
+    }
+
+    /// <summary>
+    /// The PDF beside the written report. A failed conversion (a Chinese <see cref="InputException"/> from the
+    /// converter) leaves the .docx standing and becomes the result's <see cref="GenerateResult.PdfFailure"/>.
+    /// </summary>
+    private static GenerateResult ConvertToPdf(PdfConverter pdf, GenerateResult result, string pdfPath)
+    {
+        try
+        {
+            pdf.Convert(result.OutputPath!, pdfPath);
+            return result with { PdfPath = pdfPath };
+        }
+        catch (InputException ex)
+        {
+            return result with { PdfFailure = JobFailure.Of(ex) };
+        }
+    }
+}

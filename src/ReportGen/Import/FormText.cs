@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ReportGen.Model;
+
+namespace ReportGen.Import;
+
+/// <summary>The unit a form states for its amounts ("金额单位：万元", "总额(元)").</summary>
+public enum FormUnit
+{
+    TenThousandYuan,
+    Yuan,
+}
+
+/// <summary>
+/// Text helpers for form cells: a light tidy that keeps the user's punctuation (（一） stays full-width), label keys
+/// that ignore spaces, full-width forms, a leading "其中：" and a unit in brackets, and amounts in 万元.
+/// </summary>
+public static partial class FormText
+{
+    /// <summary>Trims, drops invisible characters and turns odd spaces into plain ones; punctuation is kept as written.</summary>
+    public static string Tidy(string? text) => TextNormalizer.Clean(text);
+
+    /// <summary>
+    /// One line for names and indicator texts: lines broken inside a cell are joined (no space between Chinese
+    /// characters, one space otherwise) and runs of spaces collapsed.
+    /// </summary>
+    public static string OneLine(string? text)
+    {
+        var lines = Tidy(text).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var builder = new StringBuilder();
+        foreach (var line in lines)
+        {
+            if (builder.Length > 0 && IsAsciiWord(builder[^1]) && IsAsciiWord(line[0]))
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(line);
+        }
+
+        return MultiSpace().Replace(builder.ToString(), " ");
+    }
+
+    /// <summary>Multi-line text (duties, goals): each paragraph tidied, empty paragraphs dropped.</summary>
+    public static string Paragraphs(string? text) =>
+        string.Join("\n", Tidy(text).Split('\n').Select(Tidy).Where(line => line.Length > 0));
+
+    /// <summary>
+    /// The key a label is matched by: <see cref="TextNormalizer.Key"/>, without a leading "其中:", brackets holding a
+    /// unit or a sub-label ("(万元)", "(子项)", "(%)"), and a trailing colon. "支出方向      （子项）" → "支出方向".
+    /// </summary>
+    public static string LabelKey(string? text)
+    {
+        var key = TextNormalizer.Key(text);
+        if (key.StartsWith("其中:", StringComparison.Ordinal))
+        {
+            key = key[3..];
+        }
+
+        key = Bracketed().Replace(key, "");
+        return key.TrimEnd(':');
+    }
+
+    /// <summary>Splits "资金总额：326.42" or "总额(元)：28,036,202.00" into its label key and the text after the colon.</summary>
+    public static (string Label, string Value)? SplitInline(string text)
+    {
+        var tidy = Tidy(text);
+        var index = tidy.IndexOfAny([':', '：']);
+        if (index <= 0)
+        {
+            return null;
+        }
+
+        return (LabelKey(tidy[..index]), Tidy(tidy[(index + 1)..]));
+    }
+
+    /// <summary>The unit a label states in brackets: "总额(元)" → 元, "年度预算申请（万元）" → 万元, else null.</summary>
+    public static FormUnit? UnitInLabel(string text)
+    {
+        var key = TextNormalizer.Key(text);
+        if (key.Contains("(万元)", StringComparison.Ordinal))
+        {
+            return FormUnit.TenThousandYuan;
+        }
+
+        return key.Contains("(元)", StringComparison.Ordinal) ? FormUnit.Yuan : null;
+    }
+
+    /// <summary>
+    /// An amount in 万元: "326.42", "20万", "9.6万", "30万元", "28,036,202.00" (with <paramref name="unit"/> 元),
+    /// "2500元", full-width digits. Null for anything else (blank, "三十万", a sentence).
+    /// </summary>
+    public static decimal? ParseAmount(string? text, FormUnit unit)
+    {
+        var cleaned = TextNormalizer.Key(text).Replace(",", "", StringComparison.Ordinal);
+        var match = AmountPattern().Match(cleaned);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var value = decimal.Parse(match.Groups["n"].Value, NumberStyles.Number, CultureInfo.InvariantCulture);
+        return match.Groups["u"].Value switch
+        {
+            "万元" or "万" => value,
+            "元" => value / 10000m,
+            _ => unit == FormUnit.Yuan ? value / 10000m : value,
+        };
+    }
+
+    /// <summary>True when the text is an amount and nothing else (the 金额 column of a headerless 支出明细 row).</summary>
+    public static bool IsAmount(string? text) => ParseAmount(text, FormUnit.TenThousandYuan) is not null;
+
+    /// <summary>The first four-digit year 2000–2099 in a title such as "2023年部门整体支出绩效目标表" or "（2023）年".</summary>
+    public static int? ParseYear(string? text)
+    {
+        var match = YearPattern().Match(TextNormalizer.Clean(text));
+        return match.Success ? int.Parse(match.Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>A percentage as written in a 资金支出计划 cell: "25%", "25", "0.25" (a fraction when ≤ 1), null otherwise.</summary>
+    public static decimal? ParsePercent(string? text)
+    {
+        var cleaned = TextNormalizer.Key(text);
+        var hasSign = cleaned.EndsWith('%');
+        var match = NumberOnly().Match(hasSign ? cleaned[..^1] : cleaned);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var value = decimal.Parse(match.Value, NumberStyles.Number, CultureInfo.InvariantCulture);
+        return !hasSign && value <= 1m ? value * 100m : value;
+    }
+
+    public static string FormatNumber(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    private static bool IsAsciiWord(char ch) => ch < 128 && char.IsLetterOrDigit(ch);
+
+    [GeneratedRegex(@"^(?<n>[+-]?\d+(\.\d+)?)(?<u>万元|万|元)?$")]
+    private static partial Regex AmountPattern();
+
+    [GeneratedRegex(@"20\d\d")]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"^\d+(\.\d+)?$")]
+    private static partial Regex NumberOnly();
+
+    [GeneratedRegex(@"\([^()]{0,6}\)")]
+    private static partial Regex Bracketed();
+
+    [GeneratedRegex(@" {2,}")]
+    private static partial Regex MultiSpace();
+}

@@ -1,0 +1,296 @@
+using ReportGen.Model;
+using ReportGen.Output;
+using ReportGen.Input;
+
+namespace ReportGen.Import;
+
+/// <summary>What the merge did to one sheet, for the summary.</summary>
+public sealed record SheetChange(string Sheet, bool Created, int Added, int Updated);
+
+/// <summary>
+/// What the merge made: for a new workbook, its sheets (<see cref="Sheets"/>); for an existing one, the sheets it
+/// edits, cell by cell (<see cref="Edited"/>). <see cref="Changed"/> is false when the target already held it all.
+/// </summary>
+public sealed record MergeResult(IReadOnlyList<XlsxSheet> Sheets, IReadOnlyList<SheetChange> Changes, IReadOnlyList<SkippedItem> Skipped)
+{
+    public bool Changed => Changes.Any(change => change.Created || change.Added > 0 || change.Updated > 0);
+
+    internal IReadOnlyList<EditableSheet> Edited { get; init; } = [];
+}
+
+/// <summary>
+/// Merges imported targets into the input workbook (docs/workbook.md). The columns the schema marks
+/// <see cref="ColumnFiller.Forms"/> (指标值, 项目金额, goals) and the 附表1 budget figures are set from the forms; the
+/// clerk's columns (实际完成值, 分值, 完成情况, 得分, 偏差原因, 实际完成情况) and the whole 预算执行 sheet of an existing
+/// workbook are never touched; rows are matched by key (绩效指标 by 归属 + 一级 + 二级 + 三级, the others by name),
+/// so importing twice changes nothing.
+/// </summary>
+public static class TargetWorkbookMerger
+{
+    public const string InfoSheet = WorkbookSchema.InfoSheet;
+    public const string BudgetSheet = WorkbookSchema.LinesSheet;
+    public const string IndicatorSheet = WorkbookSchema.IndicatorsSheet;
+    public const string TaskSheet = WorkbookSchema.TasksSheet;
+    public const string ProjectSheet = WorkbookSchema.TargetsSheet;
+    public const string PlanSheet = WorkbookSchema.PlanSheet;
+
+    /// <param name="guidePath">Where the clerk's guide is installed, for the 填写说明 sheet of a new workbook.</param>
+    public static MergeResult Merge(WorkbookData? existing, ImportContent content, string? guidePath = null)
+    {
+        var sheets = new List<EditableSheet>();
+        EditableSheet Sheet(string name, bool create)
+        {
+            var found = sheets.FirstOrDefault(sheet => TextNormalizer.Key(sheet.Name) == TextNormalizer.Key(name));
+            if (found is not null)
+            {
+                return found;
+            }
+
+            var spec = WorkbookSchema.Sheet(name);
+            var source = existing?.Find(name);
+            var sheet = source is null ? EditableSheet.Create(spec) : EditableSheet.Open(source, spec, existing!.Path);
+            if (source is not null || create)
+            {
+                sheets.Add(sheet);
+            }
+
+            return sheet;
+        }
+
+        var isNew = existing is null;
+        var factor = existing?.Find(InfoSheet) is { } info && UnitIsYuan(info) ? 10000m : 1m;
+        var skipped = new List<SkippedItem>();
+
+        var infoSheet = Sheet(InfoSheet, true);
+        if (isNew)
+        {
+            // A new workbook lists every 基本信息 item the clerk may fill, as `reportgen new` does.
+            foreach (var (item, _) in WorkbookSchema.InfoTemplate)
+            {
+                infoSheet.Append(new Dictionary<string, object?> { ["项目"] = item });
+            }
+
+            infoSheet.Added = 0;
+        }
+
+        FillInfo(infoSheet, content, isNew, factor);
+        if (isNew)
+        {
+            // In a new sheet every item the forms filled is a new row for the summary, not an update.
+            infoSheet.Added = infoSheet.DataRows().Count(row => infoSheet.Text(row, "内容").Length > 0);
+            infoSheet.Updated = 0;
+        }
+        if (isNew)
+        {
+            FillBudget(Sheet(BudgetSheet, true), content);
+        }
+
+        FillIndicators(Sheet(IndicatorSheet, true), content, skipped);
+        var tasks = content.Department?.KeyTasks ?? [];
+        FillTasks(Sheet(TaskSheet, isNew || tasks.Count > 0), tasks);
+        FillProjects(Sheet(ProjectSheet, isNew || content.Projects.Count > 0), content, factor);
+        var plans = content.Projects.Where(project => project.Plan is not null).ToList();
+        FillPlans(Sheet(PlanSheet, plans.Count > 0), plans);
+
+        var changes = sheets.Select(sheet => new SheetChange(sheet.Name, sheet.Created, sheet.Added, sheet.Updated)).ToList();
+        if (!isNew)
+        {
+            // An existing workbook is edited in place (WorkbookPatcher): only these sheets' changed cells.
+            return new MergeResult([], changes, skipped) { Edited = sheets };
+        }
+
+        IReadOnlyList<XlsxSheet> written = [WorkbookTemplate.Guide(guidePath), .. sheets.Select(sheet => sheet.ToXlsx())];
+        return new MergeResult(written, changes, skipped);
+    }
+
+    private static bool UnitIsYuan(SheetData info)
+    {
+        for (var r = 1; r <= info.Rows.Count; r++)
+        {
+            if (TextNormalizer.Key(info.Text(r, 1)) == "金额单位")
+            {
+                return TextNormalizer.Key(info.Text(r, 2)) == "元";
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The 基本信息 rows the import writes; documented in docs/import.md.</summary>
+    private static void FillInfo(EditableSheet sheet, ImportContent content, bool isNew, decimal factor)
+    {
+        var rows = sheet.DataRows().ToDictionary(row => TextNormalizer.Key(sheet.Text(row, "项目")), row => row);
+        void Put(string item, object? value, bool overwrite)
+        {
+            if (value is null || (value is string text && text.Length == 0))
+            {
+                return;
+            }
+
+            if (!rows.TryGetValue(TextNormalizer.Key(item), out var row))
+            {
+                rows[TextNormalizer.Key(item)] = sheet.Append(new Dictionary<string, object?> { ["项目"] = item, ["内容"] = value });
+            }
+            else if ((overwrite || sheet.Text(row, "内容").Length == 0) && sheet.Update(row, "内容", value))
+            {
+                sheet.Updated++;
+            }
+        }
+
+        // The user's facts: filled only where the workbook has none.
+        Put("部门名称", content.DepartmentName, false);
+        Put("年度", content.Year, false);
+        if (isNew)
+        {
+            Put("金额单位", "万元", false);
+        }
+
+        Put("主要职责", content.Department?.Duties, false);
+        Put("年度总体目标", content.Department?.OverallGoal, false);
+
+        // The 附表1 figures belong to the form: a corrected form updates them.
+        var budget = content.Department?.Budget ?? new DepartmentBudget();
+        object? Amount(decimal? value) => value is { } v ? v * factor : null;
+        Put("年初资金总额", Amount(budget.Total), true);
+        Put("一般公共预算拨款", Amount(budget.General), true);
+        Put("政府性基金拨款", Amount(budget.GovernmentFund), true);
+        Put("财政拨款收入", Amount(budget.FiscalAppropriation), true);
+        Put("财政专户管理资金", Amount(budget.SpecialAccount), true);
+        Put("其他资金", Amount(budget.Other), true);
+        Put("年初基本支出", Amount(budget.Basic), true);
+        Put("年初项目支出", Amount(budget.Project), true);
+    }
+
+    /// <summary>A new workbook's 预算执行: one 基本支出 line and one line per project, for the user to complete.</summary>
+    private static void FillBudget(EditableSheet sheet, ImportContent content)
+    {
+        sheet.Append(new Dictionary<string, object?>
+        {
+            ["项目名称"] = "基本支出", ["支出类别"] = "基本支出", ["来源"] = "年初预算", ["年初预算数"] = content.Department?.Budget.Basic,
+        });
+        foreach (var project in content.Projects)
+        {
+            sheet.Append(new Dictionary<string, object?>
+            {
+                ["项目名称"] = project.Name, ["支出类别"] = "项目支出", ["来源"] = "年初预算", ["年初预算数"] = project.Amount,
+            });
+        }
+    }
+
+    private static void FillIndicators(EditableSheet sheet, ImportContent content, List<SkippedItem> skipped)
+    {
+        static string Key(string scope, FormIndicator indicator) => string.Join("\u0001",
+            TextNormalizer.Key(scope), TextNormalizer.Key(indicator.Level1), TextNormalizer.Key(indicator.Level2), TextNormalizer.Key(indicator.Level3));
+
+        var rows = new Dictionary<string, int>();
+        foreach (var row in sheet.DataRows())
+        {
+            rows.TryAdd(string.Join("\u0001", new[] { "归属", "一级指标", "二级指标", "三级指标" }.Select(h => TextNormalizer.Key(sheet.Text(row, h)))), row);
+        }
+
+        var scoped = (content.Department?.Indicators ?? []).Select(indicator => (Scope: IndicatorRow.DepartmentScope, Indicator: indicator))
+            .Concat(content.Projects.SelectMany(project => project.Indicators.Select(indicator => (Scope: project.Name, Indicator: indicator))));
+        var seen = new Dictionary<string, FormIndicator>();
+        foreach (var (scope, indicator) in scoped)
+        {
+            var key = Key(scope, indicator);
+            if (seen.TryGetValue(key, out var first))
+            {
+                skipped.Add(new SkippedItem(indicator.Location,
+                    $"“{scope}”下已有一级、二级、三级都相同的指标（{first.Location}），这一行（指标值“{indicator.Target}”）未导入"));
+                continue;
+            }
+
+            seen[key] = indicator;
+            if (rows.TryGetValue(key, out var row))
+            {
+                if (sheet.Update(row, "指标值", indicator.Target))
+                {
+                    sheet.Updated++;
+                }
+
+                continue;
+            }
+
+            rows[key] = sheet.Append(new Dictionary<string, object?>
+            {
+                ["归属"] = scope, ["一级指标"] = indicator.Level1, ["二级指标"] = indicator.Level2,
+                ["三级指标"] = indicator.Level3, ["指标值"] = indicator.Target,
+            });
+        }
+    }
+
+    private static void FillTasks(EditableSheet sheet, IReadOnlyList<FormKeyTask> tasks)
+    {
+        var rows = sheet.DataRows().GroupBy(row => TextNormalizer.Key(sheet.Text(row, "事项"))).ToDictionary(g => g.Key, g => g.First());
+        foreach (var task in tasks)
+        {
+            if (rows.TryGetValue(TextNormalizer.Key(task.Item), out var row))
+            {
+                var changed = (task.Owner is not null && sheet.Update(row, "责任单位", task.Owner))
+                              | (task.Goal is not null && sheet.Update(row, "工作目标", task.Goal));
+                sheet.Updated += changed ? 1 : 0;
+                continue;
+            }
+
+            rows[TextNormalizer.Key(task.Item)] = sheet.Append(new Dictionary<string, object?>
+            {
+                ["事项"] = task.Item, ["责任单位"] = task.Owner, ["工作目标"] = task.Goal,
+            });
+        }
+    }
+
+    private static void FillProjects(EditableSheet sheet, ImportContent content, decimal factor)
+    {
+        var rows = sheet.DataRows().GroupBy(row => TextNormalizer.Key(sheet.Text(row, "项目名称"))).ToDictionary(g => g.Key, g => g.First());
+        foreach (var project in content.Projects)
+        {
+            var values = new Dictionary<string, object?>
+            {
+                ["项目名称"] = project.Name, ["所属专项"] = project.Program, ["项目金额"] = project.Amount * factor,
+                ["实施期"] = project.Period, ["实施期目标"] = project.PeriodGoal, ["年度目标"] = project.AnnualGoal,
+            };
+            if (!rows.TryGetValue(TextNormalizer.Key(project.Name), out var row))
+            {
+                rows[TextNormalizer.Key(project.Name)] = sheet.Append(values);
+                continue;
+            }
+
+            var changed = false;
+            foreach (var (header, value) in values.Where(pair => pair.Key != "项目名称" && pair.Value is not null))
+            {
+                changed |= sheet.Update(row, header, value);
+            }
+
+            sheet.Updated += changed ? 1 : 0;
+        }
+    }
+
+    private static void FillPlans(EditableSheet sheet, IReadOnlyList<ImportedProject> projects)
+    {
+        static string? Percent(decimal? value) => value is { } v ? FormText.FormatNumber(v) + "%" : null;
+        var rows = sheet.DataRows().GroupBy(row => TextNormalizer.Key(sheet.Text(row, "项目名称"))).ToDictionary(g => g.Key, g => g.First());
+        foreach (var project in projects)
+        {
+            var plan = project.Plan!;
+            var values = new Dictionary<string, object?>
+            {
+                ["项目名称"] = project.Name, ["3月底"] = Percent(plan.March), ["6月底"] = Percent(plan.June),
+                ["10月底"] = Percent(plan.October), ["12月底"] = Percent(plan.December),
+            };
+            if (!rows.TryGetValue(TextNormalizer.Key(project.Name), out var row))
+            {
+                rows[TextNormalizer.Key(project.Name)] = sheet.Append(values);
+                continue;
+            }
+
+            var changed = false;
+            foreach (var (header, value) in values.Where(pair => pair.Key != "项目名称"))
+            {
+                changed |= sheet.Update(row, header, value);
+            }
+
+            sheet.Updated += changed ? 1 : 0;
+        }
+    }
+}
