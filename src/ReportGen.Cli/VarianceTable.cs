@@ -63,7 +63,7 @@ public static class VarianceTable
 
         foreach (var result in scores.SelectMany(s => s.Results))
         {
-            var style = result.StatusName switch { "达成" => "default", "无法判断" => "grey", _ => "yellow" };
+            var style = result.Status switch { IndicatorStatus.Met => "default", IndicatorStatus.Undetermined => "grey", _ => "yellow" };
             string[] cells =
             [
                 result.Row.Scope, result.Row.Level1, result.Row.Level2, result.Row.Level3, result.Row.Target, result.ActualText,

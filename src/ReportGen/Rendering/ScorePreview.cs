@@ -27,10 +27,10 @@ public static class ScorePreview
     ];
 
     /// <summary>The total, marked 暂定 while an indicator cannot be judged (docs/domain.md §5, provisional scores).</summary>
-    public static string Total(ScopeScore score) => ScoreView.Mark(Money.Format(score.Total), score.Provisional);
+    public static string Total(ScopeScore score) => Vocabulary.Bundled.Provisional(Money.Format(score.Total), score.Provisional);
 
     /// <summary>The grade, marked 暂定 like the total.</summary>
-    public static string Grade(ScopeScore score) => ScoreView.Mark(score.Grade, score.Provisional);
+    public static string Grade(ScopeScore score) => Vocabulary.Bundled.Provisional(score.Grade, score.Provisional);
 
     /// <summary>How <see cref="IndicatorScorer"/> scores (财预〔2020〕10号; src/ReportGen/Analysis/Indicators/README.md), for the reader.</summary>
     public static readonly string[] ScoringRules =
