@@ -88,7 +88,7 @@ public static partial class HtmlPreviewRenderer
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in VariancePreviewRenderer.Rows(analysis.Figures))
         {
-            var kind = row.Name == "合计" && row.Category.Length == 0 ? "total"
+            var kind = row.Total ? "total"
                 : row.Category.Length == 0 ? "subtotal"
                 : row.Attention.Length > 0 ? "attention" : "line";
             html.Append("<tr class=\"").Append(kind).Append("\"><td class=\"l\">").Append(Encode(row.Name)).Append("</td><td class=\"c\">")

@@ -155,17 +155,17 @@ public static class VariancePreviewRenderer
         }
     }
 
-    /// <summary>The preview's rows: every line, then 基本支出小计, 项目支出小计, 合计.</summary>
-    public static IEnumerable<(string Name, string Category, Amounts Amounts, string Attention)> Rows(BudgetFigures figures)
+    /// <summary>The preview's rows: every line, then 基本支出小计, 项目支出小计, 合计 (the one row with <c>Total</c>).</summary>
+    public static IEnumerable<(string Name, string Category, Amounts Amounts, string Attention, bool Total)> Rows(BudgetFigures figures)
     {
         foreach (var line in figures.Lines)
         {
-            yield return (line.Name, Vocabulary.Bundled.Of(line.Line.Category), line.Amounts, string.Join("、", Attention(line)));
+            yield return (line.Name, Vocabulary.Bundled.Of(line.Line.Category), line.Amounts, string.Join("、", Attention(line)), false);
         }
 
-        yield return ("基本支出小计", "", figures.Basic, "");
-        yield return ($"项目支出小计（{figures.ProjectCount}个项目）", "", figures.Projects, "");
-        yield return ("合计", "", figures.Department, "");
+        yield return ("基本支出小计", "", figures.Basic, "", false);
+        yield return ($"项目支出小计（{figures.ProjectCount}个项目）", "", figures.Projects, "", false);
+        yield return ("合计", "", figures.Department, "", true);
     }
 
     public static readonly string[] Headers = ["项目名称", "支出类别", "年初预算数", "调整数", "全年预算数", "实际支出数", "结余结转数", "执行率", "关注"];

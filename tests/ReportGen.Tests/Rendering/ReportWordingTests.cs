@@ -78,6 +78,32 @@ public sealed partial class ReportWordingTests
             found);
     }
 
+    public static TheoryData<string> Outlines() => ["default", "sichuan", "hunan", "guangdong"];
+
+    [Theory]
+    [MemberData(nameof(Outlines))]
+    public void The_scoring_explanations_worded_in_csharp_never_reach_the_report(string outline)
+    {
+        // IndicatorJudge's reasons are for preview; the report says only what its template words.
+        foreach (var input in new[] { Repo.SampleCsvFolder, Repo.ExampleCsvFolder })
+        {
+            var analysis = ReportPipeline.Analyze(input);
+            var document = ReportRenderer.Render(analysis, TemplateRenderer.Resolve(outline, Repo.Templates));
+            var text = string.Join("\n", document.Blocks.Select(block => block switch
+            {
+                Paragraph p => p.Text,
+                Heading h => h.Text,
+                TableBlock t => string.Join("\n", t.Table.Rows.SelectMany(r => r.Cells).Select(c => c.Text)),
+                _ => "",
+            }));
+            var reasons = new[] { analysis.DepartmentScore }.Concat(analysis.ProjectScores.Values)
+                .OfType<ReportGen.Analysis.Indicators.ScopeScore>()
+                .SelectMany(s => s.Results).Select(r => r.Reason).Where(r => r.Length > 0).ToList();
+            Assert.NotEmpty(reasons);
+            Assert.All(reasons, reason => Assert.DoesNotContain(reason, text, StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public void Every_allowed_literal_is_still_there()
     {
