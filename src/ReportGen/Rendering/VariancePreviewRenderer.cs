@@ -226,7 +226,7 @@ public static class VariancePreviewRenderer
 
             builder.Append("\n## 绩效指标评分\n\n");
             MarkdownRow(builder, ScorePreview.IndicatorHeaders);
-            builder.Append('|').Append(string.Concat(ScorePreview.IndicatorHeaders.Select(h => h is "分值" or "得分" ? "---:|" : "---|"))).Append('\n');
+            builder.Append('|').Append(string.Concat(ScorePreview.IndicatorAlignment.Select(a => a == 'r' ? "---:|" : "---|"))).Append('\n');
             foreach (var result in scores.SelectMany(s => s.Results))
             {
                 MarkdownRow(builder, ScorePreview.IndicatorCells(result));
