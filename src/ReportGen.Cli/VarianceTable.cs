@@ -56,14 +56,15 @@ public static class VarianceTable
         }
 
         var table = new Table().Border(TableBorder.Square).Title("绩效指标评分（财预〔2020〕10号）");
-        foreach (var header in new[] { "归属", "一级", "二级", "三级指标", "指标值", "实际完成值", "类型", "完成情况", "分值", "得分", "说明" })
+        string[] headers = ["归属", "一级", "二级", "三级指标", "指标值", "实际完成值", "类型", "完成情况", "分值", "得分", "说明"];
+        for (var i = 0; i < headers.Length; i++)
         {
-            table.AddColumn(header is "分值" or "得分" ? new TableColumn(header).RightAligned() : new TableColumn(header));
+            table.AddColumn(ScorePreview.IndicatorAlignment[i] == 'r' ? new TableColumn(headers[i]).RightAligned() : new TableColumn(headers[i]));
         }
 
         foreach (var result in scores.SelectMany(s => s.Results))
         {
-            var style = result.StatusName switch { "达成" => "default", "无法判断" => "grey", _ => "yellow" };
+            var style = result.Status switch { IndicatorStatus.Met => "default", IndicatorStatus.Undetermined => "grey", _ => "yellow" };
             string[] cells =
             [
                 result.Row.Scope, result.Row.Level1, result.Row.Level2, result.Row.Level3, result.Row.Target, result.ActualText,
@@ -74,9 +75,11 @@ public static class VarianceTable
 
         console.Write(table);
         var summary = new Table().Border(TableBorder.Square).Title("自评得分");
-        foreach (var header in new[] { "归属", "预算执行率(10)", "产出", "效益", "满意度", "总分", "等级" })
+        for (var i = 0; i < ScorePreview.ScoreHeaders.Length; i++)
         {
-            summary.AddColumn(header is "归属" or "等级" ? new TableColumn(header) : new TableColumn(header).RightAligned());
+            // 归属 and 等级 are words; the scores between them are numbers.
+            var header = ScorePreview.ScoreHeaders[i];
+            summary.AddColumn(i == 0 || i == ScorePreview.ScoreHeaders.Length - 1 ? new TableColumn(header) : new TableColumn(header).RightAligned());
         }
 
         foreach (var score in scores)

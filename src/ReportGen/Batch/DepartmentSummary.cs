@@ -46,7 +46,7 @@ public sealed record DepartmentSummary
     public bool Provisional { get; init; }
 
     /// <summary>"暂定", "最终", or null without a score.</summary>
-    public string? ScoreState => Score is null ? null : Provisional ? "暂定" : "最终";
+    public string? ScoreState => Score is null ? null : Vocabulary.Bundled[Provisional ? "得分.暂定" : "得分.最终"];
 
     public int Errors { get; init; }
     public int Warnings { get; init; }
@@ -63,14 +63,7 @@ public sealed record DepartmentSummary
 
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
-    public static string StatusName(BatchStatus status) => status switch
-    {
-        BatchStatus.Unreadable => "无法读取",
-        BatchStatus.Failed => "处理失败",
-        BatchStatus.HasErrors => "有错误未生成",
-        BatchStatus.Rendered => "已生成",
-        _ => "已中断未处理",
-    };
+    public static string StatusName(BatchStatus status) => Vocabulary.Bundled.Of(status);
 
     public static DepartmentSummary From(BatchItem item, DepartmentAnalysis analysis, string? reportPath)
     {

@@ -48,12 +48,7 @@ public sealed record SourceLocation(string? File, string? Sheet, int? Row = null
 /// <summary>One result of a check: a stable code (RG…), a severity, where, and a message in Chinese.</summary>
 public sealed record Finding(string Code, Severity Severity, SourceLocation Location, string Message)
 {
-    public static string SeverityName(Severity severity) => severity switch
-    {
-        Severity.Error => "错误",
-        Severity.Warning => "警告",
-        _ => "提示",
-    };
+    public static string SeverityName(Severity severity) => Vocabulary.Bundled.Of(severity);
 
     /// <summary>The line check, generate and batch print: <c>[错误] RG110 预算执行!E7  message</c>.</summary>
     public string Line => $"[{SeverityName(Severity)}] {Code} {Location}  {Message}";

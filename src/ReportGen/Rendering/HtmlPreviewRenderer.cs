@@ -88,7 +88,7 @@ public static partial class HtmlPreviewRenderer
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in VariancePreviewRenderer.Rows(analysis.Figures))
         {
-            var kind = row.Name == "合计" && row.Category.Length == 0 ? "total"
+            var kind = row.Total ? "total"
                 : row.Category.Length == 0 ? "subtotal"
                 : row.Attention.Length > 0 ? "attention" : "line";
             html.Append("<tr class=\"").Append(kind).Append("\"><td class=\"l\">").Append(Encode(row.Name)).Append("</td><td class=\"c\">")
@@ -161,8 +161,7 @@ public static partial class HtmlPreviewRenderer
                 var cells = ScorePreview.IndicatorCells(result);
                 for (var i = 1; i < cells.Length; i++)
                 {
-                    var align = ScorePreview.IndicatorHeaders[i] is "分值" or "得分" ? "r" : ScorePreview.IndicatorHeaders[i] is "说明" or "三级指标" ? "l" : "c";
-                    html.Append("<td class=\"").Append(align).Append("\">").Append(Encode(cells[i])).Append("</td>");
+                    html.Append("<td class=\"").Append(ScorePreview.IndicatorAlignment[i]).Append("\">").Append(Encode(cells[i])).Append("</td>");
                 }
 
                 html.Append("</tr>\n");

@@ -14,7 +14,7 @@ public static class IndicatorViews
     public static IndicatorSetView From(ScopeScore? score) => new()
     {
         Items = score?.Results.Select(View).ToList() ?? [],
-        Score = score is null ? null : new ScoreView(score.ExecutionRate, score.Output, score.Outcome, score.Satisfaction, score.Total, score.Grade)
+        Score = score is null ? null : new ScoreView(score.ExecutionRate, score.Output, score.Outcome, score.Satisfaction, score.Total, score.GradeLevel)
         {
             Undetermined = score.Undetermined,
         },
@@ -27,8 +27,8 @@ public static class IndicatorViews
         Level3 = ReportMarkup.Literal(result.Row.Level3),
         Target = ReportMarkup.Literal(result.Row.Target),
         Actual = result.ActualText.Length > 0 ? ReportMarkup.Literal(result.ActualText) : null,
-        Kind = result.KindName,
-        Status = result.StatusName,
+        Kind = result.Kind,
+        Status = result.Status,
         Reason = result.Reason.Length > 0 ? ReportMarkup.Literal(result.Reason) : null,
         Weight = result.Weight,
         Score = result.Score,
@@ -38,19 +38,7 @@ public static class IndicatorViews
         MissingCell = result.MissingField is { } field ? result.Row.CellOf(field).ToString() : "",
         NeedsCause = string.IsNullOrWhiteSpace(result.Row.DeviationNote)
             && (result.Status is IndicatorStatus.NotMet or IndicatorStatus.PartlyMet || IndicatorValidator.IsFarAbove(result) || result.BudgetAdjustment is not null),
-        CausePrompt = result.BudgetAdjustment is { } adjustment ? $"偏差原因（{adjustment}）" : "偏差原因",
+        BudgetAdjustment = result.BudgetAdjustment,
         DeviationCell = result.Row.CellOf("偏差原因").ToString(),
     };
-
-    /// <summary>
-    /// Every 未达成 / 部分达成 indicator with the name the report uses for its scope (部门整体, or the line's name in
-    /// 预算执行, never the target forms' alias), department first.
-    /// </summary>
-    public static IEnumerable<(string Scope, IndicatorView Item)> AllUnmet(DepartmentAnalysis analysis)
-    {
-        var scopes = new[] { (Name: IndicatorRow.DepartmentScope, Score: analysis.DepartmentScore) }
-            .Concat(analysis.Figures.ProjectLines.Select(l => (Name: l.Name, Score: analysis.ProjectScores.GetValueOrDefault(l.Line))))
-            .Where(s => s.Score is not null);
-        return scopes.SelectMany(s => From(s.Score).UnmetItems.Select(item => (s.Name, item)));
-    }
 }

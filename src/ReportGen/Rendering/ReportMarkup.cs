@@ -149,7 +149,7 @@ public static class ReportMarkup
     private static int Count(string text)
     {
         var count = 0;
-        for (var i = text.IndexOf("【待填写", StringComparison.Ordinal); i >= 0; i = text.IndexOf("【待填写", i + 1, StringComparison.Ordinal))
+        for (var i = text.IndexOf(Vocabulary.PlaceholderMark, StringComparison.Ordinal); i >= 0; i = text.IndexOf(Vocabulary.PlaceholderMark, i + 1, StringComparison.Ordinal))
         {
             count++;
         }

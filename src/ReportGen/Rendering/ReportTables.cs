@@ -66,10 +66,10 @@ public static class ReportTables
             foreach (var line in lines)
             {
                 // The 偏差原因 every shortfall, overspend, delay and adjustment needs (RG120–RG122, RG132), at the cell check names.
-                var cause = line.Overspent ? "超支原因" : line.LowRate ? "执行率偏低的原因" : line.BehindPlan ? "支出进度落后的原因"
-                    : line.Adjusted ? "预算调整原因" : null;
+                var cause = line.Overspent ? "差异表.待填写.超支" : line.LowRate ? "差异表.待填写.执行率偏低" : line.BehindPlan ? "差异表.待填写.进度落后"
+                    : line.Adjusted ? "差异表.待填写.预算调整" : null;
                 rows.Add(Row([C((++number).ToString(System.Globalization.CultureInfo.InvariantCulture)), L(line.Name),
-                    .. Figures(line.Amounts, bold: false), L(line.Deviation ?? (cause is null ? "" : TemplateHelpers.Placeholder(cause, line.DeviationCell)))]));
+                    .. Figures(line.Amounts, bold: false), L(line.Deviation ?? (cause is null ? "" : t.Words.Placeholder(t[cause], line.DeviationCell)))]));
             }
 
             rows.Add(Row([C(label, 2, bold: true), .. Figures(subtotal, bold: true), L("")]));
@@ -122,8 +122,10 @@ public static class ReportTables
             (t["部门表.年度资金总额"], model.Totals), (t["部门表.其中基本支出"], model.Basic), (t["部门表.项目支出"], model.Projects)));
         rows.Add(GoalHeader(t));
         rows.Add(Row(C("", merge: VerticalMerge.Continue),
-            L(model.Department.AnnualGoal ?? TemplateHelpers.Placeholder("年度总体目标", model.Department.AnnualGoalCell), 4),
-            L(model.KeyTasks.Count > 0 ? TextJoin.Join("；", model.KeyTasks.Select(t => t.Item)) + "。" : TemplateHelpers.Placeholder("重点工作及完成情况", model.KeyTasksCell), 4)));
+            L(model.Department.AnnualGoal ?? t.Words.Placeholder(t["部门表.待填写.年度总体目标"], model.Department.AnnualGoalCell), 4),
+            L(model.KeyTasks.Count > 0
+                ? t["部门表.重点工作", ("重点工作", TextJoin.Join(t["部门表.重点工作分隔"], model.KeyTasks.Select(k => k.Item)))]
+                : t.Words.Placeholder(t["部门表.待填写.重点工作"], model.KeyTasksCell), 4)));
         rows.AddRange(IndicatorRows(t, model.Indicators));
         return new ReportTable(t["部门表.表名", Department(model), Year(model)], EvaluationColumns, rows, HeaderRows: 1,
             Note: t["部门表.表注"]);
@@ -139,8 +141,8 @@ public static class ReportTables
         rows.AddRange(FundRows(t, line.Indicators.Score, (t["项目表.年度资金总额"], line.Amounts)));
         rows.Add(GoalHeader(t));
         rows.Add(line.HasTargets
-            ? Row(C("", merge: VerticalMerge.Continue), L(line.AnnualGoal ?? TemplateHelpers.Placeholder("年度目标", line.AnnualGoalCell), 4),
-                L(line.Outcome ?? TemplateHelpers.Placeholder("实际完成情况", line.OutcomeCell), 4))
+            ? Row(C("", merge: VerticalMerge.Continue), L(line.AnnualGoal ?? t.Words.Placeholder(t["项目表.待填写.年度目标"], line.AnnualGoalCell), 4),
+                L(line.Outcome ?? t.Words.Placeholder(t["项目表.待填写.实际完成情况"], line.OutcomeCell), 4))
             : Row(C("", merge: VerticalMerge.Continue), L(t["项目表.未设定年度绩效目标"], 4), C("—", 4)));
         rows.AddRange(IndicatorRows(t, line.Indicators));
         return new ReportTable(t["项目表.表名", ("项目", line.Name)], EvaluationColumns, rows, HeaderRows: 1, Note: t["项目表.表注"]);
@@ -190,22 +192,22 @@ public static class ReportTables
                 C("", merge: VerticalMerge.Continue),
                 C(item.Level1, merge: sameLevel1 ? VerticalMerge.Continue : VerticalMerge.Restart),
                 C(item.Level2, merge: sameLevel2 ? VerticalMerge.Continue : VerticalMerge.Restart),
-                L(item.Level3), C(item.Target), C(ActualCell(item)),
+                L(item.Level3), C(item.Target), C(ActualCell(t, item)),
                 C(item.Weight is { } w ? Money.Format(w) : "—"), C(item.Score is { } s ? Money.Format(s) : "—"),
-                L(item.Deviation ?? (item.NeedsCause ? TemplateHelpers.Placeholder(item.CausePrompt, item.DeviationCell) : "")));
+                L(item.Deviation ?? (item.NeedsCause ? t.Words.Placeholder(item.CausePrompt(t.Words), item.DeviationCell) : "")));
         }
 
         // 偏差原因分析及改进措施 holds only the user's text or a placeholder; the scoring explanations are in preview.
         var score = set.Score;
-        yield return Row(C(t["自评表.总分"], 6, bold: true), C("100", bold: true), C(score is null ? "—" : score.TotalText, bold: true),
-            C(score is null ? "" : t["自评表.自评等级", ("等级", score.GradeText)], bold: true));
+        yield return Row(C(t["自评表.总分"], 6, bold: true), C("100", bold: true), C(score is null ? "—" : score.TotalText(t.Words), bold: true),
+            C(score is null ? "" : t["自评表.自评等级", ("等级", score.GradeText(t.Words))], bold: true));
     }
 
-    /// <summary>The user's actual, or a placeholder for the column still to fill; never a value the user did not write.</summary>
-    private static string ActualCell(IndicatorView item) => item.MissingField switch
-    {
-        null => item.Actual ?? "",
-        "实际完成值" => TemplateHelpers.Placeholder("实际完成值", item.MissingCell),
-        var field => (item.Actual ?? "") + TemplateHelpers.Placeholder(field, item.MissingCell),
-    };
+    /// <summary>
+    /// The user's actual, then a placeholder for the column still to fill (实际完成值, which leaves no actual, or
+    /// 完成情况); never a value the user did not write.
+    /// </summary>
+    private static string ActualCell(TableText t, IndicatorView item) => item.MissingField is { } field
+        ? (item.Actual ?? "") + t.Words.Placeholder(t["自评表.待填写." + field], item.MissingCell)
+        : item.Actual ?? "";
 }

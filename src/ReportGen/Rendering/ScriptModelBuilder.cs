@@ -1,3 +1,5 @@
+using ReportGen.Analysis;
+using ReportGen.Model;
 using Scriban.Runtime;
 
 namespace ReportGen.Rendering;
@@ -7,11 +9,17 @@ namespace ReportGen.Rendering;
 /// arrays filled member by member, so that nothing reflects over our types (the tool runs as a Native AOT
 /// executable, where reflection-based binding fails). A member added to the model is added here and in
 /// templates/README.md. Names are camelCase, as the templates write them; a text that is empty is null, so that
-/// <c>{{ if x }}</c> tests "was it written" (in Scriban an empty string counts as true).
+/// <c>{{ if x }}</c> tests "was it written" (in Scriban an empty string counts as true). An enum becomes two members:
+/// its words in the report's <see cref="Vocabulary"/> (<c>status</c>: 未达成) and its stable code (<c>statusCode</c>:
+/// notMet) for templates to branch on.
 /// </summary>
 public static class ScriptModelBuilder
 {
-    public static ScriptObject Build(TemplateModel model) => new()
+    /// <param name="model">The report's model.</param>
+    /// <param name="words">The report's vocabulary (its template folder's partials/用语.sbn); the bundled one by default.</param>
+    public static ScriptObject Build(TemplateModel model, Vocabulary? words = null) => Root(model, words ?? Vocabulary.Bundled);
+
+    private static ScriptObject Root(TemplateModel model, Vocabulary w) => new()
     {
         ["department"] = Department(model.Department),
         ["year"] = model.Year,
@@ -19,9 +27,9 @@ public static class ScriptModelBuilder
         ["basic"] = Amounts(model.Basic),
         ["projects"] = Amounts(model.Projects),
         ["projectCount"] = model.ProjectCount,
-        ["lines"] = Array(model.Lines, Line),
-        ["projectLines"] = Array(model.ProjectLines, Line),
-        ["basicLines"] = Array(model.BasicLines, Line),
+        ["lines"] = Array(model.Lines, l => Line(l, w)),
+        ["projectLines"] = Array(model.ProjectLines, l => Line(l, w)),
+        ["basicLines"] = Array(model.BasicLines, l => Line(l, w)),
         ["keyTasks"] = Array(model.KeyTasks, t => new ScriptObject
         {
             ["number"] = t.Number,
@@ -39,19 +47,14 @@ public static class ScriptModelBuilder
         ["problemsCell"] = model.ProblemsCell,
         ["measuresCell"] = model.MeasuresCell,
         ["otherNotesCell"] = model.OtherNotesCell,
-        ["gaps"] = Array(model.Gaps, g => new ScriptObject
-        {
-            ["text"] = g.Text,
-            ["cause"] = Text(g.Cause),
-            ["causePrompt"] = g.CausePrompt,
-            ["causeCell"] = g.CauseCell,
-        }),
-        ["indicators"] = Indicators(model.Indicators),
-        ["funds"] = Funds(model.Funds),
+        ["gaps"] = Array(model.Gaps, g => Gap(g, w)),
+        ["indicators"] = Indicators(model.Indicators, w),
+        ["funds"] = Funds(model.Funds, w),
         ["findings"] = Array(model.Findings, f => new ScriptObject
         {
             ["code"] = f.Code,
-            ["severity"] = f.Severity,
+            ["severity"] = w.Of(f.Severity),
+            ["severityCode"] = Vocabulary.Code(f.Severity),
             ["location"] = f.Location,
             ["message"] = f.Message,
         }),
@@ -59,28 +62,45 @@ public static class ScriptModelBuilder
         {
             ["name"] = p.Name,
             ["behind"] = p.Behind,
-            ["checkpoints"] = Array(p.Checkpoints, c => new ScriptObject
-            {
-                ["label"] = c.Label,
-                ["planned"] = c.Planned,
-                ["spent"] = c.Spent,
-                ["share"] = c.Share,
-                ["behind"] = c.Behind,
-            }),
+            ["checkpoints"] = Array(p.Checkpoints, Checkpoint),
         }),
     };
 
-    private static ScriptObject Funds(FundsView f) => new()
+    private static ScriptObject Checkpoint(CheckpointView c) => new()
     {
-        ["complete"] = f.Complete,
-        ["general"] = Fund(f.General),
-        ["government"] = Fund(f.Government),
-        ["other"] = Fund(f.Other),
+        ["label"] = c.Label,
+        ["planned"] = c.Planned,
+        ["spent"] = c.Spent,
+        ["share"] = c.Share,
+        ["behind"] = c.Behind,
     };
 
-    private static ScriptObject? Fund(FundView? f) => f is null ? null : new ScriptObject
+    /// <summary>A section 四 fact, worded by partials/存在问题.sbn: the kind's code and the fact's figures and names.</summary>
+    private static ScriptObject Gap(GapView g, Vocabulary w) => new()
     {
-        ["name"] = f.Name,
+        ["kind"] = Vocabulary.Code(g.Kind),
+        ["name"] = g.Name,
+        ["scope"] = g.Scope,
+        ["departmentScope"] = g.DepartmentScope,
+        ["amounts"] = g.Amounts is { } a ? Amounts(a) : null,
+        ["behind"] = Array(g.Behind, Checkpoint),
+        ["indicator"] = g.Indicator is { } i ? Indicator(i, w) : null,
+        ["cause"] = Text(g.Cause),
+        ["causeCell"] = g.CauseCell,
+    };
+
+    private static ScriptObject Funds(FundsView f, Vocabulary w) => new()
+    {
+        ["complete"] = f.Complete,
+        ["general"] = Fund(f.General, w),
+        ["government"] = Fund(f.Government, w),
+        ["other"] = Fund(f.Other, w),
+    };
+
+    private static ScriptObject? Fund(FundView? f, Vocabulary w) => f is null ? null : new ScriptObject
+    {
+        ["name"] = w.Of(f.Source),
+        ["code"] = Vocabulary.Code(f.Source),
         ["amounts"] = Amounts(f.Amounts),
         ["basic"] = Amounts(f.Basic),
         ["projects"] = Amounts(f.Projects),
@@ -129,19 +149,24 @@ public static class ScriptModelBuilder
         ["rate"] = a.Rate,
     };
 
-    private static ScriptObject Line(LineView l) => new()
+    private static ScriptObject Line(LineView l, Vocabulary w) => new()
     {
         ["number"] = l.Number,
         ["name"] = l.Name,
         ["targetName"] = Text(l.TargetName),
-        ["category"] = l.Category,
-        ["source"] = l.Source,
-        ["adjustmentKind"] = l.AdjustmentKind,
+        ["category"] = w.Of(l.Category),
+        ["categoryCode"] = Vocabulary.Code(l.Category),
+        ["isProject"] = l.IsProject,
+        ["source"] = w.Of(l.Source),
+        ["sourceCode"] = Vocabulary.Code(l.Source),
+        ["adjustmentKind"] = w.Of(l.AdjustmentKind),
+        ["adjustmentCode"] = Vocabulary.Code(l.AdjustmentKind),
         ["isMidYear"] = l.IsMidYear,
         ["isIncrease"] = l.IsIncrease,
         ["isDecrease"] = l.IsDecrease,
         ["amounts"] = Amounts(l.Amounts),
-        ["funding"] = l.Funding,
+        ["funding"] = l.Funding is { } funding ? w.Of(funding) : null,
+        ["fundingCode"] = l.Funding is { } code ? Vocabulary.Code(code) : null,
         ["purpose"] = Text(l.Purpose),
         ["deviation"] = Text(l.Deviation),
         ["lowRate"] = l.LowRate,
@@ -150,7 +175,7 @@ public static class ScriptModelBuilder
         ["annualGoal"] = Text(l.AnnualGoal),
         ["periodGoal"] = Text(l.PeriodGoal),
         ["outcome"] = Text(l.Outcome),
-        ["indicators"] = Indicators(l.Indicators),
+        ["indicators"] = Indicators(l.Indicators, w),
         ["hasTargets"] = l.HasTargets,
         ["behindPlan"] = l.BehindPlan,
         ["adjusted"] = l.Adjusted,
@@ -160,20 +185,20 @@ public static class ScriptModelBuilder
         ["outcomeCell"] = l.OutcomeCell,
     };
 
-    private static ScriptObject Indicators(IndicatorSetView set)
+    private static ScriptObject Indicators(IndicatorSetView set, Vocabulary w)
     {
         // One script object per indicator, shared by the lists that hold it.
         var items = new Dictionary<IndicatorView, ScriptObject>(ReferenceEqualityComparer.Instance);
         foreach (var item in set.Items)
         {
-            items[item] = Indicator(item);
+            items[item] = Indicator(item, w);
         }
 
-        ScriptObject Of(IndicatorView item) => items.TryGetValue(item, out var made) ? made : Indicator(item);
-        return IndicatorSet(set, Array(set.Items, Of), Array(set.UnmetItems, Of), Array(set.UndeterminedItems, Of));
+        ScriptObject Of(IndicatorView item) => items.TryGetValue(item, out var made) ? made : Indicator(item, w);
+        return IndicatorSet(set, Array(set.Items, Of), Array(set.UnmetItems, Of), Array(set.UndeterminedItems, Of), w);
     }
 
-    private static ScriptObject IndicatorSet(IndicatorSetView set, ScriptArray items, ScriptArray unmetItems, ScriptArray undeterminedItems) => new()
+    private static ScriptObject IndicatorSet(IndicatorSetView set, ScriptArray items, ScriptArray unmetItems, ScriptArray undeterminedItems, Vocabulary w) => new()
     {
         ["items"] = items,
         ["count"] = set.Count,
@@ -191,24 +216,27 @@ public static class ScriptModelBuilder
                 ["outcome"] = s.Outcome,
                 ["satisfaction"] = s.Satisfaction,
                 ["total"] = s.Total,
-                ["grade"] = s.Grade,
+                ["grade"] = w.Of(s.Grade),
+                ["gradeCode"] = Vocabulary.Code(s.Grade),
                 ["undetermined"] = s.Undetermined,
                 ["provisional"] = s.Provisional,
-                ["totalText"] = s.TotalText,
-                ["gradeText"] = s.GradeText,
+                ["totalText"] = s.TotalText(w),
+                ["gradeText"] = s.GradeText(w),
             }
             : null,
     };
 
-    private static ScriptObject Indicator(IndicatorView i) => new()
+    private static ScriptObject Indicator(IndicatorView i, Vocabulary w) => new()
     {
         ["level1"] = i.Level1,
         ["level2"] = i.Level2,
         ["level3"] = i.Level3,
         ["target"] = i.Target,
         ["actual"] = Text(i.Actual),
-        ["kind"] = i.Kind,
-        ["status"] = i.Status,
+        ["kind"] = w.Of(i.Kind),
+        ["kindCode"] = Vocabulary.Code(i.Kind),
+        ["status"] = w.Of(i.Status),
+        ["statusCode"] = Vocabulary.Code(i.Status),
         ["reason"] = Text(i.Reason),
         ["weight"] = i.Weight,
         ["score"] = i.Score,
@@ -217,7 +245,7 @@ public static class ScriptModelBuilder
         ["missingField"] = Text(i.MissingField),
         ["missingCell"] = i.MissingCell,
         ["needsCause"] = i.NeedsCause,
-        ["causePrompt"] = i.CausePrompt,
+        ["causePrompt"] = i.CausePrompt(w),
         ["deviationCell"] = i.DeviationCell,
     };
 

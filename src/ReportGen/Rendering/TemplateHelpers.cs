@@ -19,6 +19,9 @@ public static class TemplateHelpers
     /// <summary>The key under which a render keeps the cell of each 基本信息 item for <c>factCell</c>.</summary>
     public const string FactCellsTag = "reportgen.factCells";
 
+    /// <summary>The key under which a render keeps the report's <see cref="Vocabulary"/> for <c>placeholder</c>.</summary>
+    public const string WordsTag = "reportgen.words";
+
     /// <summary>The functions, read-only, added to a render's builtins.</summary>
     public static void Register(ScriptObject builtins)
     {
@@ -27,7 +30,7 @@ public static class TemplateHelpers
         Add(builtins, "share", 2, 2, (c, a) => Money.Rate(Decimal(c, "share", a[0]), Decimal(c, "share", a[1])));
         Add(builtins, "cn", 1, 1, (c, a) => ChineseNumber((int)Decimal(c, "cn", a[0])));
         Add(builtins, "ordinal", 2, 2, (c, a) => Ordinal(c, (int)Decimal(c, "ordinal", a[0]), (int)Decimal(c, "ordinal", a[1])));
-        Add(builtins, "placeholder", 1, 2, (c, a) => Placeholder(Text(a[0]), a.Length > 1 ? Text(a[1]) : null));
+        Add(builtins, "placeholder", 1, 2, (c, a) => Words(c).Placeholder(Text(a[0]), a.Length > 1 ? Text(a[1]) : null));
         Add(builtins, "fact", 1, 1, (c, a) => c.Context.Tags.TryGetValue(FactsTag, out var facts) && facts is IReadOnlyDictionary<string, string> map
             ? map.GetValueOrDefault(Text(a[0])) ?? "" : "");
         Add(builtins, "factCell", 1, 1, (c, a) => c.Context.Tags.TryGetValue(FactCellsTag, out var cells) && cells is IReadOnlyDictionary<string, string> map
@@ -62,12 +65,9 @@ public static class TemplateHelpers
 
     private const string HeadingsTag = "reportgen.headings";
 
-    /// <summary>
-    /// The visible mark of text the user still has to write, with the cell to write it in when known:
-    /// 【待填写：偏差原因（绩效指标!J7）】. <c>check</c> reports the same cell (docs/workbook.md, "Gaps").
-    /// </summary>
-    public static string Placeholder(string what, string? cell = null) =>
-        string.IsNullOrEmpty(cell) ? $"【待填写：{what}】" : $"【待填写：{what}（{cell}）】";
+    /// <summary>The report's words (partials/用语.sbn), or the bundled ones when the render was given none.</summary>
+    private static Vocabulary Words(Call call) =>
+        call.Context.Tags.TryGetValue(WordsTag, out var words) && words is Vocabulary v ? v : Vocabulary.Bundled;
 
     /// <summary>1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (ordinals in headings go up to 99).</summary>
     public static string ChineseNumber(int n)

@@ -1,8 +1,14 @@
+using ReportGen.Analysis;
+using ReportGen.Analysis.Indicators;
+using ReportGen.Model;
+
 namespace ReportGen.Rendering;
 
 // What a report template sees (templates/README.md documents every member; keep the two in step).
 // Templates see it as script objects built by ScriptModelBuilder, members in camelCase ({{ department.name }}).
 // Amounts are unrounded decimals in 万元: templates format them with {{ wan x }} and {{ pct rate }}.
+// Values with a fixed set of meanings are enums here; ScriptModelBuilder gives templates their words (用语.sbn) and a
+// stable code to branch on, so no code and no template compares words.
 
 /// <summary>The root object of a report template.</summary>
 public sealed record TemplateModel
@@ -34,7 +40,7 @@ public sealed record TemplateModel
     /// <summary>Where 重点工作 are written (the sheet), for a placeholder when there are none.</summary>
     public string KeyTasksCell { get; init; } = "";
 
-    /// <summary>Facts drawn from the variances for section 四 when the user wrote no 存在问题 (never invented causes).</summary>
+    /// <summary>Facts drawn from the variances for section 四 when the user wrote no 存在问题 (never invented causes); partials/存在问题.sbn words them.</summary>
     public required IReadOnlyList<GapView> Gaps { get; init; }
 
     /// <summary>Department-level indicators with their judgments and the department's scores.</summary>
@@ -59,7 +65,7 @@ public sealed record FundsView(bool Complete, FundView? General, FundView? Gover
 }
 
 /// <summary>The lines of one 资金来源: all, 基本支出, 项目支出 amounts and the number of projects.</summary>
-public sealed record FundView(string Name, AmountsView Amounts, AmountsView Basic, AmountsView Projects, int ProjectCount);
+public sealed record FundView(FundingSource Source, AmountsView Amounts, AmountsView Basic, AmountsView Projects, int ProjectCount);
 
 /// <summary>A line's cumulative spending at 3月底 / 6月底 / 10月底 / 12月底 against its plan.</summary>
 public sealed record ProgressView(string Name, IReadOnlyList<CheckpointView> Checkpoints)
@@ -118,18 +124,19 @@ public sealed record LineView
     /// <summary>The name the target forms use, when it differs (附表3 "文明建设经费"); the report itself always says <see cref="Name"/>.</summary>
     public string? TargetName { get; init; }
 
-    public required string Category { get; init; }
-    public required string Source { get; init; }
+    public required ExpenseCategory Category { get; init; }
+    public required LineSource Source { get; init; }
 
     /// <summary>调增 | 调减 | 年中追加 | 无调整.</summary>
-    public required string AdjustmentKind { get; init; }
+    public required AdjustmentKind AdjustmentKind { get; init; }
 
     /// <summary>资金来源: 一般公共预算 | 政府性基金 | 其他资金; null when not stated.</summary>
-    public string? Funding { get; init; }
+    public FundingSource? Funding { get; init; }
 
-    public bool IsMidYear => AdjustmentKind == "年中追加";
-    public bool IsIncrease => AdjustmentKind == "调增";
-    public bool IsDecrease => AdjustmentKind == "调减";
+    public bool IsProject => Category == ExpenseCategory.Project;
+    public bool IsMidYear => AdjustmentKind == AdjustmentKind.MidYear;
+    public bool IsIncrease => AdjustmentKind == AdjustmentKind.Increase;
+    public bool IsDecrease => AdjustmentKind == AdjustmentKind.Decrease;
     public required AmountsView Amounts { get; init; }
     public string? Purpose { get; init; }
     public string? Deviation { get; init; }
@@ -154,7 +161,7 @@ public sealed record LineView
     public bool BehindPlan { get; init; }
 
     /// <summary>Adjusted during the year (调增, 调减, 年中追加): the 偏差原因 should say why.</summary>
-    public bool Adjusted => AdjustmentKind != "无调整";
+    public bool Adjusted => AdjustmentKind != AdjustmentKind.None;
 }
 
 public sealed record TaskView(int Number, string Item, string? Owner, string? Goal, string? Outcome)
@@ -163,22 +170,33 @@ public sealed record TaskView(int Number, string Item, string? Owner, string? Go
     public string OutcomeCell { get; init; } = "";
 }
 
-/// <summary>A fact for section 四: what the figures show, the user's cause if any, and the cell to write it in.</summary>
-public sealed record GapView(string Text, string? Cause, string CausePrompt, string CauseCell = "");
+/// <summary>
+/// A fact for section 四 (<see cref="GapFinder"/>): its kind, the figures, the names as literal text, the user's cause
+/// if any and the cell to write it in. <see cref="Amounts"/> for the money kinds, <see cref="Behind"/> for
+/// <see cref="GapKind.BehindPlan"/>, <see cref="Indicator"/> and <see cref="Scope"/> for <see cref="GapKind.IndicatorUnmet"/>.
+/// </summary>
+public sealed record GapView(GapKind Kind, string? Name, string? Cause, string CauseCell)
+{
+    public AmountsView? Amounts { get; init; }
+    public IReadOnlyList<CheckpointView> Behind { get; init; } = [];
+    public IndicatorView? Indicator { get; init; }
+    public string? Scope { get; init; }
+    public bool DepartmentScope { get; init; }
+}
 
-public sealed record FindingView(string Code, string Severity, string Location, string Message);
+public sealed record FindingView(string Code, Severity Severity, string Location, string Message);
 
 /// <summary>One scope's indicators (the department, or a project) with its scores.</summary>
 public sealed record IndicatorSetView
 {
     public required IReadOnlyList<IndicatorView> Items { get; init; }
     public int Count => Items.Count;
-    public int Met => Items.Count(i => i.Status == "达成");
-    public int PartlyMet => Items.Count(i => i.Status == "部分达成");
-    public int Unmet => Items.Count(i => i.Status == "未达成");
-    public int Undetermined => Items.Count(i => i.Status == "无法判断");
-    public IReadOnlyList<IndicatorView> UnmetItems => Items.Where(i => i.Status is "未达成" or "部分达成").ToList();
-    public IReadOnlyList<IndicatorView> UndeterminedItems => Items.Where(i => i.Status == "无法判断").ToList();
+    public int Met => Items.Count(i => i.Status == IndicatorStatus.Met);
+    public int PartlyMet => Items.Count(i => i.Status == IndicatorStatus.PartlyMet);
+    public int Unmet => Items.Count(i => i.Status == IndicatorStatus.NotMet);
+    public int Undetermined => Items.Count(i => i.Status == IndicatorStatus.Undetermined);
+    public IReadOnlyList<IndicatorView> UnmetItems => Items.Where(i => i.Status is IndicatorStatus.NotMet or IndicatorStatus.PartlyMet).ToList();
+    public IReadOnlyList<IndicatorView> UndeterminedItems => Items.Where(i => i.Status == IndicatorStatus.Undetermined).ToList();
 
     /// <summary>Scores; null when the scope has no indicators to score.</summary>
     public ScoreView? Score { get; init; }
@@ -194,10 +212,10 @@ public sealed record IndicatorView
     /// <summary>The actual as written, or as computed (预算资金使用率 takes the execution rate); null when missing.</summary>
     public string? Actual { get; init; }
 
-    public required string Kind { get; init; }
+    public required IndicatorKind Kind { get; init; }
 
     /// <summary>达成 | 部分达成 | 未达成 | 无法判断.</summary>
-    public required string Status { get; init; }
+    public required IndicatorStatus Status { get; init; }
 
     public string? Reason { get; init; }
     public decimal? Weight { get; init; }
@@ -214,26 +232,28 @@ public sealed record IndicatorView
     /// <summary>The 偏差原因 is needed (未达成, 部分达成, far above target, a target set before a budget adjustment) and not written.</summary>
     public bool NeedsCause { get; init; }
 
-    /// <summary>What the 偏差原因 placeholder asks for: "偏差原因", with the budget adjustment when there was one.</summary>
-    public string CausePrompt { get; init; } = "偏差原因";
+    /// <summary>A target set before the budget was adjusted: the 偏差原因 placeholder names that budget (用语.sbn 提示.偏差原因.预算调整).</summary>
+    public BudgetChange? BudgetAdjustment { get; init; }
     public string DeviationCell { get; init; } = "";
+
+    /// <summary>What the 偏差原因 placeholder asks for, in <paramref name="words"/>.</summary>
+    public string CausePrompt(Vocabulary words) => BudgetAdjustment is { } b
+        ? words["提示.偏差原因.预算调整", ("年初预算", Money.Format(b.Initial)), ("全年预算", Money.Format(b.Final))]
+        : words["提示.偏差原因"];
 }
 
 /// <summary>
 /// Scores of one scope. <see cref="Provisional"/>: some indicators cannot be judged yet (<see cref="Undetermined"/>),
 /// so the total and grade are 暂定 wherever they are shown.
 /// </summary>
-public sealed record ScoreView(decimal ExecutionRate, decimal Output, decimal Outcome, decimal Satisfaction, decimal Total, string Grade)
+public sealed record ScoreView(decimal ExecutionRate, decimal Output, decimal Outcome, decimal Satisfaction, decimal Total, ScoreGrade Grade)
 {
     public int Undetermined { get; init; }
     public bool Provisional => Undetermined > 0;
 
     /// <summary>"28.28" or "28.28（暂定）".</summary>
-    public string TotalText => Mark(Model.Money.Format(Total), Provisional);
+    public string TotalText(Vocabulary words) => words.Provisional(Money.Format(Total), Provisional);
 
     /// <summary>"差" or "差（暂定）".</summary>
-    public string GradeText => Mark(Grade, Provisional);
-
-    /// <summary>A total or grade as every output shows it: marked （暂定） while it is provisional (docs/domain.md §5).</summary>
-    public static string Mark(string text, bool provisional) => provisional ? text + "（暂定）" : text;
+    public string GradeText(Vocabulary words) => words.Provisional(words.Of(Grade), Provisional);
 }

@@ -16,7 +16,7 @@ public static class TemplateModelBuilder
         var info = workbook.Department;
         var figures = analysis.Figures;
         var lines = figures.Lines.Select((line, index) => BuildLine(analysis, line, index)).ToList();
-        var projectLines = lines.Where(l => l.Category == "项目支出").Select((l, i) => l with { Number = i + 1 }).ToList();
+        var projectLines = lines.Where(l => l.IsProject).Select((l, i) => l with { Number = i + 1 }).ToList();
         return new TemplateModel
         {
             Department = BuildDepartment(info) with
@@ -31,7 +31,7 @@ public static class TemplateModelBuilder
             ProjectCount = figures.ProjectCount,
             Lines = lines,
             ProjectLines = projectLines,
-            BasicLines = lines.Where(l => l.Category == "基本支出").ToList(),
+            BasicLines = lines.Where(l => !l.IsProject).ToList(),
             KeyTasks = workbook.KeyTasks
                 .Select((t, i) => new TaskView(i + 1, L(t.Item), L(t.Owner), L(t.Goal), L(t.Outcome)) { OutcomeCell = t.Location.ToString() })
                 .ToList(),
@@ -43,26 +43,29 @@ public static class TemplateModelBuilder
             ProblemsCell = FactCell(workbook, "存在问题"),
             MeasuresCell = FactCell(workbook, "改进措施"),
             OtherNotesCell = FactCell(workbook, "其他说明"),
-            Gaps = GapFinder.Find(analysis).Select(g => g with { Text = L(g.Text), Cause = L(g.Cause), CausePrompt = L(g.CausePrompt) }).ToList(),
+            Gaps = GapFinder.Find(analysis).Select(Gap).ToList(),
             Indicators = IndicatorViews.ForDepartment(analysis),
             SpendingProgress = analysis.SpendingProgress
                 .Select(p => new ProgressView(L(p.Line.Name), p.Checkpoints
-                    .Select(c => new CheckpointView(c.Label, c.Planned, c.Spent, c.Share, c.Behind)).ToList()))
+                    .Select(Checkpoint).ToList()))
                 .ToList(),
             Funds = BuildFunds(figures),
             Findings = analysis.Findings
-                .Select(f => new FindingView(f.Code, Finding.SeverityName(f.Severity), L(f.Location.ToString()), L(f.Message)))
+                .Select(f => new FindingView(f.Code, f.Severity, L(f.Location.ToString()), L(f.Message)))
                 .ToList(),
         };
     }
 
-    /// <summary>资金来源 as the report writes it.</summary>
-    public static string? FundingName(FundingSource? source) => source switch
+    private static CheckpointView Checkpoint(CheckpointProgress c) => new(c.Label, c.Planned, c.Spent, c.Share, c.Behind);
+
+    /// <summary>A section 四 fact with its names as literal text and its figures as the report's views.</summary>
+    private static GapView Gap(Gap gap) => new(gap.Kind, L(gap.Name), L(gap.Cause), gap.CauseCell.ToString())
     {
-        FundingSource.General => "一般公共预算",
-        FundingSource.GovernmentFund => "政府性基金",
-        FundingSource.Other => "其他资金",
-        _ => null,
+        Amounts = gap.Amounts is { } a ? View(a) : null,
+        Behind = gap.Behind.Select(Checkpoint).ToList(),
+        Indicator = gap.Indicator is { } i ? IndicatorViews.View(i) : null,
+        Scope = L(gap.Scope),
+        DepartmentScope = gap.DepartmentScope,
     };
 
     private static FundsView BuildFunds(BudgetFigures figures)
@@ -71,7 +74,7 @@ public static class TemplateModelBuilder
         {
             var lines = figures.FundedBy(source);
             return lines.Count == 0 ? null : new FundView(
-                FundingName(source)!,
+                source,
                 View(Amounts.Sum(lines.Select(l => l.Amounts))),
                 View(Amounts.Sum(lines.Where(l => !l.IsProject).Select(l => l.Amounts))),
                 View(Amounts.Sum(lines.Where(l => l.IsProject).Select(l => l.Amounts))),
@@ -123,11 +126,11 @@ public static class TemplateModelBuilder
             Number = index + 1,
             Name = L(line.Name),
             TargetName = line.TargetName is { } t && t != line.Name ? L(t) : null,
-            Category = VariancePreviewRenderer.CategoryName(line.Line.Category),
-            Source = VariancePreviewRenderer.SourceName(line.Line.Source),
-            AdjustmentKind = VariancePreviewRenderer.AdjustmentName(line.Adjustment),
+            Category = line.Line.Category,
+            Source = line.Line.Source,
+            AdjustmentKind = line.Adjustment,
             Amounts = View(line.Amounts),
-            Funding = FundingName(line.Line.Funding),
+            Funding = line.Line.Funding,
             Purpose = L(line.Line.Purpose),
             Deviation = L(line.Line.DeviationNote),
             LowRate = line.LowRate,

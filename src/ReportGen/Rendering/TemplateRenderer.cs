@@ -67,7 +67,9 @@ public static class TemplateRenderer
             var context = Context(parsed, limits, cancel.Token);
             context.Tags[TemplateHelpers.FactsTag] = model.Department.Facts;
             context.Tags[TemplateHelpers.FactCellsTag] = model.Department.FactCells;
-            context.PushGlobal(ScriptModelBuilder.Build(model));
+            var words = TableText.For(parsed.File).Words;
+            context.Tags[TemplateHelpers.WordsTag] = words;
+            context.PushGlobal(ScriptModelBuilder.Build(model, words));
             return TextJoin.Clean(parsed.Template.Render(context));
         });
     }

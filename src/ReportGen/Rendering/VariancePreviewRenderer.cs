@@ -115,9 +115,9 @@ public static class VariancePreviewRenderer
         var json = new JsonObject
         {
             ["name"] = line.Name,
-            ["category"] = CategoryName(line.Line.Category),
-            ["source"] = SourceName(line.Line.Source),
-            ["adjustmentKind"] = AdjustmentName(line.Adjustment),
+            ["category"] = Vocabulary.Bundled.Of(line.Line.Category),
+            ["source"] = Vocabulary.Bundled.Of(line.Line.Source),
+            ["adjustmentKind"] = Vocabulary.Bundled.Of(line.Adjustment),
         };
         foreach (var (key, value) in AmountsJson(line.Amounts).ToList())
         {
@@ -135,18 +135,6 @@ public static class VariancePreviewRenderer
 
     /// <summary>Rounded to two places and written with two decimals (0 → 0.00), as the JSON contract says.</summary>
     private static decimal Fixed2(decimal value) => Money.Round2(value) + 0.00m;
-
-    public static string CategoryName(ExpenseCategory category) => category == ExpenseCategory.Basic ? "基本支出" : "项目支出";
-
-    public static string SourceName(LineSource source) => source == LineSource.Initial ? "年初预算" : "年中追加";
-
-    public static string AdjustmentName(AdjustmentKind kind) => kind switch
-    {
-        AdjustmentKind.Increase => "调增",
-        AdjustmentKind.Decrease => "调减",
-        AdjustmentKind.MidYear => "年中追加",
-        _ => "无调整",
-    };
 
     /// <summary>Why a line needs attention, in words: 执行率低于90%, 结余较大, 超支.</summary>
     public static IEnumerable<string> Attention(LineFigures line)
@@ -167,17 +155,17 @@ public static class VariancePreviewRenderer
         }
     }
 
-    /// <summary>The preview's rows: every line, then 基本支出小计, 项目支出小计, 合计.</summary>
-    public static IEnumerable<(string Name, string Category, Amounts Amounts, string Attention)> Rows(BudgetFigures figures)
+    /// <summary>The preview's rows: every line, then 基本支出小计, 项目支出小计, 合计 (the one row with <c>Total</c>).</summary>
+    public static IEnumerable<(string Name, string Category, Amounts Amounts, string Attention, bool Total)> Rows(BudgetFigures figures)
     {
         foreach (var line in figures.Lines)
         {
-            yield return (line.Name, CategoryName(line.Line.Category), line.Amounts, string.Join("、", Attention(line)));
+            yield return (line.Name, Vocabulary.Bundled.Of(line.Line.Category), line.Amounts, string.Join("、", Attention(line)), false);
         }
 
-        yield return ("基本支出小计", "", figures.Basic, "");
-        yield return ($"项目支出小计（{figures.ProjectCount}个项目）", "", figures.Projects, "");
-        yield return ("合计", "", figures.Department, "");
+        yield return ("基本支出小计", "", figures.Basic, "", false);
+        yield return ($"项目支出小计（{figures.ProjectCount}个项目）", "", figures.Projects, "", false);
+        yield return ("合计", "", figures.Department, "", true);
     }
 
     public static readonly string[] Headers = ["项目名称", "支出类别", "年初预算数", "调整数", "全年预算数", "实际支出数", "结余结转数", "执行率", "关注"];
@@ -238,7 +226,7 @@ public static class VariancePreviewRenderer
 
             builder.Append("\n## 绩效指标评分\n\n");
             MarkdownRow(builder, ScorePreview.IndicatorHeaders);
-            builder.Append('|').Append(string.Concat(ScorePreview.IndicatorHeaders.Select(h => h is "分值" or "得分" ? "---:|" : "---|"))).Append('\n');
+            builder.Append('|').Append(string.Concat(ScorePreview.IndicatorAlignment.Select(a => a == 'r' ? "---:|" : "---|"))).Append('\n');
             foreach (var result in scores.SelectMany(s => s.Results))
             {
                 MarkdownRow(builder, ScorePreview.IndicatorCells(result));

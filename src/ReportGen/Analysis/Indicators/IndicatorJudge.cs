@@ -310,14 +310,13 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
             return result;
         }
 
-        var adjustment = $"指标值按年初预算{Money.Format(facts.InitialBudget)}万元设定，全年预算已调整为{Money.Format(facts.FinalBudget)}万元";
         if (string.IsNullOrWhiteSpace(result.Row.DeviationNote))
         {
             Add(FindingCodes.TargetBeforeAdjustment, Severity.Warning, result.Row, "偏差原因",
-                $"{adjustment}：绩效目标应随预算一并调整；未调整的，请在偏差原因列说明");
+                $"指标值按年初预算{Money.Format(facts.InitialBudget)}万元设定，全年预算已调整为{Money.Format(facts.FinalBudget)}万元：绩效目标应随预算一并调整；未调整的，请在偏差原因列说明");
         }
 
-        return result with { BudgetAdjustment = adjustment };
+        return result with { BudgetAdjustment = new BudgetChange(facts.InitialBudget, facts.FinalBudget) };
     }
 
     private static string BandText(IndicatorStatus status, decimal weight) => status switch

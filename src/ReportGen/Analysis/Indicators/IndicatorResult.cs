@@ -38,34 +38,23 @@ public enum IndicatorStatus
     Undetermined,
 }
 
-/// <summary>Chinese names for display and JSON.</summary>
+/// <summary>自评等级 by total (docs/domain.md §5): 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差.</summary>
+public enum ScoreGrade
+{
+    Excellent,
+    Good,
+    Fair,
+    Poor,
+}
+
+/// <summary>The bundled words of the indicator enums (<see cref="Vocabulary"/>), for check messages and previews.</summary>
 public static class IndicatorNames
 {
-    public static string Of(IndicatorStatus status) => status switch
-    {
-        IndicatorStatus.Met => "达成",
-        IndicatorStatus.PartlyMet => "部分达成",
-        IndicatorStatus.NotMet => "未达成",
-        _ => "无法判断",
-    };
+    public static string Of(IndicatorStatus status) => Vocabulary.Bundled.Of(status);
 
-    public static string Of(IndicatorKind kind) => kind switch
-    {
-        IndicatorKind.AtLeast => "不少于",
-        IndicatorKind.AtMost => "不超过",
-        IndicatorKind.Equal => "等于",
-        IndicatorKind.Deadline => "时限",
-        IndicatorKind.Qualitative => "定性",
-        _ => "无法识别",
-    };
+    public static string Of(IndicatorKind kind) => Vocabulary.Bundled.Of(kind);
 
-    public static string Of(IndicatorGroup group) => group switch
-    {
-        IndicatorGroup.Output => "产出指标",
-        IndicatorGroup.Outcome => "效益指标",
-        IndicatorGroup.Satisfaction => "满意度指标",
-        _ => "未知",
-    };
+    public static string Of(IndicatorGroup group) => Vocabulary.Bundled.Of(group);
 
     /// <summary>达成 / 部分达成 / 未达成 (also 已达成) → status; anything else null.</summary>
     public static IndicatorStatus? ParseStatus(string? text) => TextNormalizer.Key(text) switch
@@ -102,9 +91,12 @@ public sealed record IndicatorResult(
     /// <summary>For an undetermined row, the column the user still has to fill: 实际完成值 or 完成情况.</summary>
     public string? MissingField { get; init; }
 
-    /// <summary>A cost target set at the start-of-year amount of an adjusted budget: the adjustment, in words.</summary>
-    public string? BudgetAdjustment { get; init; }
+    /// <summary>A cost target set at the start-of-year amount of an adjusted budget: that budget, before and after.</summary>
+    public BudgetChange? BudgetAdjustment { get; init; }
 }
+
+/// <summary>A budget adjusted during the year: 年初预算数 and 全年预算数 (万元, unrounded).</summary>
+public sealed record BudgetChange(decimal Initial, decimal Final);
 
 /// <summary>
 /// Year-end money facts of one scope (部门整体 or a project), amounts in 万元: the computed execution rate
@@ -145,13 +137,16 @@ public sealed record ScopeScore(
     public bool Provisional => Undetermined > 0;
 
     /// <summary>优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差.</summary>
-    public string Grade => GradeOf(Total);
+    public ScoreGrade GradeLevel => GradeOf(Total);
 
-    public static string GradeOf(decimal total) => total switch
+    /// <summary>The grade in the bundled words (优 / 良 / 中 / 差).</summary>
+    public string Grade => Vocabulary.Bundled.Of(GradeLevel);
+
+    public static ScoreGrade GradeOf(decimal total) => total switch
     {
-        >= 90m => "优",
-        >= 80m => "良",
-        >= 60m => "中",
-        _ => "差",
+        >= 90m => ScoreGrade.Excellent,
+        >= 80m => ScoreGrade.Good,
+        >= 60m => ScoreGrade.Fair,
+        _ => ScoreGrade.Poor,
     };
 }

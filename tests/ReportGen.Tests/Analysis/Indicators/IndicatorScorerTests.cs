@@ -198,8 +198,9 @@ public class IndicatorScorerTests
     {
         var facts = ScopeFacts.From(38.57m, 38.72m) with { InitialBudget = 30m };
         var s = IndicatorScorer.Score("测试", [OutputRow("不超过预算", "≤30万元", "38.57万元", weight: 10m, level2: "成本指标")], facts);
-        Assert.Equal("指标值按年初预算30.00万元设定，全年预算已调整为38.72万元", s.Results[0].BudgetAdjustment);
-        Assert.Single(s.Findings, f => f.Code == FindingCodes.TargetBeforeAdjustment);
+        Assert.Equal(new BudgetChange(30m, 38.72m), s.Results[0].BudgetAdjustment);
+        var finding = Assert.Single(s.Findings, f => f.Code == FindingCodes.TargetBeforeAdjustment);
+        Assert.Contains("指标值按年初预算30.00万元设定，全年预算已调整为38.72万元：", finding.Message);
         var unadjusted = IndicatorScorer.Score("测试", [OutputRow("不超过预算", "≤30万元", "28万元", weight: 10m, level2: "成本指标")], ScopeFacts.From(28m, 30m));
         Assert.DoesNotContain(unadjusted.Findings, f => f.Code == FindingCodes.TargetBeforeAdjustment);
     }
@@ -399,5 +400,5 @@ public class IndicatorScorerTests
     [InlineData(60, "中")]
     [InlineData(59.99, "差")]
     [InlineData(0, "差")]
-    public void Grades(double total, string grade) => Assert.Equal(grade, ScopeScore.GradeOf((decimal)total));
+    public void Grades(double total, string grade) => Assert.Equal(grade, Vocabulary.Bundled.Of(ScopeScore.GradeOf((decimal)total)));
 }

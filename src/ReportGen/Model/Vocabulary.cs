@@ -1,0 +1,129 @@
+using System.Text;
+
+namespace ReportGen.Model;
+
+/// <summary>
+/// The one place where a value the tool carries as an enum (完成情况, 指标类型, 支出类别, 资金来源, 调整方式, 自评等级,
+/// severity, batch status) or a fixed mark (暂定, the 待填写 placeholder, cause prompts) becomes words. The words are
+/// in <c>templates/partials/用语.sbn</c>, one <c>名称 = 文字</c> per line, embedded in the assembly; check, preview,
+/// batch and the CLI use these bundled words, and a report uses its template folder's copy over them
+/// (templates/README.md). Enum values are named <c>类型.成员</c> (<c>IndicatorStatus.Met = 达成</c>) and carry a
+/// stable code for templates to branch on (<see cref="Code{T}"/>: <c>met</c>), so no code compares words.
+/// </summary>
+public sealed class Vocabulary
+{
+    public const string FileName = "用语.sbn";
+
+    /// <summary>The mark every placeholder starts with: counted, highlighted and kept literal by this text alone.</summary>
+    public const string PlaceholderMark = "【待填写";
+
+    private readonly IReadOnlyDictionary<string, string> _words;
+
+    private Vocabulary(IReadOnlyDictionary<string, string> words) => _words = words;
+
+    /// <summary>The bundled words, embedded from templates/partials/用语.sbn.</summary>
+    public static Vocabulary Bundled { get; } = new(ParseBundled());
+
+    /// <summary>Every name the bundled file defines (an override may only replace these).</summary>
+    public IEnumerable<string> Names => _words.Keys;
+
+    /// <summary>The text named <paramref name="key"/>, with each <c>{名字}</c> replaced by its value.</summary>
+    public string this[string key, params (string Name, string Value)[] values] => Fill(_words[key], values);
+
+    /// <summary>The words of an enum value: the entry <c>类型.成员</c>.</summary>
+    public string Of<T>(T value)
+        where T : struct, Enum => _words[Key(value)];
+
+    /// <summary>The stable code of an enum value, for templates: the member's name in camelCase (PartlyMet → partlyMet).</summary>
+    public static string Code<T>(T value)
+        where T : struct, Enum
+    {
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    /// <summary>The entry name of an enum value: <c>IndicatorStatus.Met</c>.</summary>
+    public static string Key<T>(T value)
+        where T : struct, Enum => typeof(T).Name + "." + value.ToString();
+
+    /// <summary>
+    /// The visible mark of text the user still has to write, with the cell to write it in when known:
+    /// 【待填写：偏差原因（绩效指标!J7）】. <c>check</c> reports the same cell (docs/workbook.md, "Gaps").
+    /// </summary>
+    public string Placeholder(string what, string? cell = null) => string.IsNullOrEmpty(cell)
+        ? this["占位符.无单元格", ("内容", what)]
+        : this["占位符", ("内容", what), ("单元格", cell)];
+
+    /// <summary>A total or grade as every output shows it: marked while it is provisional (docs/domain.md §5).</summary>
+    public string Provisional(string text, bool provisional) => provisional ? this["得分.暂定标记", ("内容", text)] : text;
+
+    /// <summary>These words with <paramref name="overrides"/> (a template folder's file) replacing some of them.</summary>
+    public Vocabulary With(IEnumerable<(string Name, string Text)> overrides)
+    {
+        var words = new Dictionary<string, string>(_words, StringComparer.Ordinal);
+        foreach (var (name, text) in overrides)
+        {
+            words[name] = text;
+        }
+
+        return new Vocabulary(words);
+    }
+
+    private static string Fill(string text, (string Name, string Value)[] values)
+    {
+        foreach (var (name, value) in values)
+        {
+            text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private static Dictionary<string, string> ParseBundled()
+    {
+        using var stream = typeof(Vocabulary).Assembly.GetManifestResourceStream("ReportGen.Vocabulary.sbn")
+            ?? throw new InvalidOperationException("The bundled vocabulary resource is missing from the assembly.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return WordsFile.Parse(reader.ReadToEnd(), null, null, _ => true).ToDictionary(p => p.Name, p => p.Text, StringComparer.Ordinal);
+    }
+}
+
+/// <summary>
+/// The <c>名称 = 文字</c> format of the words files (用语.sbn, 表格文字.sbn): <c>#</c> lines and blank lines ignored,
+/// text after the first <c>=</c> trimmed.
+/// </summary>
+public static class WordsFile
+{
+    /// <param name="source">The file's text.</param>
+    /// <param name="path">The file, for messages; null for a bundled file.</param>
+    /// <param name="label">What the file is called in messages (用语文件).</param>
+    /// <param name="known">Whether a name exists; a user's file may not invent names.</param>
+    /// <exception cref="InputException">A line has no “=”, or an unknown name.</exception>
+    public static IEnumerable<(string Name, string Text)> Parse(string source, string? path, string? label, Func<string, bool> known)
+    {
+        var lines = source.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new InputException($"{label}“{path}”第 {i + 1} 行应写成“名称 = 文字”：{line}");
+            }
+
+            var name = line[..equals].Trim();
+            if (path is not null && !known(name))
+            {
+                throw new InputException(
+                    $"{label}“{path}”第 {i + 1} 行的名称“{name}”不存在。可用的名称见随程序附带的 templates/partials/{Path.GetFileName(path)}。");
+            }
+
+            yield return (name, line[(equals + 1)..].Trim());
+        }
+    }
+}

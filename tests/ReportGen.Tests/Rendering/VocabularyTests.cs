@@ -1,0 +1,135 @@
+using ReportGen.Analysis;
+using ReportGen.Analysis.Indicators;
+using ReportGen.Batch;
+using ReportGen.Model;
+using ReportGen.Output;
+using ReportGen.Rendering;
+using ReportGen.Tests.TestSupport;
+
+namespace ReportGen.Tests.Rendering;
+
+/// <summary>
+/// One vocabulary (partials/用语.sbn, Model/Vocabulary): every enum value the tool prints has its words and a distinct
+/// code; a template folder's copy changes the words of that report only (narrative and tables), never check or
+/// preview; the placeholder keeps the mark the tool counts and highlights; a folder's 存在问题.sbn rewords section 四.
+/// </summary>
+public sealed class VocabularyTests : IDisposable
+{
+    private readonly TempDir _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static readonly Lazy<DepartmentAnalysis> Sample = new(() => GenerateJob.Analyze(Repo.SampleCsvFolder));
+
+    public static TheoryData<Type> WordedEnums() =>
+    [
+        typeof(IndicatorStatus), typeof(IndicatorKind), typeof(IndicatorGroup), typeof(ScoreGrade), typeof(ExpenseCategory),
+        typeof(LineSource), typeof(AdjustmentKind), typeof(FundingSource), typeof(Severity), typeof(BatchStatus),
+    ];
+
+    [Theory]
+    [MemberData(nameof(WordedEnums))]
+    public void Every_value_has_words_and_a_distinct_code(Type type)
+    {
+        var names = Vocabulary.Bundled.Names.ToHashSet(StringComparer.Ordinal);
+        var values = Enum.GetNames(type);
+        Assert.All(values, value => Assert.Contains($"{type.Name}.{value}", names));
+        Assert.All(values, value => Assert.False(string.IsNullOrWhiteSpace(Vocabulary.Bundled[$"{type.Name}.{value}"])));
+        Assert.Equal(values.Length, values.Select(v => char.ToLowerInvariant(v[0]) + v[1..]).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void The_words_and_codes_are_those_of_the_file()
+    {
+        Assert.Equal("部分达成", Vocabulary.Bundled.Of(IndicatorStatus.PartlyMet));
+        Assert.Equal("partlyMet", Vocabulary.Code(IndicatorStatus.PartlyMet));
+        Assert.Equal("政府性基金", Vocabulary.Bundled.Of(FundingSource.GovernmentFund));
+        Assert.Equal("差（暂定）", Vocabulary.Bundled.Provisional(Vocabulary.Bundled.Of(ScoreGrade.Poor), provisional: true));
+        Assert.Equal("【待填写：偏差原因（绩效指标!J7）】", Vocabulary.Bundled.Placeholder("偏差原因", "绩效指标!J7"));
+        Assert.Equal("【待填写：评价结论】", Vocabulary.Bundled.Placeholder("评价结论"));
+    }
+
+    /// <summary>A copy of the bundled templates with <paramref name="file"/> in partials/ rewritten by <paramref name="edit"/>.</summary>
+    private string CopyTemplates(string file, Func<string, string> edit)
+    {
+        foreach (var source in Directory.GetFiles(Repo.Templates, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(_temp.Path, Path.GetRelativePath(Repo.Templates, source));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target);
+        }
+
+        var path = Path.Combine(_temp.Path, "partials", file);
+        File.WriteAllText(path, edit(File.ReadAllText(path)));
+        return Path.Combine(_temp.Path, "default.sbn");
+    }
+
+    private static string Texts(ReportDocument document) => string.Join("\n", document.Blocks.Select(block => block switch
+    {
+        Paragraph p => p.Text,
+        Heading h => h.Text,
+        TableBlock t => string.Join("\n", t.Table.Rows.SelectMany(r => r.Cells).Select(c => c.Text)),
+        _ => "",
+    }));
+
+    [Fact]
+    public void A_folder_vocabulary_rewords_that_report_only()
+    {
+        var bundled = Texts(ReportRenderer.Render(Sample.Value, Path.Combine(Repo.Templates, "default.sbn")));
+        var template = CopyTemplates(Vocabulary.FileName, text => text
+            .Replace("IndicatorStatus.PartlyMet = 部分达成", "IndicatorStatus.PartlyMet = 基本完成", StringComparison.Ordinal)
+            .Replace("ScoreGrade.Poor = 差", "ScoreGrade.Poor = 较差", StringComparison.Ordinal)
+            .Replace("得分.暂定标记 = {内容}（暂定）", "得分.暂定标记 = {内容}（待定）", StringComparison.Ordinal));
+        var changed = Texts(ReportRenderer.Render(Sample.Value, template));
+
+        Assert.Contains("实际完成2886篇次，部分达成", bundled, StringComparison.Ordinal);
+        Assert.Contains("实际完成2886篇次，基本完成", changed, StringComparison.Ordinal);
+        Assert.Contains("自评等级：差（暂定）", bundled, StringComparison.Ordinal);
+        Assert.Contains("自评等级：较差（待定）", changed, StringComparison.Ordinal);
+        Assert.DoesNotContain("（暂定）", changed, StringComparison.Ordinal);
+
+        // The narrative (generate --text) reads the same folder; check and preview keep the bundled words.
+        var narrative = ReportRenderer.RenderText(TemplateModelBuilder.Build(Sample.Value), template);
+        Assert.Contains("基本完成", narrative, StringComparison.Ordinal);
+        Assert.Equal("部分达成", Sample.Value.DepartmentScore!.Results.First(r => r.Status == IndicatorStatus.PartlyMet).StatusName);
+    }
+
+    [Fact]
+    public void A_reworded_placeholder_is_still_counted_and_names_its_cell()
+    {
+        var bundled = ReportRenderer.Render(Sample.Value, Path.Combine(Repo.Templates, "default.sbn"));
+        var changed = ReportRenderer.Render(Sample.Value, CopyTemplates(Vocabulary.FileName, text => text
+            .Replace("占位符 = 【待填写：{内容}（{单元格}）】", "占位符 = 【待填写：{内容}，请填在{单元格}】", StringComparison.Ordinal)));
+
+        Assert.Equal(ReportMarkup.CountPlaceholders(bundled), ReportMarkup.CountPlaceholders(changed));
+        Assert.Contains("【待填写：部门整体执行率偏低的原因，请填在基本信息!B24】", Texts(changed), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("占位符 = 请填写：{内容}（{单元格}）")]
+    [InlineData("占位符 = 【待填写：（{单元格}）】")]
+    public void A_placeholder_without_the_mark_or_the_content_is_refused(string line)
+    {
+        var template = CopyTemplates(Vocabulary.FileName, text => text.Replace("占位符 = 【待填写：{内容}（{单元格}）】", line, StringComparison.Ordinal));
+        var error = Assert.Throws<InputException>(() => ReportRenderer.Render(Sample.Value, template));
+        Assert.Contains(Vocabulary.FileName, error.Message, StringComparison.Ordinal);
+        Assert.Contains("【待填写", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_name_in_a_folder_vocabulary_is_refused_with_its_line()
+    {
+        var template = CopyTemplates(Vocabulary.FileName, text => "IndicatorStatus.Done = 完成\n" + text);
+        var error = Assert.Throws<InputException>(() => ReportRenderer.Render(Sample.Value, template));
+        Assert.Contains("第 1 行的名称“IndicatorStatus.Done”不存在", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_folder_gap_partial_rewords_section_four()
+    {
+        var template = CopyTemplates("存在问题.sbn", text => text.Replace("，低于90%，全年结余结转", "，未达到90%，年末结余结转", StringComparison.Ordinal));
+        var narrative = ReportRenderer.RenderText(TemplateModelBuilder.Build(Sample.Value), template);
+        Assert.Contains("（1）部门预算执行率为81.68%，未达到90%，年末结余结转102.71万元。原因：【待填写：部门整体执行率偏低的原因（基本信息!B24）】。",
+            narrative, StringComparison.Ordinal);
+    }
+}
