@@ -17,11 +17,22 @@ public static class SummaryWriter
     public const string CsvName = "批量汇总.csv";
     public const string FindingsCsvName = "批量问题清单.csv";
 
-    public static readonly string[] Headers =
+    /// <summary>The 汇总 columns in order: heading, width and format, and whether a rate below 90% is marked.</summary>
+    private static readonly (string Header, XlsxColumn Column, bool Rate)[] Columns =
     [
-        "排名", "部门", "年度", "工作簿", "状态", "全年预算数（万元）", "实际支出（万元）", "结余结转（万元）", "执行率（%）",
-        "自评得分", "等级", "得分状态", "错误", "警告", "提示", "最弱项目", "最弱项目得分", "最弱项目执行率（%）", "报告文件",
+        ("排名", Narrow, false), ("部门", new XlsxColumn(30), false), ("年度", Narrow, false), ("工作簿", Wide, false),
+        ("状态", Plain, false), ("全年预算数（万元）", Figure, false), ("实际支出（万元）", Figure, false),
+        ("结余结转（万元）", Figure, false), ("执行率（%）", Figure, true), ("自评得分", Figure, false), ("等级", Narrow, false),
+        ("得分状态", Plain, false), ("错误", Narrow, false), ("警告", Narrow, false), ("提示", Narrow, false), ("最弱项目", Wide, false),
+        ("最弱项目得分", Figure, false), ("最弱项目执行率（%）", Figure, true), ("报告文件", Wide, false),
     ];
+
+    private static XlsxColumn Narrow => new(7);
+    private static XlsxColumn Wide => new(28);
+    private static XlsxColumn Plain => new(10);
+    private static XlsxColumn Figure => new(13, XlsxStyle.Amount);
+
+    public static readonly string[] Headers = [.. Columns.Select(c => c.Header)];
 
     public static readonly string[] FindingHeaders = ["部门", "工作簿", "级别", "代码", "位置", "说明"];
 
@@ -43,7 +54,7 @@ public static class SummaryWriter
         {
             AtomicFile.Write(paths[0], stream => XlsxWriter.Write(stream,
             [
-                new XlsxSheet("汇总", [Headers, .. rows], Layout: SummaryLayout(Headers)),
+                new XlsxSheet("汇总", [Headers, .. rows], Layout: SummaryLayout()),
                 new XlsxSheet("问题清单", [FindingHeaders, .. findings], Layout: FindingLayout),
             ]));
         }
@@ -68,23 +79,13 @@ public static class SummaryWriter
 
     /// <summary>
     /// The 汇总 sheet dressed like the clerk's workbook: header frozen, a filter, widths, two decimals on amounts,
-    /// rates and scores, and execution rates below 90% (the 10号文 threshold for a 偏差原因) in red on pink. Columns are
-    /// found by their header, so a column added to <see cref="Headers"/> gets a plain format.
+    /// rates and scores, and execution rates below 90% (the 10号文 threshold for a 偏差原因) in red on pink.
     /// </summary>
-    private static XlsxLayout SummaryLayout(IReadOnlyList<string> headers)
+    private static XlsxLayout SummaryLayout()
     {
-        var columns = headers.Select(header => header switch
-        {
-            "排名" or "年度" or "错误" or "警告" or "提示" or "等级" => new XlsxColumn(7),
-            "部门" => new XlsxColumn(30),
-            "工作簿" or "报告文件" or "最弱项目" => new XlsxColumn(28),
-            _ when header.Contains("万元", StringComparison.Ordinal) || header.Contains('%') || header.Contains("得分", StringComparison.Ordinal)
-                => new XlsxColumn(13, XlsxStyle.Amount),
-            _ => new XlsxColumn(10),
-        }).ToList();
-        var rates = headers.Select((header, index) => (header, index)).Where(pair => pair.header.Contains("执行率", StringComparison.Ordinal))
+        var rates = Columns.Select((column, index) => (column, index)).Where(pair => pair.column.Rate)
             .Select(pair => new XlsxHighlight(pair.index + 1, 90m)).ToList();
-        return new XlsxLayout(columns, AutoFilter: true) { Highlights = rates, InputRows = 0 };
+        return new XlsxLayout([.. Columns.Select(c => c.Column)], AutoFilter: true) { Highlights = rates, InputRows = 0 };
     }
 
     private static readonly XlsxLayout FindingLayout = new(
