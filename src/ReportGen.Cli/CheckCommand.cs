@@ -6,7 +6,10 @@ using ReportGen.Rendering;
 
 namespace ReportGen.Cli;
 
-/// <summary><c>reportgen check 工作簿 [--format text|json]</c>: the findings, and exit 1 when any is an error.</summary>
+/// <summary>
+/// <c>reportgen check 工作簿 [--format text|json] [-t 模板]</c>: the findings, including the gaps only the chosen
+/// template's outline has (RG200), and exit 1 when any is an error.
+/// </summary>
 public static class CheckCommand
 {
     public static Command Create(CliRunner runner)
@@ -14,14 +17,21 @@ public static class CheckCommand
         var workbook = new Argument<string>("工作簿") { Description = "年终预算执行工作簿（.xlsx、.xls，或每个工作表一个 .csv 的文件夹）" };
         var format = new Option<string>("--format", "-f") { HelpName = "格式", Description = "输出格式：text（默认）或 json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("check", "检查工作簿：核对金额勾稽关系、执行率、项目名称对应和文字遗留问题，列出发现的问题。有错误时退出码为 1。")
+        var template = new Option<string>("--template", "-t")
+        {
+            HelpName = "名称|路径",
+            Description = TemplateHelp.Describe("报告模板，并检查该模板另外要求填写的内容（如湖南格式的自评依据）"),
+            DefaultValueFactory = _ => "default",
+        };
+        var command = new Command("check", "检查工作簿：核对金额勾稽关系、执行率、项目名称对应和文字遗留问题，并列出所选报告模板中将留待填写的内容。有错误时退出码为 1。")
         {
             workbook,
             format,
+            template,
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
-            var analysis = GenerateJob.Analyze(parse.GetValue(workbook)!);
+            var analysis = GenerateJob.Check(parse.GetValue(workbook)!, parse.GetValue(template)!, Bundled.TemplatesDirectory);
             if (parse.GetValue(format) == "json")
             {
                 var json = new JsonObject

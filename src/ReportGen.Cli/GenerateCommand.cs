@@ -59,7 +59,7 @@ public static class GenerateCommand
                 return ExitCodes.Ok;
             }
 
-            var code = Report(runner, result);
+            var code = Report(runner, result, request.Template);
             if (result.PdfFailure is { } failure)
             {
                 return runner.Fail(failure, parse.GetValue(CliRunner.Verbose));
@@ -93,7 +93,7 @@ public static class GenerateCommand
         throw new InputException($"输出文件“{path}”不是 .docx：generate 只生成 Word 文档（.docx）。{how}");
     }
 
-    private static int Report(CliRunner runner, GenerateResult result)
+    private static int Report(CliRunner runner, GenerateResult result, string template)
     {
         var analysis = result.Analysis;
         if (result.OutputPath is null)
@@ -119,7 +119,7 @@ public static class GenerateCommand
         var warnings = analysis.Findings.CountOf(Severity.Warning);
         if (result.Placeholders > 0 || warnings > 0)
         {
-            runner.Output.WriteLine($"  报告中有 {result.Placeholders} 处【待填写】内容（已用黄色标出），检查发现 {warnings} 个警告；运行 reportgen check 查看需要补充的信息。");
+            runner.Output.WriteLine($"  报告中有 {result.Placeholders} 处【待填写】内容（已用黄色标出），检查发现 {warnings} 个警告；运行 reportgen check{CheckTemplate(template)} 查看需要补充的信息。");
         }
         else if (analysis.DepartmentScore is { } score)
         {
@@ -129,4 +129,8 @@ public static class GenerateCommand
 
         return ExitCodes.Ok;
     }
+
+    /// <summary>The <c>-t</c> that makes <c>check</c> list the same gaps as this report (RG200), quoted when it has a space.</summary>
+    private static string CheckTemplate(string template) => template == "default" ? ""
+        : template.Any(char.IsWhiteSpace) ? $" -t \"{template}\"" : $" -t {template}";
 }

@@ -1,3 +1,4 @@
+using ReportGen.Analysis;
 using System.CommandLine;
 using System.Text;
 using ReportGen.Output;
@@ -42,7 +43,7 @@ public static class PreviewCommand
                 "json" => VariancePreviewRenderer.ToJson(analysis),
                 "csv" => VariancePreviewRenderer.ToCsv(analysis),
                 "md" => VariancePreviewRenderer.ToMarkdown(analysis),
-                "html" => HtmlPreviewRenderer.Render(analysis, ReportRenderer.Render(analysis, TemplateRenderer.Resolve(parse.GetValue(template)!, Bundled.TemplatesDirectory))),
+                "html" => Html(analysis, TemplateRenderer.Resolve(parse.GetValue(template)!, Bundled.TemplatesDirectory)),
                 _ => null,
             };
             if (text is null)
@@ -78,5 +79,12 @@ public static class PreviewCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The whole report as a web page, its findings including the gaps only this template has (RG200).</summary>
+    private static string Html(DepartmentAnalysis analysis, string templatePath)
+    {
+        var (checkedAnalysis, document) = GenerateJob.Render(analysis, templatePath);
+        return HtmlPreviewRenderer.Render(checkedAnalysis, document);
     }
 }

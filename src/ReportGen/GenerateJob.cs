@@ -69,6 +69,29 @@ public static class GenerateJob
     }
 
     /// <summary>
+    /// <c>check</c>: the analysis and, when it has no error, the gaps only the chosen outline has (RG200: the report is
+    /// rendered in memory, nothing is written), so that <c>check -t hunan</c> lists every placeholder that
+    /// <c>generate -t hunan</c> would leave.
+    /// </summary>
+    public static DepartmentAnalysis Check(string workbookPath, string template, string templatesDirectory)
+    {
+        _ = TemplateFiles.Check(template, templatesDirectory);
+        var analysis = Analyze(workbookPath);
+        return analysis.HasErrors ? analysis : Render(analysis, TemplateRenderer.Resolve(template, templatesDirectory)).Analysis;
+    }
+
+    /// <summary>
+    /// The report rendered with <paramref name="templatePath"/>, and the analysis with a finding for every placeholder
+    /// no check stands behind (<see cref="OutlineGaps"/>): what generate, batch, check and the html preview report.
+    /// </summary>
+    public static (DepartmentAnalysis Analysis, ReportDocument Document) Render(DepartmentAnalysis analysis, string templatePath)
+    {
+        var document = ReportRenderer.Render(analysis, templatePath);
+        var gaps = OutlineGaps.Find(analysis, document, templatePath);
+        return (gaps.Count == 0 ? analysis : analysis with { Findings = [.. analysis.Findings.Concat(gaps).OrderByDescending(f => f.Severity)] }, document);
+    }
+
+    /// <summary>
     /// Scores 部门整体 against the department's figures and each project's indicators against its own line. Rows
     /// whose 归属 matches no line are not scored (RG170 already says so).
     /// </summary>
@@ -143,7 +166,7 @@ public static class GenerateJob
         }
 
         var template = TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory);
-        var document = ReportRenderer.Render(analysis, template);
+        (analysis, var document) = Render(analysis, template);
         var department = analysis.Workbook.Department;
         var path = request.OutputPath;
         if (path is null)

@@ -171,6 +171,14 @@ public static class FindingCodes
     /// <summary>Warning: a project line has no 主要用途.</summary>
     public const string PurposeMissing = "RG199";
 
+    // RG2xx: what a chosen outline asks for beyond the workbook's own checks.
+
+    /// <summary>
+    /// Warning: the template prints a placeholder no other finding stands behind, such as an item only this outline
+    /// asks for (湖南 自评依据); found by rendering the report (Rendering/OutlineGaps).
+    /// </summary>
+    public const string OutlineItemMissing = "RG200";
+
     // RG3xx: indicators (Analysis/Indicators).
 
     /// <summary>Error: the 分值 given do not add up to 100 with 预算执行率, or leave nothing for rows without 分值, or are negative.</summary>

@@ -137,6 +137,36 @@ public static class ReportMarkup
     private static Paragraph? Prefixed(string line, string prefix, ParagraphKind kind) =>
         line.StartsWith(prefix, StringComparison.Ordinal) ? new Paragraph(line[prefix.Length..].Trim(), kind) : null;
 
+    /// <summary>Every text of a document: headings, paragraphs, and each table's title, note and cells.</summary>
+    public static IEnumerable<string> Texts(ReportDocument document)
+    {
+        foreach (var block in document.Blocks)
+        {
+            switch (block)
+            {
+                case Paragraph p:
+                    yield return p.Text;
+                    break;
+                case Heading h:
+                    yield return h.Text;
+                    break;
+                case TableBlock t:
+                    yield return t.Table.Title;
+                    if (t.Table.Note is { } note)
+                    {
+                        yield return note;
+                    }
+
+                    foreach (var cell in t.Table.Rows.SelectMany(r => r.Cells))
+                    {
+                        yield return cell.Text;
+                    }
+
+                    break;
+            }
+        }
+    }
+
     /// <summary>Counts the 【待填写：…】 placeholders left in a document, for the generate summary.</summary>
     public static int CountPlaceholders(ReportDocument document) => document.Blocks.Sum(block => block switch
     {

@@ -57,7 +57,7 @@ public sealed class ProvinceOutlineTests
         var unstated = Render(TwoFunds().Line("协会补助", "项目支出", 5m, 0m, 5m, 5m, 0m), "hunan");
         var general = Chapter(unstated, "## 二、一般公共预算支出情况");
         Assert.Contains("部门支出全年预算185.00万元，实际支出170.00万元", general);
-        Assert.Contains("【待填写：每项支出的资金来源（一般公共预算、政府性基金或其他资金），才能区分一般公共预算支出（预算执行表“资金来源”列）】", general);
+        Assert.Contains("【待填写：每项支出的资金来源（一般公共预算、政府性基金或其他资金），填在“资金来源”列，才能区分一般公共预算支出（预算执行）】", general);
         Assert.Contains("【待填写：政府性基金预算支出情况", Chapter(unstated, "## 三、政府性基金预算支出情况"));
         Assert.DoesNotContain("无政府性基金预算支出。", unstated.Replace("“无政府性基金预算支出。”", ""));
     }

@@ -1,0 +1,93 @@
+using ReportGen.Analysis;
+using ReportGen.Model;
+
+namespace ReportGen.Rendering;
+
+/// <summary>
+/// The placeholders of a rendered report that no check finding stands behind: items only the chosen outline asks
+/// for (湖南's 自评依据, the fund chapters, 自评结果应用情况) and placeholders a template writes itself. Each becomes
+/// one RG200 finding at the placeholder's cell, so every gap in the report is also a finding (docs/workbook.md,
+/// "Gaps"), whichever template printed it.
+/// </summary>
+public static class OutlineGaps
+{
+    /// <param name="templatePath">The template the report was rendered with: its folder's words read the placeholders back.</param>
+    public static IReadOnlyList<Finding> Find(DepartmentAnalysis analysis, ReportDocument document, string templatePath)
+    {
+        var gapFindings = analysis.Findings.Where(f => ConsistencyValidator.GapCodes.Contains(f.Code)).ToList();
+        var words = TableText.For(templatePath).Words;
+        var template = Path.GetFileNameWithoutExtension(templatePath);
+        var findings = new List<Finding>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (what, cell) in ReportMarkup.Texts(document).SelectMany(words.FindPlaceholders))
+        {
+            if (cell is null)
+            {
+                if (seen.Add("|" + what))
+                {
+                    findings.Add(new Finding(FindingCodes.OutlineItemMissing, Severity.Warning,
+                        new SourceLocation(analysis.Workbook.Path, null),
+                        $"报告模板“{template}”中有一处待填写“{what}”，工作簿中没有对应的单元格，请在生成的报告中补写。"));
+                }
+
+                continue;
+            }
+
+            if (!Covered(gapFindings, cell, what) && seen.Add(cell + "|" + what))
+            {
+                findings.Add(new Finding(FindingCodes.OutlineItemMissing, Severity.Warning, Locate(analysis.Workbook.Path, cell),
+                    $"报告模板“{template}”要求填写“{what}”，工作簿中未填写，报告中留待填写。"));
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>
+    /// Whether a finding stands behind the placeholder: one at its cell. Where the cell is a whole sheet, the item is
+    /// absent: any gap finding on 重点工作, 项目目标 or 绩效指标 as a whole covers that sheet's placeholders, while
+    /// 基本信息 holds many items, so there the finding must name (“存在问题”) an item the placeholder asks for under
+    /// the item's name or one of its other names (docs/workbook.md).
+    /// </summary>
+    private static bool Covered(List<Finding> gapFindings, string cell, string what)
+    {
+        var atCell = gapFindings.Where(f => f.Location.ToString() == cell);
+        if (cell.Contains('!', StringComparison.Ordinal) || cell != WorkbookSchema.InfoSheet)
+        {
+            return atCell.Any();
+        }
+
+        return atCell.Any(f => QuotedItem(f.Message) is { } item
+            && WorkbookSchema.InfoItems.TryGetValue(item, out var others)
+            && others.Prepend(item).Any(name => what.Contains(name, StringComparison.Ordinal)));
+    }
+
+    /// <summary>The first “…” of a message: the 基本信息 item a gap finding names.</summary>
+    private static string? QuotedItem(string message)
+    {
+        var open = message.IndexOf('“', StringComparison.Ordinal);
+        var close = open < 0 ? -1 : message.IndexOf('”', open + 1);
+        return close < 0 ? null : message[(open + 1)..close];
+    }
+
+    /// <summary>基本信息!B12 → sheet, row 12, column 2; 基本信息!7 → a row; 基本信息 → the sheet.</summary>
+    private static SourceLocation Locate(string workbook, string cell)
+    {
+        var bang = cell.IndexOf('!', StringComparison.Ordinal);
+        if (bang < 0)
+        {
+            return new SourceLocation(workbook, cell);
+        }
+
+        var address = cell[(bang + 1)..];
+        var letters = address.TakeWhile(char.IsAsciiLetterUpper).Count();
+        var column = 0;
+        foreach (var c in address[..letters])
+        {
+            column = (column * 26) + (c - 'A' + 1);
+        }
+
+        return new SourceLocation(workbook, cell[..bang], int.Parse(address[letters..], System.Globalization.CultureInfo.InvariantCulture),
+            letters == 0 ? null : column);
+    }
+}
