@@ -35,6 +35,9 @@ public static class Program
             case "throughput":
                 SideBySide.Throughput(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
                 return 0;
+            case "split":
+                SideBySide.Split(args.Length > 1 ? int.Parse(args[1]) : 500);
+                return 0;
             case "stages":
                 Stages(args[1], args.Length > 2 ? int.Parse(args[2]) : 20);
                 return 0;

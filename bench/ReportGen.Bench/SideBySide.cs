@@ -125,6 +125,36 @@ internal static class SideBySide
     private static ReportDocument SampleDocument() =>
         ReportRenderer.Render(GenerateJob.Analyze(Repository.Sample), Repository.DefaultTemplate);
 
+    /// <summary>The throughput's two halves apart: template and tables (render), then the .docx in memory (write).</summary>
+    public static void Split(int runs)
+    {
+        var analysis = GenerateJob.Analyze(Repository.Sample);
+        var model = TemplateModelBuilder.Build(analysis);
+        var document = ReportRenderer.Render(analysis, Repository.DefaultTemplate);
+        var parts = new (string Name, Action Once)[]
+        {
+            ("model", () => TemplateModelBuilder.Build(analysis)),
+            ("template text", () => ReportRenderer.RenderText(model, Repository.DefaultTemplate)),
+            ("render (model, text, tables)", () => ReportRenderer.Render(analysis, Repository.DefaultTemplate)),
+            ("write .docx", () => DocxWriter.Write(document, new MemoryStream(), DocxLayout.Default)),
+        };
+        foreach (var (name, once) in parts)
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                once();
+            }
+
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < runs; i++)
+            {
+                once();
+            }
+
+            Console.WriteLine($"{name}: {watch.Elapsed.TotalMilliseconds / runs:0.000} ms");
+        }
+    }
+
     /// <summary>The sample's analysis rendered (template and tables) and written as .docx, on one thread.</summary>
     public static void Throughput(double seconds)
     {
