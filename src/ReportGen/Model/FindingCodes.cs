@@ -175,7 +175,7 @@ public static class FindingCodes
 
     /// <summary>
     /// Warning: the template prints a placeholder no other finding stands behind, such as an item only this outline
-    /// asks for (湖南 自评依据); found by rendering the report (Rendering/OutlineGaps).
+    /// asks for (湖南 自评结果应用情况); found by rendering the report (Rendering/OutlineGaps).
     /// </summary>
     public const string OutlineItemMissing = "RG200";
 

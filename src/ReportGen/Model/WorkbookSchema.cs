@@ -218,5 +218,10 @@ public static class WorkbookSchema
         ("年初资金总额", ColumnFiller.Forms), ("一般公共预算拨款", ColumnFiller.Forms), ("政府性基金拨款", ColumnFiller.Forms),
         ("其他资金", ColumnFiller.Forms), ("年初基本支出", ColumnFiller.Forms), ("年初项目支出", ColumnFiller.Forms),
         ("存在问题", ColumnFiller.User), ("改进措施", ColumnFiller.User), ("其他说明", ColumnFiller.User),
+
+        // Only some outlines print these (湖南, 广东, 四川: docs/outlines.md); listed so the clerk sees them, and so a
+        // placeholder for one names its own cell rather than the whole sheet.
+        ("自评依据", ColumnFiller.User), ("政府性基金预算支出情况", ColumnFiller.User), ("国有资本经营预算支出情况", ColumnFiller.User),
+        ("社会保险基金预算支出情况", ColumnFiller.User), ("自评结果应用情况", ColumnFiller.User),
     ];
 }

@@ -5,7 +5,7 @@ namespace ReportGen.Rendering;
 
 /// <summary>
 /// The placeholders of a rendered report that no check finding stands behind: items only the chosen outline asks
-/// for (湖南's 自评依据, the fund chapters, 自评结果应用情况) and placeholders a template writes itself. Each becomes
+/// for (湖南's fund chapters, 自评结果应用情况, 四川's 人员概况) and placeholders a template writes itself. Each becomes
 /// one RG200 finding at the placeholder's cell, so every gap in the report is also a finding (docs/workbook.md,
 /// "Gaps"), whichever template printed it.
 /// </summary>

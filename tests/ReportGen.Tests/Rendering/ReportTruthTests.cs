@@ -124,7 +124,7 @@ public sealed partial class ReportTruthTests
 
     /// <summary>
     /// Whichever outline prints the report, each placeholder names its cell and is a finding there: the gaps only an
-    /// outline has (湖南 自评依据, 四川 人员概况…) become RG200 when the report is rendered, as <c>check -t</c> lists them.
+    /// outline has (湖南 自评结果应用情况, 四川 人员概况…) become RG200 when the report is rendered, as <c>check -t</c> lists them.
     /// The default outline asks for nothing the workbook's own checks do not already cover.
     /// </summary>
     [Theory]
