@@ -57,6 +57,18 @@ public sealed partial class ConsistencyValidator
             Add(FindingCodes.TaskOutcomeMissing, Severity.Warning, task.Location, $"重点工作“{task.Item}”未填写完成情况，报告中留待填写。");
         }
 
+        // Each target and indicator scope matched once (a department may have thousands of each), not once per line.
+        var targets = new Dictionary<BudgetLine, ProjectTarget>();
+        foreach (var target in _workbook.ProjectTargets)
+        {
+            if (matcher.Match(target.Name).Line is { } matched)
+            {
+                targets.TryAdd(matched, target);
+            }
+        }
+
+        var withIndicators = _workbook.Indicators.Where(row => !row.IsDepartment).Select(row => row.Scope).Distinct()
+            .Select(scope => matcher.Match(scope).Line).OfType<BudgetLine>().ToHashSet();
         foreach (var line in _figures.ProjectLines.Select(f => f.Line))
         {
             if (line.Purpose is null)
@@ -64,13 +76,13 @@ public sealed partial class ConsistencyValidator
                 Add(FindingCodes.PurposeMissing, Severity.Warning, line.CellOf("主要用途"), $"“{line.Name}”未填写主要用途，报告中留待填写。");
             }
 
-            CheckProjectTarget(line, matcher);
+            CheckProjectTarget(line, targets.GetValueOrDefault(line), withIndicators.Contains(line));
         }
     }
 
-    private void CheckProjectTarget(BudgetLine line, ProjectNameMatcher matcher)
+    private void CheckProjectTarget(BudgetLine line, ProjectTarget? target, bool hasIndicators)
     {
-        if (_workbook.ProjectTargets.FirstOrDefault(t => matcher.Match(t.Name).Line == line) is { } target)
+        if (target is not null)
         {
             if (target.AnnualGoal is null)
             {
@@ -83,7 +95,7 @@ public sealed partial class ConsistencyValidator
                     $"“{line.Name}”的项目目标未填写实际完成情况，报告和项目支出绩效自评表中留待填写。");
             }
         }
-        else if (_workbook.Indicators.Any(row => !row.IsDepartment && matcher.Match(row.Scope).Line == line))
+        else if (hasIndicators)
         {
             Add(FindingCodes.ProjectGoalMissing, Severity.Warning, new SourceLocation(_workbook.Path, WorkbookSchema.TargetsSheet),
                 $"“{line.Name}”有绩效指标，但项目目标表中没有它的一行：年度目标和实际完成情况留待填写。请在项目目标表新增一行填写。");

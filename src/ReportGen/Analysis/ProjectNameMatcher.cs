@@ -43,7 +43,21 @@ public sealed partial class ProjectNameMatcher(IReadOnlyList<BudgetLine> lines)
     private readonly (BudgetLine Line, string Key, string? AliasKey)[] _keys =
         lines.Select(line => (line, Normalize(line.Name), line.Alias is { } alias ? Normalize(alias) : null)).ToArray();
 
+    // Each name is matched once: the checks ask again for every target and indicator scope.
+    private readonly Dictionary<string, NameMatch> _matched = new(StringComparer.Ordinal);
+
     public NameMatch Match(string targetName)
+    {
+        if (!_matched.TryGetValue(targetName, out var match))
+        {
+            match = Find(targetName);
+            _matched[targetName] = match;
+        }
+
+        return match;
+    }
+
+    private NameMatch Find(string targetName)
     {
         if (lines.FirstOrDefault(line => line.Name == targetName) is { } exact)
         {

@@ -19,6 +19,9 @@ public sealed class Vocabulary
 
     private readonly IReadOnlyDictionary<string, string> _words;
 
+    /// <summary>The two placeholder formats as patterns, made on first use (<see cref="FindPlaceholders"/>).</summary>
+    private (System.Text.RegularExpressions.Regex WithCell, System.Text.RegularExpressions.Regex Bare)? _placeholderPatterns;
+
     private Vocabulary(IReadOnlyDictionary<string, string> words) => _words = words;
 
     /// <summary>The bundled words, embedded from templates/partials/用语.sbn.</summary>
@@ -60,8 +63,12 @@ public sealed class Vocabulary
     /// </summary>
     public IEnumerable<(string What, string? Cell)> FindPlaceholders(string text)
     {
-        var withCell = Pattern(this["占位符"]);
-        var bare = Pattern(this["占位符.无单元格"]);
+        if (!text.Contains(PlaceholderMark, StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        var (withCell, bare) = _placeholderPatterns ??= (Pattern(this["占位符"]), Pattern(this["占位符.无单元格"]));
         for (var start = text.IndexOf(PlaceholderMark, StringComparison.Ordinal); start >= 0;
              start = text.IndexOf(PlaceholderMark, start + 1, StringComparison.Ordinal))
         {

@@ -14,7 +14,8 @@ public static class OutlineGaps
     /// <param name="templatePath">The template the report was rendered with: its folder's words read the placeholders back.</param>
     public static IReadOnlyList<Finding> Find(DepartmentAnalysis analysis, ReportDocument document, string templatePath)
     {
-        var gapFindings = analysis.Findings.Where(f => ConsistencyValidator.GapCodes.Contains(f.Code)).ToList();
+        var gapFindings = analysis.Findings.Where(f => ConsistencyValidator.GapCodes.Contains(f.Code))
+            .ToLookup(f => f.Location.ToString(), StringComparer.Ordinal);
         var words = TableText.For(templatePath).Words;
         var template = Path.GetFileNameWithoutExtension(templatePath);
         var findings = new List<Finding>();
@@ -49,9 +50,9 @@ public static class OutlineGaps
     /// 基本信息 holds many items, so there the finding must name (“存在问题”) an item the placeholder asks for under
     /// the item's name or one of its other names (docs/workbook.md).
     /// </summary>
-    private static bool Covered(List<Finding> gapFindings, string cell, string what)
+    private static bool Covered(ILookup<string, Finding> gapFindings, string cell, string what)
     {
-        var atCell = gapFindings.Where(f => f.Location.ToString() == cell);
+        var atCell = gapFindings[cell];
         if (cell.Contains('!', StringComparison.Ordinal) || cell != WorkbookSchema.InfoSheet)
         {
             return atCell.Any();
