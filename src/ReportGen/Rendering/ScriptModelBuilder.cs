@@ -19,7 +19,9 @@ public static class ScriptModelBuilder
     /// <param name="words">The report's vocabulary (its template folder's partials/用语.sbn); the bundled one by default.</param>
     public static ScriptObject Build(TemplateModel model, Vocabulary? words = null) => Root(model, words ?? Vocabulary.Bundled);
 
-    private static ScriptObject Root(TemplateModel model, Vocabulary w) => new()
+    // Every script object is made with room for its members (the counts below): the model is rebuilt for every
+    // report, and growing the dictionaries member by member was a twentieth of a render (docs/performance.md).
+    private static ScriptObject Root(TemplateModel model, Vocabulary w) => new(23)
     {
         ["department"] = Department(model.Department),
         ["year"] = model.Year,
@@ -30,7 +32,7 @@ public static class ScriptModelBuilder
         ["lines"] = Array(model.Lines, l => Line(l, w)),
         ["projectLines"] = Array(model.ProjectLines, l => Line(l, w)),
         ["basicLines"] = Array(model.BasicLines, l => Line(l, w)),
-        ["keyTasks"] = Array(model.KeyTasks, t => new ScriptObject
+        ["keyTasks"] = Array(model.KeyTasks, t => new ScriptObject(6)
         {
             ["number"] = t.Number,
             ["item"] = Text(t.Item),
@@ -50,7 +52,7 @@ public static class ScriptModelBuilder
         ["gaps"] = Array(model.Gaps, g => Gap(g, w)),
         ["indicators"] = Indicators(model.Indicators, w),
         ["funds"] = Funds(model.Funds, w),
-        ["findings"] = Array(model.Findings, f => new ScriptObject
+        ["findings"] = Array(model.Findings, f => new ScriptObject(5)
         {
             ["code"] = f.Code,
             ["severity"] = w.Of(f.Severity),
@@ -58,7 +60,7 @@ public static class ScriptModelBuilder
             ["location"] = f.Location,
             ["message"] = f.Message,
         }),
-        ["spendingProgress"] = Array(model.SpendingProgress, p => new ScriptObject
+        ["spendingProgress"] = Array(model.SpendingProgress, p => new ScriptObject(3)
         {
             ["name"] = p.Name,
             ["behind"] = p.Behind,
@@ -66,7 +68,7 @@ public static class ScriptModelBuilder
         }),
     };
 
-    private static ScriptObject Checkpoint(CheckpointView c) => new()
+    private static ScriptObject Checkpoint(CheckpointView c) => new(5)
     {
         ["label"] = c.Label,
         ["planned"] = c.Planned,
@@ -76,7 +78,7 @@ public static class ScriptModelBuilder
     };
 
     /// <summary>A section 四 fact, worded by partials/存在问题.sbn: the kind's code and the fact's figures and names.</summary>
-    private static ScriptObject Gap(GapView g, Vocabulary w) => new()
+    private static ScriptObject Gap(GapView g, Vocabulary w) => new(9)
     {
         ["kind"] = Vocabulary.Code(g.Kind),
         ["name"] = g.Name,
@@ -89,7 +91,7 @@ public static class ScriptModelBuilder
         ["causeCell"] = g.CauseCell,
     };
 
-    private static ScriptObject Funds(FundsView f, Vocabulary w) => new()
+    private static ScriptObject Funds(FundsView f, Vocabulary w) => new(4)
     {
         ["complete"] = f.Complete,
         ["general"] = Fund(f.General, w),
@@ -97,7 +99,7 @@ public static class ScriptModelBuilder
         ["other"] = Fund(f.Other, w),
     };
 
-    private static ScriptObject? Fund(FundView? f, Vocabulary w) => f is null ? null : new ScriptObject
+    private static ScriptObject? Fund(FundView? f, Vocabulary w) => f is null ? null : new ScriptObject(6)
     {
         ["name"] = w.Of(f.Source),
         ["code"] = Vocabulary.Code(f.Source),
@@ -109,13 +111,13 @@ public static class ScriptModelBuilder
 
     private static ScriptObject Department(DepartmentView d)
     {
-        var facts = new ScriptObject();
+        var facts = new ScriptObject(d.Facts.Count);
         foreach (var (key, value) in d.Facts)
         {
             facts[key] = Text(value);
         }
 
-        return new ScriptObject
+        return new ScriptObject(17)
         {
             ["name"] = d.Name,
             ["shortName"] = d.ShortName,
@@ -137,7 +139,7 @@ public static class ScriptModelBuilder
         };
     }
 
-    private static ScriptObject Amounts(AmountsView a) => new()
+    private static ScriptObject Amounts(AmountsView a) => new(8)
     {
         ["initial"] = a.Initial,
         ["adjustment"] = a.Adjustment,
@@ -149,7 +151,7 @@ public static class ScriptModelBuilder
         ["rate"] = a.Rate,
     };
 
-    private static ScriptObject Line(LineView l, Vocabulary w) => new()
+    private static ScriptObject Line(LineView l, Vocabulary w) => new(32)
     {
         ["number"] = l.Number,
         ["name"] = l.Name,
@@ -198,7 +200,7 @@ public static class ScriptModelBuilder
         return IndicatorSet(set, Array(set.Items, Of), Array(set.UnmetItems, Of), Array(set.UndeterminedItems, Of), w);
     }
 
-    private static ScriptObject IndicatorSet(IndicatorSetView set, ScriptArray items, ScriptArray unmetItems, ScriptArray undeterminedItems, Vocabulary w) => new()
+    private static ScriptObject IndicatorSet(IndicatorSetView set, ScriptArray items, ScriptArray unmetItems, ScriptArray undeterminedItems, Vocabulary w) => new(9)
     {
         ["items"] = items,
         ["count"] = set.Count,
@@ -209,7 +211,7 @@ public static class ScriptModelBuilder
         ["unmetItems"] = unmetItems,
         ["undeterminedItems"] = undeterminedItems,
         ["score"] = set.Score is { } s
-            ? new ScriptObject
+            ? new ScriptObject(11)
             {
                 ["executionRate"] = s.ExecutionRate,
                 ["output"] = s.Output,
@@ -226,7 +228,7 @@ public static class ScriptModelBuilder
             : null,
     };
 
-    private static ScriptObject Indicator(IndicatorView i, Vocabulary w) => new()
+    private static ScriptObject Indicator(IndicatorView i, Vocabulary w) => new(19)
     {
         ["level1"] = i.Level1,
         ["level2"] = i.Level2,
@@ -251,7 +253,8 @@ public static class ScriptModelBuilder
 
     private static ScriptArray Array<T>(IEnumerable<T> items, Func<T, object?> convert)
     {
-        var array = new ScriptArray();
+        // Sized up front: the model is rebuilt for every report, and growing its lists was a visible share of a render.
+        var array = new ScriptArray(items.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var item in items)
         {
             array.Add(convert(item));
