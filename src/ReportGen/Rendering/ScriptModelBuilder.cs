@@ -17,7 +17,43 @@ public static class ScriptModelBuilder
 {
     /// <param name="model">The report's model.</param>
     /// <param name="words">The report's vocabulary (its template folder's partials/用语.sbn); the bundled one by default.</param>
-    public static ScriptObject Build(TemplateModel model, Vocabulary? words = null) => Root(model, words ?? Vocabulary.Bundled);
+    public static ScriptObject Build(TemplateModel model, Vocabulary? words = null)
+    {
+        _made = new Dictionary<object, ScriptObject>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            return Root(model, words ?? Vocabulary.Bundled);
+        }
+        finally
+        {
+            _made = null;
+        }
+    }
+
+    /// <summary>
+    /// The script objects of this build by the view they were made from: a line in both <c>lines</c> and
+    /// <c>basicLines</c>, or an indicator set of a line and of its <c>projectLines</c> copy, is made once (making the
+    /// model again for every list was a third of its cost, docs/performance.md), as indicators already are.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<object, ScriptObject>? _made;
+
+    private static ScriptObject Once<T>(T view, Func<T, ScriptObject> make)
+        where T : class
+    {
+        if (_made is null)
+        {
+            return make(view);
+        }
+
+        if (!_made.TryGetValue(view, out var made))
+        {
+            made = make(view);
+            _made[view] = made;
+        }
+
+        return made;
+    }
 
     // Every script object is made with room for its members (the counts below): the model is rebuilt for every
     // report, and growing the dictionaries member by member was a twentieth of a render (docs/performance.md).
@@ -29,9 +65,9 @@ public static class ScriptModelBuilder
         ["basic"] = Amounts(model.Basic),
         ["projects"] = Amounts(model.Projects),
         ["projectCount"] = model.ProjectCount,
-        ["lines"] = Array(model.Lines, l => Line(l, w)),
-        ["projectLines"] = Array(model.ProjectLines, l => Line(l, w)),
-        ["basicLines"] = Array(model.BasicLines, l => Line(l, w)),
+        ["lines"] = Array(model.Lines, l => Once(l, v => Line(v, w))),
+        ["projectLines"] = Array(model.ProjectLines, l => Once(l, v => Line(v, w))),
+        ["basicLines"] = Array(model.BasicLines, l => Once(l, v => Line(v, w))),
         ["keyTasks"] = Array(model.KeyTasks, t => new ScriptObject(6)
         {
             ["number"] = t.Number,
@@ -177,7 +213,7 @@ public static class ScriptModelBuilder
         ["annualGoal"] = Text(l.AnnualGoal),
         ["periodGoal"] = Text(l.PeriodGoal),
         ["outcome"] = Text(l.Outcome),
-        ["indicators"] = Indicators(l.Indicators, w),
+        ["indicators"] = Once(l.Indicators, set => Indicators(set, w)),
         ["hasTargets"] = l.HasTargets,
         ["behindPlan"] = l.BehindPlan,
         ["adjusted"] = l.Adjusted,

@@ -291,6 +291,9 @@ public static class TemplateRenderer
     /// </summary>
     private sealed class FieldMarkingContext(ScriptObject builtins) : TemplateContext(builtins)
     {
+        private static readonly string FieldStartText = TextJoin.FieldStart.ToString();
+        private static readonly string FieldEndText = TextJoin.FieldEnd.ToString();
+
         public override TemplateContext Write(SourceSpan span, object? textAsObject)
         {
             if (textAsObject is null)
@@ -299,9 +302,15 @@ public static class TemplateRenderer
             }
 
             var text = ObjectToString(textAsObject);
-            return string.IsNullOrEmpty(text) || text.Contains(TextJoin.FieldStart, StringComparison.Ordinal)
-                ? base.Write(span, text)
-                : base.Write(span, string.Concat(TextJoin.FieldStart.ToString(), text, TextJoin.FieldEnd.ToString()));
+            if (string.IsNullOrEmpty(text) || text.Contains(TextJoin.FieldStart, StringComparison.Ordinal))
+            {
+                return base.Write(span, text);
+            }
+
+            // Three writes rather than one concatenated string: every value of every report passes here.
+            base.Write(span, FieldStartText);
+            base.Write(span, text);
+            return base.Write(span, FieldEndText);
         }
     }
 
