@@ -75,5 +75,5 @@ console.log(`docxtemplater ${require('docxtemplater/package.json').version}: ${c
 
 const rg = JSON.parse(execFileSync('dotnet', [bench, 'throughput', String(seconds)], { encoding: 'utf8' }).trim().split('\n').pop());
 console.log(`ReportGen: ${rg.documents} documents in ${rg.seconds.toFixed(1)} s = ${rg.perSecond.toFixed(1)} documents/s (CPU ${rg.cpuSeconds.toFixed(1)} s; template rendering and tables included)`);
-console.log(`throughput ratio ReportGen / docxtemplater: ${(rg.perSecond / dt).toFixed(2)}x (goal: at least 5x)`);
+console.log(`throughput ratio ReportGen / docxtemplater: ${(rg.perSecond / dt).toFixed(2)}x (goal: at least 20x)`);
 fs.rmSync(work, { recursive: true, force: true });

@@ -144,16 +144,16 @@ public static partial class DocxWriter
         {
             if (start > position)
             {
-                WriteRun(xml, text[position..start], bold, placeholder: false);
+                WriteRun(xml, text.AsSpan(position, start - position), bold, placeholder: false);
             }
 
-            WriteRun(xml, text[start..end], bold, placeholder: true);
+            WriteRun(xml, text.AsSpan(start, end - start), bold, placeholder: true);
             position = end;
         }
 
         if (position < text.Length)
         {
-            WriteRun(xml, text[position..], bold, placeholder: false);
+            WriteRun(xml, text.AsSpan(position), bold, placeholder: false);
         }
     }
 
@@ -191,11 +191,18 @@ public static partial class DocxWriter
     }
 
     /// <summary>
-    /// One run. Each says its text is East Asian (w:hint), so that “”、— take the Chinese font and not the Latin one.
+    /// A run's properties by bold and placeholder, encoded once: the same four fragments are most of a report's
+    /// runs (docs/performance.md). Each says its text is East Asian (w:hint), so that “”、— take the Chinese font
+    /// and not the Latin one.
     /// </summary>
-    private static void WriteRun(PartXml xml, string text, bool bold, bool placeholder)
+    private static readonly PartXml.Fragment[] RunProperties =
+    [
+        RunPropertiesOf(bold: false, placeholder: false), RunPropertiesOf(bold: false, placeholder: true),
+        RunPropertiesOf(bold: true, placeholder: false), RunPropertiesOf(bold: true, placeholder: true),
+    ];
+
+    private static PartXml.Fragment RunPropertiesOf(bool bold, bool placeholder) => PartXml.Record(xml =>
     {
-        xml.Start("r");
         xml.Start("rPr");
         xml.Start("rFonts");
         xml.W("hint", "eastAsia");
@@ -212,32 +219,71 @@ public static partial class DocxWriter
         }
 
         xml.End();
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+    });
+
+    /// <summary>
+    /// One run: line feeds (a CR LF as one) become line breaks and tabs tab characters.
+    /// </summary>
+    private static void WriteRun(PartXml xml, ReadOnlySpan<char> text, bool bold, bool placeholder)
+    {
+        xml.Start("r");
+        xml.Write(RunProperties[(bold ? 2 : 0) + (placeholder ? 1 : 0)]);
+        var first = true;
+        while (true)
         {
-            if (i > 0)
+            var lineEnd = text.IndexOf('\n');
+            var line = lineEnd < 0 ? text : text[..lineEnd];
+            if (lineEnd >= 0 && line.Length > 0 && line[^1] == '\r')
+            {
+                line = line[..^1];
+            }
+
+            if (!first)
             {
                 xml.Empty("br");
             }
 
-            var parts = lines[i].Split('\t');
-            for (var j = 0; j < parts.Length; j++)
+            first = false;
+            WriteLine(xml, line);
+            if (lineEnd < 0)
             {
-                if (j > 0)
-                {
-                    xml.Empty("tab");
-                }
-
-                if (parts[j].Length > 0)
-                {
-                    xml.Start("t");
-                    xml.Attribute("xml:space", "preserve");
-                    xml.Text(parts[j]);
-                    xml.End();
-                }
+                break;
             }
+
+            text = text[(lineEnd + 1)..];
         }
 
         xml.End();
+    }
+
+    /// <summary>One line of a run: its text, with a tab element for each tab.</summary>
+    private static void WriteLine(PartXml xml, ReadOnlySpan<char> line)
+    {
+        var firstPart = true;
+        while (true)
+        {
+            var tab = line.IndexOf('\t');
+            var part = tab < 0 ? line : line[..tab];
+            if (!firstPart)
+            {
+                xml.Empty("tab");
+            }
+
+            firstPart = false;
+            if (part.Length > 0)
+            {
+                xml.Start("t");
+                xml.Attribute("xml:space", "preserve");
+                xml.Text(part);
+                xml.End();
+            }
+
+            if (tab < 0)
+            {
+                return;
+            }
+
+            line = line[(tab + 1)..];
+        }
     }
 }

@@ -73,15 +73,7 @@ public static partial class DocxWriter
         Width(xml, "tblW", width);
         xml.Empty("jc", "center");
         xml.Start("tblBorders");
-        foreach (var side in new[] { "top", "left", "bottom", "right", "insideH", "insideV" })
-        {
-            xml.Start(side);
-            xml.W("val", "single");
-            xml.W("color", "auto");
-            xml.W("sz", "4");
-            xml.W("space", "0");
-            xml.End();
-        }
+        xml.Write(Borders);
 
         xml.End();
         xml.Start("tblLayout");
@@ -94,11 +86,29 @@ public static partial class DocxWriter
         xml.End();
     }
 
+    /// <summary>A table's borders, the same for every table: single lines on every side and between cells.</summary>
+    private static readonly PartXml.Fragment Borders = PartXml.Record(xml =>
+    {
+        foreach (var side in new[] { "top", "left", "bottom", "right", "insideH", "insideV" })
+        {
+            xml.Start(side);
+            xml.W("val", "single");
+            xml.W("color", "auto");
+            xml.W("sz", "4");
+            xml.W("space", "0");
+            xml.End();
+        }
+    });
+
+    private static readonly PartXml.Fragment CantSplit = PartXml.Record(xml => xml.Empty("cantSplit"));
+
+    private static readonly PartXml.Fragment CentredVertically = PartXml.Record(xml => xml.Empty("vAlign", "center"));
+
     private static void WriteRow(PartXml xml, TableItem item, int index)
     {
         xml.Start("tr");
         xml.Start("trPr");
-        xml.Empty("cantSplit");
+        xml.Write(CantSplit);
         if (item.RowHeight > 0)
         {
             xml.Start("trHeight");
@@ -117,14 +127,14 @@ public static partial class DocxWriter
         foreach (var cell in item.Table.Rows[index].Cells)
         {
             var span = Math.Max(1, cell.ColSpan);
-            WriteCell(xml, cell, span, item.Widths.Skip(column).Take(span).Sum());
+            WriteCell(xml, cell, span, Sum(item.Widths, column, span));
             column += span;
         }
 
         if (column < item.Widths.Length)
         {
             // A short row is padded rather than refused: Word would otherwise draw a ragged right edge.
-            WriteCell(xml, new Model.TableCell(string.Empty), item.Widths.Length - column, item.Widths.Skip(column).Sum());
+            WriteCell(xml, new Model.TableCell(string.Empty), item.Widths.Length - column, Sum(item.Widths, column, item.Widths.Length - column));
         }
 
         xml.End();
@@ -145,7 +155,7 @@ public static partial class DocxWriter
             xml.Empty("vMerge", cell.Merge == VerticalMerge.Restart ? "restart" : null);
         }
 
-        xml.Empty("vAlign", "center");
+        xml.Write(CentredVertically);
         xml.End();
         var align = cell.Align switch
         {
@@ -156,6 +166,18 @@ public static partial class DocxWriter
         var text = cell.Merge == VerticalMerge.Continue ? string.Empty : cell.Text;
         WriteParagraph(xml, new ParagraphItem(StyleIds.TableText, text, cell.Bold, align));
         xml.End();
+    }
+
+    /// <summary>The widths of <paramref name="count"/> columns from <paramref name="from"/> (those past the last count as none).</summary>
+    private static int Sum(int[] widths, int from, int count)
+    {
+        var sum = 0;
+        for (var i = from; i < Math.Min(widths.Length, from + count); i++)
+        {
+            sum += widths[i];
+        }
+
+        return sum;
     }
 
     /// <summary>A width in twips (w:w, w:type="dxa").</summary>

@@ -29,6 +29,10 @@ internal sealed class PartXml : IDisposable
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     private int length;
 
+    /// <summary>While recording a <see cref="Fragment"/>: each reservation and each element's end, by offset.</summary>
+    private List<(int Offset, int Count)>? pieces;
+    private List<int>? ends;
+
     /// <summary>A start tag has been written up to its attributes; its '>' or ' />' is still to come.</summary>
     private bool tagOpen;
 
@@ -37,12 +41,20 @@ internal sealed class PartXml : IDisposable
     /// or none when it is empty (the root then declares the default namespace).
     /// </summary>
     public PartXml(Stream output, string prefix = "w")
+        : this(output, prefix, declaration: true)
+    {
+    }
+
+    private PartXml(Stream output, string prefix, bool declaration)
     {
         this.output = output;
         this.prefix = prefix;
         startTag = prefix.Length == 0 ? "<" : "<" + prefix + ":";
         endTag = prefix.Length == 0 ? "</" : "</" + prefix + ":";
-        Ascii("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        if (declaration)
+        {
+            Ascii("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        }
     }
 
     /// <summary>The root element, declaring the prefix's namespace (WordprocessingML unless given).</summary>
@@ -79,6 +91,7 @@ internal sealed class PartXml : IDisposable
             Byte((byte)'>');
         }
 
+        ends?.Add(length);
         if (length >= FlushAt)
         {
             Flush();
@@ -143,6 +156,81 @@ internal sealed class PartXml : IDisposable
         Utf8(xml);
     }
 
+    /// <summary>
+    /// A fixed stretch of XML (a run's properties, a table's borders) written once into a <see cref="Fragment"/> by
+    /// <paramref name="write"/>, to be written again by <see cref="Write(Fragment)"/> as the calls themselves would
+    /// have written it, byte for byte and flushed at the same points, without repeating them for every run and cell
+    /// of every report (docs/performance.md). <paramref name="write"/> must leave no element open.
+    /// </summary>
+    public static Fragment Record(Action<PartXml> write)
+    {
+        using var xml = new PartXml(Stream.Null, "w", declaration: false) { pieces = [], ends = [] };
+        write(xml);
+        if (xml.open.Count > 0 || xml.tagOpen)
+        {
+            throw new InvalidOperationException("A recorded fragment must close every element it opens.");
+        }
+
+        return new Fragment(xml.buffer.AsSpan(0, xml.length).ToArray(), [.. xml.pieces], [.. xml.ends]);
+    }
+
+    /// <summary>
+    /// Bytes made by <see cref="Record"/>, with where each call reserved room (<see cref="Reserve"/>, which flushes
+    /// a full buffer) and where each element ended (<see cref="End"/>, which flushes past <see cref="FlushAt"/>):
+    /// the deflated part depends on where the stream was written in pieces, so replaying keeps those points.
+    /// </summary>
+    internal sealed class Fragment(byte[] bytes, (int Offset, int Count)[] pieces, int[] ends)
+    {
+        public byte[] Bytes { get; } = bytes;
+
+        public (int Offset, int Count)[] Pieces { get; } = pieces;
+
+        public int[] Ends { get; } = ends;
+
+        /// <summary>The furthest any reservation reached past the fragment's start.</summary>
+        public int Extent { get; } = pieces.Length == 0 ? bytes.Length : Math.Max(bytes.Length, pieces.Max(p => p.Offset + p.Count));
+    }
+
+    /// <summary>Writes a recorded fragment: as one copy when no flush can fall inside it, else piece by piece.</summary>
+    public void Write(Fragment fragment)
+    {
+        CloseTag();
+        var bytes = fragment.Bytes;
+        if (length + fragment.Extent <= buffer.Length && length + bytes.Length < FlushAt)
+        {
+            bytes.CopyTo(buffer.AsSpan(length));
+            length += bytes.Length;
+            return;
+        }
+
+        var reserved = fragment.Pieces;
+        var ended = fragment.Ends;
+        var nextEnd = 0;
+        for (var i = 0; i < reserved.Length; i++)
+        {
+            var (offset, count) = reserved[i];
+            var pieceEnd = i + 1 < reserved.Length ? reserved[i + 1].Offset : bytes.Length;
+            Reserve(count);
+            bytes.AsSpan(offset, pieceEnd - offset).CopyTo(buffer.AsSpan(length));
+            length += pieceEnd - offset;
+            while (nextEnd < ended.Length && ended[nextEnd] <= pieceEnd)
+            {
+                nextEnd++;
+                if (length >= FlushAt)
+                {
+                    Flush();
+                }
+            }
+        }
+    }
+
+    /// <summary>Element content from part of a string.</summary>
+    public void Text(ReadOnlySpan<char> text)
+    {
+        CloseTag();
+        Escaped(text, attribute: false);
+    }
+
     /// <summary>Writes what is buffered to the stream (without flushing the stream itself).</summary>
     public void Flush()
     {
@@ -202,9 +290,8 @@ internal sealed class PartXml : IDisposable
     /// XmlWriter's escapes with its default settings on Unix: &amp; &lt; &gt; always; in attributes also the
     /// quote, tab, LF and CR as character references; in text CR LF and a lone CR become LF.
     /// </summary>
-    private void Escaped(string text, bool attribute)
+    private void Escaped(ReadOnlySpan<char> span, bool attribute)
     {
-        var span = text.AsSpan();
         var specials = attribute ? AttributeSpecials : TextSpecials;
         while (true)
         {
@@ -251,10 +338,17 @@ internal sealed class PartXml : IDisposable
         }
     }
 
+    /// <summary>
+    /// Surrogates (kept only in pairs) and U+FFFE/U+FFFF. A search value, not two IndexOfAnyInRange calls: those
+    /// allocated 96 bytes each on .NET 10, for every text and attribute of a report (docs/performance.md).
+    /// </summary>
+    private static readonly SearchValues<char> Unwritable = SearchValues.Create(
+        string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)) + "\uFFFE\uFFFF");
+
     /// <summary>Text without markup characters, as UTF-8; unpaired surrogates, U+FFFE and U+FFFF are dropped.</summary>
     private void Plain(ReadOnlySpan<char> chars)
     {
-        if (chars.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && chars.IndexOfAnyInRange('\uFFFE', '\uFFFF') < 0)
+        if (!chars.ContainsAny(Unwritable))
         {
             Utf8(chars);
             return;
@@ -284,13 +378,8 @@ internal sealed class PartXml : IDisposable
     private void Ascii(string text)
     {
         Reserve(text.Length);
-        var target = buffer.AsSpan(length, text.Length);
-        for (var i = 0; i < target.Length; i++)
-        {
-            target[i] = (byte)text[i];
-        }
-
-        length += text.Length;
+        System.Text.Ascii.FromUtf16(text, buffer.AsSpan(length, text.Length), out var written);
+        length += written;
     }
 
     private void Byte(byte value)
@@ -302,6 +391,7 @@ internal sealed class PartXml : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reserve(int count)
     {
+        pieces?.Add((length, count));
         if (length + count > buffer.Length)
         {
             Grow(count);

@@ -17,9 +17,47 @@ public static class ScriptModelBuilder
 {
     /// <param name="model">The report's model.</param>
     /// <param name="words">The report's vocabulary (its template folder's partials/用语.sbn); the bundled one by default.</param>
-    public static ScriptObject Build(TemplateModel model, Vocabulary? words = null) => Root(model, words ?? Vocabulary.Bundled);
+    public static ScriptObject Build(TemplateModel model, Vocabulary? words = null)
+    {
+        _made = new Dictionary<object, ScriptObject>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            return Root(model, words ?? Vocabulary.Bundled);
+        }
+        finally
+        {
+            _made = null;
+        }
+    }
 
-    private static ScriptObject Root(TemplateModel model, Vocabulary w) => new()
+    /// <summary>
+    /// The script objects of this build by the view they were made from: a line in both <c>lines</c> and
+    /// <c>basicLines</c>, or an indicator set of a line and of its <c>projectLines</c> copy, is made once (making the
+    /// model again for every list was a third of its cost, docs/performance.md), as indicators already are.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<object, ScriptObject>? _made;
+
+    private static ScriptObject Once<T>(T view, Func<T, ScriptObject> make)
+        where T : class
+    {
+        if (_made is null)
+        {
+            return make(view);
+        }
+
+        if (!_made.TryGetValue(view, out var made))
+        {
+            made = make(view);
+            _made[view] = made;
+        }
+
+        return made;
+    }
+
+    // Every script object is made with room for its members (the counts below): the model is rebuilt for every
+    // report, and growing the dictionaries member by member was a twentieth of a render (docs/performance.md).
+    private static ScriptObject Root(TemplateModel model, Vocabulary w) => new(23)
     {
         ["department"] = Department(model.Department),
         ["year"] = model.Year,
@@ -27,10 +65,10 @@ public static class ScriptModelBuilder
         ["basic"] = Amounts(model.Basic),
         ["projects"] = Amounts(model.Projects),
         ["projectCount"] = model.ProjectCount,
-        ["lines"] = Array(model.Lines, l => Line(l, w)),
-        ["projectLines"] = Array(model.ProjectLines, l => Line(l, w)),
-        ["basicLines"] = Array(model.BasicLines, l => Line(l, w)),
-        ["keyTasks"] = Array(model.KeyTasks, t => new ScriptObject
+        ["lines"] = Array(model.Lines, l => Once(l, v => Line(v, w))),
+        ["projectLines"] = Array(model.ProjectLines, l => Once(l, v => Line(v, w))),
+        ["basicLines"] = Array(model.BasicLines, l => Once(l, v => Line(v, w))),
+        ["keyTasks"] = Array(model.KeyTasks, t => new ScriptObject(6)
         {
             ["number"] = t.Number,
             ["item"] = Text(t.Item),
@@ -50,7 +88,7 @@ public static class ScriptModelBuilder
         ["gaps"] = Array(model.Gaps, g => Gap(g, w)),
         ["indicators"] = Indicators(model.Indicators, w),
         ["funds"] = Funds(model.Funds, w),
-        ["findings"] = Array(model.Findings, f => new ScriptObject
+        ["findings"] = Array(model.Findings, f => new ScriptObject(5)
         {
             ["code"] = f.Code,
             ["severity"] = w.Of(f.Severity),
@@ -58,7 +96,7 @@ public static class ScriptModelBuilder
             ["location"] = f.Location,
             ["message"] = f.Message,
         }),
-        ["spendingProgress"] = Array(model.SpendingProgress, p => new ScriptObject
+        ["spendingProgress"] = Array(model.SpendingProgress, p => new ScriptObject(3)
         {
             ["name"] = p.Name,
             ["behind"] = p.Behind,
@@ -66,7 +104,7 @@ public static class ScriptModelBuilder
         }),
     };
 
-    private static ScriptObject Checkpoint(CheckpointView c) => new()
+    private static ScriptObject Checkpoint(CheckpointView c) => new(5)
     {
         ["label"] = c.Label,
         ["planned"] = c.Planned,
@@ -76,7 +114,7 @@ public static class ScriptModelBuilder
     };
 
     /// <summary>A section 四 fact, worded by partials/存在问题.sbn: the kind's code and the fact's figures and names.</summary>
-    private static ScriptObject Gap(GapView g, Vocabulary w) => new()
+    private static ScriptObject Gap(GapView g, Vocabulary w) => new(9)
     {
         ["kind"] = Vocabulary.Code(g.Kind),
         ["name"] = g.Name,
@@ -89,7 +127,7 @@ public static class ScriptModelBuilder
         ["causeCell"] = g.CauseCell,
     };
 
-    private static ScriptObject Funds(FundsView f, Vocabulary w) => new()
+    private static ScriptObject Funds(FundsView f, Vocabulary w) => new(4)
     {
         ["complete"] = f.Complete,
         ["general"] = Fund(f.General, w),
@@ -97,7 +135,7 @@ public static class ScriptModelBuilder
         ["other"] = Fund(f.Other, w),
     };
 
-    private static ScriptObject? Fund(FundView? f, Vocabulary w) => f is null ? null : new ScriptObject
+    private static ScriptObject? Fund(FundView? f, Vocabulary w) => f is null ? null : new ScriptObject(6)
     {
         ["name"] = w.Of(f.Source),
         ["code"] = Vocabulary.Code(f.Source),
@@ -109,13 +147,13 @@ public static class ScriptModelBuilder
 
     private static ScriptObject Department(DepartmentView d)
     {
-        var facts = new ScriptObject();
+        var facts = new ScriptObject(d.Facts.Count);
         foreach (var (key, value) in d.Facts)
         {
             facts[key] = Text(value);
         }
 
-        return new ScriptObject
+        return new ScriptObject(17)
         {
             ["name"] = d.Name,
             ["shortName"] = d.ShortName,
@@ -137,7 +175,7 @@ public static class ScriptModelBuilder
         };
     }
 
-    private static ScriptObject Amounts(AmountsView a) => new()
+    private static ScriptObject Amounts(AmountsView a) => new(8)
     {
         ["initial"] = a.Initial,
         ["adjustment"] = a.Adjustment,
@@ -149,7 +187,7 @@ public static class ScriptModelBuilder
         ["rate"] = a.Rate,
     };
 
-    private static ScriptObject Line(LineView l, Vocabulary w) => new()
+    private static ScriptObject Line(LineView l, Vocabulary w) => new(32)
     {
         ["number"] = l.Number,
         ["name"] = l.Name,
@@ -175,7 +213,7 @@ public static class ScriptModelBuilder
         ["annualGoal"] = Text(l.AnnualGoal),
         ["periodGoal"] = Text(l.PeriodGoal),
         ["outcome"] = Text(l.Outcome),
-        ["indicators"] = Indicators(l.Indicators, w),
+        ["indicators"] = Once(l.Indicators, set => Indicators(set, w)),
         ["hasTargets"] = l.HasTargets,
         ["behindPlan"] = l.BehindPlan,
         ["adjusted"] = l.Adjusted,
@@ -198,7 +236,7 @@ public static class ScriptModelBuilder
         return IndicatorSet(set, Array(set.Items, Of), Array(set.UnmetItems, Of), Array(set.UndeterminedItems, Of), w);
     }
 
-    private static ScriptObject IndicatorSet(IndicatorSetView set, ScriptArray items, ScriptArray unmetItems, ScriptArray undeterminedItems, Vocabulary w) => new()
+    private static ScriptObject IndicatorSet(IndicatorSetView set, ScriptArray items, ScriptArray unmetItems, ScriptArray undeterminedItems, Vocabulary w) => new(9)
     {
         ["items"] = items,
         ["count"] = set.Count,
@@ -209,7 +247,7 @@ public static class ScriptModelBuilder
         ["unmetItems"] = unmetItems,
         ["undeterminedItems"] = undeterminedItems,
         ["score"] = set.Score is { } s
-            ? new ScriptObject
+            ? new ScriptObject(11)
             {
                 ["executionRate"] = s.ExecutionRate,
                 ["output"] = s.Output,
@@ -226,7 +264,7 @@ public static class ScriptModelBuilder
             : null,
     };
 
-    private static ScriptObject Indicator(IndicatorView i, Vocabulary w) => new()
+    private static ScriptObject Indicator(IndicatorView i, Vocabulary w) => new(19)
     {
         ["level1"] = i.Level1,
         ["level2"] = i.Level2,
@@ -251,7 +289,8 @@ public static class ScriptModelBuilder
 
     private static ScriptArray Array<T>(IEnumerable<T> items, Func<T, object?> convert)
     {
-        var array = new ScriptArray();
+        // Sized up front: the model is rebuilt for every report, and growing its lists was a visible share of a render.
+        var array = new ScriptArray(items.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var item in items)
         {
             array.Add(convert(item));

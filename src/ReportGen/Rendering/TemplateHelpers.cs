@@ -103,6 +103,9 @@ public static class TemplateHelpers
 
     private sealed class Function(string name, int min, int max, Func<Call, object?[], object?> body) : IScriptCustomFunction
     {
+        /// <summary>Scriban asks for a parameter's description at every call: the names are made once.</summary>
+        private static readonly string[] ArgumentNames = ["arg0", "arg1", "arg2", "arg3"];
+
         public int RequiredParameterCount => min;
 
         public int ParameterCount => max;
@@ -111,7 +114,8 @@ public static class TemplateHelpers
 
         public Type ReturnType => typeof(object);
 
-        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), $"arg{index}");
+        public ScriptParameterInfo GetParameterInfo(int index) =>
+            new(typeof(object), index < ArgumentNames.Length ? ArgumentNames[index] : $"arg{index}");
 
         public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
         {
@@ -122,13 +126,19 @@ public static class TemplateHelpers
             }
 
             // Scriban fills optional parameters it was not given with null: beyond the required ones, drop them.
-            var given = arguments.ToList();
-            while (given.Count > min && given[^1] is null)
+            var count = arguments.Count;
+            while (count > min && arguments[count - 1] is null)
             {
-                given.RemoveAt(given.Count - 1);
+                count--;
             }
 
-            return body(call, [.. given]);
+            var given = count == 0 ? [] : new object?[count];
+            for (var i = 0; i < count; i++)
+            {
+                given[i] = arguments[i];
+            }
+
+            return body(call, given);
         }
 
         public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>

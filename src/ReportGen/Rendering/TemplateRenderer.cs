@@ -118,14 +118,85 @@ public static class TemplateRenderer
     /// </summary>
     private static readonly ConcurrentDictionary<string, ParsedTemplate> Cache = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The last parse of each template (by path and parse limits) with the stamps of the files it was parsed from:
+    /// a render whose files all still carry those stamps takes it without building the key of <see cref="Cache"/>
+    /// (that key, made for every report, was a twentieth of a render: docs/performance.md).
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Path, int Nesting, int MaxChars), (string[] Files, FileStamp[] Stamps, ParsedTemplate Parsed)> Latest = new();
+
+    /// <summary>The partial files of a folder, listed again only when the folder itself changes (a file added, removed or renamed).</summary>
+    private static readonly ConcurrentDictionary<string, (FileStamp Folder, string[] Files)> Listings = new(StringComparer.Ordinal);
+
+    /// <summary>A file's size and time of last change; <see cref="Missing"/> when it does not exist.</summary>
+    private readonly record struct FileStamp(long Length, long Ticks)
+    {
+        public static FileStamp Missing { get; } = new(-1, -1);
+
+        public static FileStamp Of(string file)
+        {
+            var info = new FileInfo(file);
+            return info.Exists ? new(info.Length, info.LastWriteTimeUtc.Ticks) : Missing;
+        }
+
+        public static FileStamp OfFolder(string folder)
+        {
+            var info = new DirectoryInfo(folder);
+            return info.Exists ? new(0, info.LastWriteTimeUtc.Ticks) : Missing;
+        }
+    }
+
+    /// <summary>The template first, then its partials in ordinal order.</summary>
+    private static string[] TemplateFilesOf(string templatePath, string partialsDirectory)
+    {
+        var folder = FileStamp.OfFolder(partialsDirectory);
+        string[] partials;
+        if (Listings.TryGetValue(partialsDirectory, out var listed) && listed.Folder == folder && folder != FileStamp.Missing)
+        {
+            partials = listed.Files;
+        }
+        else
+        {
+            partials = folder == FileStamp.Missing
+                ? []
+                : [.. Directory.GetFiles(partialsDirectory, "*" + Extension).Select(Path.GetFullPath).Order(StringComparer.Ordinal)];
+            if (Listings.Count >= CacheLimit)
+            {
+                Listings.Clear();
+            }
+
+            Listings[partialsDirectory] = (folder, partials);
+        }
+
+        return [templatePath, .. partials];
+    }
+
     private static ParsedTemplate Parsed(string templatePath, TemplateLimits limits)
+    {
+        var partialsDirectory = Path.Combine(Path.GetDirectoryName(templatePath)!, "partials");
+        var files = TemplateFilesOf(templatePath, partialsDirectory);
+        var stamps = Array.ConvertAll(files, FileStamp.Of);
+        var latestKey = (templatePath, limits.NestingLimit, limits.MaxTemplateChars);
+        if (Latest.TryGetValue(latestKey, out var latest) && latest.Files.AsSpan().SequenceEqual(files)
+            && latest.Stamps.AsSpan().SequenceEqual(stamps))
+        {
+            return latest.Parsed;
+        }
+
+        var parsed = ParsedFresh(templatePath, [.. files], limits);
+        if (Latest.Count >= CacheLimit)
+        {
+            Latest.Clear();
+        }
+
+        Latest[latestKey] = (files, stamps, parsed);
+        return parsed;
+    }
+
+    private static ParsedTemplate ParsedFresh(string templatePath, List<string> files, TemplateLimits limits)
     {
         // The key is every file's path, size and time of last change: an edited file gives a new key, and a
         // batch does not read the files again for every department.
-        var partialsDirectory = Path.Combine(Path.GetDirectoryName(templatePath)!, "partials");
-        var files = (Directory.Exists(partialsDirectory)
-            ? Directory.GetFiles(partialsDirectory, "*" + Extension).Select(Path.GetFullPath).Order(StringComparer.Ordinal).ToList()
-            : []).Prepend(templatePath).ToList();
         var key = string.Join("\0", files.Select(Stamp).Prepend(limits.NestingLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Prepend(limits.MaxTemplateChars.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (Cache.TryGetValue(key, out var cached))
@@ -220,6 +291,9 @@ public static class TemplateRenderer
     /// </summary>
     private sealed class FieldMarkingContext(ScriptObject builtins) : TemplateContext(builtins)
     {
+        private static readonly string FieldStartText = TextJoin.FieldStart.ToString();
+        private static readonly string FieldEndText = TextJoin.FieldEnd.ToString();
+
         public override TemplateContext Write(SourceSpan span, object? textAsObject)
         {
             if (textAsObject is null)
@@ -228,9 +302,15 @@ public static class TemplateRenderer
             }
 
             var text = ObjectToString(textAsObject);
-            return string.IsNullOrEmpty(text) || text.Contains(TextJoin.FieldStart, StringComparison.Ordinal)
-                ? base.Write(span, text)
-                : base.Write(span, string.Concat(TextJoin.FieldStart.ToString(), text, TextJoin.FieldEnd.ToString()));
+            if (string.IsNullOrEmpty(text) || text.Contains(TextJoin.FieldStart, StringComparison.Ordinal))
+            {
+                return base.Write(span, text);
+            }
+
+            // Three writes rather than one concatenated string: every value of every report passes here.
+            base.Write(span, FieldStartText);
+            base.Write(span, text);
+            return base.Write(span, FieldEndText);
         }
     }
 
@@ -379,7 +459,22 @@ public static class TemplateRenderer
     /// </summary>
     private sealed class PartialLoader(ParsedTemplate parsed, TemplateLimits limits) : ITemplateLoader
     {
+        /// <summary>The partials this render has already checked: a partial included in a loop is looked at once per report.</summary>
+        private readonly Dictionary<string, string> _checked = new(StringComparer.Ordinal);
+
         public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+        {
+            if (_checked.TryGetValue(templateName, out var known))
+            {
+                return known;
+            }
+
+            var path = CheckedPath(callerSpan, templateName);
+            _checked[templateName] = path;
+            return path;
+        }
+
+        private string CheckedPath(SourceSpan callerSpan, string templateName)
         {
             if (!TemplateErrors.IsPartialName(templateName))
             {

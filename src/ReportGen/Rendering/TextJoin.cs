@@ -17,6 +17,8 @@ public static class TextJoin
     /// <summary>Punctuation that closes a clause; a field's own closing one gives way to the template's.</summary>
     private const string Closing = "。；，、;,.";
 
+    private static readonly char[] ClosingChars = Closing.ToCharArray();
+
     /// <summary>The longest lead the template writes before a field that is looked for at the field's start.</summary>
     private const int MaxLead = 16;
 
@@ -25,7 +27,7 @@ public static class TextJoin
         string.Join(separator, items.Select(TrimClosing).Where(item => item.Length > 0));
 
     /// <summary>The text without trailing 。；，、 (and their half-width forms) or spaces.</summary>
-    public static string TrimClosing(string text) => text.TrimEnd().TrimEnd(Closing.ToCharArray()).TrimEnd();
+    public static string TrimClosing(string text) => text.TrimEnd().TrimEnd(ClosingChars).TrimEnd();
 
     /// <summary>Applies the join rules at every marked field and removes the marks.</summary>
     public static string Clean(string rendered)
@@ -48,12 +50,19 @@ public static class TextJoin
 
             output.Append(rendered, i, start - i);
             var end = FindEnd(rendered, start + 1);
-            var field = Strip(rendered[(start + 1)..end]);
-            field = DropLead(output, field);
+
+            // Spans, not substrings: every value of every report passes here (docs/performance.md).
+            var field = rendered.AsSpan(start + 1, end - (start + 1));
+            if (field.IndexOfAny(FieldStart, FieldEnd) >= 0)
+            {
+                field = Strip(field.ToString());
+            }
+
+            field = field[DropLead(output, field)..];
             var next = end + 1 < rendered.Length ? rendered[end + 1] : '\n';
             if (Closing.Contains(next, StringComparison.Ordinal) || next == '】')
             {
-                field = field.TrimEnd(Closing.ToCharArray());
+                field = field.TrimEnd(Closing.AsSpan());
             }
 
             output.Append(field);
@@ -89,7 +98,8 @@ public static class TextJoin
     /// Removes from the field's start the longest run of two or more characters that the template wrote just before
     /// it on the same line ("主要用于" + "主要用于宣传" → "宣传"; "主要用于" + "用于宣传" → "宣传").
     /// </summary>
-    private static string DropLead(StringBuilder before, string field)
+    /// <returns>How many characters to drop from the field's start.</returns>
+    private static int DropLead(StringBuilder before, ReadOnlySpan<char> field)
     {
         var lineStart = before.Length;
         while (lineStart > 0 && before[lineStart - 1] != '\n' && before.Length - lineStart < MaxLead)
@@ -97,15 +107,31 @@ public static class TextJoin
             lineStart--;
         }
 
-        for (var length = before.Length - lineStart; length >= 2; length--)
+        Span<char> tail = stackalloc char[MaxLead];
+        var tailLength = before.Length - lineStart;
+        before.CopyTo(lineStart, tail, tailLength);
+        for (var length = tailLength; length >= 2; length--)
         {
-            var lead = before.ToString(before.Length - length, length);
-            if (field.StartsWith(lead, StringComparison.Ordinal) && !lead.Any(char.IsDigit))
+            var lead = tail.Slice(tailLength - length, length);
+            if (field.StartsWith(lead, StringComparison.Ordinal) && !HasDigit(lead))
             {
-                return field[length..];
+                return length;
             }
         }
 
-        return field;
+        return 0;
+    }
+
+    private static bool HasDigit(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
