@@ -64,4 +64,28 @@ public sealed class CheckCommandTests
         Assert.Contains("[错误] RG120 预算执行!G2", result.Output);
         Assert.Contains("请先修正错误", result.Output);
     }
+
+    [Fact]
+    public void Check_with_a_template_lists_what_only_that_outline_asks_for_and_generate_points_to_it()
+    {
+        var plain = CliHarness.Run("check", Repo.SampleCsvFolder);
+        var hunan = CliHarness.Run("check", Repo.SampleCsvFolder, "-t", "hunan");
+        Assert.Equal(0, hunan.ExitCode);
+        Assert.DoesNotContain("RG200", plain.Output, StringComparison.Ordinal);
+        var line = Assert.Single(hunan.Output.Split('\n'), l => l.Contains("RG200", StringComparison.Ordinal));
+        Assert.Contains("基本信息", line, StringComparison.Ordinal);
+        Assert.Contains("报告模板“hunan”要求填写", line, StringComparison.Ordinal);
+        Assert.Contains("58 个警告", hunan.Output, StringComparison.Ordinal);
+        Assert.Contains("57 个警告", plain.Output, StringComparison.Ordinal);
+
+        var unknown = CliHarness.Run("check", Repo.SampleCsvFolder, "-t", "没有这个模板");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("没有这个模板", unknown.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", unknown.Error, StringComparison.Ordinal);
+
+        using var temp = new TempDir();
+        var generate = CliHarness.Run("generate", Repo.SampleCsvFolder, "-t", "hunan", "-o", temp.File("湖南.docx"));
+        Assert.Equal(0, generate.ExitCode);
+        Assert.Contains("检查发现 58 个警告；运行 reportgen check -t hunan 查看", generate.Output, StringComparison.Ordinal);
+    }
 }
