@@ -107,7 +107,7 @@ internal static class WorkbookPatcher
         if (worksheet.GetFirstChild<S.SheetDimension>() is { } dimension)
         {
             var lastRow = rows.Keys.Max();
-            var lastColumn = rows.Values.SelectMany(r => r.Elements<S.Cell>()).Select(c => ColumnNumber(c.CellReference?.Value ?? "A")).DefaultIfEmpty(1).Max();
+            var lastColumn = rows.Values.SelectMany(r => r.Elements<S.Cell>()).Select(c => SourceLocation.ColumnNumber(c.CellReference?.Value ?? "A")).DefaultIfEmpty(1).Max();
             dimension.Reference = $"A1:{SourceLocation.ColumnLetters(lastColumn)}{lastRow.ToString(CultureInfo.InvariantCulture)}";
         }
 
@@ -151,7 +151,7 @@ internal static class WorkbookPatcher
         foreach (var cell in row.Elements<S.Cell>())
         {
             position++;
-            var at = cell.CellReference?.Value is { } r ? ColumnNumber(r) : position;
+            var at = cell.CellReference?.Value is { } r ? SourceLocation.ColumnNumber(r) : position;
             if (at == column)
             {
                 return cell;
@@ -230,22 +230,6 @@ internal static class WorkbookPatcher
         }
 
         return styles;
-    }
-
-    private static int ColumnNumber(string reference)
-    {
-        var number = 0;
-        foreach (var ch in reference)
-        {
-            if (!char.IsAsciiLetter(ch))
-            {
-                break;
-            }
-
-            number = number * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
-        }
-
-        return number;
     }
 
     /// <summary>

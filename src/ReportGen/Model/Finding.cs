@@ -28,6 +28,41 @@ public sealed record SourceLocation(string? File, string? Sheet, int? Row = null
         return letters;
     }
 
+    /// <summary>The 1-based index of the column letters a reference starts with, in either case: "AB12" → 28, "7" → 0.</summary>
+    public static int ColumnNumber(ReadOnlySpan<char> reference)
+    {
+        var number = 0;
+        foreach (var ch in reference)
+        {
+            if (!char.IsAsciiLetter(ch))
+            {
+                break;
+            }
+
+            number = (number * 26) + (char.ToUpperInvariant(ch) - 'A' + 1);
+        }
+
+        return number;
+    }
+
+    /// <summary>
+    /// The inverse of <see cref="ToString"/> for a location in <paramref name="file"/>: <c>基本信息!B12</c> → sheet, row 12,
+    /// column 2; <c>基本信息!7</c> → a row; <c>基本信息</c> → the sheet.
+    /// </summary>
+    public static SourceLocation Parse(string file, string text)
+    {
+        var bang = text.IndexOf('!', StringComparison.Ordinal);
+        if (bang < 0)
+        {
+            return new SourceLocation(file, text);
+        }
+
+        var address = text.AsSpan(bang + 1);
+        var column = ColumnNumber(address);
+        var row = int.Parse(address[address.IndexOfAnyInRange('0', '9')..], System.Globalization.CultureInfo.InvariantCulture);
+        return new SourceLocation(file, text[..bang], row, column == 0 ? null : column);
+    }
+
     /// <summary>The short form used in messages and JSON: <c>预算执行!E7</c>, <c>预算执行!7</c> (a row), <c>预算执行</c>.</summary>
     public override string ToString()
     {

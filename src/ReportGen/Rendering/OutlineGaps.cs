@@ -36,7 +36,7 @@ public static class OutlineGaps
 
             if (!Covered(gapFindings, cell, what) && seen.Add(cell + "|" + what))
             {
-                findings.Add(new Finding(FindingCodes.OutlineItemMissing, Severity.Warning, Locate(analysis.Workbook.Path, cell),
+                findings.Add(new Finding(FindingCodes.OutlineItemMissing, Severity.Warning, SourceLocation.Parse(analysis.Workbook.Path, cell),
                     $"报告模板“{template}”要求填写“{what}”，工作簿中未填写，报告中留待填写。"));
             }
         }
@@ -69,26 +69,5 @@ public static class OutlineGaps
         var open = message.IndexOf('“', StringComparison.Ordinal);
         var close = open < 0 ? -1 : message.IndexOf('”', open + 1);
         return close < 0 ? null : message[(open + 1)..close];
-    }
-
-    /// <summary>基本信息!B12 → sheet, row 12, column 2; 基本信息!7 → a row; 基本信息 → the sheet.</summary>
-    private static SourceLocation Locate(string workbook, string cell)
-    {
-        var bang = cell.IndexOf('!', StringComparison.Ordinal);
-        if (bang < 0)
-        {
-            return new SourceLocation(workbook, cell);
-        }
-
-        var address = cell[(bang + 1)..];
-        var letters = address.TakeWhile(char.IsAsciiLetterUpper).Count();
-        var column = 0;
-        foreach (var c in address[..letters])
-        {
-            column = (column * 26) + (c - 'A' + 1);
-        }
-
-        return new SourceLocation(workbook, cell[..bang], int.Parse(address[letters..], System.Globalization.CultureInfo.InvariantCulture),
-            letters == 0 ? null : column);
     }
 }

@@ -137,9 +137,10 @@ public static class ReportMarkup
     private static Paragraph? Prefixed(string line, string prefix, ParagraphKind kind) =>
         line.StartsWith(prefix, StringComparison.Ordinal) ? new Paragraph(line[prefix.Length..].Trim(), kind) : null;
 
-    /// <summary>Every text of a document: headings, paragraphs, and each table's title, note and cells.</summary>
+    /// <summary>Every text of a document: its title, headings, paragraphs, and each table's title, note and cells.</summary>
     public static IEnumerable<string> Texts(ReportDocument document)
     {
+        yield return document.Title;
         foreach (var block in document.Blocks)
         {
             switch (block)
@@ -168,13 +169,7 @@ public static class ReportMarkup
     }
 
     /// <summary>Counts the 【待填写：…】 placeholders left in a document, for the generate summary.</summary>
-    public static int CountPlaceholders(ReportDocument document) => document.Blocks.Sum(block => block switch
-    {
-        Paragraph p => Count(p.Text),
-        Heading h => Count(h.Text),
-        TableBlock t => t.Table.Rows.Sum(r => r.Cells.Sum(c => Count(c.Text))),
-        _ => 0,
-    });
+    public static int CountPlaceholders(ReportDocument document) => Texts(document).Sum(Count);
 
     private static int Count(string text)
     {

@@ -37,32 +37,7 @@ public sealed partial class ReportTruthTests
     internal static ReportDocument Render(DepartmentAnalysis analysis, string template = "default") =>
         ReportRenderer.Render(analysis, TemplateRenderer.Resolve(template, Repo.Templates));
 
-    /// <summary>Every text of the document: paragraphs, headings, table titles, notes and cells.</summary>
-    internal static IEnumerable<string> Texts(ReportDocument document)
-    {
-        yield return document.Title;
-        foreach (var block in document.Blocks)
-        {
-            switch (block)
-            {
-                case Paragraph p:
-                    yield return p.Text;
-                    break;
-                case Heading h:
-                    yield return h.Text;
-                    break;
-                case TableBlock t:
-                    yield return t.Table.Title;
-                    yield return t.Table.Note ?? "";
-                    foreach (var cell in t.Table.Rows.SelectMany(r => r.Cells))
-                    {
-                        yield return cell.Text;
-                    }
-
-                    break;
-            }
-        }
-    }
+    internal static IEnumerable<string> Texts(ReportDocument document) => ReportMarkup.Texts(document);
 
     private static void AssertGapsCorrespond(DepartmentAnalysis analysis) => AssertGapsCorrespond(analysis, Render(analysis));
 

@@ -64,13 +64,7 @@ public sealed class VocabularyTests : IDisposable
         return Path.Combine(_temp.Path, "default.sbn");
     }
 
-    private static string Texts(ReportDocument document) => string.Join("\n", document.Blocks.Select(block => block switch
-    {
-        Paragraph p => p.Text,
-        Heading h => h.Text,
-        TableBlock t => string.Join("\n", t.Table.Rows.SelectMany(r => r.Cells).Select(c => c.Text)),
-        _ => "",
-    }));
+    private static string Texts(ReportDocument document) => string.Join("\n", ReportMarkup.Texts(document));
 
     [Fact]
     public void A_folder_vocabulary_rewords_that_report_only()
