@@ -14,7 +14,7 @@ public sealed record CalculationText(
 /// <summary>
 /// Reads the figures in a 测算说明: the total it states ("共计15万元", else the result of its only "=" as in
 /// "0.8万*12次=9.6万元"), the item amounts before that total ("…10万元；…7万元；…3万元" and products such as
-/// "1万元*8" or "2500元*60场"), and any "a*b=c" whose arithmetic is wrong. Seed 000 文明建设 row 1 states
+/// "1万元*8" or "2500元*60场"), and any "a*b=c" whose arithmetic is wrong. The published Shifeng 2023 附表3 文明建设 row 1 states
 /// 共计15万元 over items 10 + 7 + 3 = 20 and an amount of 20万.
 /// </summary>
 public static partial class CalculationTextParser

@@ -27,7 +27,7 @@ public sealed class PreviewCommandTests
     private static decimal D(JsonElement element, string name) => element.GetProperty(name).GetDecimal();
 
     [Fact]
-    public void Json_gives_the_department_totals_of_seed_004()
+    public void Json_gives_the_department_totals_of_the_published_Shifeng_report()
     {
         var json = PreviewJson(Repo.SampleCsvFolder);
         Assert.Equal("中共株洲市石峰区委员会宣传部", json.GetProperty("department").GetString());

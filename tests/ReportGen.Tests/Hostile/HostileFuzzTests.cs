@@ -189,9 +189,9 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
     {
         var forms = Path.Combine(Repo.Root, "tests", "ReportGen.Tests", "Import", "TestFiles");
         var liwan = _temp.File("liwan.docx");
-        DocxFormBuilder.Write(liwan, SeedForms.LiwanBlocks);
+        DocxFormBuilder.Write(liwan, PublishedForms.LiwanBlocks);
         var shifeng = _temp.File("shifeng.xlsx");
-        XlsxFormBuilder.Write(shifeng, [("附表", SeedForms.Shifeng)]);
+        XlsxFormBuilder.Write(shifeng, [("附表", PublishedForms.Shifeng)]);
         return
         [
             new("样例.xlsx", Kind.Workbook, ".xlsx", File.ReadAllBytes(Repo.SampleXlsx)),

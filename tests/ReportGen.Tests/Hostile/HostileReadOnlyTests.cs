@@ -76,9 +76,9 @@ public sealed class HostileReadOnlyTests : IDisposable
     public void Hostile_import_never_modifies_the_forms()
     {
         var docx = _temp.File("附表.docx");
-        DocxFormBuilder.Write(docx, SeedForms.LiwanBlocks);
+        DocxFormBuilder.Write(docx, PublishedForms.LiwanBlocks);
         var xlsx = _temp.File("附表.xlsx");
-        XlsxFormBuilder.Write(xlsx, [("附表", SeedForms.Shifeng)]);
+        XlsxFormBuilder.Write(xlsx, [("附表", PublishedForms.Shifeng)]);
         var forms = Path.Combine(Repo.Root, "tests", "ReportGen.Tests", "Import", "TestFiles");
         var xls = Copy(Path.Combine(forms, "石峰目标表-libreoffice.xls"), "目标表.xls");
         var hebei = Copy(Path.Combine(forms, "hebei-python-docx.docx"), "河北.docx");

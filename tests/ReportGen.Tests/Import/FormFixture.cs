@@ -23,7 +23,7 @@ public sealed class FormFixture : IDisposable
     {
         var path = PathOf(name);
         var blocks = new List<object>();
-        foreach (var grid in SeedForms.Shifeng)
+        foreach (var grid in PublishedForms.Shifeng)
         {
             blocks.Add(grid);
             blocks.Add("");
@@ -38,10 +38,10 @@ public sealed class FormFixture : IDisposable
     {
         var path = PathOf(name);
         XlsxFormBuilder.Write(path, [
-            ("附表1", [SeedForms.Table1, SeedForms.Summary]),
-            ("融媒体", [SeedForms.Media]),
-            ("文明建设", [SeedForms.Civil]),
-            ("意识形态", [SeedForms.Ideology]),
+            ("附表1", [PublishedForms.Table1, PublishedForms.Summary]),
+            ("融媒体", [PublishedForms.Media]),
+            ("文明建设", [PublishedForms.Civil]),
+            ("意识形态", [PublishedForms.Ideology]),
         ]);
         return path;
     }
@@ -49,7 +49,7 @@ public sealed class FormFixture : IDisposable
     public string LiwanDocx()
     {
         var path = PathOf("荔湾目标.docx");
-        DocxFormBuilder.Write(path, SeedForms.LiwanBlocks);
+        DocxFormBuilder.Write(path, PublishedForms.LiwanBlocks);
         return path;
     }
 

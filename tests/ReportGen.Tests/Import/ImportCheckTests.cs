@@ -19,7 +19,7 @@ public class ImportCheckTests
         new(grid.Rows.Select(row => row.Select(cell => cell == from ? to : cell).ToArray()).ToList());
 
     [Fact]
-    public void Import_finds_the_seed_000_calculation_text_that_says_15_over_items_of_20()
+    public void Import_finds_the_Shifeng_calculation_text_that_says_15_over_items_of_20()
     {
         using var fixture = new FormFixture();
         var findings = Check(FormFixture.Read(fixture.ShifengDocx()));
@@ -57,20 +57,20 @@ public class ImportCheckTests
     public void Import_compares_table1_project_spending_with_the_projects()
     {
         using var fixture = new FormFixture();
-        var table1 = Replace(SeedForms.Table1, "95", "90");
-        var path = Write(fixture, "rg501.docx", table1, SeedForms.Summary);
+        var table1 = Replace(PublishedForms.Table1, "95", "90");
+        var path = Write(fixture, "rg501.docx", table1, PublishedForms.Summary);
 
         var finding = Assert.Single(Check(FormFixture.Read(path)), f => f.Code == FindingCodes.ImportProjectTotal);
         Assert.Contains("90.00", finding.Message, StringComparison.Ordinal);
         Assert.Contains("95.00", finding.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(Check(FormFixture.Read(Write(fixture, "ok.docx", SeedForms.Table1, SeedForms.Summary))), f => f.Code == FindingCodes.ImportProjectTotal);
+        Assert.DoesNotContain(Check(FormFixture.Read(Write(fixture, "ok.docx", PublishedForms.Table1, PublishedForms.Summary))), f => f.Code == FindingCodes.ImportProjectTotal);
     }
 
     [Fact]
     public void Import_compares_table1_total_with_its_parts()
     {
         using var fixture = new FormFixture();
-        var path = Write(fixture, "rg502.docx", Replace(SeedForms.Table1, "231.42", "230.42"));
+        var path = Write(fixture, "rg502.docx", Replace(PublishedForms.Table1, "231.42", "230.42"));
 
         Assert.Contains(Check(FormFixture.Read(path)), f => f.Code == FindingCodes.ImportDepartmentTotal);
     }
@@ -79,7 +79,7 @@ public class ImportCheckTests
     public void Import_finds_details_that_do_not_add_up_to_the_project_amount()
     {
         using var fixture = new FormFixture();
-        var path = Write(fixture, "rg504.docx", Replace(SeedForms.Ideology, "9.6万", "8.6万"));
+        var path = Write(fixture, "rg504.docx", Replace(PublishedForms.Ideology, "9.6万", "8.6万"));
 
         var codes = Check(FormFixture.Read(path)).Select(f => f.Code).ToList();
         Assert.Contains(FindingCodes.ImportDetailSum, codes);
@@ -90,8 +90,8 @@ public class ImportCheckTests
     public void Import_compares_summary_total_and_summary_lines_with_table3()
     {
         using var fixture = new FormFixture();
-        var summary = new FormGrid(SeedForms.Summary.Rows.Select(row => row[1] == "融媒体中心专项经费" && row[0] == "1" ? row.Select(c => c == "30" ? "35" : c).ToArray() : row).ToList());
-        var path = Write(fixture, "rg506.docx", summary, SeedForms.Media);
+        var summary = new FormGrid(PublishedForms.Summary.Rows.Select(row => row[1] == "融媒体中心专项经费" && row[0] == "1" ? row.Select(c => c == "30" ? "35" : c).ToArray() : row).ToList());
+        var path = Write(fixture, "rg506.docx", summary, PublishedForms.Media);
 
         var findings = Check(FormFixture.Read(path)).Where(f => f.Code == FindingCodes.ImportSummaryTotal).ToList();
         Assert.Equal(2, findings.Count); // 合计 95 vs 100, and 35 in the 汇总表 vs 30 in 附表3
@@ -101,7 +101,7 @@ public class ImportCheckTests
     public void Import_flags_target_values_left_as_template_text_but_not_no_direct_benefit()
     {
         using var fixture = new FormFixture();
-        var grid = Replace(Replace(SeedForms.Media, "≥3000篇", "全年宣传报道"), "不断优化", "目标内容1");
+        var grid = Replace(Replace(PublishedForms.Media, "≥3000篇", "全年宣传报道"), "不断优化", "目标内容1");
         var findings = Check(FormFixture.Read(Write(fixture, "rg505.docx", grid))).Where(f => f.Code == FindingCodes.ImportTemplateText).ToList();
 
         Assert.Equal(2, findings.Count);
@@ -114,8 +114,8 @@ public class ImportCheckTests
     public void Import_checks_hebei_funding_split_and_cumulative_plan()
     {
         using var fixture = new FormFixture();
-        var good = Check(FormFixture.Read(Write(fixture, "hebei.docx", SeedForms.Hebei())));
-        var bad = Check(FormFixture.Read(Write(fixture, "hebei-bad.docx", Replace(SeedForms.Hebei("60%"), "20.00", "25.00"))));
+        var good = Check(FormFixture.Read(Write(fixture, "hebei.docx", PublishedForms.Hebei())));
+        var bad = Check(FormFixture.Read(Write(fixture, "hebei-bad.docx", Replace(PublishedForms.Hebei("60%"), "20.00", "25.00"))));
 
         Assert.Empty(good);
         Assert.Contains(bad, f => f.Code == FindingCodes.ImportFundingSplit);

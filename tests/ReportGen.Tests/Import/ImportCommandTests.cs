@@ -14,7 +14,7 @@ public class ImportCommandTests
     }
 
     [Fact]
-    public void Import_command_prints_what_it_recognised_and_exits_1_on_the_seed_defect()
+    public void Import_command_prints_what_it_recognised_and_exits_1_on_the_Shifeng_forms_defect()
     {
         using var fixture = new FormFixture();
         var target = fixture.PathOf("wb.xlsx");

@@ -194,9 +194,9 @@ public sealed partial class ImportInPlaceTests
         // corrected form: the formula stays a formula, and check still names its cell.
         RewritePart(target, "xl/worksheets/sheet4.xml", xml => Regex.Replace(xml, "(<x:c r=\"E2\"[^>]*>.*?</x:c>)", "$1<x:c r=\"F2\"><x:f>1/0</x:f></x:c>"));
         Assert.Contains("RG118", CheckOutput(target));
-        var media = new FormGrid(SeedForms.Media.Rows.Select(row => row.Select(c => c == "≥3000篇" ? "≥3200篇" : c).ToArray()).ToList());
+        var media = new FormGrid(PublishedForms.Media.Rows.Select(row => row.Select(c => c == "≥3000篇" ? "≥3200篇" : c).ToArray()).ToList());
         var corrected = fixture.PathOf("corrected.docx");
-        DocxFormBuilder.Write(corrected, [SeedForms.Table1, SeedForms.Summary, media, SeedForms.Civil, SeedForms.Ideology]);
+        DocxFormBuilder.Write(corrected, [PublishedForms.Table1, PublishedForms.Summary, media, PublishedForms.Civil, PublishedForms.Ideology]);
 
         var result = ImportJob.Run(new ImportRequest([corrected], target));
 

@@ -29,7 +29,7 @@ public sealed class ImportProvinceTests
         using var fixture = new FormFixture();
         var target = fixture.PathOf("荔湾2023.xlsx");
         var path = fixture.PathOf("荔湾错.docx");
-        DocxFormBuilder.Write(path, SeedForms.LiwanBlocks.Select(block => block is FormGrid grid
+        DocxFormBuilder.Write(path, PublishedForms.LiwanBlocks.Select(block => block is FormGrid grid
             ? new FormGrid(grid.Rows.Select(row => row.Select(c => c == "财政拨款收入(元)：28,036,202.00" ? "财政拨款收入(元)：27,036,202.00" : c).ToArray()).ToList())
             : block).ToList());
         ImportJob.Run(new ImportRequest([path], target));
@@ -42,7 +42,7 @@ public sealed class ImportProvinceTests
 
     private static FormGrid HebeiOf(string unitLine, string owner = "")
     {
-        var rows = SeedForms.Hebei().Rows.Select(row => row.ToArray()).ToList();
+        var rows = PublishedForms.Hebei().Rows.Select(row => row.ToArray()).ToList();
         rows[2] = [unitLine, "<", "<", "<", "<", "单位：万元", "<"];
         rows[4][1] = owner;
         return new FormGrid(rows);

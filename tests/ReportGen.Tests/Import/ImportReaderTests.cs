@@ -109,14 +109,14 @@ public class ImportReaderTests
     public void Import_reads_an_indicator_table_nested_in_a_cell()
     {
         using var fixture = new FormFixture();
-        var media = SeedForms.Media.Rows.ToList();
+        var media = PublishedForms.Media.Rows.ToList();
         var headerIndex = media.FindIndex(row => row[1] == "一级指标");
         var outer = new List<string[]>(media.Take(headerIndex));
         outer.Add(new[] { "年度绩效指标", "", "<", "<", "<", "<" });
         outer.AddRange(media.Skip(headerIndex + 9));
         var path = fixture.PathOf("nested.docx");
         var inner = new Dictionary<(int Row, int Column), FormGrid>();
-        inner.Add((headerIndex, 1), SeedForms.MediaIndicatorTable);
+        inner.Add((headerIndex, 1), PublishedForms.MediaIndicatorTable);
         DocxFormBuilder.Write(path, new object[] { new NestedGrid(new FormGrid(outer), inner) });
 
         var nested = FormFixture.Read(path).Projects.Single();
@@ -132,7 +132,7 @@ public class ImportReaderTests
     {
         using var fixture = new FormFixture();
         var ours = fixture.PathOf("hebei.docx");
-        DocxFormBuilder.Write(ours, [SeedForms.Hebei()]);
+        DocxFormBuilder.Write(ours, [PublishedForms.Hebei()]);
 
         var theirs = Canon(FormFixture.Read(FormFixture.TestFile("hebei-python-docx.docx")));
 

@@ -13,7 +13,7 @@ public class ImportRecognitionTests
         var department = FormFixture.Read(fixture.ShifengDocx()).Departments.Single();
 
         Assert.Equal(FormLayout.HunanDepartment, department.Layout);
-        Assert.Equal(SeedForms.Department, department.Name);
+        Assert.Equal(PublishedForms.Department, department.Name);
         Assert.Equal(2023, department.Year);
         Assert.Equal((326.42m, 326.42m, 231.42m, 95m), (department.Budget.Total, department.Budget.General, department.Budget.Basic, department.Budget.Project));
         Assert.Null(department.Budget.GovernmentFund);
@@ -88,7 +88,7 @@ public class ImportRecognitionTests
     {
         using var fixture = new FormFixture();
         var path = fixture.PathOf("hebei.xlsx");
-        XlsxFormBuilder.Write(path, [("项目绩效目标表", [SeedForms.Hebei("=%0.2")])]);
+        XlsxFormBuilder.Write(path, [("项目绩效目标表", [PublishedForms.Hebei("=%0.2")])]);
 
         var project = FormFixture.Read(path).Projects.Single();
 
@@ -106,7 +106,7 @@ public class ImportRecognitionTests
     {
         using var fixture = new FormFixture();
         var path = fixture.PathOf("two.xlsx");
-        XlsxFormBuilder.Write(path, [("融媒体", [SeedForms.Media]), ("融媒体(打印)", [SeedForms.Media]), ("说明", [FormGrid.Of(["填表说明", "请按要求填写"])])]);
+        XlsxFormBuilder.Write(path, [("融媒体", [PublishedForms.Media]), ("融媒体(打印)", [PublishedForms.Media]), ("说明", [FormGrid.Of(["填表说明", "请按要求填写"])])]);
 
         var set = FormFixture.Read(path);
 

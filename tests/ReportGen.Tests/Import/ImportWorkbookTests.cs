@@ -95,9 +95,9 @@ public class ImportWorkbookTests
         var budgetBefore = Sheet(target, "预算执行");
 
         // A corrected form: the 融媒体 target is raised, and a new indicator is added.
-        var media = new FormGrid(SeedForms.Media.Rows.Select(row => row.Select(c => c == "≥3000篇" ? "≥3200篇" : c).ToArray()).ToList());
+        var media = new FormGrid(PublishedForms.Media.Rows.Select(row => row.Select(c => c == "≥3000篇" ? "≥3200篇" : c).ToArray()).ToList());
         var path = fixture.PathOf("corrected.docx");
-        DocxFormBuilder.Write(path, [SeedForms.Table1, SeedForms.Summary, media, SeedForms.Civil, SeedForms.Ideology]);
+        DocxFormBuilder.Write(path, [PublishedForms.Table1, PublishedForms.Summary, media, PublishedForms.Civil, PublishedForms.Ideology]);
         var result = Import(target, false, path);
 
         Assert.True(result.Written);

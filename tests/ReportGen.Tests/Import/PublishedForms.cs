@@ -5,7 +5,7 @@ namespace ReportGen.Tests.Import;
 /// spaces and the 测算说明 defect kept), Liwan 2023 (Guangdong, amounts in 元, 任务1–4), and a Hebei 项目绩效目标表
 /// invented from the layout's description.
 /// </summary>
-public static class SeedForms
+public static class PublishedForms
 {
     public const string Department = "中共株洲市石峰区委员会宣传部";
     private const string Unit = "填报单位：（盖章）中共株洲市石峰区委员会宣传部";
@@ -155,7 +155,7 @@ public static class SeedForms
     private const string QualityEtc = "数量、质量、时效、成本方面的指标";
     private const string BenefitEtc = "经济效益、社会效益、环境效益、可持续影响等方面的指标";
 
-    /// <summary>Seed 002's first table: department facts in 元 and the department-wide indicators, 8 grid columns.</summary>
+    /// <summary>The Liwan 2023 form's first table: department facts in 元 and the department-wide indicators, 8 grid columns.</summary>
     public static FormGrid LiwanHead => FormGrid.Of(
         ["项目概况", "部门名称：" + Liwan, "<", "<", "<", "<", "<", "<"],
         ["^", "财政主管处室：行政政法科", "<", "<", "<", "<", "<", "<"],

@@ -67,7 +67,7 @@ public static class IndicatorValidator
         var name = TextNormalizer.Key(row.Level3);
         if (name.Length > 0 && name == TextNormalizer.Key(row.Target))
         {
-            // Seed 000: 三级 "无直接经济效益" with 指标值 "无直接经济效益" is a real, legitimate way of saying there
+            // The published Shifeng 2023 附表1: 三级 "无直接经济效益" with 指标值 "无直接经济效益" is a real, legitimate way of saying there
             // is no such benefit; it is still the copied-name pattern, so it is shown, but only as information.
             var legitimateNone = name.StartsWith('无');
             findings.Add(new Finding(FindingCodes.TargetIsName, legitimateNone ? Severity.Info : Severity.Warning, row.CellOf("指标值"),

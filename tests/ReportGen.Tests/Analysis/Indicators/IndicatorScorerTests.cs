@@ -104,7 +104,7 @@ public class IndicatorScorerTests
     [Fact]
     public void A_satisfaction_sub_group_under_outcome_counts_as_satisfaction()
     {
-        // Seed 000 (附表1) nests 社会公众及服务对象满意度指标 under 效益指标.
+        // The published Shifeng 2023 附表1 nests 社会公众及服务对象满意度指标 under 效益指标.
         var row = Row("效益指标", "社会公众及服务对象满意度指标", "社会公众对宣传工作的认可度和满意度", "90%");
         Assert.Equal(IndicatorGroup.Satisfaction, IndicatorScorer.GroupOf(row));
         Assert.Equal(IndicatorGroup.Output, IndicatorScorer.GroupOf(Row("-", "数量", "x", "1")));

@@ -123,7 +123,7 @@ public class TargetValueParserTests
         Assert.Equal("篇", v.UnitFamily);
         Assert.Contains("从文字中取数", v.Note);
 
-        // Seed 004's actual for 实施全域行动.
+        // The published Shifeng 2023 self-evaluation report's actual for 实施全域行动.
         var actions = TargetValueParser.Parse("开展市容市貌、空中缆线等五大专项整治");
         Assert.Equal(5m, actions.Number);
         Assert.Equal("项", actions.Unit);

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes hebei-python-docx.docx: the Hebei 项目绩效目标表 of SeedForms.Hebei, but laid out by python-docx
+"""Writes hebei-python-docx.docx: the Hebei 项目绩效目标表 of PublishedForms.Hebei, but laid out by python-docx
 (apt: python3-docx), so the reader is tested against another program's Word output. Run once with
 /usr/bin/python3 make_hebei_python_docx.py; the .docx is committed so CI needs no Python.
 python-docx merges cells by moving their paragraphs into the first cell (leaving empty paragraphs), writes
