@@ -84,7 +84,7 @@ public sealed partial class ReportWordingTests
             found);
     }
 
-    public static TheoryData<string> Outlines() => ["default", "sichuan", "hunan", "guangdong"];
+    public static TheoryData<string> Outlines() => ["default", "sichuan", "hunan", "guangdong", "hebei"];
 
     [Theory]
     [MemberData(nameof(Outlines))]

@@ -221,6 +221,6 @@ public sealed class TemplateErrorTests : IDisposable
     public void Unknown_template_name_lists_the_available_ones()
     {
         var error = Assert.Throws<InputException>(() => TemplateRenderer.Resolve("hubei", Repo.Templates));
-        Assert.Contains("default、guangdong、hunan、sichuan", error.Message);
+        Assert.Contains("default、guangdong、hebei、hunan、sichuan", error.Message);
     }
 }
