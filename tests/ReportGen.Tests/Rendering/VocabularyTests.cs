@@ -123,7 +123,7 @@ public sealed class VocabularyTests : IDisposable
     {
         var template = CopyTemplates("存在问题.sbn", text => text.Replace("，低于90%，全年结余结转", "，未达到90%，年末结余结转", StringComparison.Ordinal));
         var narrative = ReportRenderer.RenderText(TemplateModelBuilder.Build(Sample.Value), template);
-        Assert.Contains("（1）部门预算执行率为81.68%，未达到90%，年末结余结转102.71万元。原因：【待填写：部门整体执行率偏低的原因（基本信息!B24）】。",
+        Assert.Contains("（一）部门预算执行率为81.68%，未达到90%，年末结余结转102.71万元，【待填写：部门整体执行率偏低的原因（基本信息!B24）】。",
             narrative, StringComparison.Ordinal);
     }
 }
