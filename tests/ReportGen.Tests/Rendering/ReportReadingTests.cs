@@ -62,6 +62,7 @@ public sealed partial class ReportReadingTests
         Assert.Single(Problems(Doc(new Heading(2, "（一）部门职能"), P("（一）指导全区工作。"), P("（二）组织宣传。"))), p => p.Contains("numbering", StringComparison.Ordinal));
         Assert.Single(Problems(Doc(new Heading(1, "一、基本情况"), P("1、推进工作。"))), p => p.Contains("1、", StringComparison.Ordinal));
         Assert.Single(Problems(Doc(P("人员经费支出498.70万元。"), P("公用经费支出56.92万元。"))), p => p.Contains("same shape", StringComparison.Ordinal));
+        Assert.Single(Problems(Doc(P("执行率98.33%。### （二）项目支出"))), p => p.Contains("markup", StringComparison.Ordinal));
         Assert.Empty(Problems(Doc(new Heading(1, "一、基本情况"), P("（一）指导全区工作。"), P("1.学习。"), P("（二）组织宣传。"),
             new Heading(2, "（一）职能"), P("1.指导。"), P("实际支出0.48万元，结余结转0.00万元，全年预算0.48万元。"))));
     }
@@ -80,6 +81,11 @@ public sealed partial class ReportReadingTests
             foreach (Match m in ZeroCount().Matches(text))
             {
                 problems.Add($"zero count “{m.Value}” in: {text}");
+            }
+
+            if (text.Contains("## ", StringComparison.Ordinal) || text.Contains("::", StringComparison.Ordinal))
+            {
+                problems.Add($"markup inside a paragraph (a line break lost in the template): {text}");
             }
 
             if (EmptyCause().IsMatch(text))
