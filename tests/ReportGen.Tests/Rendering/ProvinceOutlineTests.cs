@@ -133,7 +133,7 @@ public sealed class ProvinceOutlineTests
 
         Assert.Contains("全年预算较年初预算增加10.00万元，其中项目支出增加10.00万元。", management);
         Assert.Contains("结余结转达全年预算20%以上的项目：“健身路径建设”9.00万元", management);
-        Assert.Contains("【待填写：“三公”经费预算及支出情况（基本信息）】", management);
+        Assert.Contains("【待填写：三公经费情况：“三公”经费预算及支出（基本信息）】", management);
         Assert.Contains("@plain 附件2", text);
     }
 
@@ -148,7 +148,7 @@ public sealed class ProvinceOutlineTests
         var text = string.Join("\n", ReportGen.Rendering.ReportMarkup.Texts(document));
         Assert.Contains("全年政府采购12.00万元，均按规定程序实施。", text);
         var row = workbook.Rows("基本信息").Count;
-        Assert.Contains($"【待填写：资产配置、使用和处置情况（基本信息!B{row}）】", text);
+        Assert.Contains($"【待填写：资产管理情况：资产配置、使用和处置（基本信息!B{row}）】", text);
         Assert.Contains(checkedAnalysis.Findings, f => f.Code == ReportGen.Model.FindingCodes.OutlineItemMissing && f.Location.ToString() == $"基本信息!B{row}");
         Assert.Contains(checkedAnalysis.Findings, f => f.Code == ReportGen.Model.FindingCodes.OutlineItemMissing && f.Message.Contains("“三公”经费", StringComparison.Ordinal));
         Assert.DoesNotContain(checkedAnalysis.Findings, f => f.Code == ReportGen.Model.FindingCodes.OutlineItemMissing && f.Message.Contains("政府采购", StringComparison.Ordinal));
