@@ -22,6 +22,16 @@ public static class InputFile
     /// <summary>Refuses anything but a regular file of at most <paramref name="maxBytes"/>.</summary>
     /// <param name="what">What the file is to the user (模板文件, 样式参考文档…), for the message.</param>
     /// <exception cref="InputException">Missing, a folder, a special file, or too large.</exception>
+    /// <summary>
+    /// The message for a path that does not exist. A name holding U+FFFD is a name whose bytes are not UTF-8 (a
+    /// GBK name unzipped from a Windows archive): it cannot be opened by its decoded name, so the message says how
+    /// to rename it rather than that it is missing.
+    /// </summary>
+    public static string NotFound(string path, string what) => path.Contains('\uFFFD', StringComparison.Ordinal)
+        ? $"{what}“{path}”的文件名不是 UTF-8 编码的文字（常见于从 Windows 压缩包解压出的文件，文件名按 GBK 保存，显示为乱码），无法按这个名字打开。"
+          + "请把它改成正常的中文名后重试（例如 convmv -f gbk -t utf8 --notest 文件名，或解压时用 unzip -O GBK）。"
+        : $"找不到{what}“{path}”，请检查路径是否正确。";
+
     public static void Require(string path, long maxBytes, string what)
     {
         FileIdentity identity;
@@ -37,7 +47,7 @@ public static class InputFile
         switch (identity.Kind)
         {
             case FileKind.Missing:
-                throw new InputException($"找不到{what}“{path}”，请检查路径是否正确。");
+                throw new InputException(NotFound(path, what));
             case FileKind.Directory:
                 throw new InputException($"{what}“{path}”是一个文件夹，不是文件。");
             case FileKind.Special:

@@ -172,7 +172,7 @@ public static class WorkbookLoader
     {
         if (!File.Exists(path))
         {
-            throw new InputException($"找不到文件“{path}”，请检查路径是否正确。");
+            throw new InputException(Files.InputFile.NotFound(path, "文件"));
         }
 
         var name = System.IO.Path.GetFileName(path);
