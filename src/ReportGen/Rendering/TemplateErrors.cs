@@ -36,8 +36,12 @@ public static partial class TemplateErrors
             ScriptAbortException => Timeout(parsed.File, limits),
             ScriptParserRuntimeException parse when parse.ParserMessages.Any() => FromParse(parse.ParserMessages, sources),
             ScriptRuntimeException runtime when OutputLimitPattern().IsMatch(runtime.OriginalMessage) => new InputException(
-                $"模板 {Path.GetFileName(parsed.File)} 的输出超过 {limits.MaxOutputChars:N0} 个字符，已停止。请检查模板是否在循环中重复输出。",
-                new Model.SourceLocation(parsed.File, null)),
+                $"模板 {Path.GetFileName(parsed.File)} 的输出超过上限 {limits.MaxOutputChars:N0} 个字符，已停止。"
+                + (limits.Items > 0
+                    ? $"上限按这份数据计算：基础 {TemplateLimits.Default.MaxOutputChars:N0} 个字符，加上 {limits.Items:N0} 个预算行、指标和重点工作各 {TemplateLimits.CharsPerItem:N0} 个字符，"
+                      + "足够每项写几句话；超出说明模板在循环中重复输出，或每项写了过长的文字。请检查模板中的循环。"
+                    : "请检查模板是否在循环中重复输出。"),
+                new Model.SourceLocation(parsed.File, null), runtime),
             ScriptRuntimeException runtime => At(runtime.Span, Translate(runtime.OriginalMessage), sources, runtime),
 
             // The evaluator recursing too deep, or a conversion Scriban does not wrap: the render runs only the
@@ -48,6 +52,11 @@ public static partial class TemplateErrors
                 $"模板 {Path.GetFileName(parsed.File)} 无法渲染，请检查最近修改的部分（加 --verbose 可看到技术细节）。", new Model.SourceLocation(parsed.File, null), failure),
         };
     }
+
+    public static InputException Memory(string file, TemplateLimits limits) => new(
+        $"模板 {Path.GetFileName(file)} 渲染时占用的内存超过上限 {limits.MaxMemoryBytes / (1024 * 1024):N0} MB，已停止（为保护这台电脑，模板中的文字和输出不能无限增长）。"
+        + "请检查模板中拼接文字的表达式和循环。",
+        new Model.SourceLocation(file, null));
 
     public static InputException Timeout(string file, TemplateLimits limits) => new(
         $"模板 {Path.GetFileName(file)} 渲染超过 {limits.Timeout.TotalSeconds:0.#} 秒仍未结束，已停止。请检查模板中的循环与片段引用。",
