@@ -123,5 +123,89 @@ public static class InputFile
         }
     }
 
+    /// <summary>How deep the XML of a package part may nest; real documents stay under 100 (tables in tables included).</summary>
+    public const int MaxXmlDepth = 1_000;
+
+    /// <summary>
+    /// Refuses a package (a .docx, an .xlsx) whose XML nests deeper than <see cref="MaxXmlDepth"/>: the Open XML SDK
+    /// and the workbook readers build their trees recursively, and 50,000 nested elements would overflow the stack
+    /// and end the process without a word. Each XML part is read once with a streaming reader, which keeps no tree;
+    /// a part that is not well-formed is left to the reader, which names the file unreadable.
+    /// </summary>
+    /// <exception cref="InputException">A part nests too deep.</exception>
+    public static void CheckXmlDepth(byte[] bytes, string path, string what)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        CheckXmlDepth(stream, path, what);
+    }
+
+    /// <inheritdoc cref="CheckXmlDepth(byte[], string, string)"/>
+    public static void CheckXmlDepth(Stream package, string path, string what)
+    {
+        var position = package.Position;
+        try
+        {
+            using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+            foreach (var entry in zip.Entries)
+            {
+                if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+                    && !entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
+                    && !entry.FullName.EndsWith(".vml", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (DepthOf(entry) > MaxXmlDepth)
+                {
+                    throw new InputException(
+                        $"{what}“{Path.GetFileName(path)}”的部件 {entry.FullName} 中 XML 元素嵌套超过 {MaxXmlDepth:N0} 层，"
+                        + "正常的 Office 文件不会这样（可能是损坏或特意构造的文件），已拒绝读取。请用 Word、Excel 或 WPS 打开并另存后重试。",
+                        new SourceLocation(path, null));
+                }
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // Not a zip, or a damaged one: the reader says so in its own words.
+        }
+        finally
+        {
+            package.Position = position;
+        }
+    }
+
+    private static int DepthOf(ZipArchiveEntry entry)
+    {
+        var deepest = 0;
+        try
+        {
+            using var stream = entry.Open();
+            using var reader = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings
+            {
+                DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+                XmlResolver = null,
+                IgnoreWhitespace = true,
+                IgnoreComments = true,
+            });
+            while (reader.Read())
+            {
+                if (reader.NodeType == System.Xml.XmlNodeType.Element && reader.Depth > deepest)
+                {
+                    deepest = reader.Depth;
+                    if (deepest > MaxXmlDepth)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException or IOException)
+        {
+            // Not well-formed: the reader reports the file as unreadable.
+        }
+
+        return deepest;
+    }
+
     private static string Megabytes(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes / 1024} KB";
 }

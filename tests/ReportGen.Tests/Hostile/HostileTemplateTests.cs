@@ -111,7 +111,7 @@ public sealed class HostileTemplateTests : IDisposable
     [Theory]
     [InlineData("{{ import \"x\" }}")]
     [InlineData("{{ x = 1; x[0] }}")]
-    [InlineData("{{ 1 | math.format \"x\" }}")]
+    [InlineData("{{ \"abc\" | math.format \"0.00\" }}")]
     [InlineData("{{ \"abc\" | string.replace \"\" \"d\" }}")]
     [InlineData("{{ department.name 1 }}")]
     public void Template_engine_errors_are_Chinese_with_the_original_kept_for_verbose(string source)
