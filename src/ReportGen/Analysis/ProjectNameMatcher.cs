@@ -133,6 +133,7 @@ public sealed partial class ProjectNameMatcher(IReadOnlyList<BudgetLine> lines)
 /// </summary>
 internal sealed class LcsPattern
 {
+    private readonly string _text;
     private readonly int _length;
     private readonly int _words;
     private readonly Dictionary<char, ulong[]> _masks = [];
@@ -140,6 +141,7 @@ internal sealed class LcsPattern
     public LcsPattern(string name)
     {
         var text = name.Length > ProjectNameMatcher.MaxCompared ? name[..ProjectNameMatcher.MaxCompared] : name;
+        _text = text;
         _length = text.Length;
         _words = Math.Max(1, (_length + 63) / 64);
         for (var i = 0; i < text.Length; i++)
@@ -191,10 +193,69 @@ internal sealed class LcsPattern
         return _length - ones;
     }
 
-    /// <summary>LCS over the longer of the two compared lengths; 0 when either is empty.</summary>
+    /// <summary>
+    /// LCS over the longer of the two compared lengths; 0 when either is empty. A common beginning and ending
+    /// belong to every longest common subsequence, so look-alike names (one long stem, a few characters apart)
+    /// are compared on what differs only.
+    /// </summary>
     public double Similarity(string other)
     {
         var count = Math.Min(other.Length, ProjectNameMatcher.MaxCompared);
-        return count == 0 || _length == 0 ? 0 : (double)Lcs(other) / Math.Max(count, _length);
+        if (count == 0 || _length == 0)
+        {
+            return 0;
+        }
+
+        var a = other.AsSpan(0, count);
+        var b = _text.AsSpan();
+        var prefix = a.CommonPrefixLength(b);
+        int lcs;
+        if (prefix == 0 && a[^1] != b[^1])
+        {
+            lcs = Lcs(other);
+        }
+        else
+        {
+            a = a[prefix..];
+            b = b[prefix..];
+            var suffix = 0;
+            while (suffix < a.Length && suffix < b.Length && a[^(suffix + 1)] == b[^(suffix + 1)])
+            {
+                suffix++;
+            }
+
+            var middleA = a[..^suffix];
+            var middleB = b[..^suffix];
+            lcs = middleA.Length * middleB.Length <= 4_096 ? prefix + suffix + Plain(middleA, middleB) : Lcs(other);
+        }
+
+        return (double)lcs / Math.Max(count, _length);
+    }
+
+    /// <summary>The plain dynamic programme, for the short differing middles of look-alike names.</summary>
+    private static int Plain(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.IsEmpty || b.IsEmpty)
+        {
+            return 0;
+        }
+
+        Span<int> previous = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        previous.Clear();
+        current.Clear();
+        foreach (var ca in a)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = ca == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
+            }
+
+            var swap = previous;
+            previous = current;
+            current = swap;
+        }
+
+        return previous[b.Length];
     }
 }

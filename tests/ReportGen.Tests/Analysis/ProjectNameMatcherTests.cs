@@ -124,7 +124,17 @@ public sealed class ProjectNameMatcherTests
             var (a, b) = (Name(), Name());
             var (ta, tb) = (a.Length > ProjectNameMatcher.MaxCompared ? a[..ProjectNameMatcher.MaxCompared] : a,
                 b.Length > ProjectNameMatcher.MaxCompared ? b[..ProjectNameMatcher.MaxCompared] : b);
-            Assert.Equal(ProjectNameMatcher.LcsReference(ta, tb), new LcsPattern(b).Lcs(a));
+            var reference = ProjectNameMatcher.LcsReference(ta, tb);
+            Assert.Equal(reference, new LcsPattern(b).Lcs(a));
+            var expected = ta.Length == 0 || tb.Length == 0 ? 0 : (double)reference / Math.Max(ta.Length, tb.Length);
+            Assert.Equal(expected, new LcsPattern(b).Similarity(a), 9);
+
+            // Look-alikes: a shared beginning and ending, as the prefix shortcut sees them.
+            var stem = Name();
+            var (la, lb) = (stem + a + stem, stem + b + stem);
+            var (tla, tlb) = (la[..Math.Min(la.Length, ProjectNameMatcher.MaxCompared)], lb[..Math.Min(lb.Length, ProjectNameMatcher.MaxCompared)]);
+            var alike = tla.Length == 0 || tlb.Length == 0 ? 0 : (double)ProjectNameMatcher.LcsReference(tla, tlb) / Math.Max(tla.Length, tlb.Length);
+            Assert.Equal(alike, new LcsPattern(lb).Similarity(la), 9);
         }
     }
 

@@ -91,7 +91,7 @@ public sealed partial class HostileCliTests : IDisposable
     }
 
     // Option and command names, file extensions, program names and format names the help shows as they are typed.
-    [GeneratedRegex(@"--?[A-Za-z][\w-]*|\.(docx|xlsx|xls|csv|pdf|html|md|json|sbn|txt)\b|\b(testhost|reportgen|ReportGen|LibreOffice|Excel|WPS|Word|PDF|HTML|CSV|JSON|Markdown|Scriban|hunan|guangdong|sichuan|default|table|csv|json|md|html|docx|xlsx|txt|CI)\b")]
+    [GeneratedRegex(@"--?[A-Za-z][\w-]*|\.(docx|xlsx|xls|csv|pdf|html|md|json|sbn|txt)\b|\b(text|check|preview|generate|import|batch|testhost|reportgen|ReportGen|LibreOffice|Excel|WPS|Word|PDF|HTML|CSV|JSON|Markdown|Scriban|hunan|guangdong|sichuan|default|table|csv|json|md|html|docx|xlsx|txt|CI)\b")]
     private static partial Regex OptionNames();
 
     [GeneratedRegex(@"\b[A-Za-z]{4,}\b")]
