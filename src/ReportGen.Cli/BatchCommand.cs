@@ -20,14 +20,15 @@ public static class BatchCommand
     public static Command Create(CliRunner runner)
     {
         var folder = new Argument<string>("文件夹") { Description = "存放各部门工作簿的文件夹（含子文件夹）：.xlsx、.xls，或每个工作表一个 .csv 的文件夹" };
-        var output = new Option<string>("--output", "-o") { Description = "输出文件夹：每个工作簿一份同名报告（.docx），以及批量汇总.xlsx / .csv", Required = true };
+        var output = new Option<string>("--output", "-o") { HelpName = "文件夹", Description = "输出文件夹：每个工作簿一份同名报告（.docx），以及批量汇总.xlsx / .csv", Required = true };
         var jobs = new Option<int>("--jobs", "-j")
         {
+            HelpName = "数量",
             Description = "同时处理的工作簿数（1–256），默认等于 CPU 核数",
             DefaultValueFactory = _ => Environment.ProcessorCount,
             CustomParser = ParseJobs,
         };
-        var template = new Option<string>("--template", "-t") { Description = TemplateHelp.Describe(), DefaultValueFactory = _ => "default" };
+        var template = new Option<string>("--template", "-t") { HelpName = "名称|路径", Description = TemplateHelp.Describe(), DefaultValueFactory = _ => "default" };
         var pdf = PdfOption.Create();
         var command = new Command("batch", "批量检查并生成报告：处理文件夹中（含子文件夹）所有部门的工作簿，有错误的不生成；输出汇总表（最弱的部门排在最前）。有工作簿未生成时退出码为 1。")
         {

@@ -27,13 +27,18 @@ public static class ImportCommand
             Description = "只显示识别结果和检查结果，不写入工作簿",
         };
 
+        var force = new Option<bool>("--force")
+        {
+            Description = "目标表的部门名称或年度与工作簿不同时仍然导入（例如部门改了名）；默认拒绝，以免覆盖其他部门或年度的数据",
+        };
+
         var command = new Command("import", "从年初绩效目标表（Word / Excel）导入项目目标、绩效指标和预算数到工作簿")
         {
-            forms, into, dryRun,
+            forms, into, dryRun, force,
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
-            var request = new ImportRequest(parse.GetValue(forms) ?? [], parse.GetValue(into)!, parse.GetValue(dryRun), NewCommand.GuidePath());
+            var request = new ImportRequest(parse.GetValue(forms) ?? [], parse.GetValue(into)!, parse.GetValue(dryRun), NewCommand.GuidePath(), parse.GetValue(force));
             var result = ImportJob.Run(request);
             ImportSummaryRenderer.Render(result, runner.Output);
             return result.HasErrors ? ExitCodes.FindingsWithErrors : ExitCodes.Ok;

@@ -39,14 +39,14 @@ public static class Program
         }
 
         // No arguments at all: show what the tool can do rather than an error.
-        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+        // Response files are off: "@部门.xlsx" is a file name, never a list of arguments to run (docs/errors.md).
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Action is HelpAction)
         {
             // System.CommandLine's zh-Hans resources leave a few help words in English; finish the translation.
             var text = new StringWriter();
             parse.Invoke(new InvocationConfiguration { Output = text, Error = error });
-            output.Write(text.ToString().Replace("Description:", "说明：").Replace("[default: ", "[默认：", StringComparison.Ordinal)
-                .Replace("[options]", "[选项]", StringComparison.Ordinal).Replace("[command]", "[命令]", StringComparison.Ordinal));
+            output.Write(HelpText.Translate(text.ToString()));
             return ExitCodes.Ok;
         }
 

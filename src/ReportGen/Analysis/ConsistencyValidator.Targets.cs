@@ -140,7 +140,7 @@ public sealed partial class ConsistencyValidator
         var problems = _workbook.Department.Fact("存在问题");
         var lowLines = _figures.ProjectLines.Where(f => f.LowRate).ToList();
         var rate = _figures.Department.ExecutionRate;
-        var hasGaps = rate is < VarianceCalculator.LowRateThreshold || lowLines.Count > 0;
+        var hasGaps = VarianceCalculator.IsLowRate(rate) || lowLines.Count > 0;
         if (problems is not null && hasGaps && NoProblems().IsMatch(problems))
         {
             var detail = lowLines.Count > 0

@@ -163,6 +163,7 @@ public sealed partial class ExecutionWorkbookReader
         return item;
     }
 
-    [GeneratedRegex(@"(19|20)\d{2}")]
+    /// <summary>A four-digit year standing alone: 20245 and 2024.5 are not 2024 (docs/workbook.md, 年度).</summary>
+    [GeneratedRegex(@"(?<![0-9.])(19|20)[0-9]{2}(?![0-9]|\.[0-9])")]
     private static partial Regex YearPattern();
 }

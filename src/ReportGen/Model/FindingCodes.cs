@@ -274,4 +274,7 @@ public static class FindingCodes
 
     /// <summary>Error: an unexpected failure while processing it (a bug, or the report could not be written).</summary>
     public const string BatchFailed = "RG602";
+
+    /// <summary>Warning: two workbooks of the batch are the same department and year (ranked as two departments otherwise).</summary>
+    public const string BatchDuplicate = "RG603";
 }

@@ -112,8 +112,8 @@ public sealed record AmountsView(decimal Initial, decimal Adjustment, decimal Fi
     /// <summary>The adjustment without its sign, for "调减X万元".</summary>
     public decimal AbsAdjustment => Math.Abs(Adjustment);
 
-    /// <summary>Actual − Final when spending exceeded the budget, else 0.</summary>
-    public decimal Overspend => Actual > Final ? Actual - Final : 0;
+    /// <summary>Actual − Final as printed (两位小数) when the printed actual exceeds the printed final, else 0.</summary>
+    public decimal Overspend => Analysis.VarianceCalculator.Overspend(Actual, Final);
 }
 
 public sealed record LineView

@@ -126,7 +126,8 @@ public class ImportWorkbookTests
 
         Import(target, false, docx, xls);
         var written = FormFixture.Hash(target);
-        var dryAgain = Import(target, true, fixture.LiwanDocx());
+        // Another department's form (forced past the department check): the dry run still writes nothing.
+        var dryAgain = ImportJob.Run(new ImportRequest([fixture.LiwanDocx()], target, DryRun: true, Force: true));
 
         Assert.False(dryAgain.Written);
         Assert.True(dryAgain.Merge.Changed);
@@ -140,12 +141,12 @@ public class ImportWorkbookTests
     {
         using var fixture = new FormFixture();
         var target = fixture.PathOf("yuan.xlsx");
-        XlsxWriter.Write(target, [new XlsxSheet("基本信息", [["项目", "内容"], ["部门名称", "某部门"], ["金额单位", "元"]])]);
+        XlsxWriter.Write(target, [new XlsxSheet("基本信息", [["项目", "内容"], ["部门名称", PublishedForms.Department], ["金额单位", "元"]])]);
 
         Import(target, false, fixture.ShifengDocx());
 
         var info = Sheet(target, "基本信息").ToDictionary(row => row[0], row => row[1]);
-        Assert.Equal(("某部门", "3264200"), (info["部门名称"], info["年初资金总额"]));
+        Assert.Equal((PublishedForms.Department, "3264200"), (info["部门名称"], info["年初资金总额"]));
         Assert.Equal("300000", Sheet(target, "项目目标")[1][2]);
         Assert.Null(WorkbookLoader.Load(target).Find("预算执行"));
     }
