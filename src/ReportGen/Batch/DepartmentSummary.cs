@@ -50,7 +50,8 @@ public sealed record DepartmentSummary
 
     /// <summary>"最终", "暂定，补齐后在14.97至57.30分之间", or null without a score.</summary>
     public string? ScoreState => Score is null ? null
-        : Provisional ? Vocabulary.Bundled["得分.暂定区间", ("最低", Money.Format(Score.Value)), ("最高", Money.Format(ScoreCeiling ?? Score.Value))]
+        : Provisional && ScoreCeiling is { } ceiling ? Vocabulary.Bundled["得分.暂定区间", ("最低", Money.Format(Score.Value)), ("最高", Money.Format(ceiling))]
+        : Provisional ? Vocabulary.Bundled["得分.暂定"]
         : Vocabulary.Bundled["得分.最终"];
 
     public int Errors { get; init; }
