@@ -90,6 +90,11 @@ public sealed class ActualReadingReportTests
             Assert.DoesNotContain("于2024年11月30日完成", text);
             Assert.DoesNotContain("实际6场", text);
             Assert.DoesNotContain("未超过时限", text);
+            if (template == "default")
+            {
+                // The row check asks about is a placeholder at the same cell in the report's 自评表.
+                Assert.Contains($"（{asked.Location}）】", text);
+            }
         }
 
         var html = HtmlPreviewRenderer.Render(analysis, ReportRenderer.Render(analysis, TemplateRenderer.Resolve("default", Repo.Templates)));
