@@ -113,7 +113,14 @@ public static class GenerateCommand
         var undetermined = (analysis.DepartmentScore?.Undetermined ?? 0) + analysis.ProjectScores.Values.Sum(s => s.Undetermined);
         if (undetermined > 0)
         {
-            runner.Output.WriteLine($"  {undetermined} 个指标缺少实际完成值或完成情况，得分为暂定。");
+            // The score as a range while indicators are undecided: never one figure, never a grade the range does not fix.
+            runner.Output.WriteLine($"  {undetermined} 个指标无法判断（缺少实际完成值或完成情况），得分为暂定。");
+            if (analysis.DepartmentScore is { Provisional: true } provisional)
+            {
+                runner.Output.WriteLine($"  部门整体绩效自评已评定指标得分 {Money.Format(provisional.Total)} 分；补齐其 {provisional.Undetermined} 个指标后，"
+                    + $"得分在 {Money.Format(provisional.Total)} 至 {Money.Format(provisional.Ceiling)} 分之间，"
+                    + (provisional.GradeDecided ? $"等级“{provisional.Grade}”。" : "等级待定。"));
+            }
         }
 
         var warnings = analysis.Findings.CountOf(Severity.Warning);

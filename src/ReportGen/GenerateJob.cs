@@ -65,7 +65,8 @@ public static class GenerateJob
             ProjectScores = projectScores,
             SpendingProgress = progress,
         };
-        return ProblemsCheck.Find(analysis) is { } problems ? analysis with { Findings = [.. findings, problems] } : analysis;
+        var narrative = ProblemsCheck.FindAll(analysis);
+        return narrative.Count == 0 ? analysis : analysis with { Findings = [.. findings.Concat(narrative).OrderByDescending(f => f.Severity)] };
     }
 
     /// <summary>

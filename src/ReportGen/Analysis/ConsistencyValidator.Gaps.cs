@@ -20,6 +20,7 @@ public sealed partial class ConsistencyValidator
         FindingCodes.ProjectOutcomeMissing, FindingCodes.TaskOutcomeMissing, FindingCodes.PurposeMissing,
         FindingCodes.UnmetWithoutNote, FindingCodes.FarAboveTarget, FindingCodes.MissingActual,
         FindingCodes.MissingUserStatus, FindingCodes.TargetBeforeAdjustment, FindingCodes.OutlineItemMissing,
+        FindingCodes.ActualNotMeasured, FindingCodes.StatusDiffers,
     };
 
     private void CheckMissingTexts(ProjectNameMatcher matcher)

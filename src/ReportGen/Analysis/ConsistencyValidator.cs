@@ -31,7 +31,6 @@ public sealed partial class ConsistencyValidator
         validator.CheckInitialForm();
         validator.CheckTargets(matcher);
         validator.CheckTexts();
-        validator.CheckNarrative();
         validator.CheckMissingTexts(matcher);
         return validator._findings;
     }

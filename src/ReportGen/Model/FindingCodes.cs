@@ -223,7 +223,10 @@ public static class FindingCodes
     /// <summary>Info: the user's 得分 for a quantitative indicator differs from the formula.</summary>
     public const string ScoreDiffers = "RG314";
 
-    /// <summary>Info: the user's 完成情况 differs from the one computed.</summary>
+    /// <summary>
+    /// Warning: the user's 完成情况 differs from the one the numbers, dates or words give; the row is 无法判断 until
+    /// they agree (the report never overrules the clerk nor repeats a verdict the data deny).
+    /// </summary>
     public const string StatusDiffers = "RG315";
 
     /// <summary>Warning: a 预算资金使用率 / 预算执行率 actual written differently from the computed rate.</summary>
@@ -240,6 +243,15 @@ public static class FindingCodes
 
     /// <summary>Warning: a cost target equal to the start-of-year amount of a budget adjusted during the year, without 偏差原因.</summary>
     public const string TargetBeforeAdjustment = "RG320";
+
+    /// <summary>
+    /// Warning: the 实际完成值's words change what its number means (未, 不足, 预计, 较上年增加, 基本完成…) and
+    /// decide no verdict; the row is 无法判断 until the measured value or the 完成情况 is written.
+    /// </summary>
+    public const string ActualNotMeasured = "RG330";
+
+    /// <summary>Error: a bare fraction ("0.936", a General-formatted cell) against a percentage target: 93.6% or a slip.</summary>
+    public const string BareFraction = "RG331";
 
     // RG5xx: import of the start-of-year forms (Import).
 

@@ -17,6 +17,8 @@ public static class IndicatorViews
         Score = score is null ? null : new ScoreView(score.ExecutionRate, score.Output, score.Outcome, score.Satisfaction, score.Total, score.GradeLevel)
         {
             Undetermined = score.Undetermined,
+            Ceiling = score.Ceiling,
+            GradeDecided = score.GradeDecided,
         },
     };
 

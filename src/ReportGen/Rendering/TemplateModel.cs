@@ -251,9 +251,15 @@ public sealed record ScoreView(decimal ExecutionRate, decimal Output, decimal Ou
     public int Undetermined { get; init; }
     public bool Provisional => Undetermined > 0;
 
-    /// <summary>"28.28" or "28.28（暂定）".</summary>
-    public string TotalText(Vocabulary words) => words.Provisional(Money.Format(Total), Provisional);
+    /// <summary>The total with every undecided indicator at full weight; equal to <see cref="Total"/> when final.</summary>
+    public decimal Ceiling { get; init; }
 
-    /// <summary>"差" or "差（暂定）".</summary>
-    public string GradeText(Vocabulary words) => words.Provisional(words.Of(Grade), Provisional);
+    /// <summary>The range Total–Ceiling lies in one grade band: the grade is known even while the score is provisional.</summary>
+    public bool GradeDecided { get; init; } = true;
+
+    /// <summary>"28.28", or while provisional the range "28.28至67.50（暂定）".</summary>
+    public string TotalText(Vocabulary words) => words.Total(Money.Format(Total), Money.Format(Ceiling), Provisional);
+
+    /// <summary>"差", or 待定 while the range spans two grade bands.</summary>
+    public string GradeText(Vocabulary words) => GradeDecided ? words.Of(Grade) : words.PendingGrade;
 }

@@ -266,11 +266,14 @@ public sealed partial class ReportTruthTests
         var document = Render(analysis);
         var totals = document.Blocks.OfType<TableBlock>().SelectMany(b => b.Table.Rows).Where(r => r.Cells[0].Text == "总分" && r.Cells[2].Text != "—").ToList();
         Assert.Equal(1 + analysis.ProjectScores.Count, totals.Count);
-        Assert.All(totals, r => Assert.EndsWith("（暂定）", r.Cells[2].Text, StringComparison.Ordinal));
-        Assert.All(totals, r => Assert.EndsWith("（暂定）", r.Cells[3].Text, StringComparison.Ordinal));
+        // A range (undecided indicators at 0 … at full weight), and no grade while the range spans two bands.
+        Assert.All(totals, r => Assert.Matches(@"^\d+\.\d\d至\d+\.\d\d（暂定）$", r.Cells[2].Text));
+        Assert.All(totals, r => Assert.EndsWith("待定", r.Cells[3].Text, StringComparison.Ordinal));
         var narrative = string.Join("\n", document.Blocks.OfType<Paragraph>().Select(p => p.Text));
-        Assert.Contains($"自评得分暂定为{Money.Format(analysis.DepartmentScore.Total)}分，等级暂定为“差”", narrative, StringComparison.Ordinal);
+        var d = analysis.DepartmentScore;
+        Assert.Contains($"自评得分尚未确定：已评定指标得分{Money.Format(d.Total)}分，尚有{d.Undetermined}项指标无法判断，补齐后得分在{Money.Format(d.Total)}至{Money.Format(d.Ceiling)}分之间，等级待定。", narrative, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"自评得分\d", narrative);
+        Assert.DoesNotContain("“差”", narrative, StringComparison.Ordinal);
 
         // Everything judged: the same sentences without 暂定.
         var complete = WorkbookBuilder.Create().Project("甲", 50m, 0m, 50m)
