@@ -11,6 +11,9 @@ public sealed record ReportDocument(string Title, IReadOnlyList<Block> Blocks)
     /// placeholder. Rendering sets it (<c>ReportMarkup</c>), <c>DocxWriter</c> honours it.
     /// </summary>
     public const char LiteralMark = '\u2060';
+
+    /// <summary>The workbook's file name, for the report's stamp (<see cref="ReportStamp"/>); empty when unknown.</summary>
+    public string Workbook { get; init; } = "";
 }
 
 public abstract record Block;

@@ -130,10 +130,17 @@ internal sealed class PartXml : IDisposable
         Byte((byte)'"');
     }
 
+    /// <summary>
+    /// Collects every element text written, for the report's text fingerprint (<see cref="Model.ReportStamp"/>):
+    /// set on document.xml, where the only element text is that of w:t.
+    /// </summary>
+    public Model.Fingerprint.Builder? Collect { get; init; }
+
     /// <summary>Element content.</summary>
     public void Text(string text)
     {
         CloseTag();
+        Collect?.Append(text);
         Escaped(text, attribute: false);
     }
 
@@ -228,6 +235,7 @@ internal sealed class PartXml : IDisposable
     public void Text(ReadOnlySpan<char> text)
     {
         CloseTag();
+        Collect?.Append(text);
         Escaped(text, attribute: false);
     }
 
