@@ -22,8 +22,21 @@ public sealed record ReportStamp(string Version, string Workbook, string Text, I
     /// <summary>Field n's property is this prefix and n in four digits, so that the names sort as the fields run.</summary>
     public const string FieldPrefix = "ReportGen.Field.";
 
+    /// <summary>The paragraphs' fingerprints, <see cref="ParagraphsPerProperty"/> to a property (Word shows 255 characters of one).</summary>
+    public const string ParagraphsPrefix = "ReportGen.Paragraphs.";
+
+    private const int ParagraphsPerProperty = 28;
+
+    /// <summary>
+    /// A fingerprint (8 hex digits) of each paragraph's text outside the fields, in document order (body and table
+    /// cells alike): what tells <c>import</c> which paragraphs were edited outside any field.
+    /// </summary>
+    public IReadOnlyList<string> Paragraphs { get; init; } = [];
+
     /// <summary>The bookmark around field n: a leading underscore keeps it out of Word's bookmark list.</summary>
-    public static string BookmarkName(int id) => "_RG" + id.ToString(CultureInfo.InvariantCulture);
+    public static string BookmarkName(int id) => BookmarkPrefix + id.ToString(CultureInfo.InvariantCulture);
+
+    public const string BookmarkPrefix = "_RG";
 
     public static string FieldProperty(int id) => FieldPrefix + id.ToString("0000", CultureInfo.InvariantCulture);
 
@@ -33,6 +46,12 @@ public sealed record ReportStamp(string Version, string Workbook, string Text, I
         yield return (VersionProperty, Version);
         yield return (WorkbookProperty, Workbook);
         yield return (TextProperty, Text);
+        for (var i = 0; i < Paragraphs.Count; i += ParagraphsPerProperty)
+        {
+            yield return (ParagraphsPrefix + (1 + (i / ParagraphsPerProperty)).ToString("000", CultureInfo.InvariantCulture),
+                string.Concat(Paragraphs.Skip(i).Take(ParagraphsPerProperty)));
+        }
+
         foreach (var field in Fields)
         {
             yield return (FieldProperty(field.Id), field.Format());
@@ -48,6 +67,7 @@ public sealed record ReportStamp(string Version, string Workbook, string Text, I
         }
 
         var fields = new List<FieldStamp>();
+        var paragraphs = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in properties)
         {
             if (name.StartsWith(FieldPrefix, StringComparison.Ordinal)
@@ -56,26 +76,38 @@ public sealed record ReportStamp(string Version, string Workbook, string Text, I
             {
                 fields.Add(field);
             }
+            else if (name.StartsWith(ParagraphsPrefix, StringComparison.Ordinal))
+            {
+                paragraphs[name] = value;
+            }
         }
 
         fields.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return new ReportStamp(version, properties.GetValueOrDefault(WorkbookProperty, ""), properties.GetValueOrDefault(TextProperty, ""), fields);
+        var all = string.Concat(paragraphs.Values);
+        return new ReportStamp(version, properties.GetValueOrDefault(WorkbookProperty, ""), properties.GetValueOrDefault(TextProperty, ""), fields)
+        {
+            Paragraphs = [.. Enumerable.Range(0, all.Length / 8).Select(i => all.Substring(i * 8, 8))],
+        };
     }
 }
 
 /// <summary>
-/// One field of a stamped report: its number (the bookmark <c>_RG{Id}</c>), the cell its text comes from or goes to
-/// (<c>预算执行!J7</c>; a sheet alone when the workbook has no row for it yet), and two fingerprints: of the text the
-/// cell held when the report was made (empty for a placeholder) and of the text the field showed.
+/// One field of a stamped report: its number (the bookmark <c>_RG{Id}</c>); the cell its text comes from or goes to
+/// (<c>预算执行!J7</c>; a sheet alone when the workbook has no row for it yet); what belongs there (its title); its
+/// part (0 for a field showing the cell's whole text, 1, 2… for the lines of a text shown one paragraph per line);
+/// and two fingerprints: of the text the cell held when the report was made (empty for a placeholder) and of the text
+/// the field showed.
 /// </summary>
-public sealed record FieldStamp(int Id, string Cell, string Given, string Shown)
+public sealed record FieldStamp(int Id, string Cell, string Title, int Part, string Given, string Shown)
 {
-    public string Format() => $"{Given}|{Shown}|{Cell}";
+    public string Format() => string.Create(CultureInfo.InvariantCulture, $"{Given}|{Shown}|{Part}|{Cell}|{Title}");
 
     public static FieldStamp? Parse(int id, string value)
     {
-        var parts = value.Split('|', 3);
-        return parts.Length == 3 ? new FieldStamp(id, parts[2], parts[0], parts[1]) : null;
+        var parts = value.Split('|', 5);
+        return parts.Length == 5 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var part)
+            ? new FieldStamp(id, parts[3], parts[4], part, parts[0], parts[1])
+            : null;
     }
 }
 
@@ -88,7 +120,10 @@ public sealed record FieldStamp(int Id, string Cell, string Given, string Shown)
 public static class Fingerprint
 {
     /// <summary>The fingerprint of a field's text as the clerk sees it.</summary>
-    public static string Of(string? text) => Hex(Clean(text));
+    public static string Of(string? text) => Hex(Clean(text), 8);
+
+    /// <summary>A short fingerprint (32 bits, FNV-1a) of a paragraph's text outside its fields, as the report holds it.</summary>
+    public static string OfParagraph(ReadOnlySpan<char> text) => Fnv.Add(Fnv.Start, text).ToString("x8", CultureInfo.InvariantCulture);
 
     /// <summary>A field's text as the clerk sees it: no <see cref="ReportDocument.LiteralMark"/>, LF line ends, trimmed.</summary>
     public static string Clean(string? text)
@@ -111,17 +146,19 @@ public static class Fingerprint
         return text.Trim();
     }
 
-    private static string Hex(ReadOnlySpan<char> text)
+    private static string Hex(ReadOnlySpan<char> text, int bytes)
     {
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text), hash);
-        return Convert.ToHexStringLower(hash[..8]);
+        return Convert.ToHexStringLower(hash[..bytes]);
     }
 
     /// <summary>
-    /// Collects a report's text as its writer writes it and its reader reads it back, and fingerprints it once at the
-    /// end: characters XML 1.0 cannot carry (control characters other than tab and line feed, surrogates, U+FFFE and
-    /// U+FFFF) are left out on both sides and a CR counts as the LF the XML holds, so that the two agree.
+    /// Collects a report's text as its writer writes it and its reader reads it back (the content of every w:t, in
+    /// order), with where each paragraph and each field starts and ends; fingerprints the whole text and each
+    /// paragraph's text outside its fields once, at the end. Characters XML 1.0 cannot carry (control characters
+    /// other than tab and line feed, surrogates, U+FFFE and U+FFFF) are left out on both sides and a CR counts as the
+    /// LF the XML holds, so that the two agree.
     /// </summary>
     public sealed class Builder : IDisposable
     {
@@ -129,8 +166,32 @@ public static class Fingerprint
             string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n')).Select(c => (char)c))
             + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)) + "\uFFFE\uFFFF");
 
+        private readonly List<int> paragraphs = [];
+        private readonly List<(int Start, int End)> fields = [];
         private char[] buffer = ArrayPool<char>.Shared.Rent(16 * 1024);
         private int length;
+        private int fieldDepth;
+        private int fieldStart;
+
+        /// <summary>A paragraph starts (w:p).</summary>
+        public void Paragraph() => paragraphs.Add(length);
+
+        /// <summary>A field starts (w:sdt); fields inside fields count as the outer one.</summary>
+        public void FieldStart()
+        {
+            if (fieldDepth++ == 0)
+            {
+                fieldStart = length;
+            }
+        }
+
+        public void FieldEnd()
+        {
+            if (fieldDepth > 0 && --fieldDepth == 0)
+            {
+                fields.Add((fieldStart, length));
+            }
+        }
 
         public void Append(ReadOnlySpan<char> text)
         {
@@ -138,9 +199,9 @@ public static class Fingerprint
             {
                 var stop = text.IndexOfAny(Skipped);
                 var part = stop < 0 ? text : text[..stop];
-                if (length + part.Length > buffer.Length)
+                if (length + part.Length + 1 > buffer.Length)
                 {
-                    var larger = ArrayPool<char>.Shared.Rent(Math.Max(buffer.Length * 2, length + part.Length));
+                    var larger = ArrayPool<char>.Shared.Rent(Math.Max(buffer.Length * 2, length + part.Length + 1));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<char>.Shared.Return(buffer);
                     buffer = larger;
@@ -156,14 +217,49 @@ public static class Fingerprint
                 // A lone CR is written to the XML as LF (PartXml), and read back so.
                 if (text[stop] == '\r')
                 {
-                    Append("\n");
+                    buffer[length++] = '\n';
                 }
 
                 text = text[(stop + 1)..];
             }
         }
 
-        public string Finish() => Hex(buffer.AsSpan(0, length));
+        /// <summary>The fingerprint of the whole text.</summary>
+        public string Finish() => Hex(buffer.AsSpan(0, length), 8);
+
+        /// <summary>
+        /// Each paragraph's fingerprint (<see cref="OfParagraph"/>) of its text with each field's text replaced by one
+        /// U+FFFC, so that filling a field leaves its paragraph as it was.
+        /// </summary>
+        public List<string> ParagraphFingerprints()
+        {
+            var result = new List<string>(paragraphs.Count);
+            var field = 0;
+            for (var p = 0; p < paragraphs.Count; p++)
+            {
+                var start = paragraphs[p];
+                var end = p + 1 < paragraphs.Count ? paragraphs[p + 1] : length;
+                var hash = Fnv.Start;
+                var position = start;
+                while (field < fields.Count && fields[field].End <= start && fields[field].Start < start)
+                {
+                    field++;
+                }
+
+                for (var f = field; f < fields.Count && fields[f].Start < end; f++)
+                {
+                    var (from, to) = fields[f];
+                    hash = Fnv.Add(hash, buffer.AsSpan(position, Math.Max(0, from - position)));
+                    hash = Fnv.Add(hash, "\uFFFC");
+                    position = Math.Max(position, Math.Min(to, end));
+                }
+
+                hash = Fnv.Add(hash, buffer.AsSpan(position, Math.Max(0, end - position)));
+                result.Add(hash.ToString("x8", CultureInfo.InvariantCulture));
+            }
+
+            return result;
+        }
 
         public void Dispose()
         {
@@ -172,6 +268,22 @@ public static class Fingerprint
                 ArrayPool<char>.Shared.Return(buffer);
                 buffer = [];
             }
+        }
+    }
+
+    /// <summary>32-bit FNV-1a over UTF-16 units: a paragraph's fingerprint needs no strength, only to be cheap.</summary>
+    private static class Fnv
+    {
+        public const uint Start = 2166136261;
+
+        public static uint Add(uint hash, ReadOnlySpan<char> text)
+        {
+            foreach (var c in text)
+            {
+                hash = (hash ^ c) * 16777619;
+            }
+
+            return hash;
         }
     }
 }

@@ -68,7 +68,7 @@ public static partial class DocxWriter
         PackageZip.Part(zip, "word/styles.xml", stream => stream.Write(parts.Styles));
 
         // Last, out of name order: the stamp holds the fingerprint of the text just written.
-        var stamp = new ReportStamp(Version, document.Workbook, text.Finish(), []);
+        var stamp = new ReportStamp(Version, document.Workbook, text.Finish(), []) { Paragraphs = text.ParagraphFingerprints() };
         PackageZip.Part(zip, "docProps/custom.xml", stream => WriteStamp(stream, stamp));
     }
 

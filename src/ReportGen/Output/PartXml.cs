@@ -67,6 +67,11 @@ internal sealed class PartXml : IDisposable
     /// <summary>Opens <c>prefix:name</c>; attributes may follow until content or <see cref="End"/>.</summary>
     public void Start(string name)
     {
+        if (Collect is not null && name.Length == 1 && name[0] == 'p')
+        {
+            Collect.Paragraph();
+        }
+
         CloseTag();
         Ascii(startTag);
         Ascii(name);
