@@ -30,7 +30,7 @@ public static class TemplateHelpers
         Add(builtins, "share", 2, 2, (c, a) => Money.Rate(Decimal(c, "share", a[0]), Decimal(c, "share", a[1])));
         Add(builtins, "cn", 1, 1, (c, a) => ChineseNumber((int)Decimal(c, "cn", a[0])));
         Add(builtins, "ordinal", 2, 2, (c, a) => Ordinal(c, (int)Decimal(c, "ordinal", a[0]), (int)Decimal(c, "ordinal", a[1])));
-        Add(builtins, "placeholder", 1, 2, (c, a) => Words(c).Placeholder(Text(a[0]), a.Length > 1 ? Text(a[1]) : null));
+        Add(builtins, "placeholder", 1, 2, (c, a) => ReportMarkup.Placeholder(Words(c), Text(a[0]), a.Length > 1 ? Text(a[1]) : null));
         Add(builtins, "fact", 1, 1, (c, a) => c.Context.Tags.TryGetValue(FactsTag, out var facts) && facts is IReadOnlyDictionary<string, string> map
             ? map.GetValueOrDefault(Text(a[0])) ?? "" : "");
         Add(builtins, "factCell", 1, 1, (c, a) => c.Context.Tags.TryGetValue(FactCellsTag, out var cells) && cells is IReadOnlyDictionary<string, string> map

@@ -95,7 +95,8 @@ public sealed class VocabularyTests : IDisposable
         var changed = ReportRenderer.Render(Sample.Value, CopyTemplates(Vocabulary.FileName, text => text
             .Replace("占位符 = 【待填写：{内容}（{单元格}）】", "占位符 = 【待填写：{内容}，请填在{单元格}】", StringComparison.Ordinal)));
 
-        Assert.Equal(ReportMarkup.CountPlaceholders(bundled), ReportMarkup.CountPlaceholders(changed));
+        Assert.Equal(bundled.Placeholders.Count, changed.Placeholders.Count);
+        Assert.Equal(bundled.Placeholders.Select(p => (p.Title, p.Cell)), changed.Placeholders.Select(p => (p.Title, p.Cell)));
         Assert.Contains("【待填写：部门整体执行率偏低的原因，请填在基本信息!B24】", Texts(changed), StringComparison.Ordinal);
     }
 
