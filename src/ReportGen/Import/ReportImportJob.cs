@@ -101,7 +101,7 @@ public static class ReportImportJob
         {
             var first = fields[i].Stamp;
             var parts = new List<FoundField> { fields[i] };
-            while (first.Part > 0 && i + 1 < fields.Count && fields[i + 1].Stamp.Cell == first.Cell && fields[i + 1].Stamp.Part == parts[^1].Stamp.Part + 1)
+            while (first.Part > 0 && i + 1 < fields.Count && fields[i + 1].Stamp.Cell == first.Cell && fields[i + 1].Stamp.Part > parts[^1].Stamp.Part)
             {
                 parts.Add(fields[++i]);
             }

@@ -257,10 +257,10 @@ public sealed class ReportFieldsTests : IDisposable
     [Fact]
     public void Doubled_text_is_recognised()
     {
-        Assert.True(ReportFieldReaderProbe.Doubled("会议推迟会议推迟"));
-        Assert.True(ReportFieldReaderProbe.Doubled("好的好的好的"));
-        Assert.False(ReportFieldReaderProbe.Doubled("会议推迟"));
-        Assert.False(ReportFieldReaderProbe.Doubled("哈哈"));
+        Assert.True(ReportFieldReader.Doubled("会议推迟会议推迟"));
+        Assert.True(ReportFieldReader.Doubled("好的好的好的"));
+        Assert.False(ReportFieldReader.Doubled("会议推迟"));
+        Assert.False(ReportFieldReader.Doubled("哈哈"));
     }
 
     [LibreOfficeFact]
