@@ -16,6 +16,7 @@ public sealed record ClerkText(string Title, string Cell, string Given, int Part
 public sealed class ClerkTexts
 {
     private readonly Dictionary<string, ClerkText> texts = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, string> titles = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Registers <paramref name="text"/> (already literal, <see cref="ReportMarkup.Literal"/>) as the text of
@@ -36,10 +37,14 @@ public sealed class ClerkTexts
         }
 
         texts[text] = field;
+        titles.TryAdd(cell, title);
         return text;
     }
 
     public bool TryGet(string text, out ClerkText field) => texts.TryGetValue(text, out field!);
+
+    /// <summary>The title of the texts registered for <paramref name="cell"/>, if any.</summary>
+    public string? TitleOf(string cell) => titles.GetValueOrDefault(cell);
 
     public int Count => texts.Count;
 }

@@ -32,7 +32,7 @@ public static class IndicatorViews
         Reason = result.Reason.Length > 0 ? ReportMarkup.Literal(result.Reason) : null,
         Weight = result.Weight,
         Score = result.Score,
-        Deviation = TemplateModelBuilder.Clerk(ReportMarkup.Literal(result.Row.DeviationNote), "偏差原因", result.Row.CellOf("偏差原因").ToString()),
+        Deviation = TemplateModelBuilder.ClerkAt(ReportMarkup.Literal(result.Row.DeviationNote), result.Row.CellOf("偏差原因"), "偏差原因"),
         IsExecutionRate = IndicatorScorer.IsExecutionRateIndicator(result.Row),
         MissingField = result.Status == IndicatorStatus.Undetermined ? result.MissingField : null,
         MissingCell = result.MissingField is { } field ? result.Row.CellOf(field).ToString() : "",

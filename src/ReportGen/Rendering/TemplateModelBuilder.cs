@@ -32,9 +32,10 @@ public static class TemplateModelBuilder
     /// A text of the clerk's workbook, registered as the text of <paramref name="cell"/> so that the report shows it as
     /// a field titled <paramref name="title"/> (<see cref="ClerkTexts"/>); as it is outside a build.
     /// </summary>
+    /// <param name="title">The workbook's name for the item (the column or 基本信息 item the cell is under).</param>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
-    internal static string? Clerk(string? text, string title, string cell, string? whole = null, int part = 0) =>
-        _texts is { } texts ? texts.Add(text, title, cell, whole, part) : text;
+    internal static string? ClerkAt(string? text, SourceLocation cell, string title, string? whole = null, int part = 0) =>
+        _texts is { } texts ? texts.Add(text, title, cell.ToString(), whole, part) : text;
 
     private static TemplateModel Build(DepartmentAnalysis analysis, ClerkTexts texts)
     {
@@ -43,9 +44,10 @@ public static class TemplateModelBuilder
         var figures = analysis.Figures;
         var lines = figures.Lines.Select((line, index) => BuildLine(analysis, line, index)).ToList();
         var projectLines = lines.Where(l => l.IsProject).Select((l, i) => l with { Number = i + 1 }).ToList();
+        var indicators = IndicatorViews.ForDepartment(analysis);
         return new TemplateModel
         {
-            Department = BuildDepartment(info, FactCell(workbook, "主要职责"), FactCell(workbook, "年度总体目标")),
+            Department = BuildDepartment(info, ConsistencyValidator.FactCell(workbook, "主要职责"), ConsistencyValidator.FactCell(workbook, "年度总体目标")),
             Texts = texts,
             Year = info.Year,
             Totals = View(figures.Department),
@@ -56,18 +58,20 @@ public static class TemplateModelBuilder
             ProjectLines = projectLines,
             BasicLines = lines.Where(l => !l.IsProject).ToList(),
             KeyTasks = workbook.KeyTasks
-                .Select((t, i) => new TaskView(i + 1, L(t.Item), L(t.Owner), L(t.Goal), Clerk(L(t.Outcome), "完成情况", t.Location.ToString())) { OutcomeCell = t.Location.ToString() })
+                .Select((t, i) => new TaskView(i + 1, L(t.Item), L(t.Owner), L(t.Goal), ClerkAt(L(t.Outcome), t.Location, "完成情况")) { OutcomeCell = t.Location.ToString() })
                 .ToList(),
             KeyTasksCell = WorkbookSchema.TasksSheet,
             OtherFunds = info.Amount("其他资金来源")?.Value,
-            Problems = Clerk(L(info.Fact("存在问题")), "存在问题", FactCell(workbook, "存在问题")),
-            Measures = Clerk(L(info.Fact("改进措施")), "改进措施", FactCell(workbook, "改进措施")),
-            OtherNotes = Clerk(L(info.Fact("其他说明")), "其他说明", FactCell(workbook, "其他说明")),
+            Problems = ClerkAt(L(info.Fact("存在问题")), ConsistencyValidator.FactCell(workbook, "存在问题"), "存在问题"),
+            Measures = ClerkAt(L(info.Fact("改进措施")), ConsistencyValidator.FactCell(workbook, "改进措施"), "改进措施"),
+            OtherNotes = ClerkAt(L(info.Fact("其他说明")), ConsistencyValidator.FactCell(workbook, "其他说明"), "其他说明"),
             ProblemsCell = FactCell(workbook, "存在问题"),
             MeasuresCell = FactCell(workbook, "改进措施"),
             OtherNotesCell = FactCell(workbook, "其他说明"),
+            Indicators = indicators,
+
+            // After the lines and indicators: a fact's cause is one of their 偏差原因, titled as they are.
             Gaps = GapFinder.Find(analysis).Select(Gap).ToList(),
-            Indicators = IndicatorViews.ForDepartment(analysis),
             SpendingProgress = analysis.SpendingProgress
                 .Select(p => new ProgressView(L(p.Line.Name), p.Checkpoints
                     .Select(Checkpoint).ToList()))
@@ -82,7 +86,7 @@ public static class TemplateModelBuilder
     private static CheckpointView Checkpoint(CheckpointProgress c) => new(c.Label, c.Planned, c.Spent, c.Share, c.Behind);
 
     /// <summary>A section 四 fact with its names as literal text and its figures as the report's views.</summary>
-    private static GapView Gap(Gap gap) => new(gap.Kind, L(gap.Name), Clerk(L(gap.Cause), "原因", gap.CauseCell.ToString()), gap.CauseCell.ToString())
+    private static GapView Gap(Gap gap) => new(gap.Kind, L(gap.Name), Cause(L(gap.Cause), gap.CauseCell.ToString()), gap.CauseCell.ToString())
     {
         Amounts = gap.Amounts is { } a ? View(a) : null,
         Behind = gap.Behind.Select(Checkpoint).ToList(),
@@ -90,6 +94,10 @@ public static class TemplateModelBuilder
         Scope = L(gap.Scope),
         DepartmentScope = gap.DepartmentScope,
     };
+
+    /// <summary>A fact's cause is the text of a 偏差原因 the lines or indicators registered already: it is titled as they are.</summary>
+    private static string? Cause(string? text, string cell) =>
+        _texts is { } texts && texts.TitleOf(cell) is { } title ? texts.Add(text, title, cell) : text;
 
     private static FundsView BuildFunds(BudgetFigures figures)
     {
@@ -118,16 +126,16 @@ public static class TemplateModelBuilder
 
     public static AmountsView View(Amounts a) => new(a.Initial, a.Adjustment, a.Final, a.Actual, a.CarryOver, a.ExecutionRate);
 
-    private static DepartmentView BuildDepartment(DepartmentInfo info, string dutiesCell, string annualGoalCell) => new()
+    private static DepartmentView BuildDepartment(DepartmentInfo info, SourceLocation dutiesCell, SourceLocation annualGoalCell) => new()
     {
         Name = L(info.Name),
         ShortName = L(info.Fact("部门简称") ?? info.Name),
-        DutiesCell = dutiesCell,
-        AnnualGoalCell = annualGoalCell,
+        DutiesCell = dutiesCell.ToString(),
+        AnnualGoalCell = annualGoalCell.ToString(),
 
         // One duty a line: each is a part of the cell's text (docs/report-fields.md), so that import joins them again.
         Duties = (info.Fact("主要职责") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select((duty, i) => Clerk(L(duty), "主要职责", dutiesCell, info.Fact("主要职责"), i + 1)).ToList(),
+            .Select((duty, i) => ClerkAt(L(duty), dutiesCell, "主要职责", info.Fact("主要职责"), i + 1)).ToList(),
         UnitCount = L(info.Fact("预算单位数")),
         Establishment = L(info.Fact("编制数")),
         AdminEstablishment = L(info.Fact("行政编制数")),
@@ -138,7 +146,7 @@ public static class TemplateModelBuilder
         Retired = L(info.Fact("退休人数")),
         Offices = L(info.Fact("内设机构")),
         Subordinates = L(info.Fact("下属单位")),
-        AnnualGoal = Clerk(L(info.Fact("年度总体目标")), "年度总体目标", annualGoalCell),
+        AnnualGoal = ClerkAt(L(info.Fact("年度总体目标")), annualGoalCell, "年度总体目标"),
         Facts = info.Facts.ToDictionary(fact => fact.Key, fact => L(fact.Value)),
         FactCells = info.FactRows.ToDictionary(row => row.Key, row => row.Value.ToString()),
     };
@@ -159,14 +167,14 @@ public static class TemplateModelBuilder
             AdjustmentKind = line.Adjustment,
             Amounts = View(line.Amounts),
             Funding = line.Line.Funding,
-            Purpose = Clerk(L(line.Line.Purpose), "主要用途", line.Line.CellOf("主要用途").ToString()),
-            Deviation = Clerk(L(line.Line.DeviationNote), "偏差原因", line.Line.CellOf("偏差原因").ToString()),
+            Purpose = ClerkAt(L(line.Line.Purpose), line.Line.CellOf("主要用途"), "主要用途"),
+            Deviation = ClerkAt(L(line.Line.DeviationNote), line.Line.CellOf("偏差原因"), "偏差原因"),
             LowRate = line.LowRate,
             Overspent = line.Overspent,
             LargeCarryOver = line.LargeCarryOver,
             AnnualGoal = L(target?.AnnualGoal),
             PeriodGoal = L(target?.PeriodGoal),
-            Outcome = Clerk(L(target?.Outcome), "实际完成情况", target?.CellOf("实际完成情况").ToString() ?? targetSheet),
+            Outcome = target is null ? null : ClerkAt(L(target.Outcome), target.CellOf("实际完成情况"), "实际完成情况"),
             Indicators = IndicatorViews.ForLine(analysis, line.Line),
             HasTargets = target is not null || hasIndicators,
             BehindPlan = analysis.SpendingProgress.Any(p => p.Line.Line == line.Line && p.BehindCheckpoints.Any()),
