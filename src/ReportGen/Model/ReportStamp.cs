@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace ReportGen.Model;
@@ -112,18 +111,30 @@ public sealed record FieldStamp(int Id, string Cell, string Title, int Part, str
 }
 
 /// <summary>
-/// Fingerprints of text: the first 64 bits of SHA-256 over the text's UTF-16, in hex. A field's text is compared as
+/// Fingerprints of text, in hex: FNV-1a (64 bits) of a field's text, FNV-1a over 64-bit words of a report's whole
+/// text and (folded to 32 bits) of each paragraph's. A field's text is compared as
 /// the clerk sees it (<see cref="Of"/>: without the invisible <see cref="ReportDocument.LiteralMark"/>, line ends as
 /// LF, no surrounding blanks); a whole report's text is compared as the characters its XML can carry
 /// (<see cref="Builder"/>).
 /// </summary>
 public static class Fingerprint
 {
-    /// <summary>The fingerprint of a field's text as the clerk sees it.</summary>
-    public static string Of(string? text) => Hex(Clean(text), 8);
+    /// <summary>
+    /// The fingerprint of a field's text as the clerk sees it: 64-bit FNV-1a, in hex. A report has a hundred or more
+    /// fields and a text of the clerk's is registered for every report made (docs/performance.md): the hash is the
+    /// cheapest that tells two texts apart, not one that resists forgery.
+    /// </summary>
+    public static string Of(string? text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in Clean(text))
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
 
-    /// <summary>A short fingerprint (32 bits, FNV-1a) of a paragraph's text outside its fields, as the report holds it.</summary>
-    public static string OfParagraph(ReadOnlySpan<char> text) => Fnv.Add(Fnv.Start, text).ToString("x8", CultureInfo.InvariantCulture);
+        return hash.ToString("x16", CultureInfo.InvariantCulture);
+    }
+
 
     /// <summary>A field's text as the clerk sees it: no <see cref="ReportDocument.LiteralMark"/>, LF line ends, trimmed.</summary>
     public static string Clean(string? text)
@@ -144,13 +155,6 @@ public static class Fingerprint
         }
 
         return text.Trim();
-    }
-
-    private static string Hex(ReadOnlySpan<char> text, int bytes)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text), hash);
-        return Convert.ToHexStringLower(hash[..bytes]);
     }
 
     /// <summary>
@@ -195,20 +199,19 @@ public static class Fingerprint
 
         public void Append(ReadOnlySpan<char> text)
         {
+            // Almost every text has none of the skipped characters: three vectorised range checks (a search value
+            // over this set is not vectorised for CJK text) let it be copied at once (docs/performance.md).
+            if (text.IndexOfAnyInRange('\0', '\u001F') < 0 && text.IndexOfAnyInRange('\uD800', '\uDFFF') < 0
+                && text.IndexOfAnyInRange('\uFFFE', '\uFFFF') < 0)
+            {
+                Copy(text);
+                return;
+            }
+
             while (true)
             {
                 var stop = text.IndexOfAny(Skipped);
-                var part = stop < 0 ? text : text[..stop];
-                if (length + part.Length + 1 > buffer.Length)
-                {
-                    var larger = ArrayPool<char>.Shared.Rent(Math.Max(buffer.Length * 2, length + part.Length + 1));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<char>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                part.CopyTo(buffer.AsSpan(length));
-                length += part.Length;
+                Copy(stop < 0 ? text : text[..stop]);
                 if (stop < 0)
                 {
                     return;
@@ -217,15 +220,29 @@ public static class Fingerprint
                 // A lone CR is written to the XML as LF (PartXml), and read back so.
                 if (text[stop] == '\r')
                 {
-                    buffer[length++] = '\n';
+                    Copy("\n");
                 }
 
                 text = text[(stop + 1)..];
             }
         }
 
+        private void Copy(ReadOnlySpan<char> part)
+        {
+            if (length + part.Length > buffer.Length)
+            {
+                var larger = ArrayPool<char>.Shared.Rent(Math.Max(buffer.Length * 2, length + part.Length));
+                buffer.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<char>.Shared.Return(buffer);
+                buffer = larger;
+            }
+
+            part.CopyTo(buffer.AsSpan(length));
+            length += part.Length;
+        }
+
         /// <summary>The fingerprint of the whole text.</summary>
-        public string Finish() => Hex(buffer.AsSpan(0, length), 8);
+        public string Finish() => Words.Add(Words.Start, buffer.AsSpan(0, length)).ToString("x16", CultureInfo.InvariantCulture);
 
         /// <summary>
         /// Each paragraph's fingerprint (<see cref="OfParagraph"/>) of its text with each field's text replaced by one
@@ -239,7 +256,7 @@ public static class Fingerprint
             {
                 var start = paragraphs[p];
                 var end = p + 1 < paragraphs.Count ? paragraphs[p + 1] : length;
-                var hash = Fnv.Start;
+                var hash = Words.Start;
                 var position = start;
                 while (field < fields.Count && fields[field].End <= start && fields[field].Start < start)
                 {
@@ -249,13 +266,13 @@ public static class Fingerprint
                 for (var f = field; f < fields.Count && fields[f].Start < end; f++)
                 {
                     var (from, to) = fields[f];
-                    hash = Fnv.Add(hash, buffer.AsSpan(position, Math.Max(0, from - position)));
-                    hash = Fnv.Add(hash, "\uFFFC");
+                    hash = Words.Add(hash, buffer.AsSpan(position, Math.Max(0, from - position)));
+                    hash = Words.Add(hash, "\uFFFC");
                     position = Math.Max(position, Math.Min(to, end));
                 }
 
-                hash = Fnv.Add(hash, buffer.AsSpan(position, Math.Max(0, end - position)));
-                result.Add(hash.ToString("x8", CultureInfo.InvariantCulture));
+                hash = Words.Add(hash, buffer.AsSpan(position, Math.Max(0, end - position)));
+                result.Add(((uint)(hash ^ (hash >> 32))).ToString("x8", CultureInfo.InvariantCulture));
             }
 
             return result;
@@ -271,16 +288,28 @@ public static class Fingerprint
         }
     }
 
-    /// <summary>32-bit FNV-1a over UTF-16 units: a paragraph's fingerprint needs no strength, only to be cheap.</summary>
-    private static class Fnv
+    /// <summary>
+    /// FNV-1a over 64-bit words (four UTF-16 units at a time, the last ones one by one), then mixed: a report's text
+    /// is fingerprinted for every report written (docs/performance.md), so the hash is the cheapest that tells two
+    /// texts apart, not one that resists forgery. A text split in two is hashed as the two pieces in turn.
+    /// </summary>
+    private static class Words
     {
-        public const uint Start = 2166136261;
+        public const ulong Start = 14695981039346656037UL;
+        private const ulong Prime = 1099511628211UL;
 
-        public static uint Add(uint hash, ReadOnlySpan<char> text)
+        public static ulong Add(ulong hash, ReadOnlySpan<char> text)
         {
-            foreach (var c in text)
+            var words = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(text);
+            foreach (var word in words)
             {
-                hash = (hash ^ c) * 16777619;
+                hash = (hash ^ word) * Prime;
+                hash ^= hash >> 29;
+            }
+
+            foreach (var c in text[(words.Length * 4)..])
+            {
+                hash = (hash ^ c) * Prime;
             }
 
             return hash;

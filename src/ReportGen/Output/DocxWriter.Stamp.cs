@@ -43,32 +43,32 @@ public static partial class DocxWriter
         output.Write(bytes);
     }
 
-    /// <summary>Escapes markup and the quote; leaves out what XML 1.0 cannot carry.</summary>
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(
+        "&<>\"" + string.Concat(Enumerable.Range(0, 0x20).Select(c => (char)c)) + "\uFFFE\uFFFF"
+        + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
+
+    /// <summary>Escapes markup and the quote; leaves out what XML 1.0 cannot carry (and surrogates, which no stamp holds).</summary>
     private static void Escape(StringBuilder xml, string text)
     {
-        foreach (var c in text)
+        var rest = text.AsSpan();
+        while (true)
         {
-            switch (c)
+            var stop = rest.IndexOfAny(Special);
+            xml.Append(stop < 0 ? rest : rest[..stop]);
+            if (stop < 0)
             {
-                case '&':
-                    xml.Append("&amp;");
-                    break;
-                case '<':
-                    xml.Append("&lt;");
-                    break;
-                case '>':
-                    xml.Append("&gt;");
-                    break;
-                case '"':
-                    xml.Append("&quot;");
-                    break;
-                case < ' ' or '\uFFFE' or '\uFFFF':
-                case >= '\uD800' and <= '\uDFFF':
-                    break;
-                default:
-                    xml.Append(c);
-                    break;
+                return;
             }
+
+            xml.Append(rest[stop] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                _ => "",
+            });
+            rest = rest[(stop + 1)..];
         }
     }
 }

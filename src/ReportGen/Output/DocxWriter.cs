@@ -70,7 +70,7 @@ public static partial class DocxWriter
 
         // Last, out of name order: the stamp holds the fingerprint of the text just written.
         var stamp = new ReportStamp(Version, document.Workbook, text.Finish(), TakeFields()) { Paragraphs = text.ParagraphFingerprints() };
-        PackageZip.Part(zip, "docProps/custom.xml", stream => WriteStamp(stream, stamp));
+        PackageZip.Part(zip, "docProps/custom.xml", stream => WriteStamp(stream, stamp), CompressionLevel.Fastest);
     }
 
     /// <summary>Fixed relationship ids: the SDK would otherwise generate random ones.</summary>

@@ -359,7 +359,11 @@ public static class ReportMarkup
                     case FieldText or FieldClose:
                         break;
                     default:
-                        text.Append(line[i]);
+                        // The text up to the next mark at once: every line with a field passes here.
+                        var next = line.AsSpan(i).IndexOfAny(FieldOpen, FieldText, FieldClose);
+                        var until = next < 0 ? line.Length : i + next;
+                        text.Append(line, i, until - i);
+                        i = until - 1;
                         break;
                 }
             }
