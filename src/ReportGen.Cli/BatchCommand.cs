@@ -30,9 +30,10 @@ public static class BatchCommand
         };
         var template = new Option<string>("--template", "-t") { HelpName = "名称|路径", Description = TemplateHelp.Describe(), DefaultValueFactory = _ => "default" };
         var pdf = PdfOption.Create();
+        var force = new Option<bool>("--force") { Description = "输出文件夹中的报告在生成后被修改过时也覆盖；不加时列出这些报告，什么也不写" };
         var command = new Command("batch", "批量检查并生成报告：处理文件夹中（含子文件夹）所有部门的工作簿，有错误的不生成；输出汇总表（最弱的部门排在最前）。有工作簿未生成时退出码为 1。")
         {
-            folder, output, jobs, template, pdf,
+            folder, output, jobs, template, pdf, force,
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
@@ -43,6 +44,7 @@ public static class BatchCommand
                 Jobs = parse.GetValue(jobs),
                 Pdf = parse.GetValue(pdf) ? PdfConverter.Create(runner.LocateLibreOffice) : null,
                 Cancellation = stop.Token,
+                Force = parse.GetValue(force),
             };
             var result = runner.IsTerminal ? RunWithBar(runner, request) : RunWithLines(runner, request);
             return Report(runner, result);

@@ -29,9 +29,10 @@ public static class GenerateCommand
         };
         var text = new Option<bool>("--text") { Description = "只把报告正文（渲染后的模板文字）打印到屏幕，不生成 Word 文件" };
         var pdf = PdfOption.Create();
+        var force = new Option<bool>("--force") { Description = "报告在生成后被修改过（在 Word / WPS 中填写过）时也覆盖它；不加时拒绝覆盖，请先用 reportgen import 报告.docx --into 工作簿.xlsx 把修改写回工作簿" };
         var command = new Command("generate", "生成部门整体支出绩效自评报告（Word .docx，加 --pdf 同时生成 PDF）：正文按模板生成，附自评表和预算执行差异表。工作簿有错误时不生成。")
         {
-            workbook, output, template, style, fonts, text, pdf,
+            workbook, output, template, style, fonts, text, pdf, force,
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
@@ -47,6 +48,7 @@ public static class GenerateCommand
             {
                 Layout = FontOptions.Apply(DocxLayout.Default, parse.GetValue(fonts) ?? []),
                 TextOnly = textOnly,
+                Force = parse.GetValue(force),
 
                 // Found before anything is written: without LibreOffice nothing is generated (exit 2).
                 Pdf = wantPdf && !textOnly ? PdfConverter.Create(runner.LocateLibreOffice) : null,

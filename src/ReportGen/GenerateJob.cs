@@ -156,6 +156,7 @@ public static class GenerateJob
         if (request.OutputPath is not null)
         {
             guard?.CheckFile(request.OutputPath);
+            RefuseEdited(request, request.OutputPath);
         }
 
         // Parsed while the workbook is read and checked (once per template: a batch asks for every department).
@@ -168,12 +169,14 @@ public static class GenerateJob
 
         var template = TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory);
         (analysis, var document) = Render(analysis, template);
+        document = document with { Workbook = Path.GetFileName(Path.TrimEndingDirectorySeparator(request.WorkbookPath)) };
         var department = analysis.Workbook.Department;
         var path = request.OutputPath;
         if (path is null)
         {
             path = GenerateRequest.DefaultOutputPath(department.Name, department.Year);
             guard?.CheckFile(path, named: false);
+            RefuseEdited(request, path);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
 
@@ -185,6 +188,18 @@ public static class GenerateJob
         DocxWriter.WriteFile(document, path, request.Layout, request.StyleReference);
         var result = new GenerateResult(analysis, path, document);
         return request.Pdf is { } pdf ? ConvertToPdf(pdf, result, request.PdfPath ?? PdfConverter.PdfPathFor(path)) : result;
+    }
+
+    /// <summary>
+    /// A report edited after ReportGen wrote it is not replaced unless forced (docs/report-fields.md); a batch checks
+    /// all of its reports before it starts (BatchOutputs).
+    /// </summary>
+    private static void RefuseEdited(GenerateRequest request, string path)
+    {
+        if (!request.Force && !request.OutputChecked)
+        {
+            ReportStampReader.RefuseEdited(path, request.WorkbookPath);
+        }
     }
 
     /// <summary>

@@ -23,6 +23,12 @@ public sealed record GenerateRequest(
     /// </summary>
     public bool OutputChecked { get; init; }
 
+    /// <summary>
+    /// <c>--force</c>: replace the report even when it was edited after ReportGen wrote it; otherwise such a report is
+    /// refused (<see cref="Output.ReportStampReader.RefuseEdited"/>).
+    /// </summary>
+    public bool Force { get; init; }
+
     /// <summary><c>generate --text</c>: render the narrative only, whatever the checks found, and write nothing.</summary>
     public bool TextOnly { get; init; }
 

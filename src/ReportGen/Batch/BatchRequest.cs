@@ -15,6 +15,9 @@ public sealed record BatchRequest(
 
     public string? StyleReference { get; init; }
 
+    /// <summary><c>--force</c>: replace reports edited since ReportGen wrote them (otherwise the batch refuses to start).</summary>
+    public bool Force { get; init; }
+
     public DocxLayout Layout { get; init; } = DocxLayout.Default;
 
     /// <summary>Converts each report to a PDF beside it (<c>batch --pdf</c>); null for .docx only.</summary>

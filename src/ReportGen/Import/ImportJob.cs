@@ -131,7 +131,7 @@ public static class ImportJob
     /// The file a symbolic link at <paramref name="path"/> finally points to (the atomic rename would otherwise
     /// replace the link with a regular file and leave the linked workbook as it was); a dangling link is refused.
     /// </summary>
-    private static string FollowLink(string path)
+    internal static string FollowLink(string path)
     {
         string? link;
         try

@@ -45,6 +45,9 @@ public sealed record ReportDocument(string Title, IReadOnlyList<Block> Blocks)
     /// placeholder. Rendering sets it (<c>ReportMarkup</c>), <c>DocxWriter</c> honours it.
     /// </summary>
     public const char LiteralMark = '\u2060';
+
+    /// <summary>The workbook's file name, for the report's stamp (<see cref="ReportStamp"/>); empty when unknown.</summary>
+    public string Workbook { get; init; } = "";
 }
 
 public abstract record Block;
@@ -73,6 +76,16 @@ public sealed record Heading(int Level, string Text) : Block
 public sealed record FieldSpan(int Start, int Length, string Title, string? Cell, bool Empty)
 {
     public int End => Start + Length;
+
+    /// <summary>
+    /// For a text of the clerk's: the fingerprint of the cell's whole text when the report was made
+    /// (<see cref="Fingerprint.Of"/>), which the report's stamp keeps so that import can tell a cell changed since
+    /// (docs/report-fields.md); null for a placeholder (the cell was empty).
+    /// </summary>
+    public string? Given { get; init; }
+
+    /// <summary>0 for a field showing its cell's whole text; 1, 2… for the lines of a text shown one paragraph a line.</summary>
+    public int Part { get; init; }
 }
 
 public enum ParagraphKind

@@ -138,35 +138,6 @@ public static partial class DocxWriter
     }
 
     /// <summary>
-    /// Splits text into runs: each placeholder (an empty field the rendering recorded, <see cref="FieldSpan"/>) becomes
-    /// its own highlighted run; line feeds become line breaks and tabs tab characters.
-    /// </summary>
-    private static void WriteRuns(PartXml xml, string text, bool bold, IReadOnlyList<FieldSpan> fields)
-    {
-        var position = 0;
-        foreach (var field in fields)
-        {
-            if (!field.Empty || field.Start < position || field.End > text.Length || field.Length == 0)
-            {
-                continue;
-            }
-
-            if (field.Start > position)
-            {
-                WriteRun(xml, text.AsSpan(position, field.Start - position), bold, placeholder: false);
-            }
-
-            WriteRun(xml, text.AsSpan(field.Start, field.Length), bold, placeholder: true);
-            position = field.End;
-        }
-
-        if (position < text.Length)
-        {
-            WriteRun(xml, text.AsSpan(position), bold, placeholder: false);
-        }
-    }
-
-    /// <summary>
     /// A run's properties by bold and placeholder, encoded once: the same four fragments are most of a report's
     /// runs (docs/performance.md). Each says its text is East Asian (w:hint), so that “”、— take the Chinese font
     /// and not the Latin one.

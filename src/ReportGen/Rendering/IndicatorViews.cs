@@ -34,7 +34,7 @@ public static class IndicatorViews
         Reason = result.Reason.Length > 0 ? ReportMarkup.Literal(result.Reason) : null,
         Weight = result.Weight,
         Score = result.Score,
-        Deviation = ReportMarkup.Literal(result.Row.DeviationNote),
+        Deviation = TemplateModelBuilder.ClerkAt(ReportMarkup.Literal(result.Row.DeviationNote), result.Row.CellOf("偏差原因"), "偏差原因"),
         IsExecutionRate = IndicatorScorer.IsExecutionRateIndicator(result.Row),
         MissingField = result.Status == IndicatorStatus.Undetermined ? result.MissingField : null,
         MissingCell = result.MissingField is { } field ? result.Row.CellOf(field).ToString() : "",

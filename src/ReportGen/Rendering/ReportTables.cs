@@ -50,6 +50,10 @@ public static class ReportTables
     /// <summary>The placeholder for <paramref name="what"/> at <paramref name="cell"/>, recorded as a field of its table cell.</summary>
     private static string Gap(TableText t, string what, string? cell) => ReportMarkup.Placeholder(t.Words, what, cell);
 
+    /// <summary>A text of the clerk's workbook as a field of its table cell (<see cref="ClerkTexts"/>, docs/report-fields.md).</summary>
+    private static string? Clerk(ClerkTexts texts, string? text) =>
+        text is not null && texts.TryGet(text, out var field) ? ReportMarkup.Field(text, field.Title, field.Cell, empty: false, field.Given, field.Part) : text;
+
     private static string W(decimal? value) => value is { } v ? Money.Format(v) : "—";
 
     private static TableRow Row(params TableCell[] cells) => new(cells);
@@ -79,7 +83,7 @@ public static class ReportTables
                 var cause = line.Overspent ? "差异表.待填写.超支" : line.LowRate ? "差异表.待填写.执行率偏低" : line.BehindPlan ? "差异表.待填写.进度落后"
                     : line.Adjusted ? "差异表.待填写.预算调整" : null;
                 rows.Add(Row([C((++number).ToString(System.Globalization.CultureInfo.InvariantCulture)), L(line.Name),
-                    .. Figures(line.Amounts, bold: false), L(line.Deviation ?? (cause is null ? "" : Gap(t, t[cause], line.DeviationCell)))]));
+                    .. Figures(line.Amounts, bold: false), L(Clerk(model.Texts, line.Deviation) ?? (cause is null ? "" : Gap(t, t[cause], line.DeviationCell)))]));
             }
 
             rows.Add(Row([C(label, 2, bold: true), .. Figures(subtotal, bold: true), L("")]));
@@ -132,11 +136,11 @@ public static class ReportTables
             (t["部门表.年度资金总额"], model.Totals), (t["部门表.其中基本支出"], model.Basic), (t["部门表.项目支出"], model.Projects)));
         rows.Add(GoalHeader(t));
         rows.Add(Row(C("", merge: VerticalMerge.Continue),
-            L(model.Department.AnnualGoal ?? Gap(t, t["部门表.待填写.年度总体目标"], model.Department.AnnualGoalCell), 4),
+            L(Clerk(model.Texts, model.Department.AnnualGoal) ?? Gap(t, t["部门表.待填写.年度总体目标"], model.Department.AnnualGoalCell), 4),
             L(model.KeyTasks.Count > 0
                 ? t["部门表.重点工作", ("重点工作", TextJoin.Join(t["部门表.重点工作分隔"], model.KeyTasks.Select(k => k.Item)))]
                 : Gap(t, t["部门表.待填写.重点工作"], model.KeyTasksCell), 4)));
-        rows.AddRange(IndicatorRows(t, model.Indicators));
+        rows.AddRange(IndicatorRows(t, model.Indicators, model.Texts));
         return new ReportTable(t["部门表.表名", Department(model), Year(model)], EvaluationColumns, rows, HeaderRows: 1,
             Note: t["部门表.表注"]);
     }
@@ -152,9 +156,9 @@ public static class ReportTables
         rows.Add(GoalHeader(t));
         rows.Add(line.HasTargets
             ? Row(C("", merge: VerticalMerge.Continue), L(line.AnnualGoal ?? Gap(t, t["项目表.待填写.年度目标"], line.AnnualGoalCell), 4),
-                L(line.Outcome ?? Gap(t, t["项目表.待填写.实际完成情况"], line.OutcomeCell), 4))
+                L(Clerk(model.Texts, line.Outcome) ?? Gap(t, t["项目表.待填写.实际完成情况"], line.OutcomeCell), 4))
             : Row(C("", merge: VerticalMerge.Continue), L(t["项目表.未设定年度绩效目标"], 4), C("—", 4)));
-        rows.AddRange(IndicatorRows(t, line.Indicators));
+        rows.AddRange(IndicatorRows(t, line.Indicators, model.Texts));
         return new ReportTable(t["项目表.表名", ("项目", line.Name)], EvaluationColumns, rows, HeaderRows: 1, Note: t["项目表.表注"]);
     }
 
@@ -181,7 +185,7 @@ public static class ReportTables
     }
 
     /// <summary>绩效指标 rows with 一级 / 二级 merged vertically, then 总分.</summary>
-    private static IEnumerable<TableRow> IndicatorRows(TableText t, IndicatorSetView set)
+    private static IEnumerable<TableRow> IndicatorRows(TableText t, IndicatorSetView set, ClerkTexts texts)
     {
         yield return Row(C(t["自评表.绩效指标"], merge: VerticalMerge.Restart), C(t["自评表.一级指标"], bold: true),
             C(t["自评表.二级指标"], bold: true), C(t["自评表.三级指标"], bold: true), C(t["自评表.年度指标值"], bold: true),
@@ -204,7 +208,7 @@ public static class ReportTables
                 C(item.Level2, merge: sameLevel2 ? VerticalMerge.Continue : VerticalMerge.Restart),
                 L(item.Level3), C(item.Target), C(ActualCell(t, item)),
                 C(item.Weight is { } w ? Money.Format(w) : "—"), C(item.Score is { } s ? Money.Format(s) : "—"),
-                L(item.Deviation ?? (item.NeedsCause ? Gap(t, item.CausePrompt(t.Words), item.DeviationCell) : "")));
+                L(Clerk(texts, item.Deviation) ?? (item.NeedsCause ? Gap(t, item.CausePrompt(t.Words), item.DeviationCell) : "")));
         }
 
         // 偏差原因分析及改进措施 holds only the user's text or a placeholder; the scoring explanations are in preview.

@@ -51,6 +51,9 @@ public sealed record TemplateModel
     /// <summary>Spending by checkpoint against the 资金支出计划; empty when the workbook has neither sheet.</summary>
     public IReadOnlyList<ProgressView> SpendingProgress { get; init; } = [];
 
+    /// <summary>The texts above that come from a cell of the clerk's workbook, shown in the report as fields (docs/report-fields.md).</summary>
+    public ClerkTexts Texts { get; init; } = new();
+
     /// <summary>Spending by 资金来源, for outlines with a chapter per fund (湖南: 一般公共预算、政府性基金…).</summary>
     public FundsView Funds { get; init; } = FundsView.None;
 }

@@ -98,6 +98,7 @@ public static class TemplateRenderer
             context.Tags[TemplateHelpers.FactCellsTag] = model.Department.FactCells;
             var words = TableText.For(parsed.File).Words;
             context.Tags[TemplateHelpers.WordsTag] = words;
+            ((FieldMarkingContext)context).Texts = model.Texts;
             context.PushGlobal(ScriptModelBuilder.Build(model, words));
             return TextJoin.Clean(parsed.Template.Render(context));
         });
@@ -342,9 +343,13 @@ public static class TemplateRenderer
     /// <see cref="TextJoin.FieldEnd"/>, so that <see cref="TextJoin.Clean"/> joins it to the template's own words
     /// without doubling them; the template's literal text is written as it is. A value that already holds marks
     /// (the output of <c>include</c> or <c>capture</c>) is template text with fields inside and is written as it is.
+    /// A text of the clerk's workbook (<see cref="ClerkTexts"/>) is written as a field of the report
+    /// (<see cref="ReportMarkup.Field"/>): its cell and title go with it to the .docx (docs/report-fields.md).
     /// </summary>
     private sealed class FieldMarkingContext(ScriptObject builtins) : TemplateContext(builtins)
     {
+        public ClerkTexts? Texts { get; set; }
+
         private static readonly string FieldStartText = TextJoin.FieldStart.ToString();
         private static readonly string FieldEndText = TextJoin.FieldEnd.ToString();
 
@@ -355,7 +360,9 @@ public static class TemplateRenderer
                 return this;
             }
 
-            var text = ObjectToString(textAsObject);
+            var text = textAsObject is string value && Texts is { Count: > 0 } texts && texts.TryGet(value, out var field)
+                ? ReportMarkup.Field(value, field.Title, field.Cell, empty: false, field.Given, field.Part)
+                : ObjectToString(textAsObject);
             if (string.IsNullOrEmpty(text) || text.Contains(TextJoin.FieldStart, StringComparison.Ordinal))
             {
                 return base.Write(span, text);

@@ -71,7 +71,8 @@ public sealed class FieldSpanTests
 
         var paragraphs = document.Blocks.Cast<Paragraph>().ToList();
         Assert.Equal(["职责：甲", "乙。"], paragraphs.Select(p => p.Text));
-        Assert.Equal([new FieldSpan(3, 1, "主要职责", "基本信息!B5", false), new FieldSpan(0, 1, "主要职责", "基本信息!B5", false)],
+        // Numbered as parts, so that import joins the lines of the one cell again (docs/report-fields.md).
+        Assert.Equal([new FieldSpan(3, 1, "主要职责", "基本信息!B5", false) { Part = 1 }, new FieldSpan(0, 1, "主要职责", "基本信息!B5", false) { Part = 2 }],
             paragraphs.Select(p => Assert.Single(p.Fields)));
     }
 
@@ -95,7 +96,7 @@ public sealed class FieldSpanTests
             Heading h => h.Fields.Select(f => (h.Text, f)),
             TableBlock t => t.Table.Rows.SelectMany(r => r.Cells).SelectMany(c => c.Fields.Select(f => (c.Text, f))),
             _ => [],
-        }).ToList();
+        }).Where(span => span.f.Empty).ToList();
 
         Assert.True(spans.Count > 50, $"{spans.Count} placeholders");
         Assert.Equal(document.Placeholders.Count, spans.Count);
