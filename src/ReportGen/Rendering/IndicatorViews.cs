@@ -34,6 +34,7 @@ public static class IndicatorViews
         Score = result.Score,
         Deviation = ReportMarkup.Literal(result.Row.DeviationNote),
         IsExecutionRate = IndicatorScorer.IsExecutionRateIndicator(result.Row),
+        StandardReached = result.StandardReached,
         MissingField = result.Status == IndicatorStatus.Undetermined ? result.MissingField : null,
         MissingCell = result.MissingField is { } field ? result.Row.CellOf(field).ToString() : "",
         NeedsCause = string.IsNullOrWhiteSpace(result.Row.DeviationNote)
