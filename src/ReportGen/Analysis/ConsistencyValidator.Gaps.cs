@@ -19,7 +19,7 @@ public sealed partial class ConsistencyValidator
         FindingCodes.DepartmentGoalMissing, FindingCodes.DutiesMissing, FindingCodes.ProjectGoalMissing,
         FindingCodes.ProjectOutcomeMissing, FindingCodes.TaskOutcomeMissing, FindingCodes.PurposeMissing,
         FindingCodes.UnmetWithoutNote, FindingCodes.FarAboveTarget, FindingCodes.MissingActual,
-        FindingCodes.MissingUserStatus, FindingCodes.TargetBeforeAdjustment, FindingCodes.OutlineItemMissing,
+        FindingCodes.MissingUserStatus, FindingCodes.TargetBeforeAdjustment, FindingCodes.OutlineItemMissing, FindingCodes.NoQuarterlySpending,
     };
 
     private void CheckMissingTexts(ProjectNameMatcher matcher)

@@ -121,7 +121,9 @@ internal sealed partial class FormSegment
                 return (amount, value.Location);
             }
 
-            if (read.Problem is { } problem && !Unreadable.Any(u => u.Location == value.Location))
+            // Only a figure the reader refuses ("38,57", "38 57") is reported; a label's value in words is no amount at all.
+            if (read.Problem is { } problem && AmountShaped().IsMatch(TextNormalizer.FoldWidth(value.Text))
+                && !Unreadable.Any(u => u.Location == value.Location))
             {
                 Unreadable.Add(new UnreadableAmount(value.Location, FormText.LabelKey(found.Cell.Text), value.Text, problem));
             }
@@ -225,6 +227,9 @@ internal sealed partial class FormSegment
 
     [GeneratedRegex(@"^[\[【(（]?(\d{6})[\]】)）]?\s*(\p{IsCJKUnifiedIdeographs}[^\s]*)(?:\s.*)?$")]
     private static partial Regex CodedUnitPattern();
+
+    [GeneratedRegex(@"^\s*[+-]?[\d,.\s]*\d[\d,.\s]*(?:万元|万|元)?\s*$")]
+    private static partial Regex AmountShaped();
 
     /// <summary>"单位：万元", "金额单位:元", "单位 ： 万元" inside a unit line.</summary>
     [GeneratedRegex(@"(?:金额)?单\s*位\s*[:：]\s*(?:万元|元)")]

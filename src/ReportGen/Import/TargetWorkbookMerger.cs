@@ -80,7 +80,7 @@ public static class TargetWorkbookMerger
             infoSheet.Added = infoSheet.DataRows().Count(row => infoSheet.Text(row, "内容").Length > 0);
             infoSheet.Updated = 0;
         }
-        FillBudget(Sheet(BudgetSheet, isNew || content.Projects.Count > 0 || content.Department?.Budget.Basic is not null), content, factor, skipped);
+        FillBudget(Sheet(BudgetSheet, true), content, factor, skipped);
 
         FillIndicators(Sheet(IndicatorSheet, true), content, skipped);
         var tasks = content.Department?.KeyTasks ?? [];
@@ -255,7 +255,7 @@ public static class TargetWorkbookMerger
         }
 
         var basic = content.Department?.Budget.Basic;
-        if (!splitBasic && (basic is not null || sheet.Created || byName.ContainsKey("基本支出")))
+        if (!splitBasic)
         {
             Line("基本支出", "基本支出", basic, null);
         }
