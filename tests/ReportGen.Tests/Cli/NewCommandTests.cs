@@ -29,7 +29,7 @@ public sealed class NewCommandTests
         {
             Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2013).Validate(document));
             var names = document.WorkbookPart!.Workbook.Sheets!.Elements<S.Sheet>().Select(s => s.Name!.Value).ToList();
-            Assert.Equal(["填写说明", "基本信息", "预算执行", "绩效指标", "重点工作", "项目目标"], names);
+            Assert.Equal(["填写说明", "基本信息", "预算执行", "绩效指标", "重点工作", "项目目标", "支出计划"], names);
         }
 
         Assert.Equal(1, check.ExitCode);

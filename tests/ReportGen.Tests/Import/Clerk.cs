@@ -69,7 +69,7 @@ internal sealed partial class Clerk(string path)
         var clerk = new Clerk(path);
         foreach (var row in clerk.Rows(WorkbookSchema.LinesSheet))
         {
-            if (budgets?.GetValueOrDefault(clerk.Text(WorkbookSchema.LinesSheet, row, "项目名称")) is { } typed)
+            if (budgets is not null && budgets.TryGetValue(clerk.Text(WorkbookSchema.LinesSheet, row, "项目名称"), out var typed))
             {
                 clerk.Type(WorkbookSchema.LinesSheet, row, "年初预算数", typed);
             }

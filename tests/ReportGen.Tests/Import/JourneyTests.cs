@@ -35,6 +35,13 @@ public sealed class JourneyTests
         var report = fixture.PathOf("报告.docx");
         var generate = CliHarness.Run("generate", workbook, "-o", report);
         Assert.True(generate.ExitCode == 0, generate.Output + generate.Error);
+
+        // To look at a journey's report as its reader would (docs/architecture.md): REPORTGEN_KEEP_JOURNEYS=<folder>.
+        if (Environment.GetEnvironmentVariable("REPORTGEN_KEEP_JOURNEYS") is { Length: > 0 } keep)
+        {
+            File.Copy(report, Path.Combine(keep, analysis.Workbook.Department.Name + ".docx"), overwrite: true);
+        }
+
         return new Outcome(analysis, DocxDump.Dump(report), import, check);
     }
 
