@@ -170,8 +170,8 @@ public sealed class JourneyTests
         Assert.Equal(("良", IndicatorStatus.PartlyMet, Money.Round2(good.Weight * 0.8m)), (good.StandardReached, good.Status, good.Score));
         Assert.All(department.Results.Where(result => result != good), result => Assert.Equal("优", result.StandardReached));
         Assert.Equal(Money.Round2(100m - good.Weight + good.Score), department.Total);
-        Assert.Contains("90%（达到“良”标准）", outcome.Report, StringComparison.Ordinal);
-        Assert.Contains("100%（达到“优”标准）", outcome.Report, StringComparison.Ordinal);
+        Assert.Contains("90%（良）", outcome.Report, StringComparison.Ordinal);
+        Assert.Contains("100%（优）", outcome.Report, StringComparison.Ordinal);
         Assert.Contains("贯彻落实上级有关宣传工作的各项政策", outcome.Report, StringComparison.Ordinal);
         Assert.DoesNotContain("RG321", outcome.Check.Output, StringComparison.Ordinal);
         AssertVerdicts(outcome.Analysis.ProjectScores.Values.Single(), "送戏下乡演出场次", 0.9m);
