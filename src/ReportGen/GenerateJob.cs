@@ -13,7 +13,7 @@ namespace ReportGen;
 /// </summary>
 public sealed record GenerateResult(DepartmentAnalysis Analysis, string? OutputPath, ReportDocument? Document)
 {
-    public int Placeholders => Document is null ? 0 : ReportMarkup.CountPlaceholders(Document);
+    public int Placeholders => Document?.Placeholders.Count ?? 0;
 
     /// <summary>The rendered narrative of a <see cref="GenerateRequest.TextOnly"/> request; null otherwise.</summary>
     public string? Narrative { get; init; }

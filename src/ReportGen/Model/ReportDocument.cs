@@ -6,6 +6,40 @@ namespace ReportGen.Model;
 /// </summary>
 public sealed record ReportDocument(string Title, IReadOnlyList<Block> Blocks)
 {
+    /// <summary>The fields of <see cref="Title"/> (a placeholder a template put in a "# " line).</summary>
+    public IReadOnlyList<FieldSpan> TitleFields { get; init; } = [];
+
+    /// <summary>
+    /// Every placeholder of the document, in reading order (title, then each block; a table's cells row by row), as
+    /// rendering recorded it: what is missing and which cell. The generate summary counts these, <c>check</c> makes
+    /// its RG200 findings from them, and the writers highlight exactly these spans.
+    /// </summary>
+    public IReadOnlyList<FieldSpan> Placeholders => [.. Fields().Where(f => f.Empty)];
+
+    /// <summary>Every field of the document in reading order, placeholders and filled ones.</summary>
+    public IEnumerable<FieldSpan> Fields()
+    {
+        foreach (var field in TitleFields)
+        {
+            yield return field;
+        }
+
+        foreach (var block in Blocks)
+        {
+            var fields = block switch
+            {
+                Paragraph p => p.Fields,
+                Heading h => h.Fields,
+                TableBlock t => t.Table.Rows.SelectMany(r => r.Cells).Where(c => c.Merge != VerticalMerge.Continue).SelectMany(c => c.Fields),
+                _ => [],
+            };
+            foreach (var field in fields)
+            {
+                yield return field;
+            }
+        }
+    }
+
     /// <summary>
     /// The invisible mark (U+2060 WORD JOINER) that keeps text typed by the user plain: a 【 followed by it is no
     /// placeholder. Rendering sets it (<c>ReportMarkup</c>), <c>DocxWriter</c> honours it.
@@ -19,7 +53,27 @@ public abstract record Block;
 /// A heading. Level 1 "一、" (黑体), level 2 "（一）" (楷体), level 3 "1." (仿宋 bold), level 4 "（1）" (仿宋).
 /// The text carries its own ordinal, as written by the template.
 /// </summary>
-public sealed record Heading(int Level, string Text) : Block;
+public sealed record Heading(int Level, string Text) : Block
+{
+    /// <summary>The spans of <see cref="Text"/> that stand for a workbook item (<see cref="FieldSpan"/>).</summary>
+    public IReadOnlyList<FieldSpan> Fields { get; init; } = [];
+}
+
+/// <summary>
+/// A span of a block's (or table cell's) text that stands for one item of the workbook: <see cref="Title"/> says
+/// what it is (主要职责, 偏差原因), <see cref="Cell"/> where the user writes it (<c>绩效指标!J7</c>, a sheet name, or
+/// null when the workbook has no place for it). An <see cref="Empty"/> field is a placeholder: the user has not
+/// written the item, its text is the visible prompt (【待填写：偏差原因（绩效指标!J7）】), which the writers highlight.
+/// A filled field's text is the user's own (a writer may mark it, e.g. as a Word content control titled
+/// <see cref="Title"/>). Rendering records fields as it renders (templates/README.md, "Placeholders"); nothing reads
+/// them back out of the text.
+/// </summary>
+/// <param name="Start">Offset of the span in the text (UTF-16 units).</param>
+/// <param name="Length">Length of the span.</param>
+public sealed record FieldSpan(int Start, int Length, string Title, string? Cell, bool Empty)
+{
+    public int End => Start + Length;
+}
 
 public enum ParagraphKind
 {
@@ -37,10 +91,14 @@ public enum ParagraphKind
 }
 
 /// <summary>
-/// A paragraph. Text inside 【…】 is a placeholder the user must still fill (a 偏差原因 not given, say): the
-/// writer shows it highlighted so that nobody files it by mistake, and <c>check</c> reports it.
+/// A paragraph. A placeholder the user must still fill (a 偏差原因 not given, say) is an empty field of
+/// <see cref="Fields"/>: the writer shows it highlighted so that nobody files it by mistake, and <c>check</c> reports it.
 /// </summary>
-public sealed record Paragraph(string Text, ParagraphKind Kind = ParagraphKind.Body) : Block;
+public sealed record Paragraph(string Text, ParagraphKind Kind = ParagraphKind.Body) : Block
+{
+    /// <summary>The spans of <see cref="Text"/> that stand for a workbook item; the placeholders among them are highlighted.</summary>
+    public IReadOnlyList<FieldSpan> Fields { get; init; } = [];
+}
 
 public sealed record TableBlock(ReportTable Table) : Block;
 
@@ -83,4 +141,8 @@ public sealed record TableCell(
     int ColSpan = 1,
     VerticalMerge Merge = VerticalMerge.None,
     CellAlign Align = CellAlign.Center,
-    bool Bold = false);
+    bool Bold = false)
+{
+    /// <summary>The spans of <see cref="Text"/> that stand for a workbook item; the placeholders among them are highlighted.</summary>
+    public IReadOnlyList<FieldSpan> Fields { get; init; } = [];
+}

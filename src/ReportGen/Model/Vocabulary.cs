@@ -14,13 +14,13 @@ public sealed class Vocabulary
 {
     public const string FileName = "用语.sbn";
 
-    /// <summary>The mark every placeholder starts with: counted, highlighted and kept literal by this text alone.</summary>
+    /// <summary>
+    /// The mark every placeholder starts with. Placeholders are recorded as data when rendered (ReportDocument's
+    /// fields); the mark still tells a placeholder written by hand into a custom template, and the words files must keep it.
+    /// </summary>
     public const string PlaceholderMark = "【待填写";
 
     private readonly IReadOnlyDictionary<string, string> _words;
-
-    /// <summary>The two placeholder formats as patterns, made on first use (<see cref="FindPlaceholders"/>).</summary>
-    private (System.Text.RegularExpressions.Regex WithCell, System.Text.RegularExpressions.Regex Bare)? _placeholderPatterns;
 
     private Vocabulary(IReadOnlyDictionary<string, string> words) => _words = words;
 
@@ -56,42 +56,6 @@ public sealed class Vocabulary
     public string Placeholder(string what, string? cell = null) => string.IsNullOrEmpty(cell)
         ? this["占位符.无单元格", ("内容", what)]
         : this["占位符", ("内容", what), ("单元格", cell)];
-
-    /// <summary>
-    /// The placeholders in <paramref name="text"/>, read back by these words' own format (a folder may reword it):
-    /// what each asks for, and its cell when the format has one and the placeholder names it.
-    /// </summary>
-    public IEnumerable<(string What, string? Cell)> FindPlaceholders(string text)
-    {
-        if (!text.Contains(PlaceholderMark, StringComparison.Ordinal))
-        {
-            yield break;
-        }
-
-        var (withCell, bare) = _placeholderPatterns ??= (Pattern(this["占位符"]), Pattern(this["占位符.无单元格"]));
-        for (var start = text.IndexOf(PlaceholderMark, StringComparison.Ordinal); start >= 0;
-             start = text.IndexOf(PlaceholderMark, start + 1, StringComparison.Ordinal))
-        {
-            var end = text.IndexOf('】', start);
-            var mark = end < 0 ? text[start..] : text[start..(end + 1)];
-            if (withCell.Match(mark) is { Success: true } cell)
-            {
-                yield return (cell.Groups["what"].Value, cell.Groups["cell"].Value);
-            }
-            else
-            {
-                var match = bare.Match(mark);
-                yield return (match.Success ? match.Groups["what"].Value : mark, null);
-            }
-        }
-    }
-
-    /// <summary>A placeholder format as a pattern: {内容} any text, {单元格} a sheet name, with a cell or row (基本信息!B12).</summary>
-    private static System.Text.RegularExpressions.Regex Pattern(string format) => new(
-        "^" + System.Text.RegularExpressions.Regex.Escape(format)
-            .Replace(System.Text.RegularExpressions.Regex.Escape("{内容}"), "(?<what>.*)", StringComparison.Ordinal)
-            .Replace(System.Text.RegularExpressions.Regex.Escape("{单元格}"), "(?<cell>\\p{IsCJKUnifiedIdeographs}+(![A-Z]*[0-9]+)?)", StringComparison.Ordinal) + "$",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>A total or grade as every output shows it: marked while it is provisional (docs/domain.md §5).</summary>
     public string Provisional(string text, bool provisional) => provisional ? this["得分.暂定标记", ("内容", text)] : text;

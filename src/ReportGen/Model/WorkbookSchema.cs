@@ -188,8 +188,14 @@ public static class WorkbookSchema
         ["年初基本支出"] = [],
         ["年初项目支出"] = [],
 
-        // Texts only some outlines print (templates hunan.sbn, guangdong.sbn; docs/outlines.md).
+        // Texts only some outlines print (templates hunan.sbn, guangdong.sbn, sichuan.sbn, hebei.sbn; docs/outlines.md).
         ["自评依据"] = ["自评通知", "自评通知文号"],
+        ["评价单位"] = ["填报单位", "自评单位"],
+        ["填报日期"] = ["报告日期", "评价日期"],
+        ["预算编制情况"] = [],
+        ["三公经费情况"] = ["“三公”经费情况", "“三公”经费管理情况", "三公经费管理情况"],
+        ["政府采购情况"] = [],
+        ["资产管理情况"] = [],
         ["政府性基金预算支出情况"] = [],
         ["国有资本经营预算支出情况"] = [],
         ["社会保险基金预算支出情况"] = [],
@@ -241,7 +247,10 @@ public static class WorkbookSchema
 
         // Only some outlines print these (湖南, 广东, 四川: docs/outlines.md); listed so the clerk sees them, and so a
         // placeholder for one names its own cell rather than the whole sheet.
-        ("自评依据", ColumnFiller.User), ("政府性基金预算支出情况", ColumnFiller.User), ("国有资本经营预算支出情况", ColumnFiller.User),
+        ("自评依据", ColumnFiller.User), ("评价单位", ColumnFiller.User), ("填报日期", ColumnFiller.User),
+        ("政府性基金预算支出情况", ColumnFiller.User), ("国有资本经营预算支出情况", ColumnFiller.User),
         ("社会保险基金预算支出情况", ColumnFiller.User), ("自评结果应用情况", ColumnFiller.User),
+        ("预算编制情况", ColumnFiller.User), ("三公经费情况", ColumnFiller.User), ("政府采购情况", ColumnFiller.User),
+        ("资产管理情况", ColumnFiller.User),
     ];
 }

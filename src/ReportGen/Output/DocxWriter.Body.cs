@@ -40,7 +40,11 @@ public static partial class DocxWriter
 
     private abstract record BodyItem;
 
-    private sealed record ParagraphItem(string StyleId, string Text, bool Bold = false, string? Align = null, bool BreakBefore = false, bool PageBreak = false) : BodyItem;
+    private sealed record ParagraphItem(string StyleId, string Text, bool Bold = false, string? Align = null, bool BreakBefore = false, bool PageBreak = false) : BodyItem
+    {
+        /// <summary>The text's fields (<see cref="FieldSpan"/>): its placeholders are highlighted.</summary>
+        public IReadOnlyList<FieldSpan> Fields { get; init; } = [];
+    }
 
     /// <summary>A page break as a paragraph of its own (before a table, which cannot carry it, or at the end).</summary>
     private static ParagraphItem BreakParagraph() => new(StyleIds.Plain, string.Empty, PageBreak: true);
@@ -55,7 +59,7 @@ public static partial class DocxWriter
         var items = new List<BodyItem>();
         if (!string.IsNullOrWhiteSpace(document.Title))
         {
-            items.Add(new ParagraphItem(StyleIds.Title, document.Title));
+            items.Add(new ParagraphItem(StyleIds.Title, document.Title) { Fields = document.TitleFields });
         }
 
         var pendingBreak = false;
@@ -74,8 +78,8 @@ public static partial class DocxWriter
 
             List<BodyItem> elements = block switch
             {
-                Heading heading => [new ParagraphItem(StyleIds.Heading(heading.Level), heading.Text)],
-                Model.Paragraph paragraph => [new ParagraphItem(StyleIds.ForKind(paragraph.Kind), paragraph.Text)],
+                Heading heading => [new ParagraphItem(StyleIds.Heading(heading.Level), heading.Text) { Fields = heading.Fields }],
+                Model.Paragraph paragraph => [new ParagraphItem(StyleIds.ForKind(paragraph.Kind), paragraph.Text) { Fields = paragraph.Fields }],
                 TableBlock table => LayoutTable(table.Table, textWidth, rowHeight),
                 _ => throw new ArgumentException($"未知的报告内容类型：{block.GetType().Name}", nameof(document)),
             };
@@ -129,64 +133,36 @@ public static partial class DocxWriter
             xml.End();
         }
 
-        WriteRuns(xml, paragraph.Text, paragraph.Bold);
+        WriteRuns(xml, paragraph.Text, paragraph.Bold, paragraph.Fields);
         xml.End();
     }
 
     /// <summary>
-    /// Splits text into runs: a placeholder (text between 【 and 】, which the user must fill) becomes its own
-    /// highlighted run; line feeds become line breaks and tabs tab characters.
+    /// Splits text into runs: each placeholder (an empty field the rendering recorded, <see cref="FieldSpan"/>) becomes
+    /// its own highlighted run; line feeds become line breaks and tabs tab characters.
     /// </summary>
-    private static void WriteRuns(PartXml xml, string text, bool bold)
+    private static void WriteRuns(PartXml xml, string text, bool bold, IReadOnlyList<FieldSpan> fields)
     {
         var position = 0;
-        while (NextPlaceholder(text, position) is var (start, end) && start >= 0)
+        foreach (var field in fields)
         {
-            if (start > position)
+            if (!field.Empty || field.Start < position || field.End > text.Length || field.Length == 0)
             {
-                WriteRun(xml, text.AsSpan(position, start - position), bold, placeholder: false);
+                continue;
             }
 
-            WriteRun(xml, text.AsSpan(start, end - start), bold, placeholder: true);
-            position = end;
+            if (field.Start > position)
+            {
+                WriteRun(xml, text.AsSpan(position, field.Start - position), bold, placeholder: false);
+            }
+
+            WriteRun(xml, text.AsSpan(field.Start, field.Length), bold, placeholder: true);
+            position = field.End;
         }
 
         if (position < text.Length)
         {
             WriteRun(xml, text.AsSpan(position), bold, placeholder: false);
-        }
-    }
-
-    /// <summary>The next 【…】 with no 【 or 】 inside, from <paramref name="from"/>; (-1, -1) when there is none.</summary>
-    internal static (int Start, int End) NextPlaceholder(string text, int from)
-    {
-        while (true)
-        {
-            var open = text.IndexOf('【', from);
-            if (open < 0)
-            {
-                return (-1, -1);
-            }
-
-            // A 【 the user typed is marked as literal text (ReportDocument.LiteralMark): not a placeholder.
-            if (open + 1 < text.Length && text[open + 1] == ReportDocument.LiteralMark)
-            {
-                from = open + 1;
-                continue;
-            }
-
-            var next = text.AsSpan(open + 1).IndexOfAny('【', '】');
-            if (next < 0)
-            {
-                return (-1, -1);
-            }
-
-            if (text[open + 1 + next] == '】')
-            {
-                return (open, open + next + 2);
-            }
-
-            from = open + 1 + next;
         }
     }
 

@@ -163,8 +163,11 @@ public static partial class DocxWriter
             CellAlign.Right => "right",
             _ => null,
         };
-        var text = cell.Merge == VerticalMerge.Continue ? string.Empty : cell.Text;
-        WriteParagraph(xml, new ParagraphItem(StyleIds.TableText, text, cell.Bold, align));
+        var covered = cell.Merge == VerticalMerge.Continue;
+        WriteParagraph(xml, new ParagraphItem(StyleIds.TableText, covered ? string.Empty : cell.Text, cell.Bold, align)
+        {
+            Fields = covered ? [] : cell.Fields,
+        });
         xml.End();
     }
 

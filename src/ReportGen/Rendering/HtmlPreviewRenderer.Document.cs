@@ -12,7 +12,7 @@ public static partial class HtmlPreviewRenderer
     internal static void WriteDocument(StringBuilder html, ReportDocument document)
     {
         html.Append("<article class=\"report\">\n");
-        html.Append("<h1 class=\"title\">").Append(Lines(document.Title)).Append("</h1>\n");
+        html.Append("<h1 class=\"title\">").Append(Text(document.Title, document.TitleFields)).Append("</h1>\n");
         foreach (var block in document.Blocks)
         {
             switch (block)
@@ -20,10 +20,10 @@ public static partial class HtmlPreviewRenderer
                 case Heading heading:
                     var tag = "h" + (heading.Level + 1).ToString(CultureInfo.InvariantCulture);
                     html.Append('<').Append(tag).Append(" class=\"level").Append(heading.Level.ToString(CultureInfo.InvariantCulture)).Append("\">")
-                        .Append(Text(heading.Text)).Append("</").Append(tag).Append(">\n");
+                        .Append(Text(heading.Text, heading.Fields)).Append("</").Append(tag).Append(">\n");
                     break;
                 case Paragraph paragraph:
-                    html.Append("<p class=\"").Append(KindClass(paragraph.Kind)).Append("\">").Append(Text(paragraph.Text)).Append("</p>\n");
+                    html.Append("<p class=\"").Append(KindClass(paragraph.Kind)).Append("\">").Append(Text(paragraph.Text, paragraph.Fields)).Append("</p>\n");
                     break;
                 case TableBlock table:
                     WriteTable(html, table.Table);
@@ -54,7 +54,7 @@ public static partial class HtmlPreviewRenderer
         html.Append("<table class=\"report-table\">\n");
         if (table.Title.Length > 0)
         {
-            html.Append("<caption>").Append(Text(table.Title)).Append("</caption>\n");
+            html.Append("<caption>").Append(Text(table.Title, [])).Append("</caption>\n");
         }
 
         var total = table.ColumnWeights.Sum();
@@ -75,7 +75,7 @@ public static partial class HtmlPreviewRenderer
         html.Append("</table>\n");
         if (table.Note is { Length: > 0 } note)
         {
-            html.Append("<p class=\"note\">").Append(Text(note)).Append("</p>\n");
+            html.Append("<p class=\"note\">").Append(Text(note, [])).Append("</p>\n");
         }
     }
 
@@ -109,7 +109,7 @@ public static partial class HtmlPreviewRenderer
                     }
 
                     html.Append(" class=\"").Append(AlignClass(cell.Align)).Append(cell.Bold ? " b" : "").Append("\">")
-                        .Append(Text(cell.Text)).Append("</").Append(cellTag).Append('>');
+                        .Append(Text(cell.Text, cell.Fields)).Append("</").Append(cellTag).Append('>');
                 }
 
                 column += span;
@@ -163,16 +163,21 @@ public static partial class HtmlPreviewRenderer
         _ => "c",
     };
 
-    /// <summary>Encoded text with each 【…】 placeholder marked, as the .docx highlights it; line feeds as breaks.</summary>
-    internal static string Text(string text)
+    /// <summary>Encoded text with each placeholder (an empty field) marked, as the .docx highlights it; line feeds as breaks.</summary>
+    internal static string Text(string text, IReadOnlyList<FieldSpan> fields)
     {
         var html = new StringBuilder(text.Length + 16);
         var position = 0;
-        while (DocxWriter.NextPlaceholder(text, position) is var (start, end) && start >= 0)
+        foreach (var field in fields)
         {
-            html.Append(Lines(text[position..start]));
-            html.Append("<mark class=\"placeholder\">").Append(Lines(text[start..end])).Append("</mark>");
-            position = end;
+            if (!field.Empty || field.Start < position || field.End > text.Length || field.Length == 0)
+            {
+                continue;
+            }
+
+            html.Append(Lines(text[position..field.Start]));
+            html.Append("<mark class=\"placeholder\">").Append(Lines(text[field.Start..field.End])).Append("</mark>");
+            position = field.End;
         }
 
         return html.Append(Lines(text[position..])).ToString();

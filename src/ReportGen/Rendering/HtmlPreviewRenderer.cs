@@ -42,7 +42,7 @@ public static partial class HtmlPreviewRenderer
         var totals = analysis.Figures.Department;
         var errors = analysis.Findings.CountOf(Severity.Error);
         var warnings = analysis.Findings.CountOf(Severity.Warning);
-        var placeholders = ReportMarkup.CountPlaceholders(report);
+        var placeholders = report.Placeholders.Count;
         html.Append("<header class=\"summary\">\n<p class=\"kicker\">报告预览</p>\n<h1>")
             .Append(Encode($"{department.Name} {department.Year}年度部门整体支出绩效自评")).Append("</h1>\n<dl class=\"figures\">\n");
         Figure(html, "全年预算", Money.Format(totals.Final) + " 万元");

@@ -11,16 +11,17 @@ namespace ReportGen.Rendering;
 /// </summary>
 public static class OutlineGaps
 {
-    /// <param name="templatePath">The template the report was rendered with: its folder's words read the placeholders back.</param>
+    /// <param name="templatePath">The template the report was rendered with, named in the messages.</param>
     public static IReadOnlyList<Finding> Find(DepartmentAnalysis analysis, ReportDocument document, string templatePath)
     {
         var gapFindings = analysis.Findings.Where(f => ConsistencyValidator.GapCodes.Contains(f.Code))
             .ToLookup(f => f.Location.ToString(), StringComparer.Ordinal);
-        var words = TableText.For(templatePath).Words;
         var template = Path.GetFileNameWithoutExtension(templatePath);
         var findings = new List<Finding>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (what, cell) in ReportMarkup.Texts(document).SelectMany(words.FindPlaceholders))
+
+        // The placeholders as rendering recorded them (ReportDocument.Placeholders): what is missing, which cell.
+        foreach (var (what, cell) in document.Placeholders.Select(p => (p.Title, p.Cell)))
         {
             if (cell is null)
             {

@@ -18,20 +18,20 @@ public static class ReportMarkup
     /// <summary>
     /// U+2060 WORD JOINER: invisible and zero-width in Word and every viewer. Put by <see cref="Literal"/> before
     /// what would otherwise read as markup, it keeps text typed by the user text: a line starting with it is no
-    /// heading, command or table marker, and a 【 followed by it is no placeholder (<c>DocxWriter</c> does not
-    /// highlight it, <see cref="CountPlaceholders"/> does not count it).
+    /// heading, command or table marker, and a 【 followed by it is no placeholder mark.
     /// </summary>
     public const char LiteralMark = ReportDocument.LiteralMark;
 
     /// <summary>
     /// Text from the workbook (names, 存在问题, 偏差原因…) made safe to place in the markup (templates/README.md):
     /// each of its lines that would start with <c>#</c>, <c>@</c> or <c>:</c> and each 【 get <see cref="LiteralMark"/>,
-    /// so that "## 标题", "@center", "::table 预算执行差异表::" or a typed 【待填写：…】 stay plain text. Idempotent.
+    /// so that "## 标题", "@center", "::table 预算执行差异表::" or a typed 【待填写：…】 stay plain text; the field marks
+    /// (<see cref="FieldOpen"/>…) are removed. Idempotent.
     /// </summary>
     [return: NotNullIfNotNull(nameof(text))]
     public static string? Literal(string? text)
     {
-        if (text is null || text.AsSpan().IndexOfAny("#@:【") < 0)
+        if (text is null || text.AsSpan().IndexOfAny("#@:【\uFFF9\uFFFA\uFFFB") < 0)
         {
             return text;
         }
@@ -41,6 +41,12 @@ public static class ReportMarkup
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (c is FieldOpen or FieldText or FieldClose)
+            {
+                // The field marks are the renderer's own: typed (or pasted) into a cell, they are dropped.
+                continue;
+            }
+
             if (lineStart && !char.IsWhiteSpace(c))
             {
                 if (c is '#' or '@' or ':')
@@ -68,14 +74,21 @@ public static class ReportMarkup
     public static ReportDocument Parse(string text, Func<string, string?, IEnumerable<ReportTable>> table)
     {
         string? title = null;
+        var titleFields = new List<FieldSpan>();
         var blocks = new List<Block>();
+        var reader = new FieldReader();
         foreach (var raw in text.Split('\n'))
         {
+            // The kind of a line is read from the markup itself: a line that starts with a field is never a heading
+            // or command, whatever the field's text. The fields are then taken out of the text (Content).
             var line = raw.Trim();
-            if (line.Length == 0)
+            var (plain, fields) = reader.Read(line);
+            if (string.IsNullOrWhiteSpace(plain))
             {
                 continue;
             }
+
+            (string Text, IReadOnlyList<FieldSpan> Fields) Content(int prefix) => Trimmed(plain, fields, prefix);
 
             if (line.StartsWith(TableMarker, StringComparison.Ordinal) && line.EndsWith("::", StringComparison.Ordinal))
             {
@@ -90,35 +103,36 @@ public static class ReportMarkup
             {
                 // "# " lines before any other block make the title, one line each (a long title breaks where the
                 // template says, not mid-word); a later one is a centred line.
-                if (title is null)
+                var (content, contentFields) = Content(2);
+                if (title is null || blocks.Count == 0)
                 {
-                    title = line[2..].Trim();
-                }
-                else if (blocks.Count == 0)
-                {
-                    title += "\n" + line[2..].Trim();
+                    var offset = title is null ? 0 : title.Length + 1;
+                    title = title is null ? content : title + "\n" + content;
+                    titleFields.AddRange(contentFields.Select(f => f with { Start = f.Start + offset }));
                 }
                 else
                 {
-                    blocks.Add(new Paragraph(line[2..].Trim(), ParagraphKind.Centered));
+                    blocks.Add(new Paragraph(content, ParagraphKind.Centered) { Fields = contentFields });
                 }
             }
             else if (HeadingLevel(line) is { } level)
             {
-                blocks.Add(new Heading(level, line[(level + 2)..].Trim()));
+                var (content, contentFields) = Content(level + 2);
+                blocks.Add(new Heading(level, content) { Fields = contentFields });
             }
-            else if ((Prefixed(line, "@center ", ParagraphKind.Centered) ?? Prefixed(line, "@right ", ParagraphKind.Right)
-                      ?? Prefixed(line, "@plain ", ParagraphKind.Plain)) is { } paragraph)
+            else if (Prefix(line) is var (prefix, kind))
             {
-                blocks.Add(paragraph);
+                var (content, contentFields) = Content(prefix.Length);
+                blocks.Add(new Paragraph(content, kind) { Fields = contentFields });
             }
             else
             {
-                blocks.Add(new Paragraph(line));
+                var (content, contentFields) = Content(0);
+                blocks.Add(new Paragraph(content) { Fields = contentFields });
             }
         }
 
-        return new ReportDocument(title ?? "", blocks);
+        return new ReportDocument(title ?? "", blocks) { TitleFields = titleFields };
     }
 
     private static int? HeadingLevel(string line)
@@ -134,8 +148,55 @@ public static class ReportMarkup
         return null;
     }
 
-    private static Paragraph? Prefixed(string line, string prefix, ParagraphKind kind) =>
-        line.StartsWith(prefix, StringComparison.Ordinal) ? new Paragraph(line[prefix.Length..].Trim(), kind) : null;
+    private static readonly (string Prefix, ParagraphKind Kind)[] Prefixes =
+        [("@center ", ParagraphKind.Centered), ("@right ", ParagraphKind.Right), ("@plain ", ParagraphKind.Plain)];
+
+    private static (string Prefix, ParagraphKind Kind)? Prefix(string line)
+    {
+        foreach (var (prefix, kind) in Prefixes)
+        {
+            if (line.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return (prefix, kind);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The text after <paramref name="prefix"/> characters, trimmed, with its fields moved along.</summary>
+    private static (string Text, IReadOnlyList<FieldSpan> Fields) Trimmed(string text, IReadOnlyList<FieldSpan> fields, int prefix)
+    {
+        var start = prefix;
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        var end = text.Length;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (fields.Count == 0)
+        {
+            return (text[start..end], fields);
+        }
+
+        var moved = new List<FieldSpan>(fields.Count);
+        foreach (var field in fields)
+        {
+            var from = Math.Clamp(field.Start, start, end);
+            var to = Math.Clamp(field.End, start, end);
+            if (to > from || field.Length == 0)
+            {
+                moved.Add(field with { Start = from - start, Length = to - from });
+            }
+        }
+
+        return (text[start..end], moved);
+    }
 
     /// <summary>Every text of a document: its title, headings, paragraphs, and each table's title, note and cells.</summary>
     public static IEnumerable<string> Texts(ReportDocument document)
@@ -168,17 +229,164 @@ public static class ReportMarkup
         }
     }
 
-    /// <summary>Counts the 【待填写：…】 placeholders left in a document, for the generate summary.</summary>
-    public static int CountPlaceholders(ReportDocument document) => Texts(document).Sum(Count);
+    /// <summary>
+    /// Starts a field (<see cref="FieldSpan"/>) in the markup: <c>FieldOpen flag title FieldPart cell FieldText text
+    /// FieldClose</c>. U+FFF9–U+FFFB are Unicode's interlinear annotation marks, meant for exactly this use inside a
+    /// program; <see cref="Literal"/> removes them from the user's text, so only the renderer writes them.
+    /// </summary>
+    public const char FieldOpen = '\uFFF9';
 
-    private static int Count(string text)
+    /// <summary>Ends a field's title and cell; its text follows.</summary>
+    public const char FieldText = '\uFFFA';
+
+    /// <summary>Ends a field.</summary>
+    public const char FieldClose = '\uFFFB';
+
+    /// <summary>Separates a field's title from its cell.</summary>
+    private const char FieldPart = '\u001F';
+
+    /// <summary>
+    /// <paramref name="text"/> marked in the markup as a field: the workbook item <paramref name="title"/> at
+    /// <paramref name="cell"/>; <paramref name="empty"/> for a placeholder, whose text is the prompt. Parsing
+    /// (<see cref="Parse"/>, <see cref="Unwrap"/>) takes the marks out and records the span.
+    /// </summary>
+    public static string Field(string text, string title, string? cell, bool empty) =>
+        string.Concat(FieldOpen + (empty ? "0" : "1") + Clean(title) + FieldPart + Clean(cell ?? ""), FieldText + Clean(text, keepLines: true), FieldClose.ToString());
+
+    /// <summary>The placeholder for <paramref name="what"/> at <paramref name="cell"/> in the report's words, as a field of the markup.</summary>
+    public static string Placeholder(Vocabulary words, string what, string? cell) =>
+        Field(words.Placeholder(what, cell), what, string.IsNullOrEmpty(cell) ? null : cell, empty: true);
+
+    private static string Clean(string text, bool keepLines = false)
     {
-        var count = 0;
-        for (var i = text.IndexOf(Vocabulary.PlaceholderMark, StringComparison.Ordinal); i >= 0; i = text.IndexOf(Vocabulary.PlaceholderMark, i + 1, StringComparison.Ordinal))
+        if (text.AsSpan().IndexOfAny(keepLines ? "\uFFF9\uFFFA\uFFFB\u001F" : "\uFFF9\uFFFA\uFFFB\u001F\n\r") < 0)
         {
-            count++;
+            return text;
         }
 
-        return count;
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is FieldOpen or FieldText or FieldClose or FieldPart)
+            {
+                continue;
+            }
+
+            builder.Append(!keepLines && c is '\n' or '\r' ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The markup as text: each field's text kept, its marks, title and cell removed (<c>generate --text</c>).</summary>
+    public static string Plain(string markup)
+    {
+        if (markup.IndexOf(FieldOpen, StringComparison.Ordinal) < 0)
+        {
+            return markup;
+        }
+
+        return string.Join("\n", markup.Split('\n').Select(new FieldReader().ReadText));
+    }
+
+    /// <summary>One text of the markup (a table cell's) without its field marks, and its fields.</summary>
+    public static (string Text, IReadOnlyList<FieldSpan> Fields) Unwrap(string markup) => new FieldReader().Read(markup);
+
+    /// <summary>
+    /// Takes the field marks out of the markup, line by line, and records each field's span. A field that runs over
+    /// a line end (a user's text of several lines) continues on the next line, a span on each.
+    /// </summary>
+    private sealed class FieldReader
+    {
+        private readonly List<(string Title, string? Cell, bool Empty)> _open = [];
+
+        public string ReadText(string line) => Read(line).Text;
+
+        public (string Text, IReadOnlyList<FieldSpan> Fields) Read(string line)
+        {
+            if (_open.Count == 0 && line.IndexOf(FieldOpen, StringComparison.Ordinal) < 0)
+            {
+                return (line, Written(line, []));
+            }
+
+            var text = new StringBuilder(line.Length);
+            var fields = new List<FieldSpan>();
+            var starts = Enumerable.Repeat(0, _open.Count).ToList();
+            for (var i = 0; i < line.Length; i++)
+            {
+                switch (line[i])
+                {
+                    case FieldOpen:
+                        var textStart = line.IndexOf(FieldText, i + 1);
+                        if (textStart < 0)
+                        {
+                            continue;
+                        }
+
+                        var meta = line.AsSpan(i + 2, Math.Max(0, textStart - i - 2));
+                        var part = meta.IndexOf(FieldPart);
+                        var cell = part < 0 ? "" : meta[(part + 1)..].ToString();
+                        _open.Add((part < 0 ? meta.ToString() : meta[..part].ToString(), cell.Length == 0 ? null : cell, i + 1 < line.Length && line[i + 1] == '0'));
+                        starts.Add(text.Length);
+                        i = textStart;
+                        break;
+                    case FieldClose when _open.Count > 0:
+                        var (title, fieldCell, empty) = _open[^1];
+                        fields.Add(new FieldSpan(starts[^1], text.Length - starts[^1], title, fieldCell, empty));
+                        _open.RemoveAt(_open.Count - 1);
+                        starts.RemoveAt(starts.Count - 1);
+                        break;
+                    case FieldText or FieldClose:
+                        break;
+                    default:
+                        text.Append(line[i]);
+                        break;
+                }
+            }
+
+            // Fields still open go on on the next line: this line's part is a span of its own.
+            for (var k = 0; k < _open.Count; k++)
+            {
+                if (text.Length > starts[k])
+                {
+                    var (title, cell, empty) = _open[k];
+                    fields.Add(new FieldSpan(starts[k], text.Length - starts[k], title, cell, empty));
+                }
+            }
+
+            var plain = text.ToString();
+            return (plain, [.. Written(plain, fields).OrderBy(f => f.Start).ThenByDescending(f => f.Length)]);
+        }
+
+        /// <summary>
+        /// The fields with the placeholders a template wrote as text rather than with the <c>placeholder</c> helper
+        /// (【待填写：…】 typed into a custom template): each is a placeholder without a cell, so that it is counted,
+        /// highlighted and reported like any other. A user's 【 carries <see cref="LiteralMark"/> and never matches.
+        /// </summary>
+        private static IReadOnlyList<FieldSpan> Written(string text, IReadOnlyList<FieldSpan> fields)
+        {
+            var start = text.IndexOf(Vocabulary.PlaceholderMark, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                return fields;
+            }
+
+            List<FieldSpan>? written = null;
+            for (; start >= 0; start = text.IndexOf(Vocabulary.PlaceholderMark, start + 1, StringComparison.Ordinal))
+            {
+                var at = start;
+                if (fields.Any(f => f.Start <= at && at < f.End))
+                {
+                    continue;
+                }
+
+                var close = text.IndexOf('】', start);
+                var end = close < 0 ? text.Length : close + 1;
+                var what = text[(start + Vocabulary.PlaceholderMark.Length)..(close < 0 ? text.Length : close)].TrimStart('：', ':').Trim();
+                (written ??= [.. fields]).Add(new FieldSpan(start, end - start, what.Length == 0 ? text[start..end] : what, null, Empty: true));
+            }
+
+            return written ?? fields;
+        }
     }
 }

@@ -9,12 +9,12 @@ public static class ReportRenderer
     public static ReportDocument Render(DepartmentAnalysis analysis, string templatePath, TemplateLimits? limits = null)
     {
         var model = TemplateModelBuilder.Build(analysis);
-        var text = RenderText(model, templatePath, limits);
+        var text = TemplateRenderer.Render(templatePath, model, limits);
         var words = TableText.For(templatePath);
         return ReportMarkup.Parse(text, (kind, argument) => ReportTables.Build(model, kind, argument, words));
     }
 
-    /// <summary>The rendered narrative markup, as snapshot tests and <c>generate --text</c> see it.</summary>
+    /// <summary>The rendered narrative markup without its field marks, as snapshot tests and <c>generate --text</c> see it.</summary>
     public static string RenderText(TemplateModel model, string templatePath, TemplateLimits? limits = null) =>
-        TemplateRenderer.Render(templatePath, model, limits);
+        ReportMarkup.Plain(TemplateRenderer.Render(templatePath, model, limits));
 }

@@ -33,12 +33,22 @@ public static class ReportTables
     }
 
     private static TableCell L(string text, int span = 1, VerticalMerge merge = VerticalMerge.None, bool bold = false) =>
-        new(text, span, merge, CellAlign.Left, bold);
+        Cell(text, span, merge, CellAlign.Left, bold);
 
     private static TableCell C(string text, int span = 1, VerticalMerge merge = VerticalMerge.None, bool bold = false) =>
-        new(text, span, merge, CellAlign.Center, bold);
+        Cell(text, span, merge, CellAlign.Center, bold);
 
-    private static TableCell R(string text, bool bold = false) => new(text, 1, VerticalMerge.None, CellAlign.Right, bold);
+    private static TableCell R(string text, bool bold = false) => Cell(text, 1, VerticalMerge.None, CellAlign.Right, bold);
+
+    /// <summary>A cell from text that may hold fields (<see cref="Gap"/>): the marks come out, the spans are recorded.</summary>
+    private static TableCell Cell(string text, int span, VerticalMerge merge, CellAlign align, bool bold)
+    {
+        var (plain, fields) = ReportMarkup.Unwrap(text);
+        return new TableCell(plain, span, merge, align, bold) { Fields = fields };
+    }
+
+    /// <summary>The placeholder for <paramref name="what"/> at <paramref name="cell"/>, recorded as a field of its table cell.</summary>
+    private static string Gap(TableText t, string what, string? cell) => ReportMarkup.Placeholder(t.Words, what, cell);
 
     private static string W(decimal? value) => value is { } v ? Money.Format(v) : "—";
 
@@ -69,7 +79,7 @@ public static class ReportTables
                 var cause = line.Overspent ? "差异表.待填写.超支" : line.LowRate ? "差异表.待填写.执行率偏低" : line.BehindPlan ? "差异表.待填写.进度落后"
                     : line.Adjusted ? "差异表.待填写.预算调整" : null;
                 rows.Add(Row([C((++number).ToString(System.Globalization.CultureInfo.InvariantCulture)), L(line.Name),
-                    .. Figures(line.Amounts, bold: false), L(line.Deviation ?? (cause is null ? "" : t.Words.Placeholder(t[cause], line.DeviationCell)))]));
+                    .. Figures(line.Amounts, bold: false), L(line.Deviation ?? (cause is null ? "" : Gap(t, t[cause], line.DeviationCell)))]));
             }
 
             rows.Add(Row([C(label, 2, bold: true), .. Figures(subtotal, bold: true), L("")]));
@@ -122,10 +132,10 @@ public static class ReportTables
             (t["部门表.年度资金总额"], model.Totals), (t["部门表.其中基本支出"], model.Basic), (t["部门表.项目支出"], model.Projects)));
         rows.Add(GoalHeader(t));
         rows.Add(Row(C("", merge: VerticalMerge.Continue),
-            L(model.Department.AnnualGoal ?? t.Words.Placeholder(t["部门表.待填写.年度总体目标"], model.Department.AnnualGoalCell), 4),
+            L(model.Department.AnnualGoal ?? Gap(t, t["部门表.待填写.年度总体目标"], model.Department.AnnualGoalCell), 4),
             L(model.KeyTasks.Count > 0
                 ? t["部门表.重点工作", ("重点工作", TextJoin.Join(t["部门表.重点工作分隔"], model.KeyTasks.Select(k => k.Item)))]
-                : t.Words.Placeholder(t["部门表.待填写.重点工作"], model.KeyTasksCell), 4)));
+                : Gap(t, t["部门表.待填写.重点工作"], model.KeyTasksCell), 4)));
         rows.AddRange(IndicatorRows(t, model.Indicators));
         return new ReportTable(t["部门表.表名", Department(model), Year(model)], EvaluationColumns, rows, HeaderRows: 1,
             Note: t["部门表.表注"]);
@@ -141,8 +151,8 @@ public static class ReportTables
         rows.AddRange(FundRows(t, line.Indicators.Score, (t["项目表.年度资金总额"], line.Amounts)));
         rows.Add(GoalHeader(t));
         rows.Add(line.HasTargets
-            ? Row(C("", merge: VerticalMerge.Continue), L(line.AnnualGoal ?? t.Words.Placeholder(t["项目表.待填写.年度目标"], line.AnnualGoalCell), 4),
-                L(line.Outcome ?? t.Words.Placeholder(t["项目表.待填写.实际完成情况"], line.OutcomeCell), 4))
+            ? Row(C("", merge: VerticalMerge.Continue), L(line.AnnualGoal ?? Gap(t, t["项目表.待填写.年度目标"], line.AnnualGoalCell), 4),
+                L(line.Outcome ?? Gap(t, t["项目表.待填写.实际完成情况"], line.OutcomeCell), 4))
             : Row(C("", merge: VerticalMerge.Continue), L(t["项目表.未设定年度绩效目标"], 4), C("—", 4)));
         rows.AddRange(IndicatorRows(t, line.Indicators));
         return new ReportTable(t["项目表.表名", ("项目", line.Name)], EvaluationColumns, rows, HeaderRows: 1, Note: t["项目表.表注"]);
@@ -197,7 +207,7 @@ public static class ReportTables
                 C(item.Level2, merge: sameLevel2 ? VerticalMerge.Continue : VerticalMerge.Restart),
                 L(item.Level3), C(item.Target), C(ActualCell(t, item)),
                 C(item.Weight is { } w ? Money.Format(w) : "—"), C(item.Score is { } s ? Money.Format(s) : "—"),
-                L(item.Deviation ?? (item.NeedsCause ? t.Words.Placeholder(item.CausePrompt(t.Words), item.DeviationCell) : "")));
+                L(item.Deviation ?? (item.NeedsCause ? Gap(t, item.CausePrompt(t.Words), item.DeviationCell) : "")));
         }
 
         // 偏差原因分析及改进措施 holds only the user's text or a placeholder; the scoring explanations are in preview.
@@ -211,6 +221,6 @@ public static class ReportTables
     /// 完成情况); never a value the user did not write.
     /// </summary>
     private static string ActualCell(TableText t, IndicatorView item) => item.MissingField is { } field
-        ? (item.Actual ?? "") + t.Words.Placeholder(t["自评表.待填写." + field], item.MissingCell)
+        ? (item.Actual ?? "") + Gap(t, t["自评表.待填写." + field], item.MissingCell)
         : (item.Actual ?? "") + (item.StandardReached is { } grade ? t["自评表.达到标准", ("标准", grade)] : "");
 }

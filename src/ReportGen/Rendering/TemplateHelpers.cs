@@ -30,7 +30,7 @@ public static class TemplateHelpers
         Add(builtins, "share", 2, 2, (c, a) => Money.Rate(Decimal(c, "share", a[0]), Decimal(c, "share", a[1])));
         Add(builtins, "cn", 1, 1, (c, a) => ChineseNumber((int)Decimal(c, "cn", a[0])));
         Add(builtins, "ordinal", 2, 2, (c, a) => Ordinal(c, (int)Decimal(c, "ordinal", a[0]), (int)Decimal(c, "ordinal", a[1])));
-        Add(builtins, "placeholder", 1, 2, (c, a) => Words(c).Placeholder(Text(a[0]), a.Length > 1 ? Text(a[1]) : null));
+        Add(builtins, "placeholder", 1, 2, (c, a) => ReportMarkup.Placeholder(Words(c), Text(a[0]), a.Length > 1 ? Text(a[1]) : null));
         Add(builtins, "fact", 1, 1, (c, a) => c.Context.Tags.TryGetValue(FactsTag, out var facts) && facts is IReadOnlyDictionary<string, string> map
             ? map.GetValueOrDefault(Text(a[0])) ?? "" : "");
         Add(builtins, "factCell", 1, 1, (c, a) => c.Context.Tags.TryGetValue(FactCellsTag, out var cells) && cells is IReadOnlyDictionary<string, string> map
@@ -40,6 +40,28 @@ public static class TemplateHelpers
             : $"\n{ReportMarkup.TableMarker}{string.Join("|", a.Select(Text))}::\n");
         Add(builtins, "pagebreak", 0, 0, (_, _) => $"\n{ReportMarkup.PageBreakMarker}\n");
         Add(builtins, "heading", 2, 2, (c, a) => Heading(c, (int)Decimal(c, "heading", a[0]), Text(a[1])));
+        Add(builtins, "relevel", 2, 2, (c, a) => Relevel(c, a[0], (int)Decimal(c, "relevel", a[1])));
+    }
+
+    /// <summary>
+    /// <c>{{ relevel department.duties 3 }}</c>: the lines of a list (an array, or a text of several lines) with
+    /// their numbers, whatever style they came in, replaced by those of the level given (<see cref="ListLevels"/>);
+    /// nothing for an empty list.
+    /// </summary>
+    private static string Relevel(Call call, object? items, int level)
+    {
+        if (level is < 1 or > ListLevels.MaxLevel)
+        {
+            throw call.Fail($"relevel 的层级只能是 1–{ListLevels.MaxLevel}，实际是 {level}");
+        }
+
+        return items switch
+        {
+            null => "",
+            string text => ListLevels.Relevel([text], level),
+            System.Collections.IEnumerable list => ListLevels.Relevel(list.Cast<object?>().Select(item => item is null ? null : Text(item)), level),
+            _ => ListLevels.Relevel([Text(items)], level),
+        };
     }
 
     /// <summary>
@@ -83,14 +105,9 @@ public static class TemplateHelpers
     }
 
     /// <summary>GB/T 9704 heading ordinals: level 1 "一、", 2 "（一）", 3 "1.", 4 "（1）".</summary>
-    private static string Ordinal(Call call, int number, int level) => level switch
-    {
-        1 => ChineseNumber(number) + "、",
-        2 => $"（{ChineseNumber(number)}）",
-        3 => $"{number}.",
-        4 => $"（{number}）",
-        _ => throw call.Fail($"ordinal 的层级只能是 1–4，实际是 {level}"),
-    };
+    private static string Ordinal(Call call, int number, int level) => level is >= 1 and <= ListLevels.MaxLevel
+        ? ListLevels.Ordinal(number, level)
+        : throw call.Fail($"ordinal 的层级只能是 1–4，实际是 {level}");
 
     /// <summary>Where a function was called, to locate its errors.</summary>
     private readonly record struct Call(TemplateContext Context, ScriptNode? Node, string Name)

@@ -16,7 +16,8 @@ public sealed class TemplateListTests
         Assert.Equal(0, result.ExitCode);
         var lines = result.Output.Split('\n').Select(line => line.Trim()).ToList();
         Assert.Contains(lines, line => line.StartsWith("default", StringComparison.Ordinal) && line.Contains("默认模板（株洲市石峰区格式）"));
-        Assert.Contains(lines, line => line.StartsWith("sichuan", StringComparison.Ordinal) && line.Contains("四川省格式（四章）"));
+        Assert.Contains(lines, line => line.StartsWith("sichuan", StringComparison.Ordinal) && line.Contains("四川省格式（四章"));
+        Assert.Contains(lines, line => line.StartsWith("hebei", StringComparison.Ordinal) && line.Contains("河北省格式（八章"));
         Assert.Contains(lines, line => line.StartsWith("hunan", StringComparison.Ordinal) && line.Contains("湖南省格式（十章"));
         Assert.Contains(lines, line => line.StartsWith("guangdong", StringComparison.Ordinal) && line.Contains("广东省格式（六章"));
         foreach (var file in Directory.GetFiles(Repo.Templates, "*.sbn"))

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using ReportGen.Model;
 using ReportGen.Output;
+using ReportGen.Tests.TestSupport;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ReportGen.Tests.Output;
@@ -257,7 +258,7 @@ public class DocxWriterTests
     [Fact]
     public void Line_feeds_and_tabs_become_breaks_and_tabs_and_levels_are_clamped()
     {
-        var document = new ReportDocument("标题", [new Heading(7, "第一行\n第二行\t【待填】")]);
+        var document = new ReportDocument("标题", [new Heading(7, "第一行\n第二行\t【待填】") { Fields = PlaceholderSpans.Of("第一行\n第二行\t【待填】") }]);
 
         var (style, breaks, tabs, highlighted) = Read(WriteBytes(document), doc =>
         {

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Xml;
 using ReportGen.Output;
 
@@ -176,29 +175,6 @@ public class PartXmlTests
         });
 
         Assert.EndsWith("\"></w:t>", ours);
-    }
-
-    [Fact]
-    public void Placeholders_are_found_as_the_pattern_of_the_report_markup_finds_them()
-    {
-        var pattern = new Regex("【[^【】]*】");
-        var alphabet = new[] { "【", "】", "a", "中", " " };
-        var random = new Random(7);
-        for (var i = 0; i < 5_000; i++)
-        {
-            var text = string.Concat(Enumerable.Range(0, random.Next(0, 10)).Select(_ => alphabet[random.Next(alphabet.Length)]));
-            var expected = pattern.Matches(text).Select(m => (m.Index, m.Index + m.Length)).ToList();
-
-            var found = new List<(int, int)>();
-            var position = 0;
-            while (DocxWriter.NextPlaceholder(text, position) is var (start, end) && start >= 0)
-            {
-                found.Add((start, end));
-                position = end;
-            }
-
-            Assert.True(expected.SequenceEqual(found), $"“{text}”: expected {string.Join(",", expected)}, found {string.Join(",", found)}");
-        }
     }
 
     private static System.Xml.Linq.XDocument XDocumentParse(string xml) => System.Xml.Linq.XDocument.Parse(xml);

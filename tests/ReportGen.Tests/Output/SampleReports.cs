@@ -1,4 +1,5 @@
 using ReportGen.Model;
+using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Output;
 
@@ -15,7 +16,7 @@ internal static class SampleReports
             new Heading(1, "一、预算单位基本情况"),
             new Paragraph(LongParagraph),
             new Heading(2, "（一）部门职能"),
-            new Paragraph("全年预算执行率为81.68%，原因是【请填写偏差原因】，下一步将【请填写改进措施】。"),
+            PlaceholderSpans.Paragraph("全年预算执行率为81.68%，原因是【请填写偏差原因】，下一步将【请填写改进措施】。"),
             new Heading(3, "1.项目支出"),
             new Heading(4, "（1）文明建设经费"),
             new Paragraph("某某县文化旅游局", ParagraphKind.Right),
@@ -65,7 +66,7 @@ internal static class SampleReports
                     new TableCell("3125篇"),
                     new TableCell("10", Align: CellAlign.Right),
                     new TableCell("10.00", Align: CellAlign.Right),
-                    new TableCell(i % 3 == 0 ? "【请填写偏差原因】" : "无", Align: CellAlign.Left),
+                    new TableCell(i % 3 == 0 ? "【请填写偏差原因】" : "无", Align: CellAlign.Left) { Fields = PlaceholderSpans.Of(i % 3 == 0 ? "【请填写偏差原因】" : "无") },
                 ]));
             }
         }
@@ -87,7 +88,7 @@ internal static class SampleReports
             new Heading(3, "1.机构设置"),
             new Paragraph("本部门内设机构5个，下属单位2个，编制人数45人，实有人数43人。" + LongParagraph),
             new Heading(1, "二、预算收支情况"),
-            new Paragraph("全年预算收入560.75万元，全年支出458.04万元，预算执行率81.68%，低于90%的原因是【请填写偏差原因】。"),
+            PlaceholderSpans.Paragraph("全年预算收入560.75万元，全年支出458.04万元，预算执行率81.68%，低于90%的原因是【请填写偏差原因】。"),
             new Heading(4, "（1）基本支出"),
             new Paragraph(LongParagraph + LongParagraph + LongParagraph),
             new Paragraph("某某县文化旅游局", ParagraphKind.Right),

@@ -36,6 +36,7 @@ public sealed class GeneratedReportTests : IDisposable
     [InlineData("sichuan")]
     [InlineData("hunan")]
     [InlineData("guangdong")]
+    [InlineData("hebei")]
     public void Report_passes_the_open_xml_validator(string template)
     {
         using var document = WordprocessingDocument.Open(Generate($"{template}.docx", template), false);

@@ -26,8 +26,8 @@ public sealed partial class HtmlPreviewRendererTests
         "标题" + Hostile,
         [
             new Heading(1, "一、" + Hostile),
-            new Paragraph("原因是【待填写：<偏差原因>】。"),
-            new TableBlock(new ReportTable("表" + Hostile, [1, 1], [new TableRow([new TableCell(Hostile), new TableCell("【待填写】")])])),
+            PlaceholderSpans.Paragraph("原因是【待填写：<偏差原因>】。"),
+            new TableBlock(new ReportTable("表" + Hostile, [1, 1], [new TableRow([new TableCell(Hostile), new TableCell("【待填写】") { Fields = PlaceholderSpans.Of("【待填写】") }])])),
         ]);
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class ReportSnapshotTests
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var template in new[] { "default", "sichuan", "hunan", "guangdong" })
+        foreach (var template in new[] { "default", "sichuan", "hunan", "guangdong", "hebei" })
         {
             data.Add("sample", template);
             data.Add("example", template);

@@ -44,6 +44,8 @@ public sealed partial class ReportWordingTests
         ("TableText.cs", "表格文字", "the words file's name"),
         ("TableText.cs", "表格文字文件", "what error messages call the words file"),
         ("TableText.cs", "用语文件", "what error messages call the vocabulary file"),
+        ("ListLevels.cs", @"^(?:(?<cc>[一二三四五六七八九十]{1,3}[、.．](?!\d))|(?<cp>[（(][一二三四五六七八九十]{1,3}[）)])|(?<ap>[（(]\d{1,3}[）)])|(?<a>\d{1,3}(?:[、．]|\.(?!\d)|[）)]))|(?<c>[①-⑳]))\s*",
+            "recognises the numbers a typed list came with (一、（一）1、①); it writes none"),
     ];
 
     private static IEnumerable<string> ScannedFiles() =>
@@ -84,7 +86,7 @@ public sealed partial class ReportWordingTests
             found);
     }
 
-    public static TheoryData<string> Outlines() => ["default", "sichuan", "hunan", "guangdong"];
+    public static TheoryData<string> Outlines() => ["default", "sichuan", "hunan", "guangdong", "hebei"];
 
     [Theory]
     [MemberData(nameof(Outlines))]

@@ -94,7 +94,7 @@ public sealed class TemplateErrorTests : IDisposable
         "## 一、甲\n### （一）乙\n### （二）丙\n#### 1.子\n## 二、丁\n### （一）戊")]
     public void Well_formed_templates_render(string source, string expected)
     {
-        var text = TemplateRenderer.Render(Write("ok.sbn", source), Model.Value);
+        var text = ReportMarkup.Plain(TemplateRenderer.Render(Write("ok.sbn", source), Model.Value));
 
         Assert.Contains(expected, text);
     }
@@ -221,6 +221,6 @@ public sealed class TemplateErrorTests : IDisposable
     public void Unknown_template_name_lists_the_available_ones()
     {
         var error = Assert.Throws<InputException>(() => TemplateRenderer.Resolve("hubei", Repo.Templates));
-        Assert.Contains("default、guangdong、hunan、sichuan", error.Message);
+        Assert.Contains("default、guangdong、hebei、hunan、sichuan", error.Message);
     }
 }

@@ -1,5 +1,4 @@
 using ReportGen.Model;
-using ReportGen.Output;
 using ReportGen.Rendering;
 using ReportGen.Tests.TestSupport;
 
@@ -39,7 +38,7 @@ public sealed class UserTextTests
 
         Assert.Equal(Shape(plain), Shape(hostile));
         Assert.Equal(plain.Title, hostile.Title);
-        Assert.Equal(ReportMarkup.CountPlaceholders(plain), ReportMarkup.CountPlaceholders(hostile));
+        Assert.Equal(plain.Placeholders.Count, hostile.Placeholders.Count);
 
         // Shown as typed, an invisible word joiner aside.
         var text = string.Join("\n", hostile.Blocks.OfType<Paragraph>().Select(p => p.Text.Replace(ReportMarkup.LiteralMark.ToString(), "")));
@@ -50,11 +49,26 @@ public sealed class UserTextTests
     }
 
     [Fact]
-    public void A_typed_placeholder_is_not_highlighted()
+    public void A_typed_placeholder_is_no_field_and_a_hand_written_one_in_a_template_is()
     {
         var typed = ReportMarkup.Literal("见【待填写：某事】");
-        Assert.Equal((-1, -1), DocxWriter.NextPlaceholder(typed, 0));
-        Assert.Equal((1, 9), DocxWriter.NextPlaceholder("见【待填写：某事】", 0));
+        Assert.Empty(ReportMarkup.Unwrap(typed).Fields);
+
+        // Written into a custom template without the placeholder helper: still a placeholder, without a cell.
+        var (text, fields) = ReportMarkup.Unwrap("见【待填写：某事】");
+        Assert.Equal("见【待填写：某事】", text);
+        Assert.Equal([new FieldSpan(1, 8, "某事", null, Empty: true)], fields);
+    }
+
+    [Fact]
+    public void Field_marks_typed_by_the_user_are_dropped()
+    {
+        var forged = "甲" + ReportMarkup.Field("【待填写：伪造】", "伪造", "基本信息!B3", empty: true) + "乙";
+
+        var literal = ReportMarkup.Literal(forged);
+
+        Assert.Equal("甲0伪造\u001F基本信息!B3【\u2060待填写：伪造】乙", literal);
+        Assert.Empty(ReportMarkup.Unwrap(literal).Fields);
     }
 
     [Theory]

@@ -95,7 +95,8 @@ public sealed class VocabularyTests : IDisposable
         var changed = ReportRenderer.Render(Sample.Value, CopyTemplates(Vocabulary.FileName, text => text
             .Replace("占位符 = 【待填写：{内容}（{单元格}）】", "占位符 = 【待填写：{内容}，请填在{单元格}】", StringComparison.Ordinal)));
 
-        Assert.Equal(ReportMarkup.CountPlaceholders(bundled), ReportMarkup.CountPlaceholders(changed));
+        Assert.Equal(bundled.Placeholders.Count, changed.Placeholders.Count);
+        Assert.Equal(bundled.Placeholders.Select(p => (p.Title, p.Cell)), changed.Placeholders.Select(p => (p.Title, p.Cell)));
         Assert.Contains("【待填写：部门整体执行率偏低的原因，请填在基本信息!B24】", Texts(changed), StringComparison.Ordinal);
     }
 
@@ -123,7 +124,7 @@ public sealed class VocabularyTests : IDisposable
     {
         var template = CopyTemplates("存在问题.sbn", text => text.Replace("，低于90%，全年结余结转", "，未达到90%，年末结余结转", StringComparison.Ordinal));
         var narrative = ReportRenderer.RenderText(TemplateModelBuilder.Build(Sample.Value), template);
-        Assert.Contains("（1）部门预算执行率为81.68%，未达到90%，年末结余结转102.71万元。原因：【待填写：部门整体执行率偏低的原因（基本信息!B24）】。",
+        Assert.Contains("（一）部门预算执行率为81.68%，未达到90%，年末结余结转102.71万元，【待填写：部门整体执行率偏低的原因（基本信息!B24）】。",
             narrative, StringComparison.Ordinal);
     }
 }
