@@ -24,7 +24,7 @@ public static class NewCommand
             DefaultValueFactory = _ => "万元",
         };
         unit.AcceptOnlyFromAmong(WorkbookSchema.Units);
-        var command = new Command("new", "新建一个待填写的工作簿：五个工作表和表头、下拉列表、金额格式、需要填写的格用颜色标出，附填写说明")
+        var command = new Command("new", "新建一个待填写的工作簿：六个工作表和表头、下拉列表、金额格式、需要填写的格用颜色标出，附填写说明")
         {
             path, department, year, unit,
         };

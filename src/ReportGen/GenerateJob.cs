@@ -56,6 +56,7 @@ public static class GenerateJob
         var findings = workbook.ReadFindings
             .Concat(ConsistencyValidator.Validate(workbook, figures, matcher))
             .Concat(progressFindings)
+            .Concat(departmentScore is null ? [NoDepartmentIndicators(workbook)] : [])
             .Concat((departmentScore?.Findings ?? []).Concat(projectScores.Values.SelectMany(s => s.Findings)))
             .OrderByDescending(f => f.Severity)
             .ToList();
@@ -116,6 +117,15 @@ public static class GenerateJob
 
         return (department, projects);
     }
+
+    /// <summary>
+    /// RG321: without 部门整体 indicators the department's score cannot be computed; the report says so in words
+    /// (docs/workbook.md), and the clerk is told where to add them.
+    /// </summary>
+    private static Finding NoDepartmentIndicators(ExecutionWorkbook workbook) => new(
+        FindingCodes.NoDepartmentIndicators, Severity.Warning, new SourceLocation(workbook.Path, WorkbookSchema.IndicatorsSheet),
+        "绩效指标表中没有归属为“部门整体”的指标，部门整体绩效自评得分无法计算，报告中只写明未设定指标。"
+        + "请用 reportgen import 导入附表1 或部门整体绩效目标，或在绩效指标表中填写归属为“部门整体”的指标。");
 
     /// <summary>The output check of one report: its inputs are the workbook, the template's files and the style reference.</summary>
     private static OutputGuard InputGuard(GenerateRequest request) =>

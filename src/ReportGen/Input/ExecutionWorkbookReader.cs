@@ -79,7 +79,7 @@ public sealed partial class ExecutionWorkbookReader
                 continue;
             }
 
-            var key = CanonicalInfoItem(item);
+            var key = WorkbookSchema.CanonicalInfoItem(item);
             var value = sheet.Text(row, valueColumn);
             if (key is null || !facts.TryAdd(key, value))
             {
@@ -147,20 +147,6 @@ public sealed partial class ExecutionWorkbookReader
         }
 
         return amounts;
-    }
-
-    private static string? CanonicalInfoItem(string item)
-    {
-        var key = TextNormalizer.Key(item).TrimEnd(':');
-        foreach (var (canonical, synonyms) in WorkbookSchema.InfoItems)
-        {
-            if (TextNormalizer.Key(canonical) == key || synonyms.Any(s => TextNormalizer.Key(s) == key))
-            {
-                return canonical;
-            }
-        }
-
-        return item;
     }
 
     /// <summary>A four-digit year standing alone: 20245 and 2024.5 are not 2024 (docs/workbook.md, 年度).</summary>

@@ -244,6 +244,12 @@ public static class FindingCodes
     /// <summary>Warning: a cost target equal to the start-of-year amount of a budget adjusted during the year, without 偏差原因.</summary>
     public const string TargetBeforeAdjustment = "RG320";
 
+    /// <summary>Warning: a 资金支出计划 without 分季度支出 figures: the report cannot compare spending with the plan.</summary>
+    public const string NoQuarterlySpending = "RG135";
+
+    /// <summary>Warning: no 部门整体 indicator, so the department's score cannot be computed.</summary>
+    public const string NoDepartmentIndicators = "RG321";
+
     /// <summary>
     /// Warning: the 实际完成值's words change what its number means (未, 不足, 预计, 较上年增加, 基本完成…) and
     /// decide no verdict; the row is 无法判断 until the measured value or the 完成情况 is written.
@@ -278,6 +284,9 @@ public static class FindingCodes
 
     /// <summary>Error: 预算数 ≠ 财政资金 + 其他资金.</summary>
     public const string ImportFundingSplit = "RG508";
+
+    /// <summary>Error: an amount in a form that the money reader refuses ("38,57"), as it would in a workbook.</summary>
+    public const string ImportUnreadableAmount = "RG509";
 
     // RG6xx: batch (a workbook that yields no analysis still gets one row in the summary's finding sheet).
 

@@ -36,6 +36,7 @@ public static class IndicatorViews
         Score = result.Score,
         Deviation = TemplateModelBuilder.ClerkAt(ReportMarkup.Literal(result.Row.DeviationNote), result.Row.CellOf("偏差原因"), "偏差原因"),
         IsExecutionRate = IndicatorScorer.IsExecutionRateIndicator(result.Row),
+        StandardReached = result.StandardReached,
         MissingField = result.Status == IndicatorStatus.Undetermined ? result.MissingField : null,
         MissingCell = result.MissingField is { } field ? result.Row.CellOf(field).ToString() : "",
         NeedsCause = string.IsNullOrWhiteSpace(result.Row.DeviationNote)

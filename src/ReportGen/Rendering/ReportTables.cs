@@ -150,7 +150,7 @@ public static class ReportTables
         var rows = new List<TableRow>
         {
             Row(C(t["项目表.项目名称"], bold: true), L(line.Name, 8)),
-            Row(C(t["项目表.主管部门"], bold: true), L(model.Department.Name, 3), C(t["项目表.实施单位"], bold: true), L(model.Department.Name, 4)),
+            Row(C(t["项目表.主管部门"], bold: true), L(model.Department.Name, 3), C(t["项目表.实施单位"], bold: true), L(line.Implementer ?? model.Department.Name, 4)),
         };
         rows.AddRange(FundRows(t, line.Indicators.Score, (t["项目表.年度资金总额"], line.Amounts)));
         rows.Add(GoalHeader(t));
@@ -193,7 +193,10 @@ public static class ReportTables
             C(t["自评表.偏差原因"], bold: true));
         if (set.Items.Count == 0)
         {
+            // No indicators, no score: said in words, not as 总分 100 / 得分 — (check reports it at 绩效指标).
             yield return Row(C("", merge: VerticalMerge.Continue), C(t["自评表.未设定绩效指标"], 8));
+            yield return Row(C(t["自评表.无法计分"], 9));
+            yield break;
         }
 
         for (var i = 0; i < set.Items.Count; i++)
@@ -223,5 +226,5 @@ public static class ReportTables
     /// </summary>
     private static string ActualCell(TableText t, IndicatorView item) => item.MissingField is { } field
         ? (item.Actual ?? "") + Gap(t, t["自评表.待填写." + field], item.MissingCell)
-        : item.Actual ?? "";
+        : (item.Actual ?? "") + (item.StandardReached is { } grade ? t["自评表.达到标准", ("标准", grade)] : "");
 }

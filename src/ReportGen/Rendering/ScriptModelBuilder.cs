@@ -96,6 +96,7 @@ public static class ScriptModelBuilder
             ["location"] = f.Location,
             ["message"] = f.Message,
         }),
+        ["spendingProgressCell"] = model.SpendingProgressCell,
         ["spendingProgress"] = Array(model.SpendingProgress, p => new ScriptObject(3)
         {
             ["name"] = p.Name,

@@ -54,6 +54,9 @@ public sealed record TemplateModel
     /// <summary>The texts above that come from a cell of the clerk's workbook, shown in the report as fields (docs/report-fields.md).</summary>
     public ClerkTexts Texts { get; init; } = new();
 
+    /// <summary>The sheet to fill (分季度支出) when a 资金支出计划 has no actual figures to compare with; else null.</summary>
+    public string? SpendingProgressCell { get; init; }
+
     /// <summary>Spending by 资金来源, for outlines with a chapter per fund (湖南: 一般公共预算、政府性基金…).</summary>
     public FundsView Funds { get; init; } = FundsView.None;
 }
@@ -149,6 +152,10 @@ public sealed record LineView
     public string? AnnualGoal { get; init; }
     public string? PeriodGoal { get; init; }
     public string? Outcome { get; init; }
+
+    /// <summary>实施单位 when the 项目目标 row names one; the department implements it otherwise.</summary>
+    public string? Implementer { get; init; }
+
     public required IndicatorSetView Indicators { get; init; }
 
     /// <summary>The line has targets (a 项目目标 row or indicators); without, its 年度目标 is not asked for.</summary>
@@ -224,6 +231,9 @@ public sealed record IndicatorView
     public decimal? Weight { get; init; }
     public decimal? Score { get; init; }
     public string? Deviation { get; init; }
+
+    /// <summary>The 评价标准 grade the actual reached (优 / 良 / 中 / 差), printed beside the actual in the 自评表.</summary>
+    public string? StandardReached { get; init; }
 
     /// <summary>预算资金使用率 / 预算执行率: its actual is the computed execution rate.</summary>
     public bool IsExecutionRate { get; init; }

@@ -72,10 +72,15 @@ public static class TemplateModelBuilder
 
             // After the lines and indicators: a fact's cause is one of their 偏差原因, titled as they are.
             Gaps = GapFinder.Find(analysis).Select(Gap).ToList(),
+            // The comparison table needs actual figures; a plan alone is a gap (RG135), shown as one placeholder.
             SpendingProgress = analysis.SpendingProgress
+                .Where(p => p.Checkpoints.Any(c => c.Spent is not null))
                 .Select(p => new ProgressView(L(p.Line.Name), p.Checkpoints
                     .Select(Checkpoint).ToList()))
                 .ToList(),
+            SpendingProgressCell = analysis.SpendingProgress.Count > 0 && analysis.SpendingProgress.All(p => p.Checkpoints.All(c => c.Spent is null))
+                ? new SourceLocation(workbook.Path, WorkbookSchema.QuarterlySheet).ToString()
+                : null,
             Funds = BuildFunds(figures),
             Findings = analysis.Findings
                 .Select(f => new FindingView(f.Code, f.Severity, L(f.Location.ToString()), L(f.Message)))
@@ -175,6 +180,7 @@ public static class TemplateModelBuilder
             AnnualGoal = L(target?.AnnualGoal),
             PeriodGoal = L(target?.PeriodGoal),
             Outcome = target is null ? null : ClerkAt(L(target.Outcome), target.CellOf("实际完成情况"), "实际完成情况"),
+            Implementer = L(target?.Implementer),
             Indicators = IndicatorViews.ForLine(analysis, line.Line),
             HasTargets = target is not null || hasIndicators,
             BehindPlan = analysis.SpendingProgress.Any(p => p.Line.Line == line.Line && p.BehindCheckpoints.Any()),

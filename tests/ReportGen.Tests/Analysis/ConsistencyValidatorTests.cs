@@ -577,7 +577,8 @@ public sealed class ConsistencyValidatorTests
         Assert.Equal("项目目标!G2", At(FindingAssert.Single(analysis, "RG197")));
         Assert.Equal("重点工作", At(FindingAssert.Single(analysis, "RG198")));
         Assert.Equal("预算执行!J3", At(FindingAssert.Single(analysis, "RG199")));
-        var filled = Book().WithTexts().Project("p", 10m, 0m, 10m, purpose: "用于p。").Target("p", 10m, "年度目标。", "已完成。").Analyze();
+        var filled = Book().WithTexts().Project("p", 10m, 0m, 10m, purpose: "用于p。").Target("p", 10m, "年度目标。", "已完成。")
+            .Indicator("部门整体", "产出指标", "数量指标", "宣传报道", "≥10篇", "11篇").Analyze();
         Assert.Empty(filled.Findings);
     }
 
@@ -586,8 +587,13 @@ public sealed class ConsistencyValidatorTests
     [Fact]
     public void A_clean_workbook_has_no_findings()
     {
-        var analysis = Book().WithTexts().Project("p", 30m, 0m, 29m, purpose: "用于p。").Analyze();
+        var analysis = Book().WithTexts().Project("p", 30m, 0m, 29m, purpose: "用于p。")
+            .Indicator("部门整体", "产出指标", "数量指标", "宣传报道", "≥10篇", "11篇").Analyze();
         Assert.Empty(analysis.Findings);
+
+        // Without a 部门整体 indicator the department's score cannot be computed: said once, at 绩效指标.
+        var without = Book().WithTexts().Project("p", 30m, 0m, 29m, purpose: "用于p。").Analyze();
+        Assert.Equal("绩效指标", At(FindingAssert.Single(without, "RG321")));
     }
 
     [Fact]

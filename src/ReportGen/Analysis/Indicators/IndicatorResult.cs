@@ -91,6 +91,9 @@ public sealed record IndicatorResult(
     /// <summary>For an undetermined row, the column the user still has to fill: 实际完成值 or 完成情况.</summary>
     public string? MissingField { get; init; }
 
+    /// <summary>The 评价标准 grade (优 / 良 / 中 / 差) the actual reached, when the indicator has such a scale.</summary>
+    public string? StandardReached { get; init; }
+
     /// <summary>A cost target set at the start-of-year amount of an adjusted budget: that budget, before and after.</summary>
     public BudgetChange? BudgetAdjustment { get; init; }
 }
