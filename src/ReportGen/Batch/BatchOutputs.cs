@@ -24,6 +24,11 @@ public static class BatchOutputs
             {
                 guard.CheckFile(PdfConverter.PdfPathFor(item.ReportPath), named: false);
             }
+
+            if (request.Xlsx)
+            {
+                guard.CheckFile(TablesWorkbookWriter.PathFor(item.ReportPath), named: false);
+            }
         }
 
         foreach (var name in new[] { SummaryWriter.WorkbookName, SummaryWriter.CsvName, SummaryWriter.FindingsCsvName })

@@ -73,6 +73,11 @@ public static partial class HtmlPreviewRenderer
         WriteSection(html, table.Rows, 0, headerRows, "thead", "th");
         WriteSection(html, table.Rows, headerRows, table.Rows.Count, "tbody", "td");
         html.Append("</table>\n");
+        foreach (var legend in table.Legend)
+        {
+            html.Append("<p class=\"note\">").Append(Text(legend.Text, legend.Fields)).Append("</p>\n");
+        }
+
         if (table.Note is { Length: > 0 } note)
         {
             html.Append("<p class=\"note\">").Append(Text(note, [])).Append("</p>\n");
