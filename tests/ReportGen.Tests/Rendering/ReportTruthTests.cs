@@ -310,9 +310,11 @@ public sealed partial class ReportTruthTests
     {
         var analysis = GenerateJob.Analyze(Repo.SampleCsvFolder);
         Assert.False(analysis.HasErrors);
-        var table = Render(analysis).Blocks.OfType<TableBlock>().Select(b => b.Table).Single(t => t.Title.StartsWith("秋瑾故居", StringComparison.Ordinal));
-        Assert.Contains(table.Rows, r => r.Cells.Any(c => c.Text == "未设定绩效指标"));
-        Assert.Contains(table.Rows, r => r.Cells.Any(c => c.Text == "未设定年度绩效目标"));
+        var tables = Render(analysis).Blocks.OfType<TableBlock>().Select(b => b.Table).ToList();
+        var head = tables.FindIndex(t => t.Title.StartsWith("秋瑾故居", StringComparison.Ordinal));
+        Assert.True(tables[head].JoinsNext);
+        Assert.Contains(tables[head].Rows, r => r.Cells.Any(c => c.Text == "未设定年度绩效目标"));
+        Assert.Contains(tables[head + 1].Rows, r => r.Cells.Any(c => c.Text == "未设定绩效指标"));
     }
 
     [GeneratedRegex(@"【待填写：(?<what>[^】]*?)(（(?<cell>\p{IsCJKUnifiedIdeographs}+(![A-Z]+\d+)?)）)?】")]
