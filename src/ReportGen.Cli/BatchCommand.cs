@@ -31,9 +31,10 @@ public static class BatchCommand
         var template = new Option<string>("--template", "-t") { HelpName = "名称|路径", Description = TemplateHelp.Describe(), DefaultValueFactory = _ => "default" };
         var pdf = PdfOption.Create();
         var force = new Option<bool>("--force") { Description = "输出文件夹中的报告在生成后被修改过时也覆盖；不加时列出这些报告，什么也不写" };
+        var xlsx = new Option<bool>("--xlsx") { Description = "同时为每份报告写出附表的 Excel 工作簿（报告名-附表.xlsx），每表一个工作表" };
         var command = new Command("batch", "批量检查并生成报告：处理文件夹中（含子文件夹）所有部门的工作簿，有错误的不生成；输出汇总表（最弱的部门排在最前）。有工作簿未生成时退出码为 1。")
         {
-            folder, output, jobs, template, pdf, force,
+            folder, output, jobs, template, pdf, xlsx, force,
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
@@ -43,9 +44,15 @@ public static class BatchCommand
             {
                 Jobs = parse.GetValue(jobs),
                 Pdf = parse.GetValue(pdf) ? PdfConverter.Create(runner.LocateLibreOffice) : null,
+                Xlsx = parse.GetValue(xlsx),
                 Cancellation = stop.Token,
                 Force = parse.GetValue(force),
             };
+            if (request.Pdf is not null && FontCheck.Warning(FontCheck.Check(request.Layout)) is { } missingFonts)
+            {
+                runner.Error.WriteLine(missingFonts);
+            }
+
             var result = runner.IsTerminal ? RunWithBar(runner, request) : RunWithLines(runner, request);
             return Report(runner, result);
         }));

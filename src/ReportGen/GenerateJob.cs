@@ -18,6 +18,9 @@ public sealed record GenerateResult(DepartmentAnalysis Analysis, string? OutputP
     /// <summary>The rendered narrative of a <see cref="GenerateRequest.TextOnly"/> request; null otherwise.</summary>
     public string? Narrative { get; init; }
 
+    /// <summary>The tables workbook written beside the report (<c>--xlsx</c>).</summary>
+    public string? XlsxPath { get; init; }
+
     /// <summary>The PDF written beside the report, when one was asked for and converted.</summary>
     public string? PdfPath { get; init; }
 
@@ -167,6 +170,10 @@ public static class GenerateJob
         {
             guard?.CheckFile(request.OutputPath);
             RefuseEdited(request, request.OutputPath);
+            if (request.Xlsx)
+            {
+                guard?.CheckFile(TablesWorkbookWriter.PathFor(request.OutputPath));
+            }
         }
 
         // Parsed while the workbook is read and checked (once per template: a batch asks for every department).
@@ -187,6 +194,11 @@ public static class GenerateJob
             path = GenerateRequest.DefaultOutputPath(department.Name, department.Year);
             guard?.CheckFile(path, named: false);
             RefuseEdited(request, path);
+            if (request.Xlsx)
+            {
+                guard?.CheckFile(TablesWorkbookWriter.PathFor(path), named: false);
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
 
@@ -197,6 +209,13 @@ public static class GenerateJob
 
         DocxWriter.WriteFile(document, path, request.Layout, request.StyleReference);
         var result = new GenerateResult(analysis, path, document);
+        if (request.Xlsx)
+        {
+            var xlsx = TablesWorkbookWriter.PathFor(path);
+            TablesWorkbookWriter.WriteFile(document, xlsx);
+            result = result with { XlsxPath = xlsx };
+        }
+
         return request.Pdf is { } pdf ? ConvertToPdf(pdf, result, request.PdfPath ?? PdfConverter.PdfPathFor(path)) : result;
     }
 

@@ -35,6 +35,12 @@ public sealed record GenerateRequest(
     /// <summary>Converts the written report to PDF (<c>--pdf</c>); null for .docx only.</summary>
     public PdfConverter? Pdf { get; init; }
 
+    /// <summary>
+    /// <c>--xlsx</c>: also write the attached tables as one workbook beside the report
+    /// (<see cref="TablesWorkbookWriter.PathFor"/>).
+    /// </summary>
+    public bool Xlsx { get; init; }
+
     /// <summary>Where the PDF goes (<c>-o 报告.pdf</c>); null for beside the .docx, with its name.</summary>
     public string? PdfPath { get; init; }
 

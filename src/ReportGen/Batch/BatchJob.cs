@@ -114,6 +114,7 @@ public static class BatchJob
                 Layout = request.Layout,
                 OutputChecked = true,
                 Pdf = request.Pdf,
+                Xlsx = request.Xlsx,
             });
             return result.PdfFailure is { } failure
                 ? DepartmentSummary.Failure(item, BatchStatus.Failed, failure.Message)

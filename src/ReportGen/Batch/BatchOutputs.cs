@@ -24,6 +24,11 @@ public static class BatchOutputs
             {
                 guard.CheckFile(PdfConverter.PdfPathFor(item.ReportPath), named: false);
             }
+
+            if (request.Xlsx)
+            {
+                guard.CheckFile(TablesWorkbookWriter.PathFor(item.ReportPath), named: false);
+            }
         }
 
         // A report edited since ReportGen wrote it is not replaced (docs/report-fields.md): all are named, nothing is written.

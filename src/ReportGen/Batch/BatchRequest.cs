@@ -23,6 +23,9 @@ public sealed record BatchRequest(
     /// <summary>Converts each report to a PDF beside it (<c>batch --pdf</c>); null for .docx only.</summary>
     public PdfConverter? Pdf { get; init; }
 
+    /// <summary>Writes each report's tables workbook beside it (<c>batch --xlsx</c>).</summary>
+    public bool Xlsx { get; init; }
+
     /// <summary>The reports' culture; the library never reads the machine's, so a report does not depend on where it is made.</summary>
     public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("zh-CN");
 

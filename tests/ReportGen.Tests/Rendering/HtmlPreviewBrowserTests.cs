@@ -84,7 +84,8 @@ public sealed class HtmlPreviewBrowserTests : IDisposable
             .Count(i => i.GetProperty("scope").GetString() == "部门整体" && i.GetProperty("level1").GetString() == "产出指标");
         var firstTable = page.Locator("article.report table").First;
         Assert.Contains("部门整体支出绩效自评表", await firstTable.Locator("caption").InnerTextAsync());
-        var outputCell = firstTable.Locator("td", new LocatorLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("^产出指标$") });
+        // Its indicators are a table of their own, joined to it, whose heading row repeats on printed pages.
+        var outputCell = page.Locator("article.report table").Nth(1).Locator("td", new LocatorLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("^产出指标$") });
         Assert.Equal(outputs, await outputCell.EvaluateAsync<int>("cell => cell.rowSpan"));
 
         // Every table's rows cover the same number of columns once merged cells are placed (the browser's own
