@@ -18,7 +18,17 @@
 
   // One request with its progress in the section's status line: upload percentage, then the seconds the job has
   // taken so far. Resolves with the response (never rejects).
+  let maxUploadBytes = 50 * 1024 * 1024;
+
   function send(method, url, body, status, working, headers) {
+    if (body) {
+      let size = 0;
+      for (const value of body.values()) size += value instanceof Blob ? value.size : String(value).length;
+      if (size > maxUploadBytes) {
+        return Promise.resolve({ ok: false, status: 413, blob: new Blob([JSON.stringify({
+          error: `所选文件太大：每次最多 ${Math.round(maxUploadBytes / 1024 / 1024)} MB（工作簿和目标表合计）。` })]), header: () => null });
+      }
+    }
     return new Promise((resolve) => {
       const xhr = new XMLHttpRequest();
       xhr.open(method, url);
@@ -278,6 +288,7 @@
       return;
     }
     const info = JSON.parse(await response.blob.text());
+    maxUploadBytes = info.maxUploadMegabytes * 1024 * 1024;
     const select = $('template');
     for (const template of info.templates) {
       const option = element('option', template.summary ? `${template.name}：${template.summary}` : template.name);
