@@ -263,7 +263,7 @@
 
   // 5 生成: one button per output the server offers (/api/info), so a new kind of file needs no change here.
   function generateButton(output) {
-    const button = element('button', `生成${output.label}`);
+    const button = element('button', `生成 ${output.label}`);
     button.type = 'button';
     button.dataset.output = output.id;
     button.disabled = !output.available;
