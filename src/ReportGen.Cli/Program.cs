@@ -10,6 +10,21 @@ public static class Program
     public static int Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
+
+        // A double-click on Windows (no arguments, a console of its own) opens the workbench, not the help.
+        if (Serve.DoubleClick.Started(args))
+        {
+            var code = Run(["serve"], Console.Out, Console.Error);
+            if (code != ExitCodes.Ok)
+            {
+                // The window closes with the process: keep the message readable.
+                Console.Error.WriteLine("按回车键关闭此窗口。");
+                _ = Console.ReadLine();
+            }
+
+            return code;
+        }
+
         return Run(args, Console.Out, Console.Error);
     }
 
@@ -31,6 +46,7 @@ public static class Program
             ImportCommand.Create(runner),
             NewCommand.Create(runner),
             BatchCommand.Create(runner),
+            ServeCommand.Create(runner),
         };
         root.Options.Add(CliRunner.Verbose);
         foreach (var help in root.Options.OfType<HelpOption>())
