@@ -255,7 +255,7 @@ internal sealed class WorkbenchEndpoints(Func<string?> locateLibreOffice)
 
     /// <summary>
     /// <c>POST /api/generate</c>: the report <c>reportgen generate</c> writes for the same workbook and template
-    /// (<c>?template=</c>), or its PDF (<c>?pdf=1</c>); refused with the errors when the checks find any.
+    /// (<c>?template=</c>), its PDF (<c>?pdf=1</c>) or its tables workbook (<c>?xlsx=1</c>); refused with the errors when the checks find any.
     /// </summary>
     private async Task Generate(HttpContext context, IFormCollection form, UploadFolder folder)
     {
@@ -268,6 +268,7 @@ internal sealed class WorkbenchEndpoints(Func<string?> locateLibreOffice)
         var result = GenerateJob.Run(new GenerateRequest(path, template, Bundled.TemplatesDirectory, folder.Output("报告.docx"), null)
         {
             Pdf = pdf,
+            Xlsx = output.Id == ReportOutputs.Xlsx.Id,
         });
         var analysis = Scrubbed(result.Analysis, folder);
         if (result.OutputPath is null)
@@ -292,6 +293,13 @@ internal sealed class WorkbenchEndpoints(Func<string?> locateLibreOffice)
         {
             await File(context, await System.IO.File.ReadAllBytesAsync(pdfPath, context.RequestAborted), "application/pdf",
                 Path.ChangeExtension(docxName, ".pdf"), summary);
+            return;
+        }
+
+        if (result.XlsxPath is { } xlsxPath)
+        {
+            await File(context, await System.IO.File.ReadAllBytesAsync(xlsxPath, context.RequestAborted), XlsxType,
+                Path.GetFileName(TablesWorkbookWriter.PathFor(docxName)), summary);
             return;
         }
 

@@ -35,7 +35,16 @@ public static partial class DocxWriter
                 WriteRun(xml, text.AsSpan(position, field.Start - position), bold, placeholder: false);
             }
 
-            WriteField(xml, text, field, bold);
+            // A legend entry under a table explains a marker; the marker in the cell is the field the clerk fills.
+            if (field.Legend)
+            {
+                WriteRun(xml, text.AsSpan(field.Start, field.Length), bold, placeholder: true);
+            }
+            else
+            {
+                WriteField(xml, text, field, bold);
+            }
+
             position = field.End;
         }
 

@@ -42,36 +42,52 @@ public static partial class ListLevels
     /// as they are. Numbers are counted again from 1 under each item of the level above, so a list that skipped or
     /// repeated a number reads in order.
     /// </summary>
+    /// <param name="mark">
+    /// Given an item and its lines as renumbered, the text to write: the renderer marks the clerk's text as the field it
+    /// was (docs/report-fields.md). Null writes the lines as they are.
+    /// </param>
     /// <returns>The lines joined with '\n'; "" for no items.</returns>
-    public static string Relevel(IEnumerable<string?> items, int level)
+    public static string Relevel(IEnumerable<string?> items, int level, Func<string, string, string>? mark = null)
     {
-        var lines = items.Where(item => item is not null)
-            .SelectMany(item => item!.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
-            .Select(line => line.Trim())
-            .Where(line => line.Length > 0)
+        var sourced = items.Where(item => item is not null)
+            .SelectMany(item => item!.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+                .Select(line => (Item: item, Line: line.Trim())))
+            .Where(pair => pair.Line.Length > 0)
             .ToList();
+        var lines = sourced.Select(pair => pair.Line).ToList();
         var parsed = lines.Select(Parse).ToList();
         var depths = parsed.Where(p => p.Style is not null).Select(p => p.Style!.Value).Distinct().Order().ToList();
         var counters = new int[depths.Count];
         var output = new StringBuilder();
+        var group = new StringBuilder();
         for (var i = 0; i < lines.Count; i++)
         {
-            if (output.Length > 0)
+            if (group.Length > 0)
             {
-                output.Append('\n');
+                group.Append('\n');
             }
 
             var (style, rest) = parsed[i];
+            string line;
             if (style is null)
             {
-                output.Append(lines[i]);
-                continue;
+                line = lines[i];
+            }
+            else
+            {
+                var depth = depths.IndexOf(style.Value);
+                counters[depth]++;
+                Array.Clear(counters, depth + 1, counters.Length - depth - 1);
+                line = Ordinal(counters[depth], level + depth) + rest;
             }
 
-            var depth = depths.IndexOf(style.Value);
-            counters[depth]++;
-            Array.Clear(counters, depth + 1, counters.Length - depth - 1);
-            output.Append(Ordinal(counters[depth], level + depth)).Append(rest);
+            // The lines of one item go out together, so that an item marked as a field stays one field.
+            group.Append(line);
+            if (i + 1 == lines.Count || !ReferenceEquals(sourced[i + 1].Item, sourced[i].Item))
+            {
+                output.Append(output.Length > 0 ? "\n" : "").Append(mark is null ? group.ToString() : mark(sourced[i].Item, group.ToString()));
+                group.Clear();
+            }
         }
 
         return output.ToString();

@@ -55,12 +55,14 @@ public static class TemplateHelpers
             throw call.Fail($"relevel 的层级只能是 1–{ListLevels.MaxLevel}，实际是 {level}");
         }
 
+        // A line of the clerk's text stays the field it was (its cell, title and part), now with its new number.
+        var mark = TemplateRenderer.ClerkFieldMarker(call.Context);
         return items switch
         {
             null => "",
-            string text => ListLevels.Relevel([text], level),
-            System.Collections.IEnumerable list => ListLevels.Relevel(list.Cast<object?>().Select(item => item is null ? null : Text(item)), level),
-            _ => ListLevels.Relevel([Text(items)], level),
+            string text => ListLevels.Relevel([text], level, mark),
+            System.Collections.IEnumerable list => ListLevels.Relevel(list.Cast<object?>().Select(item => item as string ?? (item is null ? null : Text(item))), level, mark),
+            _ => ListLevels.Relevel([Text(items)], level, mark),
         };
     }
 

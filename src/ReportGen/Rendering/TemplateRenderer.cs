@@ -346,6 +346,17 @@ public static class TemplateRenderer
     /// A text of the clerk's workbook (<see cref="ClerkTexts"/>) is written as a field of the report
     /// (<see cref="ReportMarkup.Field"/>): its cell and title go with it to the .docx (docs/report-fields.md).
     /// </summary>
+    /// <summary>
+    /// For a helper that rewrites the clerk's text (<c>relevel</c>): marks the result of a registered text as the field
+    /// the text itself would have been, with its cell, title and part; null when the render marks no fields.
+    /// </summary>
+    internal static Func<string, string, string>? ClerkFieldMarker(TemplateContext context) =>
+        context is FieldMarkingContext { Texts: { Count: > 0 } texts }
+            ? (item, text) => texts.TryGet(item, out var field)
+                ? ReportMarkup.Field(text, field.Title, field.Cell, empty: false, field.Given, field.Part)
+                : text
+            : null;
+
     private sealed class FieldMarkingContext(ScriptObject builtins) : TemplateContext(builtins)
     {
         public ClerkTexts? Texts { get; set; }

@@ -48,6 +48,7 @@ public sealed partial class HostileCliTests : IDisposable
     [InlineData("new", "--help")]
     [InlineData("check", "--help")]
     [InlineData("preview", "--help")]
+    [InlineData("serve", "--help")]
     public void Help_has_no_English_words_but_option_names(params string[] args)
     {
         var result = CliHarness.Run(args);
@@ -91,7 +92,7 @@ public sealed partial class HostileCliTests : IDisposable
     }
 
     // Option and command names, file extensions, program names and format names the help shows as they are typed.
-    [GeneratedRegex(@"--?[A-Za-z][\w-]*|\.(docx|xlsx|xls|csv|pdf|html|md|json|sbn|txt)\b|\b(text|check|preview|generate|import|batch|testhost|reportgen|ReportGen|LibreOffice|Excel|WPS|Word|PDF|HTML|CSV|JSON|Markdown|Scriban|hunan|guangdong|sichuan|default|table|csv|json|md|html|docx|xlsx|txt|CI)\b")]
+    [GeneratedRegex(@"--?[A-Za-z][\w-]*|\.(docx|xlsx|xls|csv|pdf|html|md|json|sbn|txt)\b|\b(text|check|preview|generate|import|batch|testhost|reportgen|ReportGen|LibreOffice|Excel|WPS|Word|PDF|HTML|CSV|JSON|Markdown|Scriban|hunan|guangdong|sichuan|hebei|serve|Ctrl|default|table|csv|json|md|html|docx|xlsx|txt|CI)\b")]
     private static partial Regex OptionNames();
 
     [GeneratedRegex(@"\b[A-Za-z]{4,}\b")]

@@ -167,7 +167,7 @@ public sealed class JourneyTests
         var department = outcome.Analysis.DepartmentScore!;
         Assert.Equal(HebeiDepartmentDocument.Indicators.Length, department.Results.Count);
         var good = department.Results.Single(result => result.Row.Level3 == "综合业务管理工作完成率");
-        Assert.Equal(("良", IndicatorStatus.PartlyMet, Money.Round2(good.Weight * 0.8m)), (good.StandardReached, good.Status, good.Score));
+        Assert.Equal(("良", IndicatorStatus.PartlyMet, Money.Round2(good.Weight * 0.9m)), (good.StandardReached, good.Status, good.Score));
         Assert.All(department.Results.Where(result => result != good), result => Assert.Equal("优", result.StandardReached));
         Assert.Equal(Money.Round2(100m - good.Weight + good.Score), department.Total);
         Assert.Contains("90%（良）", outcome.Report, StringComparison.Ordinal);

@@ -93,7 +93,8 @@ public sealed class ActualReadingReportTests
             if (template == "default")
             {
                 // The row check asks about is a placeholder at the same cell in the report's 自评表.
-                Assert.Contains($"（{asked.Location}）】", text);
+                var document = ReportRenderer.Render(analysis, TemplateRenderer.Resolve(template, Repo.Templates));
+                Assert.Contains(document.Placeholders, p => p.Cell == asked.Location.ToString());
             }
         }
 

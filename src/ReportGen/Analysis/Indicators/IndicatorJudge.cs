@@ -241,9 +241,10 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
 
         var (share, why) = ScoreShare(result.Kind, t, a, result.Target, result.Actual!);
 
-        // A 评价标准 scale (优/良/中/差) decides the share instead: docs/domain.md, "评价标准 (优/良/中/差) scoring".
+        // A 评价标准 scale (优/良/中/差) names the standard reached; the share stays the rule's against the 优
+        // standard, which is the 指标值 (docs/domain.md, "评价标准 (优/良/中/差) scoring").
         var reached = StandardScale.Parse(row.Standard)?.Reach(result.Actual!);
-        (share, why) = reached is null ? (share, why) : (reached.Share, reached.Reason);
+        why = reached is null ? why : why.Length == 0 ? reached.Reason : $"{why}，{reached.Reason}";
         result = result with { StandardReached = reached?.Grade };
         var score = Money.Round2(result.Weight * share);
         var status = share >= 1m ? IndicatorStatus.Met : share >= 0.6m ? IndicatorStatus.PartlyMet : IndicatorStatus.NotMet;

@@ -3,19 +3,19 @@ using ReportGen.Model;
 
 namespace ReportGen.Analysis.Indicators;
 
-/// <summary>The standard an actual reached on a 评价标准 scale, the share of the weight it earns, and why.</summary>
-public sealed record StandardReached(string Grade, decimal Share, string Reason);
+/// <summary>The standard an actual reached on a 评价标准 scale, and the words that say so.</summary>
+public sealed record StandardReached(string Grade, string Reason);
 
 /// <summary>
 /// A 评价标准 scale as Hebei department documents state it: "优：100%；良：90%；中：80%；差：60%以下". An indicator
-/// with one is judged by where its actual falls among the standards, not by actual ÷ target
-/// (docs/domain.md, "评价标准 (优/良/中/差) scoring"): 优 earns the whole weight, 良 80%, 中 60%, 差 nothing. Higher is
-/// better when the 优 standard is the largest number, lower is better when it is the smallest.
+/// with one keeps the 优 standard as its 指标值 and is scored by the ordinary rule against it (actual ÷ 优 standard,
+/// capped at the weight); the standard its actual reaches is named beside it (docs/domain.md, "评价标准 (优/良/中/差)
+/// scoring"). Higher is better when the 优 standard is the largest number, lower is better when it is the smallest.
 /// </summary>
 public sealed partial class StandardScale
 {
-    /// <summary>The grades in order, with the share of the weight each earns.</summary>
-    public static readonly IReadOnlyList<(string Grade, decimal Share)> Grades = [("优", 1m), ("良", 0.8m), ("中", 0.6m), ("差", 0m)];
+    /// <summary>The grades in order.</summary>
+    public static readonly IReadOnlyList<string> Grades = ["优", "良", "中", "差"];
 
     private StandardScale(IReadOnlyList<(string Grade, ParsedValue Value)> levels, bool higherIsBetter)
     {
@@ -56,7 +56,7 @@ public sealed partial class StandardScale
             return null;
         }
 
-        var ordered = Grades.Select(g => levels.FirstOrDefault(level => level.Grade == g.Grade)).Where(level => level.Value is not null).ToList();
+        var ordered = Grades.Select(g => levels.FirstOrDefault(level => level.Grade == g)).Where(level => level.Value is not null).ToList();
         return new StandardScale(ordered, top >= middle[0].Value.InUnitOf(best)!.Value);
     }
 
@@ -74,15 +74,12 @@ public sealed partial class StandardScale
             var threshold = standard.InUnitOf(best)!.Value;
             if (HigherIsBetter ? value >= threshold : value <= threshold)
             {
-                var share = Grades.First(g => g.Grade == grade).Share;
-                return new StandardReached(grade, share,
-                    $"实际{Fmt.N(value)}{best.Unit}达到评价标准“{grade}”（{standard.Original}），按“{grade}”得分值的{Fmt.N(share * 100m)}%");
+                return new StandardReached(grade, $"达到评价标准“{grade}”（{standard.Original}）");
             }
         }
 
         var lowest = Levels.Last(level => level.Grade != "差");
-        return new StandardReached("差", 0m,
-            $"实际{Fmt.N(value)}{best.Unit}未达到评价标准“{lowest.Grade}”（{lowest.Value.Original}），为“差”，不得分");
+        return new StandardReached("差", $"未达到评价标准“{lowest.Grade}”（{lowest.Value.Original}），为“差”");
     }
 
     /// <summary>"优：100%", "良:90%", "差 60%以下", separated by ；, ;, ，, line breaks or spaces.</summary>

@@ -4,25 +4,28 @@ using static ReportGen.Tests.Analysis.Indicators.Rows;
 
 namespace ReportGen.Tests.Analysis.Indicators;
 
-/// <summary>Indicators with a 评价标准 scale (优/良/中/差) are scored by the standard the actual reaches (docs/domain.md).</summary>
+/// <summary>
+/// Indicators with a 评价标准 scale (优/良/中/差) are scored against the 优 standard by the ordinary rule, and the
+/// standard the actual reaches is named (docs/domain.md).
+/// </summary>
 public class StandardScaleTests
 {
     private const string Hebei = "优：100%；良：90%；中：80%；差：60%以下";
 
     [Theory]
-    [InlineData("100%", "优", 1.0)]
-    [InlineData("100.0%", "优", 1.0)]
-    [InlineData("95%", "良", 0.8)]
-    [InlineData("90%", "良", 0.8)]
-    [InlineData("85%", "中", 0.6)]
-    [InlineData("80%", "中", 0.6)]
-    [InlineData("79.9%", "差", 0.0)]
-    [InlineData("50%", "差", 0.0)]
-    public void A_completion_rate_reaches_the_best_standard_it_meets(string actual, string grade, double share)
+    [InlineData("100%", "优")]
+    [InlineData("100.0%", "优")]
+    [InlineData("95%", "良")]
+    [InlineData("90%", "良")]
+    [InlineData("85%", "中")]
+    [InlineData("80%", "中")]
+    [InlineData("79.9%", "差")]
+    [InlineData("50%", "差")]
+    public void A_completion_rate_reaches_the_best_standard_it_meets(string actual, string grade)
     {
         var reached = StandardScale.Parse(Hebei)!.Reach(TargetValueParser.Parse(actual))!;
 
-        Assert.Equal((grade, (decimal)share), (reached.Grade, reached.Share));
+        Assert.Equal(grade, reached.Grade);
     }
 
     [Fact]
@@ -48,7 +51,7 @@ public class StandardScaleTests
         Assert.Null(StandardScale.Parse(Hebei)!.Reach(TargetValueParser.Parse("12篇")));
 
     [Fact]
-    public void The_scorer_gives_the_share_of_the_standard_reached_and_names_it()
+    public void The_scorer_scores_against_the_best_standard_and_names_the_one_reached()
     {
         var rows = new[]
         {
@@ -61,10 +64,10 @@ public class StandardScaleTests
         var results = IndicatorScorer.Score("测试", rows, ScopeFacts.From(100m, 100m)).Results;
 
         Assert.Equal(["优", "良", "差", null], results.Select(r => r.StandardReached));
-        Assert.Equal([IndicatorStatus.Met, IndicatorStatus.PartlyMet, IndicatorStatus.NotMet, IndicatorStatus.PartlyMet], results.Select(r => r.Status));
+        Assert.Equal([IndicatorStatus.Met, IndicatorStatus.PartlyMet, IndicatorStatus.PartlyMet, IndicatorStatus.PartlyMet], results.Select(r => r.Status));
         Assert.Equal(results[0].Weight, results[0].Score);
-        Assert.Equal(Money.Round2(results[1].Weight * 0.8m), results[1].Score);
-        Assert.Equal(0m, results[2].Score);
+        Assert.Equal(Money.Round2(results[1].Weight * 0.92m), results[1].Score); // 92% of the 优 standard 100%
+        Assert.Equal(Money.Round2(results[2].Weight * 0.7m), results[2].Score); // 差 is named, the rule still gives 70%
         Assert.Equal(Money.Round2(results[3].Weight * 0.92m), results[3].Score); // without a scale: actual ÷ target
         Assert.Contains("达到评价标准“良”", results[1].Reason, StringComparison.Ordinal);
     }

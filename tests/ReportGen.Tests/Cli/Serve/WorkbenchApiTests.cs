@@ -141,7 +141,8 @@ public sealed class WorkbenchApiTests : IDisposable
         File.Copy(workbook, cliTarget);
         Assert.Equal(1, CliHarness.Run("import", Path.Combine(forms, "石峰目标表-libreoffice.xls"), "--into", cliTarget).ExitCode);
         var check = CliHarness.Run("check", imported).Output.Split('\n').Skip(1);
-        Assert.Contains(check, line => line.Contains("附表1基本支出 231.42万元", StringComparison.Ordinal));
+        // The forms' 万元 amounts at their value: import wrote the 预算执行 rows, which now wait for their actuals.
+        Assert.Contains(check, line => line.Contains("“基本支出”全年预算数 231.42万元", StringComparison.Ordinal));
         Assert.Equal(CliHarness.Run("check", cliTarget).Output.Split('\n').Skip(1), check);
 
         // Without a workbook, a new one named after the department and year the forms give.
@@ -333,7 +334,7 @@ public sealed class WorkbenchApiTests : IDisposable
         await using var workbench = await WorkbenchClient.Start(locateLibreOffice: () => null);
         var info = JsonDocument.Parse(await workbench.Http.GetStringAsync("/api/info")).RootElement;
         var templates = info.GetProperty("templates").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("summary").GetString());
-        Assert.Equal(["default", "guangdong", "hunan", "sichuan"], templates.Keys);
+        Assert.Equal(["default", "guangdong", "hebei", "hunan", "sichuan"], templates.Keys);
         Assert.Contains("湖南省格式", templates["hunan"]);
         var pdf = info.GetProperty("outputs").EnumerateArray().Single(o => o.GetProperty("id").GetString() == "pdf");
         Assert.False(pdf.GetProperty("available").GetBoolean());

@@ -106,7 +106,7 @@ public sealed class WorkbenchBrowserTests : IDisposable
 
         // The templates, each with its one-line description.
         var options = await page.Locator("#template option").AllInnerTextsAsync();
-        Assert.Equal(4, options.Count);
+        Assert.Equal(5, options.Count);
         Assert.StartsWith("default：", options[0]);
         Assert.Contains(options, o => o.StartsWith("hunan：湖南省格式", StringComparison.Ordinal));
 
