@@ -18,18 +18,21 @@ public static class BatchCommand
     public static Command Create(CliRunner runner)
     {
         var folder = new Argument<string>("文件夹") { Description = "存放各部门工作簿的文件夹（含子文件夹）：.xlsx、.xls，或每个工作表一个 .csv 的文件夹" };
-        var output = new Option<string>("--output", "-o") { Description = "输出文件夹：每个工作簿一份同名报告（.docx），以及批量汇总.xlsx / .csv", Required = true };
+        var output = new Option<string>("--output", "-o") { HelpName = "文件夹", Description = "输出文件夹：每个工作簿一份同名报告（.docx），以及批量汇总.xlsx / .csv", Required = true };
         var jobs = new Option<int>("--jobs", "-j")
         {
+            HelpName = "数量",
             Description = "同时处理的工作簿数（1–256），默认等于 CPU 核数",
             DefaultValueFactory = _ => Environment.ProcessorCount,
             CustomParser = ParseJobs,
         };
-        var template = new Option<string>("--template", "-t") { Description = TemplateHelp.Describe(), DefaultValueFactory = _ => "default" };
+        var template = new Option<string>("--template", "-t") { HelpName = "名称|路径", Description = TemplateHelp.Describe(), DefaultValueFactory = _ => "default" };
         var pdf = PdfOption.Create();
+        var force = new Option<bool>("--force") { Description = "输出文件夹中的报告在生成后被修改过时也覆盖；不加时列出这些报告，什么也不写" };
+        var xlsx = new Option<bool>("--xlsx") { Description = "同时为每份报告写出附表的 Excel 工作簿（报告名-附表.xlsx），每表一个工作表" };
         var command = new Command("batch", "批量检查并生成报告：处理文件夹中（含子文件夹）所有部门的工作簿，有错误的不生成；输出汇总表（最弱的部门排在最前）。有工作簿未生成时退出码为 " + ExitCodes.FindingsWithErrors + "。")
         {
-            folder, output, jobs, template, pdf,
+            folder, output, jobs, template, pdf, xlsx, force,
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
@@ -39,8 +42,15 @@ public static class BatchCommand
             {
                 Jobs = parse.GetValue(jobs),
                 Pdf = parse.GetValue(pdf) ? PdfConverter.Create(runner.LocateLibreOffice) : null,
+                Xlsx = parse.GetValue(xlsx),
                 Cancellation = stop.Token,
+                Force = parse.GetValue(force),
             };
+            if (request.Pdf is not null && FontCheck.Warning(FontCheck.Check(request.Layout)) is { } missingFonts)
+            {
+                runner.Error.WriteLine(missingFonts);
+            }
+
             var result = runner.IsTerminal ? RunWithBar(runner, request) : RunWithLines(runner, request);
             return Report(runner, result);
         }));

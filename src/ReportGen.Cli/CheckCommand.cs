@@ -34,17 +34,7 @@ public static class CheckCommand
             var analysis = GenerateJob.Check(parse.GetValue(workbook)!, parse.GetValue(template)!, Bundled.TemplatesDirectory);
             if (parse.GetValue(format) == "json")
             {
-                var json = new JsonObject
-                {
-                    ["file"] = analysis.Workbook.Path,
-                    ["department"] = analysis.Workbook.Department.Name,
-                    ["year"] = analysis.Workbook.Department.Year,
-                    ["errors"] = analysis.Findings.CountOf(Severity.Error),
-                    ["warnings"] = analysis.Findings.CountOf(Severity.Warning),
-                    ["infos"] = analysis.Findings.CountOf(Severity.Info),
-                    ["findings"] = VariancePreviewRenderer.FindingsJson(analysis.Findings),
-                };
-                runner.Output.Write(VariancePreviewRenderer.ToJson(json));
+                runner.Output.Write(VariancePreviewRenderer.ToJson(Json(analysis, analysis.Workbook.Path)));
             }
             else
             {
@@ -55,6 +45,21 @@ public static class CheckCommand
         }));
         return command;
     }
+
+    /// <summary>
+    /// <c>check --format json</c> (and the workbench's <c>/api/check</c>, docs/serve.md): the workbook as the user
+    /// named it, the department, the counts and every finding.
+    /// </summary>
+    public static JsonObject Json(DepartmentAnalysis analysis, string file) => new()
+    {
+        ["file"] = file,
+        ["department"] = analysis.Workbook.Department.Name,
+        ["year"] = analysis.Workbook.Department.Year,
+        ["errors"] = analysis.Findings.CountOf(Severity.Error),
+        ["warnings"] = analysis.Findings.CountOf(Severity.Warning),
+        ["infos"] = analysis.Findings.CountOf(Severity.Info),
+        ["findings"] = VariancePreviewRenderer.FindingsJson(analysis.Findings),
+    };
 
     public static void WriteText(TextWriter output, DepartmentAnalysis analysis)
     {

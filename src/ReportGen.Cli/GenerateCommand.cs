@@ -29,9 +29,11 @@ public static class GenerateCommand
         };
         var text = new Option<bool>("--text") { Description = "只把报告正文（渲染后的模板文字）打印到屏幕，不生成 Word 文件" };
         var pdf = PdfOption.Create();
+        var force = new Option<bool>("--force") { Description = "报告在生成后被修改过（在 Word / WPS 中填写过）时也覆盖它；不加时拒绝覆盖，请先用 reportgen import 报告.docx --into 工作簿.xlsx 把修改写回工作簿" };
+        var xlsx = new Option<bool>("--xlsx") { Description = "同时把附表（部门整体支出绩效自评表、各项目支出绩效自评表、预算执行差异表）写成一个 Excel 工作簿，每表一个工作表，放在报告旁边（报告名-附表.xlsx），可导入或粘贴到预算管理一体化系统" };
         var command = new Command("generate", "生成部门整体支出绩效自评报告（Word .docx，加 --pdf 同时生成 PDF）：正文按模板生成，附自评表和预算执行差异表。工作簿有错误时不生成。")
         {
-            workbook, output, template, style, fonts, text, pdf,
+            workbook, output, template, style, fonts, text, pdf, xlsx, force,
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
@@ -47,11 +49,18 @@ public static class GenerateCommand
             {
                 Layout = FontOptions.Apply(DocxLayout.Default, parse.GetValue(fonts) ?? []),
                 TextOnly = textOnly,
+                Force = parse.GetValue(force),
 
                 // Found before anything is written: without LibreOffice nothing is generated (exit 2).
                 Pdf = wantPdf && !textOnly ? PdfConverter.Create(runner.LocateLibreOffice) : null,
                 PdfPath = pdfPath,
+                Xlsx = parse.GetValue(xlsx),
             };
+            if (request.Pdf is not null && FontCheck.Warning(FontCheck.Check(request.Layout)) is { } missingFonts)
+            {
+                runner.Error.WriteLine(missingFonts);
+            }
+
             var result = GenerateJob.Run(request);
             if (result.Narrative is { } narrative)
             {
@@ -60,6 +69,11 @@ public static class GenerateCommand
             }
 
             var code = Report(runner, result, request.Template);
+            if (result.XlsxPath is { } tables)
+            {
+                runner.Output.WriteLine($"已生成 {tables}（附表）");
+            }
+
             if (result.PdfFailure is { } failure)
             {
                 return runner.Fail(failure, parse.GetValue(CliRunner.Verbose));
@@ -113,7 +127,14 @@ public static class GenerateCommand
         var undetermined = (analysis.DepartmentScore?.Undetermined ?? 0) + analysis.ProjectScores.Values.Sum(s => s.Undetermined);
         if (undetermined > 0)
         {
-            runner.Output.WriteLine($"  {undetermined} 个指标缺少实际完成值或完成情况，得分为暂定。");
+            // The score as a range while indicators are undecided: never one figure, never a grade the range does not fix.
+            runner.Output.WriteLine($"  {undetermined} 个指标无法判断（缺少实际完成值或完成情况），得分为暂定。");
+            if (analysis.DepartmentScore is { Provisional: true } provisional)
+            {
+                runner.Output.WriteLine($"  部门整体绩效自评已评定指标得分 {Money.Format(provisional.Total)} 分；补齐其 {provisional.Undetermined} 个指标后，"
+                    + $"得分在 {Money.Format(provisional.Total)} 至 {Money.Format(provisional.Ceiling)} 分之间，"
+                    + (provisional.GradeDecided ? $"等级“{provisional.Grade}”。" : "等级待定。"));
+            }
         }
 
         var warnings = analysis.Findings.CountOf(Severity.Warning);

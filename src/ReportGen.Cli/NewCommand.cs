@@ -24,7 +24,7 @@ public static class NewCommand
             DefaultValueFactory = _ => "万元",
         };
         unit.AcceptOnlyFromAmong(WorkbookSchema.Units);
-        var command = new Command("new", "新建一个待填写的工作簿：五个工作表和表头、下拉列表、金额格式、需要填写的格用颜色标出，附填写说明")
+        var command = new Command("new", "新建一个待填写的工作簿：六个工作表和表头、下拉列表、金额格式、需要填写的格用颜色标出，附填写说明")
         {
             path, department, year, unit,
         };
@@ -32,6 +32,7 @@ public static class NewCommand
         {
             var target = parse.GetValue(path)!;
             var guide = GuidePath();
+            CheckYear(parse.GetValue(year));
             Write(target, WorkbookTemplate.New(parse.GetValue(department), parse.GetValue(year), parse.GetValue(unit)!, guide));
             runner.Output.WriteLine($"已新建 {target}（{WorkbookGuide.GuideSheet}、{string.Join("、", WorkbookTemplate.NewSheets)}）。");
             runner.Output.WriteLine("  黄色格由您填写，蓝色格可用 reportgen import 从年初绩效目标表导入；填好后运行 reportgen check 检查。");
@@ -59,6 +60,15 @@ public static class NewCommand
         }
     }
 
+    /// <summary>The year must be one the workbook reader takes (a four-digit 19xx or 20xx), as generate requires.</summary>
+    private static void CheckYear(int? year)
+    {
+        if (year is { } value && value is < 1900 or > 2099)
+        {
+            throw new InputException($"--year {value} 不是一个评价年度。请填写四位年份，如 --year 2024。");
+        }
+    }
+
     private static void Write(string target, IReadOnlyList<XlsxSheet> sheets)
     {
         var name = Path.GetFileName(target);
@@ -66,6 +76,9 @@ public static class NewCommand
         {
             throw new InputException($"新建的工作簿“{name}”必须是 .xlsx 文件，例如 reportgen new {Path.GetFileNameWithoutExtension(name)}.xlsx。");
         }
+
+        // The same checks as every output: a name Windows can hold, not a device or a folder (OutputGuard).
+        new OutputGuard([]).CheckFile(target);
 
         if (File.Exists(target) || Directory.Exists(target))
         {

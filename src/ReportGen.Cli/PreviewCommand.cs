@@ -82,7 +82,7 @@ public static class PreviewCommand
     }
 
     /// <summary>The whole report as a web page, its findings including the gaps only this template has (RG200).</summary>
-    private static string Html(DepartmentAnalysis analysis, string templatePath)
+    internal static string Html(DepartmentAnalysis analysis, string templatePath)
     {
         var (checkedAnalysis, document) = GenerateJob.Render(analysis, templatePath);
         return HtmlPreviewRenderer.Render(checkedAnalysis, document);

@@ -10,6 +10,21 @@ public static class Program
     public static int Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
+
+        // A double-click on Windows (no arguments, a console of its own) opens the workbench, not the help.
+        if (Serve.DoubleClick.Started(args))
+        {
+            var code = Run(["serve"], Console.Out, Console.Error);
+            if (code != ExitCodes.Ok)
+            {
+                // The window closes with the process: keep the message readable.
+                Console.Error.WriteLine("按回车键关闭此窗口。");
+                _ = Console.ReadLine();
+            }
+
+            return code;
+        }
+
         return Run(args, Console.Out, Console.Error);
     }
 
@@ -31,6 +46,7 @@ public static class Program
             ImportCommand.Create(runner),
             NewCommand.Create(runner),
             BatchCommand.Create(runner),
+            ServeCommand.Create(runner),
         };
         root.Options.Add(CliRunner.Verbose);
         foreach (var help in root.Options.OfType<HelpOption>())
@@ -39,14 +55,14 @@ public static class Program
         }
 
         // No arguments at all: show what the tool can do rather than an error.
-        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+        // Response files are off: "@部门.xlsx" is a file name, never a list of arguments to run (docs/errors.md).
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Action is HelpAction)
         {
             // System.CommandLine's zh-Hans resources leave a few help words in English; finish the translation.
             var text = new StringWriter();
             parse.Invoke(new InvocationConfiguration { Output = text, Error = error });
-            output.Write(text.ToString().Replace("Description:", "说明：").Replace("[default: ", "[默认：", StringComparison.Ordinal)
-                .Replace("[options]", "[选项]", StringComparison.Ordinal).Replace("[command]", "[命令]", StringComparison.Ordinal));
+            output.Write(HelpText.Translate(text.ToString()));
             return ExitCodes.Ok;
         }
 

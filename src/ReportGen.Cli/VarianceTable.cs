@@ -93,7 +93,7 @@ public static class VarianceTable
         var undetermined = scores.Sum(s => s.Undetermined);
         if (undetermined > 0)
         {
-            console.WriteLine($"{undetermined} 个指标缺少实际完成值或完成情况，无法判断、暂按0分计：标有“暂定”的得分和等级在补齐后会改变。");
+            console.WriteLine($"{undetermined} 个指标无法判断（缺少实际完成值或完成情况），暂按0分计：标有“暂定”的得分写成补齐后可能的区间，区间跨两个等级时等级“待定”。");
         }
     }
 }

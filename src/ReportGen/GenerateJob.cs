@@ -18,6 +18,9 @@ public sealed record GenerateResult(DepartmentAnalysis Analysis, string? OutputP
     /// <summary>The rendered narrative of a <see cref="GenerateRequest.TextOnly"/> request; null otherwise.</summary>
     public string? Narrative { get; init; }
 
+    /// <summary>The tables workbook written beside the report (<c>--xlsx</c>).</summary>
+    public string? XlsxPath { get; init; }
+
     /// <summary>The PDF written beside the report, when one was asked for and converted.</summary>
     public string? PdfPath { get; init; }
 
@@ -56,6 +59,7 @@ public static class GenerateJob
         var findings = workbook.ReadFindings
             .Concat(ConsistencyValidator.Validate(workbook, figures, matcher))
             .Concat(progressFindings)
+            .Concat(departmentScore is null ? [NoDepartmentIndicators(workbook)] : [])
             .Concat((departmentScore?.Findings ?? []).Concat(projectScores.Values.SelectMany(s => s.Findings)))
             .OrderByDescending(f => f.Severity)
             .ToList();
@@ -65,7 +69,8 @@ public static class GenerateJob
             ProjectScores = projectScores,
             SpendingProgress = progress,
         };
-        return ProblemsCheck.Find(analysis) is { } problems ? analysis with { Findings = [.. findings, problems] } : analysis;
+        var narrative = ProblemsCheck.FindAll(analysis);
+        return narrative.Count == 0 ? analysis : analysis with { Findings = [.. findings.Concat(narrative).OrderByDescending(f => f.Severity)] };
     }
 
     /// <summary>
@@ -116,6 +121,15 @@ public static class GenerateJob
         return (department, projects);
     }
 
+    /// <summary>
+    /// RG321: without 部门整体 indicators the department's score cannot be computed; the report says so in words
+    /// (docs/workbook.md), and the clerk is told where to add them.
+    /// </summary>
+    private static Finding NoDepartmentIndicators(ExecutionWorkbook workbook) => new(
+        FindingCodes.NoDepartmentIndicators, Severity.Warning, new SourceLocation(workbook.Path, WorkbookSchema.IndicatorsSheet),
+        "绩效指标表中没有归属为“部门整体”的指标，部门整体绩效自评得分无法计算，报告中只写明未设定指标。"
+        + "请用 reportgen import 导入附表1 或部门整体绩效目标，或在绩效指标表中填写归属为“部门整体”的指标。");
+
     /// <summary>The output check of one report: its inputs are the workbook, the template's files and the style reference.</summary>
     private static OutputGuard InputGuard(GenerateRequest request) =>
         new([request.WorkbookPath, request.StyleReference, .. TemplateFiles.Check(request.Template, request.TemplatesDirectory)]);
@@ -155,6 +169,11 @@ public static class GenerateJob
         if (request.OutputPath is not null)
         {
             guard?.CheckFile(request.OutputPath);
+            RefuseEdited(request, request.OutputPath);
+            if (request.Xlsx)
+            {
+                guard?.CheckFile(TablesWorkbookWriter.PathFor(request.OutputPath));
+            }
         }
 
         // Parsed while the workbook is read and checked (once per template: a batch asks for every department).
@@ -167,12 +186,19 @@ public static class GenerateJob
 
         var template = TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory);
         (analysis, var document) = Render(analysis, template);
+        document = document with { Workbook = Path.GetFileName(Path.TrimEndingDirectorySeparator(request.WorkbookPath)) };
         var department = analysis.Workbook.Department;
         var path = request.OutputPath;
         if (path is null)
         {
             path = GenerateRequest.DefaultOutputPath(department.Name, department.Year);
             guard?.CheckFile(path, named: false);
+            RefuseEdited(request, path);
+            if (request.Xlsx)
+            {
+                guard?.CheckFile(TablesWorkbookWriter.PathFor(path), named: false);
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
 
@@ -183,7 +209,26 @@ public static class GenerateJob
 
         DocxWriter.WriteFile(document, path, request.Layout, request.StyleReference);
         var result = new GenerateResult(analysis, path, document);
+        if (request.Xlsx)
+        {
+            var xlsx = TablesWorkbookWriter.PathFor(path);
+            TablesWorkbookWriter.WriteFile(document, xlsx);
+            result = result with { XlsxPath = xlsx };
+        }
+
         return request.Pdf is { } pdf ? ConvertToPdf(pdf, result, request.PdfPath ?? PdfConverter.PdfPathFor(path)) : result;
+    }
+
+    /// <summary>
+    /// A report edited after ReportGen wrote it is not replaced unless forced (docs/report-fields.md); a batch checks
+    /// all of its reports before it starts (BatchOutputs).
+    /// </summary>
+    private static void RefuseEdited(GenerateRequest request, string path)
+    {
+        if (!request.Force && !request.OutputChecked)
+        {
+            ReportStampReader.RefuseEdited(path, request.WorkbookPath);
+        }
     }
 
     /// <summary>

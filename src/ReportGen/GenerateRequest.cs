@@ -23,11 +23,23 @@ public sealed record GenerateRequest(
     /// </summary>
     public bool OutputChecked { get; init; }
 
+    /// <summary>
+    /// <c>--force</c>: replace the report even when it was edited after ReportGen wrote it; otherwise such a report is
+    /// refused (<see cref="Output.ReportStampReader.RefuseEdited"/>).
+    /// </summary>
+    public bool Force { get; init; }
+
     /// <summary><c>generate --text</c>: render the narrative only, whatever the checks found, and write nothing.</summary>
     public bool TextOnly { get; init; }
 
     /// <summary>Converts the written report to PDF (<c>--pdf</c>); null for .docx only.</summary>
     public PdfConverter? Pdf { get; init; }
+
+    /// <summary>
+    /// <c>--xlsx</c>: also write the attached tables as one workbook beside the report
+    /// (<see cref="TablesWorkbookWriter.PathFor"/>).
+    /// </summary>
+    public bool Xlsx { get; init; }
 
     /// <summary>Where the PDF goes (<c>-o 报告.pdf</c>); null for beside the .docx, with its name.</summary>
     public string? PdfPath { get; init; }

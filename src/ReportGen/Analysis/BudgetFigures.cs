@@ -38,8 +38,8 @@ public sealed record LineFigures(BudgetLine Line, Amounts Amounts, AdjustmentKin
     public bool IsProject => Line.Category == ExpenseCategory.Project;
 
     /// <summary>Attention flags shown in the preview and the variance table.</summary>
-    public bool LowRate => Amounts.ExecutionRate is < VarianceCalculator.LowRateThreshold;
-    public bool Overspent => Amounts.Actual > Amounts.Final;
+    public bool LowRate => VarianceCalculator.IsLowRate(Amounts.ExecutionRate);
+    public bool Overspent => VarianceCalculator.IsOverspent(Amounts);
     public bool LargeCarryOver => Amounts.Final > 0 && Amounts.CarryOver / Amounts.Final >= VarianceCalculator.LargeCarryOverShare;
 }
 

@@ -20,6 +20,7 @@ public sealed partial class ConsistencyValidator
         FindingCodes.ProjectOutcomeMissing, FindingCodes.TaskOutcomeMissing, FindingCodes.PurposeMissing,
         FindingCodes.UnmetWithoutNote, FindingCodes.FarAboveTarget, FindingCodes.MissingActual,
         FindingCodes.MissingUserStatus, FindingCodes.TargetBeforeAdjustment, FindingCodes.OutlineItemMissing,
+        FindingCodes.ActualNotMeasured, FindingCodes.StatusDiffers, FindingCodes.NoQuarterlySpending,
     };
 
     private void CheckMissingTexts(ProjectNameMatcher matcher)

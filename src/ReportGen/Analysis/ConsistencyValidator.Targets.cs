@@ -134,26 +134,6 @@ public sealed partial class ConsistencyValidator
         }
     }
 
-    /// <summary>"不存在问题" above a low execution rate is the defect of the published Shifeng 2023 report's section 四.</summary>
-    private void CheckNarrative()
-    {
-        var problems = _workbook.Department.Fact("存在问题");
-        var lowLines = _figures.ProjectLines.Where(f => f.LowRate).ToList();
-        var rate = _figures.Department.ExecutionRate;
-        var hasGaps = rate is < VarianceCalculator.LowRateThreshold || lowLines.Count > 0;
-        if (problems is not null && hasGaps && NoProblems().IsMatch(problems))
-        {
-            var detail = lowLines.Count > 0
-                ? $"，{string.Join("、", lowLines.Select(l => $"“{l.Name}”{Money.FormatPercent(l.Amounts.ExecutionRate)}"))}"
-                : "";
-            Add(FindingCodes.NoProblemsClaimed, Severity.Warning, FactLocation("存在问题"),
-                $"“存在问题”写的是“{problems}”，但部门预算执行率为 {Money.FormatPercent(rate)}{detail}。请如实说明执行偏差及其原因。");
-        }
-    }
-
     [GeneratedRegex(@"[（(]\s*\d+\s*字以内\s*[)）]|……|\.{6}|^指标\d+$|目标内容\d*|请填写|此处填写|XXX|xxx|××")]
     private static partial Regex TemplatePrompt();
-
-    [GeneratedRegex(@"^(绩效管理)?(不存在|无)(相关|任何)?(问题)?。?$|不存在(相关|任何)?问题")]
-    private static partial Regex NoProblems();
 }

@@ -31,7 +31,6 @@ public sealed partial class ConsistencyValidator
         validator.CheckInitialForm();
         validator.CheckTargets(matcher);
         validator.CheckTexts();
-        validator.CheckNarrative();
         validator.CheckMissingTexts(matcher);
         return validator._findings;
     }
@@ -80,7 +79,7 @@ public sealed partial class ConsistencyValidator
         if (figure.Overspent)
         {
             Add(FindingCodes.Overspend, hasNote ? Severity.Warning : Severity.Error, line.CellOf("实际支出数"),
-                $"“{line.Name}”实际支出 {W(a.Actual)} 超过全年预算数 {W(a.Final)}，超支 {W(a.Actual - a.Final)}。"
+                $"“{line.Name}”实际支出 {W(a.Actual)} 超过全年预算数 {W(a.Final)}，超支 {W(VarianceCalculator.Overspend(a.Actual, a.Final))}。"
                 + (hasNote ? "已填写偏差原因，请确认超支已按规定报批。" : "请核对金额，或在“偏差原因”列说明超支原因及审批情况。"));
         }
         else if (figure.LowRate && !hasNote)

@@ -53,7 +53,7 @@ public static class GapFinder
     {
         var gaps = new List<Gap>();
         var total = analysis.Figures.Department;
-        if (total.ExecutionRate is < VarianceCalculator.LowRateThreshold)
+        if (VarianceCalculator.IsLowRate(total.ExecutionRate))
         {
             gaps.Add(new Gap(GapKind.DepartmentLowRate, null, null, ConsistencyValidator.FactCell(analysis.Workbook, ProblemsCheck.Fact))
             {

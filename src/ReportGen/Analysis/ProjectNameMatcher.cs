@@ -43,6 +43,9 @@ public sealed partial class ProjectNameMatcher(IReadOnlyList<BudgetLine> lines)
     private readonly (BudgetLine Line, string Key, string? AliasKey)[] _keys =
         lines.Select(line => (line, Normalize(line.Name), line.Alias is { } alias ? Normalize(alias) : null)).ToArray();
 
+    // Each line's bit masks for the suggestion, made on first need (only unmatched names are compared).
+    private LcsPattern[]? _patterns;
+
     // Each name is matched once: the checks ask again for every target and indicator scope.
     private readonly Dictionary<string, NameMatch> _matched = new(StringComparer.Ordinal);
 
@@ -75,9 +78,12 @@ public sealed partial class ProjectNameMatcher(IReadOnlyList<BudgetLine> lines)
             return new NameMatch(targetName, aliased, MatchKind.Alias, null);
         }
 
+        _patterns ??= _keys.Select(k => new LcsPattern(k.Key)).ToArray();
+        var patterns = _patterns;
         var best = _keys
+            .Select((k, index) => (k.Line, k.Key, Pattern: patterns[index]))
             .Where(k => CanReach(key.Length, k.Key.Length))
-            .Select(k => (k.Line, Score: Similarity(key, k.Key)))
+            .Select(k => (k.Line, Score: k.Pattern.Similarity(key)))
             .Where(candidate => candidate.Score >= SuggestionThreshold)
             .OrderByDescending(candidate => candidate.Score)
             .ThenBy(candidate => candidate.Line.Name, StringComparer.Ordinal)
@@ -96,16 +102,11 @@ public sealed partial class ProjectNameMatcher(IReadOnlyList<BudgetLine> lines)
     /// Longest common subsequence over the longer length: "文明经费" vs "文明建设经费" = 4/6. Only the first
     /// <see cref="MaxCompared"/> characters of each name are compared.
     /// </summary>
-    internal static double Similarity(string a, string b)
+    internal static double Similarity(string a, string b) => new LcsPattern(b).Similarity(a);
+
+    /// <summary>The plain dynamic programme, kept as the reference the bit-parallel one is tested against.</summary>
+    internal static int LcsReference(string a, string b)
     {
-        if (a.Length == 0 || b.Length == 0)
-        {
-            return 0;
-        }
-
-        a = a.Length > MaxCompared ? a[..MaxCompared] : a;
-        b = b.Length > MaxCompared ? b[..MaxCompared] : b;
-
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         foreach (var ca in a)
@@ -118,9 +119,143 @@ public sealed partial class ProjectNameMatcher(IReadOnlyList<BudgetLine> lines)
             (previous, current) = (current, previous);
         }
 
-        return (double)previous[b.Length] / Math.Max(a.Length, b.Length);
+        return previous[b.Length];
     }
 
     [GeneratedRegex(@"^(19|20)\d{2}年度?")]
     private static partial Regex LeadingYear();
+}
+
+/// <summary>
+/// The longest common subsequence against one fixed name, bit-parallel (Hyyrö 2004: V' = (V + (V &amp; M)) | (V &amp; ~M)
+/// over 64-bit words): 200-character names cost 4 words per character instead of 200 cells, so 2,000 long
+/// look-alike names against 2,000 lines take seconds, not minutes (docs/performance.md).
+/// </summary>
+internal sealed class LcsPattern
+{
+    private readonly string _text;
+    private readonly int _length;
+    private readonly int _words;
+    private readonly Dictionary<char, ulong[]> _masks = [];
+
+    public LcsPattern(string name)
+    {
+        var text = name.Length > ProjectNameMatcher.MaxCompared ? name[..ProjectNameMatcher.MaxCompared] : name;
+        _text = text;
+        _length = text.Length;
+        _words = Math.Max(1, (_length + 63) / 64);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!_masks.TryGetValue(text[i], out var mask))
+            {
+                _masks[text[i]] = mask = new ulong[_words];
+            }
+
+            mask[i / 64] |= 1UL << (i % 64);
+        }
+    }
+
+    /// <summary>The length of the longest common subsequence of <paramref name="other"/> (first MaxCompared characters) and the pattern.</summary>
+    public int Lcs(string other)
+    {
+        var count = Math.Min(other.Length, ProjectNameMatcher.MaxCompared);
+        Span<ulong> v = _words <= 16 ? stackalloc ulong[_words] : new ulong[_words];
+        v.Fill(ulong.MaxValue);
+        for (var i = 0; i < count; i++)
+        {
+            if (!_masks.TryGetValue(other[i], out var mask))
+            {
+                continue;
+            }
+
+            ulong carry = 0;
+            for (var w = 0; w < _words; w++)
+            {
+                var old = v[w];
+                var u = old & mask[w];
+                var sum = old + u;
+                var carryOut = sum < old ? 1UL : 0UL;
+                var total = sum + carry;
+                carryOut |= total < sum ? 1UL : 0UL;
+                carry = carryOut;
+                v[w] = total | (old & ~mask[w]);
+            }
+        }
+
+        var ones = 0;
+        for (var w = 0; w < _words; w++)
+        {
+            var bits = Math.Min(64, _length - (w * 64));
+            var valid = bits >= 64 ? ulong.MaxValue : (1UL << bits) - 1;
+            ones += System.Numerics.BitOperations.PopCount(v[w] & valid);
+        }
+
+        return _length - ones;
+    }
+
+    /// <summary>
+    /// LCS over the longer of the two compared lengths; 0 when either is empty. A common beginning and ending
+    /// belong to every longest common subsequence, so look-alike names (one long stem, a few characters apart)
+    /// are compared on what differs only.
+    /// </summary>
+    public double Similarity(string other)
+    {
+        var count = Math.Min(other.Length, ProjectNameMatcher.MaxCompared);
+        if (count == 0 || _length == 0)
+        {
+            return 0;
+        }
+
+        var a = other.AsSpan(0, count);
+        var b = _text.AsSpan();
+        var prefix = a.CommonPrefixLength(b);
+        int lcs;
+        if (prefix == 0 && a[^1] != b[^1])
+        {
+            lcs = Lcs(other);
+        }
+        else
+        {
+            a = a[prefix..];
+            b = b[prefix..];
+            var suffix = 0;
+            while (suffix < a.Length && suffix < b.Length && a[^(suffix + 1)] == b[^(suffix + 1)])
+            {
+                suffix++;
+            }
+
+            var middleA = a[..^suffix];
+            var middleB = b[..^suffix];
+            lcs = middleA.Length * middleB.Length <= 4_096 ? prefix + suffix + Plain(middleA, middleB) : Lcs(other);
+        }
+
+        return (double)lcs / Math.Max(count, _length);
+    }
+
+    /// <summary>The plain dynamic programme, for the short differing middles of look-alike names.</summary>
+    private static int Plain(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.IsEmpty || b.IsEmpty)
+        {
+            return 0;
+        }
+
+        Span<int> previous = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        previous.Clear();
+        current.Clear();
+        foreach (var ca in a)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = ca == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
+            }
+
+            var swap = previous;
+            previous = current;
+            current = swap;
+        }
+
+        return previous[b.Length];
+    }
 }

@@ -51,6 +51,14 @@ public static class SpendingProgressCalculator
             }
         }
 
+        if (workbook.QuarterlySpending.Count == 0 && progress.Count > 0)
+        {
+            findings.Add(new Finding(FindingCodes.NoQuarterlySpending, Severity.Warning,
+                new SourceLocation(workbook.Path, WorkbookSchema.QuarterlySheet),
+                $"支出计划列出了 {progress.Count} 个项目的资金支出计划，但分季度支出表没有填写截至各时点的累计实际支出，报告无法对比资金支出进度。"
+                + "请在“分季度支出”工作表按项目名称填写 3月底、6月底、10月底、12月底的累计支出（12月底应等于实际支出数）。"));
+        }
+
         return (progress, findings);
     }
 

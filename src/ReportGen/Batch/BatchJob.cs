@@ -73,7 +73,34 @@ public static class BatchJob
             .ToList();
         workers.ForEach(w => w.Start());
         workers.ForEach(w => w.Join());
-        return new BatchSummary(results, stopwatch.Elapsed);
+        return new BatchSummary(FlagDuplicates(results), stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Two workbooks of one department and year (a copy, an older version left beside the new one) would be
+    /// ranked as two departments: each gets a warning naming the other (RG603).
+    /// </summary>
+    public static DepartmentSummary[] FlagDuplicates(DepartmentSummary[] results)
+    {
+        var groups = results
+            .Select((row, index) => (Row: row, Index: index))
+            .Where(entry => entry.Row.Status is BatchStatus.Rendered or BatchStatus.HasErrors && entry.Row.Year is not null
+                            && TextNormalizer.Key(entry.Row.Department).Length > 0)
+            .GroupBy(entry => (TextNormalizer.Key(entry.Row.Department), entry.Row.Year))
+            .Where(group => group.Count() > 1);
+        foreach (var group in groups)
+        {
+            foreach (var (row, index) in group)
+            {
+                var others = string.Join("、", group.Where(other => other.Index != index).Select(other => $"“{other.Row.Workbook}”"));
+                var finding = new Finding(FindingCodes.BatchDuplicate, Severity.Warning, new SourceLocation(row.Workbook, null),
+                    $"工作簿“{row.Workbook}”与 {others} 都是“{row.Department}”{row.Year}年度的数据，汇总会把它们算作两个部门分别排名。"
+                    + "请确认哪一个是最新的，把其余的移出这个文件夹后重新运行 batch。");
+                results[index] = row with { Warnings = row.Warnings + 1, Findings = [.. row.Findings, finding] };
+            }
+        }
+
+        return results;
     }
 
     private static DepartmentSummary Process(BatchRequest request, string template, BatchItem item)
@@ -87,6 +114,7 @@ public static class BatchJob
                 Layout = request.Layout,
                 OutputChecked = true,
                 Pdf = request.Pdf,
+                Xlsx = request.Xlsx,
             });
             return result.PdfFailure is { } failure
                 ? DepartmentSummary.Failure(item, BatchStatus.Failed, failure.Message)

@@ -15,10 +15,16 @@ public sealed record BatchRequest(
 
     public string? StyleReference { get; init; }
 
+    /// <summary><c>--force</c>: replace reports edited since ReportGen wrote them (otherwise the batch refuses to start).</summary>
+    public bool Force { get; init; }
+
     public DocxLayout Layout { get; init; } = DocxLayout.Default;
 
     /// <summary>Converts each report to a PDF beside it (<c>batch --pdf</c>); null for .docx only.</summary>
     public PdfConverter? Pdf { get; init; }
+
+    /// <summary>Writes each report's tables workbook beside it (<c>batch --xlsx</c>).</summary>
+    public bool Xlsx { get; init; }
 
     /// <summary>The reports' culture; the library never reads the machine's, so a report does not depend on where it is made.</summary>
     public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("zh-CN");

@@ -45,8 +45,14 @@ public sealed record DepartmentSummary
     /// <summary>Some indicator cannot be judged yet (no 实际完成值 or 完成情况): the score and grade are 暂定.</summary>
     public bool Provisional { get; init; }
 
-    /// <summary>"暂定", "最终", or null without a score.</summary>
-    public string? ScoreState => Score is null ? null : Vocabulary.Bundled[Provisional ? "得分.暂定" : "得分.最终"];
+    /// <summary>The score with every undecided indicator at full weight (equal to <see cref="Score"/> when final).</summary>
+    public decimal? ScoreCeiling { get; init; }
+
+    /// <summary>"最终", "暂定，补齐后在14.97至57.30分之间", or null without a score.</summary>
+    public string? ScoreState => Score is null ? null
+        : Provisional && ScoreCeiling is { } ceiling ? Vocabulary.Bundled["得分.暂定区间", ("最低", Money.Format(Score.Value)), ("最高", Money.Format(ceiling))]
+        : Provisional ? Vocabulary.Bundled["得分.暂定"]
+        : Vocabulary.Bundled["得分.最终"];
 
     public int Errors { get; init; }
     public int Warnings { get; init; }
@@ -82,6 +88,7 @@ public sealed record DepartmentSummary
             Score = analysis.DepartmentScore?.Total,
             Grade = analysis.DepartmentScore?.Grade,
             Provisional = analysis.DepartmentScore?.Provisional ?? false,
+            ScoreCeiling = analysis.DepartmentScore?.Ceiling,
             Errors = analysis.Findings.CountOf(Severity.Error),
             Warnings = analysis.Findings.CountOf(Severity.Warning),
             Infos = analysis.Findings.CountOf(Severity.Info),

@@ -6,9 +6,10 @@ namespace ReportGen.Batch;
 /// <summary>
 /// Finds the workbooks under a folder, recursively: .xlsx, .xlsm and .xls files, and folders holding one .csv per
 /// sheet (recognised by a .csv named after a sheet of <see cref="WorkbookSchema"/>, so a stray .csv, such as an
-/// earlier batch's summary, is not taken for a department). Skips hidden entries, Excel's "~$" lock files, the
-/// output folder when it lies inside the input folder, and the summary workbook of an earlier batch written into the
-/// input folder (<c>batch D -o D</c>, or an older output folder under D).
+/// earlier batch's summary, is not taken for a department; the .csv in any case). Skips hidden entries, Excel's "~$"
+/// lock files, the output folder when it lies inside the input folder, the summary workbook of an earlier batch
+/// written into the input folder (<c>batch D -o D</c>, or an older output folder under D), and anything reached a
+/// second time through a symbolic link.
 /// </summary>
 public static class WorkbookFinder
 {
@@ -32,29 +33,56 @@ public static class WorkbookFinder
 
         var output = Output.OutputGuard.FullPath(outputFolder);
         var found = new List<string>();
-        Walk(root, output, found);
+        Walk(root, output, found, new HashSet<string>(StringComparer.Ordinal));
         var items = found
             .Select(path => (Path: path, Relative: Path.GetRelativePath(root, path)))
             .OrderBy(f => f.Relative, StringComparer.Ordinal)
             .ToList();
-
-        // Two workbooks of one folder with the same stem ("a.xlsx", "a.xls") keep their extension in the report's
-        // name, so neither report overwrites the other.
-        var stems = items
-            .GroupBy(f => Path.Combine(Path.GetDirectoryName(f.Relative) ?? "", Stem(f.Path)), StringComparer.OrdinalIgnoreCase)
-            .Where(g => g.Count() > 1)
-            .SelectMany(g => g.Select(f => f.Path))
-            .ToHashSet();
-        return items.Select(f =>
-        {
-            var name = stems.Contains(f.Path) ? Path.GetFileName(f.Path).Replace('.', '_') : Stem(f.Path);
-            var report = Path.Combine(output, Path.GetDirectoryName(f.Relative) ?? "", name + ".docx");
-            return new BatchItem(f.Path, f.Relative, report);
-        }).ToList();
+        return items.Zip(ReportNames(items.Select(f => f.Path).ToList()), (f, name) =>
+            new BatchItem(f.Path, f.Relative, Path.Combine(output, Path.GetDirectoryName(f.Relative) ?? "", name + ".docx"))).ToList();
     }
 
-    private static void Walk(string folder, string output, List<string> found)
+    /// <summary>
+    /// The report name of each workbook: its stem. Workbooks of one folder whose stems meet ("a.xlsx", "a.xls",
+    /// "A.xlsx", a folder "a") keep their extension in the name ("a_xlsx", "a_xls"); a name still taken
+    /// ("a_xlsx.xlsx" beside "a.xlsx" and "a.xls") gets "（2）", "（3）"… in path order. Names compare without case,
+    /// as on Windows and on the shared folders reports are copied to, so no report ever overwrites another.
+    /// </summary>
+    public static IReadOnlyList<string> ReportNames(IReadOnlyList<string> paths)
     {
+        static string Folder(string path) => Path.GetDirectoryName(path) ?? "";
+        var stems = paths.GroupBy(path => Path.Combine(Folder(path), Stem(path)), StringComparer.OrdinalIgnoreCase)
+            .Where(group => group.Count() > 1)
+            .SelectMany(group => group)
+            .ToHashSet(StringComparer.Ordinal);
+        var names = paths.Select(path => stems.Contains(path) ? Path.GetFileName(path).Replace('.', '_') : Stem(path)).ToList();
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = names[i];
+            for (var n = 2; !taken.Add(Path.Combine(Folder(paths[i]), name)); n++)
+            {
+                name = $"{names[i]}（{n}）";
+            }
+
+            names[i] = name;
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// Walks the tree once: a folder or file reached again through a symbolic link (a link to a parent, two links
+    /// to one workbook) is skipped by its identity (device and inode), so no workbook is processed twice and a
+    /// cycle ends.
+    /// </summary>
+    private static void Walk(string folder, string output, List<string> found, HashSet<string> seen)
+    {
+        if (!seen.Add(Identity(folder)))
+        {
+            return;
+        }
+
         if (IsCsvWorkbook(folder))
         {
             found.Add(folder);
@@ -64,8 +92,9 @@ public static class WorkbookFinder
         {
             var name = Path.GetFileName(file);
             if (!name.StartsWith('.') && !name.StartsWith("~$", StringComparison.Ordinal)
-                && !IsSummary(file, folder, output)
-                && Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase))
+                && !IsSummary(file, folder)
+                && Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase)
+                && seen.Add(Identity(file)))
             {
                 found.Add(file);
             }
@@ -75,21 +104,29 @@ public static class WorkbookFinder
         {
             if (!Path.GetFileName(sub).StartsWith('.') && !string.Equals(sub, output, StringComparison.Ordinal))
             {
-                Walk(sub, output, found);
+                Walk(sub, output, found, seen);
             }
         }
     }
 
-    /// <summary>
-    /// A summary workbook an earlier batch wrote: in this batch's output folder, or beside the findings CSV that
-    /// every batch writes with it (a batch once run into a folder under the input folder).
-    /// </summary>
-    private static bool IsSummary(string file, string folder, string output) =>
-        Path.GetFileName(file) == SummaryWriter.WorkbookName
-        && (string.Equals(folder, output, StringComparison.Ordinal) || File.Exists(Path.Combine(folder, SummaryWriter.FindingsCsvName)));
+    private static string Identity(string path)
+    {
+        var identity = Files.FileIdentity.Of(path);
+        return identity.Inode != 0 ? $"{identity.Device}:{identity.Inode}" : identity.FullPath;
+    }
 
+    /// <summary>
+    /// A summary workbook an earlier batch wrote: beside the findings CSV that every batch writes with it. A
+    /// department workbook that merely bears the name is a workbook like any other (and the batch then refuses to
+    /// write its summary over it, BatchOutputs).
+    /// </summary>
+    private static bool IsSummary(string file, string folder) =>
+        Path.GetFileName(file) == SummaryWriter.WorkbookName && File.Exists(Path.Combine(folder, SummaryWriter.FindingsCsvName));
+
+    /// <summary>A folder holding a sheet file; ".csv" in any case ("预算执行.CSV"), as the loader reads them.</summary>
     private static bool IsCsvWorkbook(string folder) =>
-        Directory.EnumerateFiles(folder, "*.csv")
+        Directory.EnumerateFiles(folder)
+            .Where(file => Path.GetExtension(file).Equals(".csv", StringComparison.OrdinalIgnoreCase))
             .Any(file => SheetNames.Any(sheet => TextNormalizer.Key(sheet) == TextNormalizer.Key(Path.GetFileNameWithoutExtension(file))));
 
     private static string Stem(string path) =>

@@ -22,6 +22,16 @@ public static class InputFile
     /// <summary>Refuses anything but a regular file of at most <paramref name="maxBytes"/>.</summary>
     /// <param name="what">What the file is to the user (模板文件, 样式参考文档…), for the message.</param>
     /// <exception cref="InputException">Missing, a folder, a special file, or too large.</exception>
+    /// <summary>
+    /// The message for a path that does not exist. A name holding U+FFFD is a name whose bytes are not UTF-8 (a
+    /// GBK name unzipped from a Windows archive): it cannot be opened by its decoded name, so the message says how
+    /// to rename it rather than that it is missing.
+    /// </summary>
+    public static string NotFound(string path, string what) => path.Contains('\uFFFD', StringComparison.Ordinal)
+        ? $"{what}“{path}”的文件名不是 UTF-8 编码的文字（常见于从 Windows 压缩包解压出的文件，文件名按 GBK 保存，显示为乱码），无法按这个名字打开。"
+          + "请把它改成正常的中文名后重试（例如 convmv -f gbk -t utf8 --notest 文件名，或解压时用 unzip -O GBK）。"
+        : $"找不到{what}“{path}”，请检查路径是否正确。";
+
     public static void Require(string path, long maxBytes, string what)
     {
         FileIdentity identity;
@@ -37,7 +47,7 @@ public static class InputFile
         switch (identity.Kind)
         {
             case FileKind.Missing:
-                throw new InputException($"找不到{what}“{path}”，请检查路径是否正确。");
+                throw new InputException(NotFound(path, what));
             case FileKind.Directory:
                 throw new InputException($"{what}“{path}”是一个文件夹，不是文件。");
             case FileKind.Special:
@@ -111,6 +121,90 @@ public static class InputFile
                 $"{what}“{path}”解压后将达到 {Megabytes(total)}（{entries} 个压缩条目），超过上限 "
                 + $"{Megabytes(MaxUncompressedBytes)}（可能是“压缩炸弹”或损坏的文件），已拒绝读取。");
         }
+    }
+
+    /// <summary>How deep the XML of a package part may nest; real documents stay under 100 (tables in tables included).</summary>
+    public const int MaxXmlDepth = 1_000;
+
+    /// <summary>
+    /// Refuses a package (a .docx, an .xlsx) whose XML nests deeper than <see cref="MaxXmlDepth"/>: the Open XML SDK
+    /// and the workbook readers build their trees recursively, and 50,000 nested elements would overflow the stack
+    /// and end the process without a word. Each XML part is read once with a streaming reader, which keeps no tree;
+    /// a part that is not well-formed is left to the reader, which names the file unreadable.
+    /// </summary>
+    /// <exception cref="InputException">A part nests too deep.</exception>
+    public static void CheckXmlDepth(byte[] bytes, string path, string what)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        CheckXmlDepth(stream, path, what);
+    }
+
+    /// <inheritdoc cref="CheckXmlDepth(byte[], string, string)"/>
+    public static void CheckXmlDepth(Stream package, string path, string what)
+    {
+        var position = package.Position;
+        try
+        {
+            using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+            foreach (var entry in zip.Entries)
+            {
+                if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+                    && !entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
+                    && !entry.FullName.EndsWith(".vml", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (DepthOf(entry) > MaxXmlDepth)
+                {
+                    throw new InputException(
+                        $"{what}“{Path.GetFileName(path)}”的部件 {entry.FullName} 中 XML 元素嵌套超过 {MaxXmlDepth:N0} 层，"
+                        + "正常的 Office 文件不会这样（可能是损坏或特意构造的文件），已拒绝读取。请用 Word、Excel 或 WPS 打开并另存后重试。",
+                        new SourceLocation(path, null));
+                }
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // Not a zip, or a damaged one: the reader says so in its own words.
+        }
+        finally
+        {
+            package.Position = position;
+        }
+    }
+
+    private static int DepthOf(ZipArchiveEntry entry)
+    {
+        var deepest = 0;
+        try
+        {
+            using var stream = entry.Open();
+            using var reader = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings
+            {
+                DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+                XmlResolver = null,
+                IgnoreWhitespace = true,
+                IgnoreComments = true,
+            });
+            while (reader.Read())
+            {
+                if (reader.NodeType == System.Xml.XmlNodeType.Element && reader.Depth > deepest)
+                {
+                    deepest = reader.Depth;
+                    if (deepest > MaxXmlDepth)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException or IOException)
+        {
+            // Not well-formed: the reader reports the file as unreadable.
+        }
+
+        return deepest;
     }
 
     private static string Megabytes(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes / 1024} KB";

@@ -23,6 +23,7 @@ public static class DocxFormReader
     public static FormTable Read(string path)
     {
         var bytes = FormFiles.ReadAllBytes(path);
+        Files.InputFile.CheckXmlDepth(bytes, path, "目标表");
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);

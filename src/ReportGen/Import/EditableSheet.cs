@@ -51,6 +51,14 @@ internal sealed class EditableSheet
     public SheetSpec Spec { get; }
     public List<List<object?>> Rows { get; }
 
+    /// <summary>
+    /// An existing sheet whose cells are set by address, columns unknown (a filled report's fields, each naming its
+    /// cell): nothing is added to it but the cells set.
+    /// </summary>
+    public static EditableSheet Cells(SheetData sheet) =>
+        new(sheet.Name, sheet.Rows.Select(row => row.Select(Preserve).ToList()).ToList() is { Count: > 0 } rows ? rows : [[]], 0,
+            new SheetSpec(sheet.Name, "", false, []));
+
     /// <summary>The 0-based index of the header row in <see cref="Rows"/> (row 1 of the sheet is index 0).</summary>
     public int HeaderRow { get; }
 

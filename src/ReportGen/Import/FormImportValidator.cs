@@ -29,6 +29,22 @@ public static partial class FormImportValidator
             CheckProject(project, findings);
         }
 
+        // One money reader (docs/import.md): what a workbook refuses, a form refuses too, with its cell.
+        foreach (var amount in forms.Unreadable)
+        {
+            findings.Add(new Finding(FindingCodes.ImportUnreadableAmount, Severity.Error, amount.Location,
+                $"“{amount.Label}”的金额“{amount.Text}”无法读取：{amount.Problem}。这个金额没有导入，请改正目标表后重新导入。"));
+        }
+
+        foreach (var detail in forms.Projects.SelectMany(project => project.Details.Append(project.DetailTotal)).OfType<ExpenseDetail>())
+        {
+            if (detail.Amount is null && FormText.ReadAmount(detail.AmountText, FormUnit.TenThousandYuan).Problem is { } problem)
+            {
+                findings.Add(new Finding(FindingCodes.ImportUnreadableAmount, Severity.Error, detail.Location,
+                    $"支出明细“{detail.Content}”的金额“{detail.AmountText}”无法读取：{problem}。请改正目标表后重新导入。"));
+            }
+        }
+
         foreach (var form in forms.Forms)
         {
             var indicators = form switch

@@ -19,6 +19,9 @@ public enum FormLayout
 
     /// <summary>河北 项目绩效目标表: 项目编码, 预算数 (财政资金 / 其他资金), 资金支出计划 by quarter.</summary>
     HebeiProject,
+
+    /// <summary>河北 部门整体绩效目标 document: 总体绩效目标, 分项绩效目标 per 科室 with 评价标准 tables (优/良/中/差).</summary>
+    HebeiDepartment,
 }
 
 /// <summary>One indicator row as the form gives it; blank 一级 / 二级 cells already filled from the row above.</summary>
@@ -30,7 +33,8 @@ public sealed record FormIndicator(
     SourceLocation Location,
     string? Standard = null,
     string? Description = null,
-    string? Basis = null);
+    string? Basis = null,
+    string? Scale = null);
 
 /// <summary>One row of 支出明细及测算说明 (附表3): amount in 万元 as parsed, the text as written.</summary>
 public sealed record ExpenseDetail(
@@ -80,6 +84,7 @@ public abstract record TargetForm(FormLayout Layout, SourceLocation Location)
         FormLayout.HunanProject => "附表3 专项资金支出方向绩效目标表",
         FormLayout.GuangdongDepartment => "部门整体绩效目标（广东格式）",
         FormLayout.HebeiProject => "项目绩效目标表（河北格式）",
+        FormLayout.HebeiDepartment => "部门整体绩效目标（河北格式）",
         _ => Layout.ToString(),
     };
 }
@@ -130,6 +135,9 @@ public sealed record ProjectForm(FormLayout Layout, SourceLocation Location) : T
     /// <summary>The year in the form's title ("（2024年度）"), when it has one.</summary>
     public int? Year { get; init; }
 
+    /// <summary>实施单位 (Hebei), when the form names one.</summary>
+    public string? Implementer { get; init; }
+
     /// <summary>主管部门 (Hebei), used as 部门名称 when no department form is imported.</summary>
     public string? DepartmentName { get; init; }
 
@@ -137,12 +145,18 @@ public sealed record ProjectForm(FormLayout Layout, SourceLocation Location) : T
     public (string Code, string Name)? Unit { get; init; }
 }
 
+/// <summary>An amount in a form that the money reader refused: where, beside which label, as written, and why.</summary>
+public sealed record UnreadableAmount(SourceLocation Location, string Label, string Text, string Problem);
+
 /// <summary>Something the reader saw and did not import, with the reason in Chinese.</summary>
 public sealed record SkippedItem(SourceLocation Location, string Reason);
 
 /// <summary>Everything recognised in a set of form files.</summary>
 public sealed record FormSet(IReadOnlyList<TargetForm> Forms, IReadOnlyList<SkippedItem> Skipped)
 {
+    /// <summary>Amounts the money reader refused, each reported by the import's check (RG509).</summary>
+    public IReadOnlyList<UnreadableAmount> Unreadable { get; init; } = [];
+
     public IEnumerable<DepartmentForm> Departments => Forms.OfType<DepartmentForm>();
     public IEnumerable<SummaryForm> Summaries => Forms.OfType<SummaryForm>();
     public IEnumerable<ProjectForm> Projects => Forms.OfType<ProjectForm>();

@@ -20,8 +20,15 @@ public static class FormRecognizer
     private static readonly string[] DepartmentAnchors = ["部门名称"];
     private static readonly string[] ProjectAnchors = ["支出方向", "项目名称", "项目编码", "子项名称"];
 
-    public static IReadOnlyList<TargetForm> Recognize(FormTable table, ICollection<SkippedItem> skipped)
+    public static IReadOnlyList<TargetForm> Recognize(FormTable table, ICollection<SkippedItem> skipped,
+        ICollection<UnreadableAmount>? unreadable = null)
     {
+        if (HebeiDepartmentRecognizer.Matches(table))
+        {
+            // A 部门整体绩效目标 document: headings, paragraphs and 评价标准 tables, read as one form.
+            return HebeiDepartmentRecognizer.Read(table, skipped) is { } document ? [document] : [];
+        }
+
         var starts = new List<(int Index, Family Family)>();
         var sawBody = false;
         for (var i = 0; i < table.Rows.Count; i++)
@@ -71,6 +78,11 @@ public static class FormRecognizer
             if (form is not null)
             {
                 forms.Add(form);
+            }
+
+            foreach (var problem in segment.Unreadable)
+            {
+                unreadable?.Add(problem);
             }
         }
 

@@ -22,6 +22,9 @@ internal sealed partial class FormSegment
     public IReadOnlyList<FormRow> Preamble { get; }
     public IReadOnlyList<FormRow> Rows { get; }
 
+    /// <summary>Amounts beside a label that the money reader refused ("38,57"), each with its cell, for RG509.</summary>
+    public List<UnreadableAmount> Unreadable { get; } = [];
+
     /// <summary>The unit the form states for its amounts ("金额单位：万元"), 万元 when it says nothing.</summary>
     public FormUnit Unit { get; }
 
@@ -112,9 +115,17 @@ internal sealed partial class FormSegment
             }
 
             var unit = FormText.UnitInLabel(found.Cell.Text) ?? Unit;
-            if (FormText.ParseAmount(value.Text, unit) is { } amount)
+            var read = FormText.ReadAmount(value.Text, unit);
+            if (read.Value is { } amount)
             {
                 return (amount, value.Location);
+            }
+
+            // Only a figure the reader refuses ("38,57", "38 57") is reported; a label's value in words is no amount at all.
+            if (read.Problem is { } problem && AmountShaped().IsMatch(TextNormalizer.FoldWidth(value.Text))
+                && !Unreadable.Any(u => u.Location == value.Location))
+            {
+                Unreadable.Add(new UnreadableAmount(value.Location, FormText.LabelKey(found.Cell.Text), value.Text, problem));
             }
         }
 
@@ -172,15 +183,24 @@ internal sealed partial class FormSegment
     }
 
     /// <summary>
-    /// The budget unit a table's header carries as code and name, as Hebei's budget system prints it:
-    /// "211001中共曹妃甸区委宣传部本级", "单位名称：[211001]中共曹妃甸区委宣传部本级".
+    /// The budget unit a table's header carries as code and name, as budget systems print it (docs/import.md):
+    /// "211001中共曹妃甸区委宣传部本级        单位：万元" in one paragraph, the code, the name and the amount statement
+    /// in one cell or split over cells, separated by spaces, tabs or full-width spaces; "单位名称：[211001]中共曹妃甸区委宣传部本级";
+    /// a "（盖章）" anywhere. The amount statement and what follows the name after a space are not part of the name.
     /// </summary>
     public (string Code, string Name)? CodedUnit()
     {
-        foreach (var text in HeadTexts())
+        foreach (var row in Preamble.Concat(Rows.Take(3)))
         {
-            var value = FormText.SplitInline(text) is { } inline ? inline.Value : text;
-            var match = CodedUnitPattern().Match(TextNormalizer.FoldWidth(Stamp().Replace(value, "")).Trim());
+            var line = string.Join(" ", row.Filled.Select(cell => cell.Text));
+            line = TextNormalizer.FoldWidth(Stamp().Replace(line, " ")).Replace('\u3000', ' ').Replace('\t', ' ');
+            line = AmountStatement().Replace(line, " ").Trim();
+            if (FormText.SplitInline(line) is { Label: "单位名称" or "填报单位" or "预算单位" or "编制单位" or "单位" } inline)
+            {
+                line = inline.Value;
+            }
+
+            var match = CodedUnitPattern().Match(line.Trim());
             if (match.Success)
             {
                 return (match.Groups[1].Value, FormText.OneLine(match.Groups[2].Value));
@@ -205,8 +225,15 @@ internal sealed partial class FormSegment
         return FormUnit.TenThousandYuan;
     }
 
-    [GeneratedRegex(@"^[\[【(（]?(\d{6})[\]】)）]?\s*(\p{IsCJKUnifiedIdeographs}.*)$")]
+    [GeneratedRegex(@"^[\[【(（]?(\d{6})[\]】)）]?\s*(\p{IsCJKUnifiedIdeographs}[^\s]*)(?:\s.*)?$")]
     private static partial Regex CodedUnitPattern();
+
+    [GeneratedRegex(@"^\s*[+-]?[\d,.\s]*\d[\d,.\s]*(?:万元|万|元)?\s*$")]
+    private static partial Regex AmountShaped();
+
+    /// <summary>"单位：万元", "金额单位:元", "单位 ： 万元" inside a unit line.</summary>
+    [GeneratedRegex(@"(?:金额)?单\s*位\s*[:：]\s*(?:万元|元)")]
+    private static partial Regex AmountStatement();
 
     [GeneratedRegex(@"[（(]\s*盖\s*章\s*[)）]")]
     private static partial Regex Stamp();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ReportGen.Input;
 using ReportGen.Model;
 
 namespace ReportGen.Import;
@@ -47,6 +48,29 @@ public static partial class FormText
         string.Join("\n", Tidy(text).Split('\n').Select(Tidy).Where(line => line.Length > 0));
 
     /// <summary>
+    /// A goal as the report prints it (docs/import.md): the form's own label before it ("年度绩效目标：") and each
+    /// paragraph's list marker ("1.", "2、", "（1）", "一、") removed, since the report numbers and joins goals itself.
+    /// "年度绩效目标：1.年满60周岁…" → "年满60周岁…".
+    /// </summary>
+    public static string Goal(string? text)
+    {
+        var paragraphs = Paragraphs(text).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = new List<string>();
+        foreach (var paragraph in paragraphs)
+        {
+            // "年度绩效目标：1.…", "1、绩效目标：…": a label and a marker, in either order.
+            var line = ListMarker().Replace(GoalLabel().Replace(paragraph, ""), "");
+            line = ListMarker().Replace(GoalLabel().Replace(line, ""), "").Trim();
+            if (line.Length > 0)
+            {
+                lines.Add(line);
+            }
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>
     /// The key a label is matched by: <see cref="TextNormalizer.Key"/>, without a leading "其中:", brackets holding a
     /// unit or a sub-label ("(万元)", "(子项)", "(%)"), and a trailing colon. "支出方向      （子项）" → "支出方向".
     /// </summary>
@@ -91,23 +115,14 @@ public static partial class FormText
     /// An amount in 万元: "326.42", "20万", "9.6万", "30万元", "28,036,202.00" (with <paramref name="unit"/> 元),
     /// "2500元", full-width digits. Null for anything else (blank, "三十万", a sentence).
     /// </summary>
-    public static decimal? ParseAmount(string? text, FormUnit unit)
-    {
-        var cleaned = TextNormalizer.Key(text).Replace(",", "", StringComparison.Ordinal);
-        var match = AmountPattern().Match(cleaned);
-        if (!match.Success)
-        {
-            return null;
-        }
+    public static decimal? ParseAmount(string? text, FormUnit unit) => ReadAmount(text, unit).Value;
 
-        var value = decimal.Parse(match.Groups["n"].Value, NumberStyles.Number, CultureInfo.InvariantCulture);
-        return match.Groups["u"].Value switch
-        {
-            "万元" or "万" => value,
-            "元" => value / 10000m,
-            _ => unit == FormUnit.Yuan ? value / 10000m : value,
-        };
-    }
+    /// <summary>
+    /// An amount read by the workbook's parser (<see cref="AmountParser"/>): the same text gives the same value, and
+    /// the same refusal ("38,57": commas not in groups of three), in a form as in a workbook. Blank: neither.
+    /// </summary>
+    public static AmountResult ReadAmount(string? text, FormUnit unit) =>
+        AmountParser.Parse(OneLine(text), defaultUnitIsYuan: unit == FormUnit.Yuan);
 
     /// <summary>True when the text is an amount and nothing else (the 金额 column of a headerless 支出明细 row).</summary>
     public static bool IsAmount(string? text) => ParseAmount(text, FormUnit.TenThousandYuan) is not null;
@@ -138,9 +153,6 @@ public static partial class FormText
 
     private static bool IsAsciiWord(char ch) => ch < 128 && char.IsLetterOrDigit(ch);
 
-    [GeneratedRegex(@"^(?<n>[+-]?\d+(\.\d+)?)(?<u>万元|万|元)?$")]
-    private static partial Regex AmountPattern();
-
     [GeneratedRegex(@"20\d\d")]
     private static partial Regex YearPattern();
 
@@ -149,6 +161,12 @@ public static partial class FormText
 
     [GeneratedRegex(@"\([^()]{0,6}\)")]
     private static partial Regex Bracketed();
+
+    [GeneratedRegex(@"^\s*(?:(?:项目)?(?:年度|实施期|总体|部门整体(?:支出)?)?(?:绩效)?目标)\s*[:：]\s*")]
+    private static partial Regex GoalLabel();
+
+    [GeneratedRegex(@"^\s*(?:[（(]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[)）]|[0-9０-９]{1,3}\s*[.．、,，)）](?![0-9０-９])|[一二三四五六七八九十]{1,3}\s*[、.．]|[①-⑳])\s*")]
+    private static partial Regex ListMarker();
 
     [GeneratedRegex(@" {2,}")]
     private static partial Regex MultiSpace();

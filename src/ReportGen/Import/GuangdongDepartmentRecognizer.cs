@@ -62,7 +62,7 @@ internal static class GuangdongDepartmentRecognizer
             Name = segment.Text("部门名称") is { } name ? FormText.OneLine(name) : segment.ReportingUnit(),
             Year = segment.Year(),
             Duties = segment.Text("部门职能概述", "部门职责概述") is { } duties ? FormText.Paragraphs(duties) : null,
-            OverallGoal = segment.Text("部门整体支出目标", "年度目标") is { } goal ? FormText.Paragraphs(goal) : null,
+            OverallGoal = segment.Text("部门整体支出目标", "年度目标") is { } goal ? FormText.Goal(goal) : null,
             Budget = budget,
             KeyTasks = tasks,
             Indicators = indicators,

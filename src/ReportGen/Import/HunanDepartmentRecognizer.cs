@@ -49,7 +49,7 @@ internal static class HunanDepartmentRecognizer
             Name = segment.Text("部门名称") is { } name ? FormText.OneLine(name) : segment.ReportingUnit(),
             Year = segment.Year(),
             Duties = segment.Text("部门职责概述", "部门职责") is { } duties ? FormText.Paragraphs(duties) : null,
-            OverallGoal = segment.Text("年度总体目标", "部门整体支出目标") is { } goal ? FormText.Paragraphs(goal) : null,
+            OverallGoal = segment.Text("年度总体目标", "部门整体支出目标") is { } goal ? FormText.Goal(goal) : null,
             Budget = budget,
             KeyTasks = tasks,
             Indicators = indicators,

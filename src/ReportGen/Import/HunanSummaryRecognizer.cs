@@ -86,7 +86,7 @@ internal static partial class HunanSummaryRecognizer
 
     private static string? Optional(string text)
     {
-        var paragraphs = FormText.Paragraphs(text);
+        var paragraphs = FormText.Goal(text);
         return paragraphs.Length == 0 ? null : paragraphs;
     }
 

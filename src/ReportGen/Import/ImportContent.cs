@@ -12,7 +12,16 @@ public sealed record ImportedProject(
     string? AnnualGoal,
     SpendingPlan? Plan,
     IReadOnlyList<FormIndicator> Indicators,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>其中：财政资金 / 其他资金 of the project's 预算数, when the form states them (Hebei).</summary>
+    public decimal? FiscalFunds { get; init; }
+
+    public decimal? OtherFunds { get; init; }
+
+    /// <summary>实施单位, when the form names one other than the department.</summary>
+    public string? Implementer { get; init; }
+}
 
 /// <summary>
 /// What the import writes, consolidated from all recognised forms: the department (first department form wins),
@@ -50,7 +59,10 @@ public sealed record ImportContent(
 
             byKey[key] = projects.Count;
             projects.Add(new ImportedProject(form.Name, form.Program, form.Amount, form.Period, form.PeriodGoal,
-                form.AnnualGoal, form.Plan, form.Indicators, form.Location));
+                form.AnnualGoal, form.Plan, form.Indicators, form.Location)
+            {
+                FiscalFunds = form.FiscalFunds, OtherFunds = form.OtherFunds, Implementer = form.Implementer,
+            });
         }
 
         foreach (var entry in forms.Summaries.SelectMany(summary => summary.Entries))

@@ -8,7 +8,8 @@ namespace ReportGen.Import;
 /// Inputs of <c>reportgen import</c>: the form files, the workbook to fill, whether to write it, and where the
 /// clerk's guide is installed (named in the 填写说明 sheet of a new workbook).
 /// </summary>
-public sealed record ImportRequest(IReadOnlyList<string> FormPaths, string TargetPath, bool DryRun = false, string? GuidePath = null);
+/// <param name="Force">Import forms whose department or year differs from the workbook's (ImportIdentityCheck).</param>
+public sealed record ImportRequest(IReadOnlyList<string> FormPaths, string TargetPath, bool DryRun = false, string? GuidePath = null, bool Force = false);
 
 /// <summary>What an import recognised, checked and (unless a dry run, or nothing changed) wrote.</summary>
 public sealed record ImportResult(
@@ -50,6 +51,13 @@ public static class ImportJob
         // The target is read and rewritten on purpose; no form may be it (docs/errors.md).
         new OutputGuard(request.FormPaths).CheckFile(request.TargetPath);
 
+        // --into a symbolic link updates the workbook it points to; the link stays a link.
+        var target = FollowLink(request.TargetPath);
+        if (!request.DryRun && File.Exists(target))
+        {
+            TargetLock.RefuseOpenElsewhere(target);
+        }
+
         var forms = TargetFormReader.Read(request.FormPaths);
         if (forms.Forms.Count == 0)
         {
@@ -58,27 +66,35 @@ public static class ImportJob
         }
 
         var content = ImportContent.From(forms);
+        ImportIdentityCheck.CheckForms(forms);
         var findings = FormImportValidator.Validate(forms, content);
-        var existed = File.Exists(request.TargetPath);
-        var existing = existed ? WorkbookLoader.Load(request.TargetPath) : null;
+        // One writer at a time: a second import waits and then reads what the first wrote (TargetLock).
+        using var writerLock = request.DryRun ? null : TargetLock.Acquire(target);
+        var existed = File.Exists(target);
+        var existing = existed ? WorkbookLoader.Load(target) : null;
+        if (existing is not null)
+        {
+            ImportIdentityCheck.CheckTarget(existing, content, request.Force);
+        }
+
         var merge = TargetWorkbookMerger.Merge(existing, content, request.GuidePath);
         if (!existed)
         {
             var write = !request.DryRun && merge.Changed;
             if (write)
             {
-                WriteAtomically(request.TargetPath, stream => XlsxWriter.Write(stream, merge.Sheets));
+                WriteAtomically(target, stream => XlsxWriter.Write(stream, merge.Sheets));
             }
 
             return new ImportResult(request, forms, content, findings, merge, existed, write);
         }
 
         // An existing workbook is edited in place: the cells the merge set, nothing else (WorkbookPatcher).
-        var patch = merge.Changed ? Patch(request.TargetPath, merge) : new PatchResult(null, []);
+        var patch = merge.Changed ? Patch(target, merge) : new PatchResult(null, []);
         var written = !request.DryRun && patch.Package is not null;
         if (written)
         {
-            WriteAtomically(request.TargetPath, stream => stream.Write(patch.Package));
+            WriteAtomically(target, stream => stream.Write(patch.Package));
         }
 
         return new ImportResult(request, forms, content, findings, merge, existed, written) { FormulaCells = patch.FormulaCells };
@@ -109,6 +125,53 @@ public static class ImportJob
             ? $"目标工作簿“{name}”是 {extension} 文件，导入只写 .xlsx，不会覆盖它。请用 --into 指定一个新的 .xlsx 文件，例如 --into {suggestion}"
               + $"（或先在 Excel / WPS 中把“{name}”另存为 .xlsx，再导入到那个文件）。"
             : $"目标工作簿“{name}”必须是 .xlsx 文件。请用 --into 指定一个 .xlsx 文件，例如 --into {suggestion}。");
+    }
+
+    /// <summary>
+    /// The file a symbolic link at <paramref name="path"/> finally points to (the atomic rename would otherwise
+    /// replace the link with a regular file and leave the linked workbook as it was); a dangling link is refused.
+    /// </summary>
+    internal static string FollowLink(string path)
+    {
+        string? link;
+        try
+        {
+            link = new FileInfo(path).LinkTarget;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            link = null;
+        }
+
+        if (link is null)
+        {
+            return path;
+        }
+
+        FileSystemInfo? final;
+        try
+        {
+            final = File.ResolveLinkTarget(path, returnFinalTarget: true);
+        }
+        catch (IOException ex)
+        {
+            throw new InputException($"--into 的“{Path.GetFileName(path)}”是一个符号链接，但无法解析它指向的文件（可能是循环链接），导入没有写入任何内容。", new SourceLocation(path, null), ex);
+        }
+
+        if (final is null)
+        {
+            return path;
+        }
+
+        if (!final.Exists)
+        {
+            throw new InputException(
+                $"--into 的“{Path.GetFileName(path)}”是一个符号链接，指向的“{final.FullName}”不存在，导入没有写入任何内容。"
+                + "请用 --into 直接指定工作簿文件。", new SourceLocation(path, null));
+        }
+
+        CheckTarget(final.FullName);
+        return final.FullName;
     }
 
     private static PatchResult Patch(string target, MergeResult merge)

@@ -99,6 +99,16 @@ public static class ImportSummaryRenderer
         {
             output.WriteLine($"“{target}”已包含全部导入内容，未改动。");
         }
+
+        if (result.HasErrors && !result.Request.DryRun)
+        {
+            // Exit code 1 with a written workbook: say plainly what is in it and what is not.
+            var errors = result.Findings.Count(finding => finding.Severity == Severity.Error);
+            var unread = result.Forms.Unreadable.Count;
+            var notWritten = unread > 0 ? $"无法读取的 {unread} 个金额没有写入工作簿（对应的格保持原样）；" : "";
+            output.WriteLine($"目标表有 {errors} 个错误（见上）：{notWritten}其余内容已按目标表原样{(result.Written ? "写入" : "保留在工作簿中")}。"
+                + "请改正目标表后重新导入，工作簿中由目标表填写的格会随之更新，您填写的格不受影响。");
+        }
     }
 
     private static string Detail(TargetForm form) => form switch

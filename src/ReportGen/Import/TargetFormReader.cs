@@ -13,11 +13,12 @@ public static class TargetFormReader
     {
         var forms = new List<TargetForm>();
         var skipped = new List<SkippedItem>();
+        var unreadable = new List<UnreadableAmount>();
         foreach (var path in paths)
         {
             foreach (var table in ReadTables(path, skipped))
             {
-                var found = FormRecognizer.Recognize(table, skipped);
+                var found = FormRecognizer.Recognize(table, skipped, unreadable);
                 var isDocument = table.Name == Path.GetFileName(path);
                 if (found.Count == 0 && !skipped.Any(item => item.Location.File == path && (isDocument || item.Location.Sheet == table.Name)))
                 {
@@ -39,7 +40,7 @@ public static class TargetFormReader
             }
         }
 
-        return new FormSet(forms, skipped);
+        return new FormSet(forms, skipped) { Unreadable = unreadable };
     }
 
     /// <summary>"文件名 表格2" / "文件名 Sheet1!3" for messages.</summary>

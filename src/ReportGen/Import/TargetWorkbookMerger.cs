@@ -58,7 +58,7 @@ public static class TargetWorkbookMerger
         }
 
         var isNew = existing is null;
-        var factor = existing?.Find(InfoSheet) is { } info && UnitIsYuan(info) ? 10000m : 1m;
+        var factor = existing is not null && UnitIsYuan(existing) ? 10000m : 1m;
         var skipped = new List<SkippedItem>();
 
         var infoSheet = Sheet(InfoSheet, true);
@@ -80,10 +80,7 @@ public static class TargetWorkbookMerger
             infoSheet.Added = infoSheet.DataRows().Count(row => infoSheet.Text(row, "内容").Length > 0);
             infoSheet.Updated = 0;
         }
-        if (isNew)
-        {
-            FillBudget(Sheet(BudgetSheet, true), content);
-        }
+        FillBudget(Sheet(BudgetSheet, true), content, factor, skipped);
 
         FillIndicators(Sheet(IndicatorSheet, true), content, skipped);
         var tasks = content.Department?.KeyTasks ?? [];
@@ -103,13 +100,23 @@ public static class TargetWorkbookMerger
         return new MergeResult(written, changes, skipped);
     }
 
-    private static bool UnitIsYuan(SheetData info)
+    /// <summary>
+    /// Whether the workbook's 金额单位 is 元, its item found by any name the schema gives it ("金额单位", "单位", …) and
+    /// read as the workbook reader reads it (docs/workbook.md).
+    /// </summary>
+    private static bool UnitIsYuan(WorkbookData workbook)
     {
-        for (var r = 1; r <= info.Rows.Count; r++)
+        if (workbook.Find(InfoSheet) is not { } info)
         {
-            if (TextNormalizer.Key(info.Text(r, 1)) == "金额单位")
+            return false;
+        }
+
+        var sheet = EditableSheet.Open(info, WorkbookSchema.Sheet(InfoSheet), workbook.Path);
+        foreach (var row in sheet.DataRows())
+        {
+            if (WorkbookSchema.CanonicalInfoItem(sheet.Text(row, "项目")) == "金额单位")
             {
-                return TextNormalizer.Key(info.Text(r, 2)) == "元";
+                return TextNormalizer.Key(sheet.Text(row, "内容")) == "元";
             }
         }
 
@@ -119,7 +126,13 @@ public static class TargetWorkbookMerger
     /// <summary>The 基本信息 rows the import writes; documented in docs/import.md.</summary>
     private static void FillInfo(EditableSheet sheet, ImportContent content, bool isNew, decimal factor)
     {
-        var rows = sheet.DataRows().ToDictionary(row => TextNormalizer.Key(sheet.Text(row, "项目")), row => row);
+        // Items are matched by every name the schema gives them: a clerk's "单位名称" row is 部门名称.
+        var rows = new Dictionary<string, int>();
+        foreach (var row in sheet.DataRows())
+        {
+            rows.TryAdd(TextNormalizer.Key(WorkbookSchema.CanonicalInfoItem(sheet.Text(row, "项目"))), row);
+        }
+
         void Put(string item, object? value, bool overwrite)
         {
             if (value is null || (value is string text && text.Length == 0))
@@ -161,20 +174,119 @@ public static class TargetWorkbookMerger
         Put("年初项目支出", Amount(budget.Project), true);
     }
 
-    /// <summary>A new workbook's 预算执行: one 基本支出 line and one line per project, for the user to complete.</summary>
-    private static void FillBudget(EditableSheet sheet, ImportContent content)
+    /// <summary>
+    /// 预算执行: one 基本支出 line (年初预算数 = 附表1 基本支出) and one line per project (支出类别 项目支出, 来源 年初预算,
+    /// 年初预算数 = the project's amount, 资金来源 when the form names one source), whatever the workbook's state. A
+    /// project is matched to a line by its name or the line's 别名 and updated there, never added twice; blank rows
+    /// (a template's empty lines) are filled in place before rows are added below the table. The clerk's year-end
+    /// columns (调整数, 实际支出数, 偏差原因, …) are never written; 来源 and 资金来源 only where blank.
+    /// </summary>
+    private static void FillBudget(EditableSheet sheet, ImportContent content, decimal factor, List<SkippedItem> skipped)
     {
-        sheet.Append(new Dictionary<string, object?>
+        var byName = new Dictionary<string, int>();
+        var blank = new Queue<int>();
+        var splitBasic = false;
+        foreach (var row in sheet.DataRows())
         {
-            ["项目名称"] = "基本支出", ["支出类别"] = "基本支出", ["来源"] = "年初预算", ["年初预算数"] = content.Department?.Budget.Basic,
-        });
+            var name = sheet.Text(row, "项目名称");
+            if (name.Length == 0)
+            {
+                if (BudgetRowIsBlank(sheet, row))
+                {
+                    blank.Enqueue(row);
+                }
+
+                continue;
+            }
+
+            byName.TryAdd(TextNormalizer.Key(name), row);
+            foreach (var alias in sheet.Text(row, "别名").Split(['、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                byName.TryAdd(TextNormalizer.Key(alias), row);
+            }
+
+            // 人员经费 / 公用经费 lines: the clerk split 基本支出; no 基本支出 line is added beside them.
+            splitBasic |= TextNormalizer.Key(sheet.Text(row, "支出类别")) is "基本支出" or "人员经费" or "公用经费"
+                          && TextNormalizer.Key(name) != "基本支出";
+        }
+
+        void Line(string name, string category, decimal? amount, string? funding)
+        {
+            var values = new Dictionary<string, object?>
+            {
+                ["项目名称"] = name, ["支出类别"] = category, ["来源"] = "年初预算", ["年初预算数"] = amount * factor, ["资金来源"] = funding,
+            };
+            if (byName.TryGetValue(TextNormalizer.Key(name), out var row))
+            {
+                var changed = false;
+                if (amount is not null)
+                {
+                    changed |= sheet.Update(row, "年初预算数", amount * factor);
+                }
+
+                foreach (var header in new[] { "支出类别", "来源", "资金来源" })
+                {
+                    if (values[header] is { } value && sheet.Text(row, header).Length == 0)
+                    {
+                        changed |= sheet.Update(row, header, value);
+                    }
+                }
+
+                sheet.Updated += changed ? 1 : 0;
+                return;
+            }
+
+            if (blank.Count > 0)
+            {
+                row = blank.Dequeue();
+                foreach (var (header, value) in values.Where(pair => pair.Value is not null))
+                {
+                    sheet.Update(row, header, value);
+                }
+
+                sheet.Added++;
+            }
+            else
+            {
+                row = sheet.Append(values);
+            }
+
+            byName[TextNormalizer.Key(name)] = row;
+        }
+
+        var basic = content.Department?.Budget.Basic;
+        if (!splitBasic)
+        {
+            Line("基本支出", "基本支出", basic, null);
+        }
+
         foreach (var project in content.Projects)
         {
-            sheet.Append(new Dictionary<string, object?>
-            {
-                ["项目名称"] = project.Name, ["支出类别"] = "项目支出", ["来源"] = "年初预算", ["年初预算数"] = project.Amount,
-            });
+            Line(project.Name, "项目支出", project.Amount, Funding(project, skipped));
         }
+    }
+
+    /// <summary>A budget row with no name and nothing the clerk typed in its amount and text columns.</summary>
+    private static bool BudgetRowIsBlank(EditableSheet sheet, int row) =>
+        new[] { "项目名称", "年初预算数", "调整数", "全年预算数", "实际支出数", "结余结转数", "主要用途", "别名", "偏差原因" }
+            .All(header => sheet.Text(row, header).Length == 0);
+
+    /// <summary>
+    /// The 资金来源 a project form states: all 财政资金 → 一般公共预算, all 其他资金 → 其他资金. A project paid from both
+    /// is left blank (the column holds one source) and said in the summary.
+    /// </summary>
+    private static string? Funding(ImportedProject project, List<SkippedItem> skipped)
+    {
+        var (fiscal, other) = (project.FiscalFunds ?? 0m, project.OtherFunds ?? 0m);
+        if (fiscal > 0 && other > 0)
+        {
+            skipped.Add(new SkippedItem(project.Location,
+                $"项目“{project.Name}”的预算数分为财政资金 {Money.Format(fiscal)} 万元和其他资金 {Money.Format(other)} 万元，预算执行表的资金来源列只能填一种，未填写；"
+                + $"需要分开核算时，请在“{project.Name}”下方加两行明细（其中：…）"));
+            return null;
+        }
+
+        return fiscal > 0 ? "一般公共预算" : other > 0 ? "其他资金" : null;
     }
 
     private static void FillIndicators(EditableSheet sheet, ImportContent content, List<SkippedItem> skipped)
@@ -204,7 +316,8 @@ public static class TargetWorkbookMerger
             seen[key] = indicator;
             if (rows.TryGetValue(key, out var row))
             {
-                if (sheet.Update(row, "指标值", indicator.Target))
+                if (sheet.Update(row, "指标值", indicator.Target)
+                    | (indicator.Scale is { } standard && sheet.Update(row, "评价标准", standard)))
                 {
                     sheet.Updated++;
                 }
@@ -212,11 +325,17 @@ public static class TargetWorkbookMerger
                 continue;
             }
 
-            rows[key] = sheet.Append(new Dictionary<string, object?>
+            var values = new Dictionary<string, object?>
             {
                 ["归属"] = scope, ["一级指标"] = indicator.Level1, ["二级指标"] = indicator.Level2,
                 ["三级指标"] = indicator.Level3, ["指标值"] = indicator.Target,
-            });
+            };
+            if (indicator.Scale is { } scale)
+            {
+                values["评价标准"] = scale;
+            }
+
+            rows[key] = sheet.Append(values);
         }
     }
 
@@ -250,6 +369,11 @@ public static class TargetWorkbookMerger
                 ["项目名称"] = project.Name, ["所属专项"] = project.Program, ["项目金额"] = project.Amount * factor,
                 ["实施期"] = project.Period, ["实施期目标"] = project.PeriodGoal, ["年度目标"] = project.AnnualGoal,
             };
+            if (project.Implementer is { } implementer && implementer != content.DepartmentName)
+            {
+                values["实施单位"] = implementer;
+            }
+
             if (!rows.TryGetValue(TextNormalizer.Key(project.Name), out var row))
             {
                 rows[TextNormalizer.Key(project.Name)] = sheet.Append(values);

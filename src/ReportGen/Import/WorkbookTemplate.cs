@@ -15,7 +15,7 @@ public static class WorkbookTemplate
     public static readonly string[] NewSheets =
     [
         WorkbookSchema.InfoSheet, WorkbookSchema.LinesSheet, WorkbookSchema.IndicatorsSheet, WorkbookSchema.TasksSheet,
-        WorkbookSchema.TargetsSheet,
+        WorkbookSchema.TargetsSheet, WorkbookSchema.PlanSheet,
     ];
 
     /// <summary>What each sheet is for, as the 填写说明 says it.</summary>

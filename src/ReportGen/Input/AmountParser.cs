@@ -24,9 +24,10 @@ public static partial class AmountParser
     /// <param name="format">The cell's number format when it changes what the cell shows (docs/workbook.md).</param>
     public static AmountResult Parse(object? value, bool defaultUnitIsYuan, NumberFormat? format = null)
     {
-        if (value is double shown && format is not null)
+        // A format of several sections shows each number by the section its sign or condition picks.
+        if (value is double shown && format?.For(shown) is { } applied)
         {
-            return ParseFormatted(shown, format, defaultUnitIsYuan);
+            return ParseFormatted(shown, applied with { Code = format.Code }, defaultUnitIsYuan);
         }
 
         decimal? number = value switch

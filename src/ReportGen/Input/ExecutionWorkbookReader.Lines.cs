@@ -25,7 +25,7 @@ public sealed partial class ExecutionWorkbookReader
             var indent = Indent(sheet.Value(row, header.Column("项目名称")!.Value));
             if (parent is not null && IsDetail(name, indent, parent.Indent))
             {
-                parent.Details.Add((name, row, ReadAmounts(sheet, header, row, isYuan)));
+                parent.Details.Add((name, row, ReadAmounts(sheet, header, row, isYuan), !IsMarkedDetail(name)));
                 continue;
             }
 
@@ -56,6 +56,7 @@ public sealed partial class ExecutionWorkbookReader
             }
         }
 
+        PromoteIndentedLines(sheet, header, groups, lines, isYuan);
         CheckDetails(sheet, header, groups);
 
         if (lines.Count == 0)
@@ -72,7 +73,52 @@ public sealed partial class ExecutionWorkbookReader
     /// <summary>A line or a 合计 row and the detail rows under it (其中：人员经费 …), which are not lines of their own.</summary>
     private sealed record DetailGroup(string Name, int Row, int Indent, IReadOnlyDictionary<string, decimal> Amounts)
     {
-        public List<(string Name, int Row, Dictionary<string, decimal> Amounts)> Details { get; } = [];
+        /// <summary>The rows under it; Indented when only their leading spaces, not 其中 / 含, make them details.</summary>
+        public List<(string Name, int Row, Dictionary<string, decimal> Amounts, bool Indented)> Details { get; } = [];
+    }
+
+    /// <summary>
+    /// Rows set apart from the row above only by leading spaces (ASCII or full-width, as clerks indent items under a
+    /// heading) are a breakdown of it only when they add up to it; otherwise they are budget lines of their own,
+    /// named without the spaces, so that no line silently leaves the totals (docs/workbook.md, "其中 rows").
+    /// </summary>
+    private void PromoteIndentedLines(SheetData sheet, HeaderMap header, List<DetailGroup> groups, List<BudgetLine> lines, bool isYuan)
+    {
+        var promoted = false;
+        foreach (var group in groups.Where(g => g.Details.Count > 0 && g.Details.All(d => d.Indented)))
+        {
+            var addsUp = AmountFields.All(field =>
+                !group.Details.Any(d => d.Amounts.ContainsKey(field))
+                || Math.Abs(group.Details.Sum(d => d.Amounts.GetValueOrDefault(field)) - group.Amounts.GetValueOrDefault(field)) <= 0.005m);
+            if (addsUp)
+            {
+                continue;
+            }
+
+            foreach (var detail in group.Details)
+            {
+                if (ReadLine(sheet, header, detail.Row, isYuan) is { } line)
+                {
+                    lines.Add(line);
+                    promoted = true;
+                }
+            }
+
+            group.Details.Clear();
+        }
+
+        if (promoted)
+        {
+            var ordered = lines.OrderBy(line => line.Location.Row ?? 0).ToList();
+            lines.Clear();
+            lines.AddRange(ordered);
+        }
+    }
+
+    private static bool IsMarkedDetail(string name)
+    {
+        var key = TextNormalizer.Key(name);
+        return key.StartsWith("其中", StringComparison.Ordinal) || key.StartsWith("含:", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -202,7 +248,8 @@ public sealed partial class ExecutionWorkbookReader
 
     private BudgetLine? ReadLine(SheetData sheet, HeaderMap header, int row, bool isYuan)
     {
-        var name = sheet.Text(row, header.Column("项目名称")!.Value);
+        // Leading and trailing spaces, ASCII or full-width (an indent), are not part of the name.
+        var name = sheet.Text(row, header.Column("项目名称")!.Value).Trim();
         if (name.Length == 0)
         {
             Add(FindingCodes.NamelessRow, Severity.Error, At(sheet, row, header.Column("项目名称")),

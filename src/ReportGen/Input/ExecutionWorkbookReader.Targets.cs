@@ -45,6 +45,7 @@ public sealed partial class ExecutionWorkbookReader
                 UserStatus = Optional(sheet, header, row, "完成情况"),
                 UserScore = ReadNumber(sheet, header, row, "得分"),
                 DeviationNote = Optional(sheet, header, row, "偏差原因"),
+                Standard = Optional(sheet, header, row, "评价标准"),
                 Location = At(sheet, row),
                 Columns = header.Columns,
             });
@@ -119,6 +120,7 @@ public sealed partial class ExecutionWorkbookReader
                 PeriodGoal = Optional(sheet, header, row, "实施期目标"),
                 AnnualGoal = Optional(sheet, header, row, "年度目标"),
                 Outcome = Optional(sheet, header, row, "实际完成情况"),
+                Implementer = Optional(sheet, header, row, "实施单位"),
                 Location = At(sheet, row),
                 Columns = header.Columns,
             });

@@ -79,7 +79,7 @@ public sealed partial class ExecutionWorkbookReader
                 continue;
             }
 
-            var key = CanonicalInfoItem(item);
+            var key = WorkbookSchema.CanonicalInfoItem(item);
             var value = sheet.Text(row, valueColumn);
             if (key is null || !facts.TryAdd(key, value))
             {
@@ -149,20 +149,7 @@ public sealed partial class ExecutionWorkbookReader
         return amounts;
     }
 
-    private static string? CanonicalInfoItem(string item)
-    {
-        var key = TextNormalizer.Key(item).TrimEnd(':');
-        foreach (var (canonical, synonyms) in WorkbookSchema.InfoItems)
-        {
-            if (TextNormalizer.Key(canonical) == key || synonyms.Any(s => TextNormalizer.Key(s) == key))
-            {
-                return canonical;
-            }
-        }
-
-        return item;
-    }
-
-    [GeneratedRegex(@"(19|20)\d{2}")]
+    /// <summary>A four-digit year standing alone: 20245 and 2024.5 are not 2024 (docs/workbook.md, 年度).</summary>
+    [GeneratedRegex(@"(?<![0-9.])(19|20)[0-9]{2}(?![0-9]|\.[0-9])")]
     private static partial Regex YearPattern();
 }

@@ -16,7 +16,65 @@ public sealed record NumberFormat(string Code, bool Percent, int Shift, int Scal
     /// <summary>True when the shown number is not the stored one times 100 at most: a moved point or a scale.</summary>
     public bool ChangesMagnitude => Shift > 0 || Scale > 0;
 
-    /// <summary>The format's meaning, or null when it shows the stored number as it is (nothing to keep).</summary>
+    /// <summary>
+    /// A format of several sections (<c>0.00;[Red]-0.00</c>, <c>[&lt;10000]0.00;0!.0000"万"</c>): each section with its
+    /// condition and meaning (null where the section shows the number as it is). Empty for a one-section format.
+    /// </summary>
+    public IReadOnlyList<(string? Condition, NumberFormat? Format)> Sections { get; init; } = [];
+
+    /// <summary>The format of the section that shows <paramref name="value"/>, as Excel chooses it; null when that section shows the number as it is.</summary>
+    public NumberFormat? For(double value)
+    {
+        if (Sections.Count == 0)
+        {
+            return this;
+        }
+
+        if (Sections.Any(section => section.Condition is not null))
+        {
+            for (var i = 0; i < Sections.Count; i++)
+            {
+                if (Sections[i].Condition is not { } condition || Holds(condition, value))
+                {
+                    return Sections[i].Format;
+                }
+            }
+
+            return Sections[^1].Format;
+        }
+
+        // Without conditions: positive; negative; zero (two sections: zero and positive share the first).
+        return Sections.Count switch
+        {
+            2 => value < 0 ? Sections[1].Format : Sections[0].Format,
+            _ => value > 0 ? Sections[0].Format : value < 0 ? Sections[1].Format : Sections[2].Format,
+        };
+    }
+
+    private static bool Holds(string condition, double value)
+    {
+        var op = condition.TakeWhile(ch => ch is '<' or '>' or '=').Count();
+        if (!double.TryParse(condition[op..], NumberStyles.Float, CultureInfo.InvariantCulture, out var bound))
+        {
+            return false;
+        }
+
+        return condition[..op] switch
+        {
+            "<" => value < bound,
+            "<=" => value <= bound,
+            ">" => value > bound,
+            ">=" => value >= bound,
+            "=" => value == bound,
+            "<>" => value != bound,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// The format's meaning, or null when it shows the stored number as it is (nothing to keep). A format of
+    /// several sections is kept when any section changes what is shown; <see cref="For"/> picks the section.
+    /// </summary>
     public static NumberFormat? Of(string? code)
     {
         if (string.IsNullOrWhiteSpace(code) || code.Length > 255 || code is "General" or "@")
@@ -24,8 +82,65 @@ public sealed record NumberFormat(string Code, bool Percent, int Shift, int Scal
             return null;
         }
 
+        var sections = Split(code);
+        if (sections.Count <= 1)
+        {
+            return OfSection(code, code);
+        }
+
+        // The text section (the fourth) applies to text, never to a number.
+        var parsed = sections.Take(3).Select(section => (Condition: Condition(section), Format: OfSection(code, section))).ToList();
+        if (parsed.All(section => section.Format is null))
+        {
+            return null;
+        }
+
+        var first = parsed[0].Format ?? new NumberFormat(code, false, 0, 0, "");
+        return first with { Sections = parsed };
+    }
+
+    /// <summary>The sections of a format code, split at the semicolons outside quotes, brackets and escapes.</summary>
+    private static List<string> Split(string code)
+    {
+        var sections = new List<string>();
+        var start = 0;
+        for (var i = 0; i < code.Length; i++)
+        {
+            switch (code[i])
+            {
+                case '"':
+                    var end = code.IndexOf('"', i + 1);
+                    i = end < 0 ? code.Length : end;
+                    break;
+                case '[':
+                    var close = code.IndexOf(']', i + 1);
+                    i = close < 0 ? code.Length : close;
+                    break;
+                case '\\' or '!' or '_' or '*':
+                    i++;
+                    break;
+                case ';':
+                    sections.Add(code[start..i]);
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        sections.Add(code[Math.Min(start, code.Length)..]);
+        return sections;
+    }
+
+    /// <summary>A section's condition ("&lt;10000" of <c>[&lt;10000]0.00</c>), or null.</summary>
+    private static string? Condition(string section)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(section, @"\[(<=|>=|<>|<|>|=)\s*(-?[0-9]+(?:\.[0-9]+)?)\]");
+        return match.Success ? match.Groups[1].Value + match.Groups[2].Value : null;
+    }
+
+    private static NumberFormat? OfSection(string code, string section)
+    {
         // Chinese Excel and WPS call General "G/通用格式"; it shows digits like one placeholder.
-        var body = code.Replace("G/通用格式", "#", StringComparison.Ordinal).Replace("General", "#", StringComparison.OrdinalIgnoreCase);
+        var body = section.Replace("G/通用格式", "#", StringComparison.Ordinal).Replace("General", "#", StringComparison.OrdinalIgnoreCase);
 
         bool percent = false, point = false, literalPoint = false;
         int shift = 0, pendingCommas = 0, placeholders = 0;
@@ -35,10 +150,6 @@ public sealed record NumberFormat(string Code, bool Percent, int Shift, int Scal
             var ch = body[i];
             switch (ch)
             {
-                case ';':
-                    // Only the first section (positive numbers) is read; others repeat it for negatives and zero.
-                    i = body.Length;
-                    break;
                 case '"':
                     var end = body.IndexOf('"', i + 1);
                     end = end < 0 ? body.Length : end;

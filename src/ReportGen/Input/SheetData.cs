@@ -68,7 +68,7 @@ public sealed class SheetData(string name, IReadOnlyList<object?[]> rows, bool h
         }
 
         // A percent typed in Excel is 0.96 shown as 96%: read what the cell shows.
-        return value is double number && FormatOf(row, column) is { } format ? format.Display(number) : CellText.Of(value);
+        return value is double number && FormatOf(row, column)?.For(number) is { } format ? format.Display(number) : CellText.Of(value);
     }
 
     // Cells of the merge's first column below its top, clipped to the data: bounded by the sheet's size.

@@ -58,6 +58,12 @@ public static class WorkbookLoader
         try
         {
             var formulaProblems = XlsxPackageReader.IsZip(stream) ? XlsxPackageReader.Inspect(stream, name) : [];
+            if (XlsxPackageReader.IsZip(stream))
+            {
+                // After Inspect, which refuses a zip bomb on the central directory before anything is inflated.
+                Files.InputFile.CheckXmlDepth(stream, path, "工作簿");
+            }
+
             using var reader = ExcelReaderFactory.CreateReader(stream);
             return new WorkbookData(path, ReadAll(reader, name, formulaProblems));
         }
@@ -172,7 +178,7 @@ public static class WorkbookLoader
     {
         if (!File.Exists(path))
         {
-            throw new InputException($"找不到文件“{path}”，请检查路径是否正确。");
+            throw new InputException(Files.InputFile.NotFound(path, "文件"));
         }
 
         var name = System.IO.Path.GetFileName(path);

@@ -89,8 +89,21 @@ public static class XlsxPackageReader
     private static void CheckKind(ZipArchive zip, string fileName)
     {
         bool Has(string name) => zip.Entries.Any(entry => entry.FullName.Equals(name, StringComparison.OrdinalIgnoreCase));
-        if (Has("xl/workbook.xml") || Has("xl/workbook.bin"))
+        if (Has("xl/workbook.bin"))
         {
+            return;
+        }
+
+        if (zip.Entries.FirstOrDefault(entry => entry.FullName.Equals("xl/workbook.xml", StringComparison.OrdinalIgnoreCase)) is { } workbook)
+        {
+            if (IsStrict(workbook))
+            {
+                // ExcelDataReader knows only the transitional namespaces: it would find no sheet at all.
+                throw new InputException(
+                    $"文件“{fileName}”是以“Strict Open XML 电子表格”格式保存的 .xlsx，本工具读不了这种格式。"
+                    + "请在 Excel 中打开它，“另存为”时选择“Excel 工作簿(*.xlsx)”（不要选 Strict Open XML），保存后重试。");
+            }
+
             return;
         }
 
@@ -99,6 +112,21 @@ public static class XlsxPackageReader
             : Has("content.xml") && Has("mimetype") ? "OpenDocument 文件（.ods / .odt），请用 Excel 或 WPS 另存为 .xlsx"
             : "普通压缩包，其中没有 Excel 工作簿";
         throw new InputException($"文件“{fileName}”是{what}，不是 Excel 工作簿（.xlsx 或 .xls）。请选择年终预算执行工作簿。");
+    }
+
+    /// <summary>Whether the workbook part uses the ISO 29500 Strict namespace (purl.oclc.org) rather than the transitional one.</summary>
+    private static bool IsStrict(ZipArchiveEntry workbook)
+    {
+        try
+        {
+            using var reader = Xml(workbook.Open());
+            return reader.MoveToContent() == XmlNodeType.Element
+                   && reader.NamespaceURI.StartsWith("http://purl.oclc.org/ooxml/", StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is XmlException or InvalidDataException or IOException)
+        {
+            return false;
+        }
     }
 
     private static Dictionary<string, Dictionary<(int, int), FormulaProblem>> ReadFormulaProblems(ZipArchive zip)

@@ -223,7 +223,10 @@ public static class FindingCodes
     /// <summary>Info: the user's 得分 for a quantitative indicator differs from the formula.</summary>
     public const string ScoreDiffers = "RG314";
 
-    /// <summary>Info: the user's 完成情况 differs from the one computed.</summary>
+    /// <summary>
+    /// Warning: the user's 完成情况 differs from the one the numbers, dates or words give; the row is 无法判断 until
+    /// they agree (the report never overrules the clerk nor repeats a verdict the data deny).
+    /// </summary>
     public const string StatusDiffers = "RG315";
 
     /// <summary>Warning: a 预算资金使用率 / 预算执行率 actual written differently from the computed rate.</summary>
@@ -240,6 +243,21 @@ public static class FindingCodes
 
     /// <summary>Warning: a cost target equal to the start-of-year amount of a budget adjusted during the year, without 偏差原因.</summary>
     public const string TargetBeforeAdjustment = "RG320";
+
+    /// <summary>Warning: a 资金支出计划 without 分季度支出 figures: the report cannot compare spending with the plan.</summary>
+    public const string NoQuarterlySpending = "RG135";
+
+    /// <summary>Warning: no 部门整体 indicator, so the department's score cannot be computed.</summary>
+    public const string NoDepartmentIndicators = "RG321";
+
+    /// <summary>
+    /// Warning: the 实际完成值's words change what its number means (未, 不足, 预计, 较上年增加, 基本完成…) and
+    /// decide no verdict; the row is 无法判断 until the measured value or the 完成情况 is written.
+    /// </summary>
+    public const string ActualNotMeasured = "RG330";
+
+    /// <summary>Error: a bare fraction ("0.936", a General-formatted cell) against a percentage target: 93.6% or a slip.</summary>
+    public const string BareFraction = "RG331";
 
     // RG5xx: import of the start-of-year forms (Import).
 
@@ -267,6 +285,9 @@ public static class FindingCodes
     /// <summary>Error: 预算数 ≠ 财政资金 + 其他资金.</summary>
     public const string ImportFundingSplit = "RG508";
 
+    /// <summary>Error: an amount in a form that the money reader refuses ("38,57"), as it would in a workbook.</summary>
+    public const string ImportUnreadableAmount = "RG509";
+
     // RG6xx: batch (a workbook that yields no analysis still gets one row in the summary's finding sheet).
 
     /// <summary>Error: the workbook cannot be read (corrupt, not a spreadsheet, a missing sheet or required column).</summary>
@@ -274,4 +295,7 @@ public static class FindingCodes
 
     /// <summary>Error: an unexpected failure while processing it (a bug, or the report could not be written).</summary>
     public const string BatchFailed = "RG602";
+
+    /// <summary>Warning: two workbooks of the batch are the same department and year (ranked as two departments otherwise).</summary>
+    public const string BatchDuplicate = "RG603";
 }

@@ -14,7 +14,7 @@ public sealed record ReportDocument(string Title, IReadOnlyList<Block> Blocks)
     /// rendering recorded it: what is missing and which cell. The generate summary counts these, <c>check</c> makes
     /// its RG200 findings from them, and the writers highlight exactly these spans.
     /// </summary>
-    public IReadOnlyList<FieldSpan> Placeholders => [.. Fields().Where(f => f.Empty)];
+    public IReadOnlyList<FieldSpan> Placeholders => [.. Fields().Where(f => f.Empty && !f.Legend)];
 
     /// <summary>Every field of the document in reading order, placeholders and filled ones.</summary>
     public IEnumerable<FieldSpan> Fields()
@@ -30,7 +30,8 @@ public sealed record ReportDocument(string Title, IReadOnlyList<Block> Blocks)
             {
                 Paragraph p => p.Fields,
                 Heading h => h.Fields,
-                TableBlock t => t.Table.Rows.SelectMany(r => r.Cells).Where(c => c.Merge != VerticalMerge.Continue).SelectMany(c => c.Fields),
+                TableBlock t => t.Table.Rows.SelectMany(r => r.Cells).Where(c => c.Merge != VerticalMerge.Continue).SelectMany(c => c.Fields)
+                    .Concat(t.Table.Legend.SelectMany(p => p.Fields)),
                 _ => [],
             };
             foreach (var field in fields)
@@ -45,6 +46,9 @@ public sealed record ReportDocument(string Title, IReadOnlyList<Block> Blocks)
     /// placeholder. Rendering sets it (<c>ReportMarkup</c>), <c>DocxWriter</c> honours it.
     /// </summary>
     public const char LiteralMark = '\u2060';
+
+    /// <summary>The workbook's file name, for the report's stamp (<see cref="ReportStamp"/>); empty when unknown.</summary>
+    public string Workbook { get; init; } = "";
 }
 
 public abstract record Block;
@@ -70,9 +74,26 @@ public sealed record Heading(int Level, string Text) : Block
 /// </summary>
 /// <param name="Start">Offset of the span in the text (UTF-16 units).</param>
 /// <param name="Length">Length of the span.</param>
-public sealed record FieldSpan(int Start, int Length, string Title, string? Cell, bool Empty)
+/// <param name="Marker">
+/// For a placeholder in a table cell: the number of the short marker (【待填写①】) the cell shows instead of the full
+/// prompt, which the table's <see cref="ReportTable.Legend"/> gives; 0 when the text is the full prompt.
+/// </param>
+/// <param name="Legend">
+/// A span of a table's legend that repeats a marked placeholder's prompt: highlighted like it, never counted again.
+/// </param>
+public sealed record FieldSpan(int Start, int Length, string Title, string? Cell, bool Empty, int Marker = 0, bool Legend = false)
 {
     public int End => Start + Length;
+
+    /// <summary>
+    /// For a text of the clerk's: the fingerprint of the cell's whole text when the report was made
+    /// (<see cref="Fingerprint.Of"/>), which the report's stamp keeps so that import can tell a cell changed since
+    /// (docs/report-fields.md); null for a placeholder (the cell was empty).
+    /// </summary>
+    public string? Given { get; init; }
+
+    /// <summary>0 for a field showing its cell's whole text; 1, 2… for the lines of a text shown one paragraph a line.</summary>
+    public int Part { get; init; }
 }
 
 public enum ParagraphKind
@@ -132,7 +153,21 @@ public sealed record ReportTable(
     IReadOnlyList<double> ColumnWeights,
     IReadOnlyList<TableRow> Rows,
     int HeaderRows = 1,
-    string? Note = null);
+    string? Note = null)
+{
+    /// <summary>
+    /// The prompts of the placeholders its cells show as short markers (【待填写①】实际完成值（绩效指标!F6）), printed
+    /// under the table before the note, highlighted like the markers.
+    /// </summary>
+    public IReadOnlyList<Paragraph> Legend { get; init; } = [];
+
+    /// <summary>
+    /// The table goes on in the next one, which has the same columns (a 自评表's funds and goals, then its indicators
+    /// with their own heading rows repeating on every page): the two are laid out as one, without a gap or a line
+    /// between them.
+    /// </summary>
+    public bool JoinsNext { get; init; }
+}
 
 public sealed record TableRow(IReadOnlyList<TableCell> Cells);
 

@@ -60,6 +60,16 @@ public sealed class Vocabulary
     /// <summary>A total or grade as every output shows it: marked while it is provisional (docs/domain.md §5).</summary>
     public string Provisional(string text, bool provisional) => provisional ? this["得分.暂定标记", ("内容", text)] : text;
 
+    /// <summary>
+    /// A total as every table and preview shows it: the total, or while provisional the range from the score with every
+    /// undecided indicator at 0 to the score with each at full weight ("14.97至57.30（暂定）"; docs/domain.md).
+    /// </summary>
+    public string Total(string low, string high, bool provisional) =>
+        provisional ? this["得分.区间", ("最低", low), ("最高", high)] : low;
+
+    /// <summary>The grade shown while the provisional range spans two grade bands: 待定.</summary>
+    public string PendingGrade => this["等级.待定"];
+
     /// <summary>These words with <paramref name="overrides"/> (a template folder's file) replacing some of them.</summary>
     public Vocabulary With(IEnumerable<(string Name, string Text)> overrides)
     {

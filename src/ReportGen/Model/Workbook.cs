@@ -116,6 +116,13 @@ public sealed record IndicatorRow
 
     public decimal? UserScore { get; init; }
     public string? DeviationNote { get; init; }
+
+    /// <summary>
+    /// 评价标准 as the Hebei department document states it ("优：100%；良：90%；中：80%；差：60%以下"): the indicator is
+    /// then judged by the standard its actual reaches (docs/domain.md, "评价标准 (优/良/中/差) scoring").
+    /// </summary>
+    public string? Standard { get; init; }
+
     public required SourceLocation Location { get; init; }
     public IReadOnlyDictionary<string, int> Columns { get; init; } = new Dictionary<string, int>();
 
@@ -139,6 +146,10 @@ public sealed record ProjectTarget
     public string? PeriodGoal { get; init; }
     public string? AnnualGoal { get; init; }
     public string? Outcome { get; init; }
+
+    /// <summary>实施单位 when the form named one (the report prints the department otherwise).</summary>
+    public string? Implementer { get; init; }
+
     public required SourceLocation Location { get; init; }
     public IReadOnlyDictionary<string, int> Columns { get; init; } = new Dictionary<string, int>();
 

@@ -80,10 +80,10 @@ public static class WorkbookSchema
 
     public static readonly ColumnSpec[] LineColumns =
     [
-        new("项目名称", true, "名称", "支出项目", "项目") { Width = 30 },
-        new("支出类别", true, "类别", "支出性质", "支出类型") { Width = 11, Choices = Categories },
+        new("项目名称", true, "名称", "支出项目", "项目") { Width = 30, Filler = ColumnFiller.Forms },
+        new("支出类别", true, "类别", "支出性质", "支出类型") { Width = 11, Choices = Categories, Filler = ColumnFiller.Forms },
         new("来源", false, "预算来源", "项目来源") { Width = 11, Choices = Sources },
-        new("年初预算数", true, "年初预算", "年初数", "年初预算金额") { Width = 13, Kind = ColumnKind.Amount },
+        new("年初预算数", true, "年初预算", "年初数", "年初预算金额") { Width = 13, Kind = ColumnKind.Amount, Filler = ColumnFiller.Forms },
         new("调整数", false, "调整", "调整金额", "调增调减", "年中调整数", "调整追加数") { Width = 12, Kind = ColumnKind.Amount },
         new("全年预算数", false, "全年预算", "调整后预算数", "调整后预算") { Width = 13, Kind = ColumnKind.Amount },
         new("实际支出数", true, "实际支出", "全年执行数", "执行数", "支出数") { Width = 13, Kind = ColumnKind.Amount },
@@ -106,6 +106,7 @@ public static class WorkbookSchema
         new("完成情况", false, "达成情况") { Width = 11, Choices = Outcomes },
         new("得分", false, "自评得分") { Width = 8, Kind = ColumnKind.Number },
         new("偏差原因", false, "偏差原因分析", "偏差原因分析及改进措施") { Width = 36 },
+        new("评价标准", false, "评分标准", "评价标准(优/良/中/差)") { Width = 30, Filler = ColumnFiller.Forms },
     ];
 
     public static readonly ColumnSpec[] TaskColumns =
@@ -125,6 +126,7 @@ public static class WorkbookSchema
         new("实施期目标", false, "实施期绩效目标") { Width = 36, Filler = ColumnFiller.Forms },
         new("年度目标", false, "年度绩效目标") { Width = 36, Filler = ColumnFiller.Forms },
         new("实际完成情况", false, "完成情况") { Width = 40 },
+        new("实施单位", false, "项目实施单位") { Width = 20, Filler = ColumnFiller.Forms },
     ];
 
     /// <summary>支出计划 and 分季度支出: a project name and the four checkpoints, cumulative.</summary>
@@ -199,6 +201,24 @@ public static class WorkbookSchema
         ["社会保险基金预算支出情况"] = [],
         ["自评结果应用情况"] = ["自评结果拟应用和公开情况", "绩效自评结果应用情况", "结果应用情况"],
     };
+
+    /// <summary>
+    /// The canonical 基本信息 item a label names ("单位" → 金额单位, "单位名称：" → 部门名称), or the label itself when it
+    /// names none. The reader and the import find items by this one lookup.
+    /// </summary>
+    public static string CanonicalInfoItem(string item)
+    {
+        var key = TextNormalizer.Key(item).TrimEnd(':');
+        foreach (var (canonical, synonyms) in InfoItems)
+        {
+            if (TextNormalizer.Key(canonical) == key || synonyms.Any(s => TextNormalizer.Key(s) == key))
+            {
+                return canonical;
+            }
+        }
+
+        return item;
+    }
 
     /// <summary>
     /// The 基本信息 items that hold money, in the workbook's 金额单位: read into <see cref="DepartmentInfo.Amounts"/>

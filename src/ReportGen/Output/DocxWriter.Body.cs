@@ -23,10 +23,11 @@ public static partial class DocxWriter
                 case TableItem table:
                     WriteTable(xml, table);
 
-                    // Two tables in a row would merge into one in Word, and a body must not end with a table.
+                    // Two tables in a row would merge into one in Word, and a body must not end with a table. Between
+                    // two tables laid out as one, the paragraph is a hairline, so that they read as one table.
                     if (i + 1 == items.Count || items[i + 1] is TableItem)
                     {
-                        WriteParagraph(xml, new ParagraphItem(StyleIds.Plain, string.Empty));
+                        WriteParagraph(xml, new ParagraphItem(StyleIds.Plain, string.Empty) { Joiner = table.Table.JoinsNext && i + 1 < items.Count });
                     }
 
                     break;
@@ -44,7 +45,28 @@ public static partial class DocxWriter
     {
         /// <summary>The text's fields (<see cref="FieldSpan"/>): its placeholders are highlighted.</summary>
         public IReadOnlyList<FieldSpan> Fields { get; init; } = [];
+
+        /// <summary>Kept on the page of the next paragraph (a table's rows that must not be parted from what follows).</summary>
+        public bool KeepNext { get; init; }
+
+        /// <summary>The hairline paragraph between two tables laid out as one (<see cref="ReportTable.JoinsNext"/>).</summary>
+        public bool Joiner { get; init; }
     }
+
+    /// <summary>One point high, no space around: the paragraph between two tables laid out as one.</summary>
+    private static readonly PartXml.Fragment Hairline = PartXml.Record(xml =>
+    {
+        xml.Start("spacing");
+        xml.W("before", 0);
+        xml.W("after", 0);
+        xml.W("line", 20);
+        xml.W("lineRule", "exact");
+        xml.End();
+        xml.Start("rPr");
+        xml.Empty("sz", "2");
+        xml.Empty("szCs", "2");
+        xml.End();
+    });
 
     /// <summary>A page break as a paragraph of its own (before a table, which cannot carry it, or at the end).</summary>
     private static ParagraphItem BreakParagraph() => new(StyleIds.Plain, string.Empty, PageBreak: true);
@@ -113,6 +135,11 @@ public static partial class DocxWriter
         xml.Start("p");
         xml.Start("pPr");
         xml.Empty("pStyle", paragraph.StyleId);
+        if (paragraph.KeepNext)
+        {
+            xml.Empty("keepNext");
+        }
+
         if (paragraph.BreakBefore)
         {
             xml.Empty("pageBreakBefore");
@@ -121,6 +148,12 @@ public static partial class DocxWriter
         if (paragraph.Align is { } align)
         {
             xml.Empty("jc", align);
+        }
+
+        // spacing, then the paragraph mark's rPr, last in CT_PPr's order; a joiner has no jc, which would go between.
+        if (paragraph.Joiner)
+        {
+            xml.Write(Hairline);
         }
 
         xml.End();
@@ -135,35 +168,6 @@ public static partial class DocxWriter
 
         WriteRuns(xml, paragraph.Text, paragraph.Bold, paragraph.Fields);
         xml.End();
-    }
-
-    /// <summary>
-    /// Splits text into runs: each placeholder (an empty field the rendering recorded, <see cref="FieldSpan"/>) becomes
-    /// its own highlighted run; line feeds become line breaks and tabs tab characters.
-    /// </summary>
-    private static void WriteRuns(PartXml xml, string text, bool bold, IReadOnlyList<FieldSpan> fields)
-    {
-        var position = 0;
-        foreach (var field in fields)
-        {
-            if (!field.Empty || field.Start < position || field.End > text.Length || field.Length == 0)
-            {
-                continue;
-            }
-
-            if (field.Start > position)
-            {
-                WriteRun(xml, text.AsSpan(position, field.Start - position), bold, placeholder: false);
-            }
-
-            WriteRun(xml, text.AsSpan(field.Start, field.Length), bold, placeholder: true);
-            position = field.End;
-        }
-
-        if (position < text.Length)
-        {
-            WriteRun(xml, text.AsSpan(position), bold, placeholder: false);
-        }
     }
 
     /// <summary>
@@ -232,6 +236,63 @@ public static partial class DocxWriter
         xml.End();
     }
 
+    /// <summary>U+2060 WORD JOINER: no line break on either side, invisible (Word, WPS and LibreOffice honour it).</summary>
+    private const char WordJoiner = '\u2060';
+
+    private const string GluedBefore = "≥≤＞＜><±～~￥¥约";
+
+    /// <summary>
+    /// The text with a word joiner wherever a line break would part a number from its unit or sign: between a number
+    /// and the one or two CJK characters after it ("2023.12.31前", "326.42万元", "5家") and after a sign before it
+    /// ("≥3000"). A number itself never breaks but where its cell is too narrow for it (the columns are sized for
+    /// the figures they hold).
+    /// </summary>
+    internal static ReadOnlySpan<char> Unbroken(ReadOnlySpan<char> text)
+    {
+        if (text.IndexOfAnyInRange('0', '9') < 0)
+        {
+            return text;
+        }
+
+        System.Text.StringBuilder? glued = null;
+        var afterNumber = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var next = i + 1 < text.Length ? text[i + 1] : '\0';
+            var join = false;
+            if (char.IsAsciiDigit(c) || c is '%' or '.' && afterNumber > 0 && char.IsAsciiDigit(text[i - 1]))
+            {
+                afterNumber = 2;
+                join = IsCjk(next);
+            }
+            else if (IsCjk(c) && afterNumber > 0)
+            {
+                afterNumber--;
+                join = afterNumber > 0 && IsCjk(next) && i > 0 && !IsCjk(text[i - 1]);
+            }
+            else
+            {
+                afterNumber = 0;
+                join = GluedBefore.Contains(c, StringComparison.Ordinal) && char.IsAsciiDigit(next);
+            }
+
+            if (join && next != WordJoiner)
+            {
+                glued ??= new System.Text.StringBuilder(text.Length + 8).Append(text[..i]);
+                glued.Append(c).Append(WordJoiner);
+            }
+            else
+            {
+                glued?.Append(c);
+            }
+        }
+
+        return glued is null ? text : glued.ToString();
+    }
+
+    private static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
     /// <summary>One line of a run: its text, with a tab element for each tab.</summary>
     private static void WriteLine(PartXml xml, ReadOnlySpan<char> line)
     {
@@ -250,7 +311,7 @@ public static partial class DocxWriter
             {
                 xml.Start("t");
                 xml.Attribute("xml:space", "preserve");
-                xml.Text(part);
+                xml.Text(Unbroken(part));
                 xml.End();
             }
 

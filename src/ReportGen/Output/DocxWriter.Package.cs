@@ -19,11 +19,13 @@ public static partial class DocxWriter
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\" />"
             + Override("styles.xml", "styles") + Override("settings.xml", "settings")
             + Override("footer1.xml", "footer") + Override("footer2.xml", "footer")
+            + "<Override PartName=\"/docProps/custom.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.custom-properties+xml\" />"
             + "</Types>");
 
         public static readonly byte[] PackageRelationships = Encoding.UTF8.GetBytes(Declaration
             + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + Relationship("officeDocument", "/word/document.xml", "rId1")
+            + Relationship("custom-properties", "/docProps/custom.xml", "rId2")
             + "</Relationships>");
 
         public static readonly byte[] DocumentRelationships = Encoding.UTF8.GetBytes(Declaration

@@ -32,6 +32,7 @@ public static partial class DocxWriter
             // Read whole and bounded first: a FIFO or a device must not block or fill the memory (docs/errors.md).
             var bytes = Files.InputFile.ReadAllBytes(path, Files.InputFile.MaxDocumentBytes, "样式参考文档");
             Files.InputFile.CheckPackageSize(bytes, path, "样式参考文档");
+            Files.InputFile.CheckXmlDepth(bytes, path, "样式参考文档");
             try
             {
                 using var document = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), isEditable: false);

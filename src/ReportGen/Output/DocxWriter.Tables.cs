@@ -38,6 +38,11 @@ public static partial class DocxWriter
         }
 
         result.Add(new TableItem(table, widths, rowHeight));
+        foreach (var legend in table.Legend)
+        {
+            result.Add(new ParagraphItem(StyleIds.Note, legend.Text) { Fields = legend.Fields });
+        }
+
         if (!string.IsNullOrWhiteSpace(table.Note))
         {
             result.Add(new ParagraphItem(StyleIds.Note, table.Note));
@@ -49,7 +54,7 @@ public static partial class DocxWriter
     private static void WriteTable(PartXml xml, TableItem item)
     {
         xml.Start("tbl");
-        WriteTableProperties(xml, item.Widths.Sum());
+        WriteTableProperties(xml, item.Widths.Sum(), item.Table.JoinsNext);
         xml.Start("tblGrid");
         foreach (var width in item.Widths)
         {
@@ -67,13 +72,15 @@ public static partial class DocxWriter
         xml.End();
     }
 
-    private static void WriteTableProperties(PartXml xml, int width)
+    private static void WriteTableProperties(PartXml xml, int width, bool joinsNext)
     {
         xml.Start("tblPr");
         Width(xml, "tblW", width);
         xml.Empty("jc", "center");
         xml.Start("tblBorders");
-        xml.Write(Borders);
+
+        // A table that goes on in the next leaves its bottom line to the next one's top line.
+        xml.Write(joinsNext ? OpenBottomBorders : Borders);
 
         xml.End();
         xml.Start("tblLayout");
@@ -87,15 +94,23 @@ public static partial class DocxWriter
     }
 
     /// <summary>A table's borders, the same for every table: single lines on every side and between cells.</summary>
-    private static readonly PartXml.Fragment Borders = PartXml.Record(xml =>
+    private static readonly PartXml.Fragment Borders = BordersOf(bottom: true);
+
+    private static readonly PartXml.Fragment OpenBottomBorders = BordersOf(bottom: false);
+
+    private static PartXml.Fragment BordersOf(bool bottom) => PartXml.Record(xml =>
     {
         foreach (var side in new[] { "top", "left", "bottom", "right", "insideH", "insideV" })
         {
             xml.Start(side);
-            xml.W("val", "single");
-            xml.W("color", "auto");
-            xml.W("sz", "4");
-            xml.W("space", "0");
+            xml.W("val", side == "bottom" && !bottom ? "nil" : "single");
+            if (side != "bottom" || bottom)
+            {
+                xml.W("color", "auto");
+                xml.W("sz", "4");
+                xml.W("space", "0");
+            }
+
             xml.End();
         }
     });
@@ -123,24 +138,28 @@ public static partial class DocxWriter
         }
 
         xml.End();
+        // The rows of a table that goes on in the next, and heading rows, stay on the page of what follows them.
+        // The last row but one stays with the last (a 总分 or 合计 row never starts a page alone under the headings).
+        var keepNext = item.Table.JoinsNext || index < item.Table.HeaderRows
+            || (index == item.Table.Rows.Count - 2 && index >= item.Table.HeaderRows);
         var column = 0;
         foreach (var cell in item.Table.Rows[index].Cells)
         {
             var span = Math.Max(1, cell.ColSpan);
-            WriteCell(xml, cell, span, Sum(item.Widths, column, span));
+            WriteCell(xml, cell, span, Sum(item.Widths, column, span), keepNext);
             column += span;
         }
 
         if (column < item.Widths.Length)
         {
             // A short row is padded rather than refused: Word would otherwise draw a ragged right edge.
-            WriteCell(xml, new Model.TableCell(string.Empty), item.Widths.Length - column, Sum(item.Widths, column, item.Widths.Length - column));
+            WriteCell(xml, new Model.TableCell(string.Empty), item.Widths.Length - column, Sum(item.Widths, column, item.Widths.Length - column), keepNext);
         }
 
         xml.End();
     }
 
-    private static void WriteCell(PartXml xml, Model.TableCell cell, int span, int width)
+    private static void WriteCell(PartXml xml, Model.TableCell cell, int span, int width, bool keepNext)
     {
         xml.Start("tc");
         xml.Start("tcPr");
@@ -167,6 +186,7 @@ public static partial class DocxWriter
         WriteParagraph(xml, new ParagraphItem(StyleIds.TableText, covered ? string.Empty : cell.Text, cell.Bold, align)
         {
             Fields = covered ? [] : cell.Fields,
+            KeepNext = keepNext,
         });
         xml.End();
     }

@@ -67,6 +67,11 @@ internal sealed class PartXml : IDisposable
     /// <summary>Opens <c>prefix:name</c>; attributes may follow until content or <see cref="End"/>.</summary>
     public void Start(string name)
     {
+        if (Collect is not null && name.Length == 1 && name[0] == 'p')
+        {
+            Collect.Paragraph();
+        }
+
         CloseTag();
         Ascii(startTag);
         Ascii(name);
@@ -130,10 +135,17 @@ internal sealed class PartXml : IDisposable
         Byte((byte)'"');
     }
 
+    /// <summary>
+    /// Collects every element text written, for the report's text fingerprint (<see cref="Model.ReportStamp"/>):
+    /// set on document.xml, where the only element text is that of w:t.
+    /// </summary>
+    public Model.Fingerprint.Builder? Collect { get; init; }
+
     /// <summary>Element content.</summary>
     public void Text(string text)
     {
         CloseTag();
+        Collect?.Append(text);
         Escaped(text, attribute: false);
     }
 
@@ -228,6 +240,7 @@ internal sealed class PartXml : IDisposable
     public void Text(ReadOnlySpan<char> text)
     {
         CloseTag();
+        Collect?.Append(text);
         Escaped(text, attribute: false);
     }
 

@@ -2,6 +2,7 @@ using ReportGen.Model;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ReportGen.Output;
@@ -46,6 +47,7 @@ public sealed class PdfConverter
     public void Convert(string docxPath, string pdfPath)
     {
         var work = Path.Combine(Path.GetTempPath(), "reportgen-pdf-" + Guid.NewGuid().ToString("N"));
+        var active = Active.Add(work);
         try
         {
             var input = Path.Combine(work, "in", "report.docx");
@@ -56,7 +58,7 @@ public sealed class PdfConverter
             // A copy under a plain name: LibreOffice names its output after the input and reads some names (a
             // leading "-", a ":") as options or URLs.
             File.Copy(docxPath, input);
-            Run(docxPath, input, outFolder, Path.Combine(work, "profile"));
+            Run(docxPath, input, outFolder, Path.Combine(work, "profile"), active);
             var pdf = Path.Combine(outFolder, "report.pdf");
             if (!IsPdf(pdf))
             {
@@ -72,11 +74,77 @@ public sealed class PdfConverter
         }
         finally
         {
+            Active.Remove(active);
             DeleteQuietly(work);
         }
     }
 
-    private void Run(string docxPath, string input, string outFolder, string profile)
+    /// <summary>
+    /// The conversions under way, so that SIGINT or SIGTERM (Ctrl+C, a service stop) still ends their LibreOffice
+    /// and removes their temp folder and private profile: the process is about to end and no finally runs. A
+    /// signal another handler cancels (a batch stopping cleanly) leaves them to finish.
+    /// </summary>
+    private static class Active
+    {
+        private static readonly Lock Gate = new();
+        private static readonly List<Conversion> Conversions = [];
+        private static IDisposable[]? registrations;
+
+        public static Conversion Add(string work)
+        {
+            var conversion = new Conversion(work);
+            lock (Gate)
+            {
+                Conversions.Add(conversion);
+                if (registrations is null && !OperatingSystem.IsWindows() && !OperatingSystem.IsBrowser())
+                {
+                    registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal)];
+                }
+            }
+
+            return conversion;
+        }
+
+        public static void Remove(Conversion conversion)
+        {
+            lock (Gate)
+            {
+                Conversions.Remove(conversion);
+            }
+        }
+
+        private static void OnSignal(PosixSignalContext context)
+        {
+            if (context.Cancel)
+            {
+                return;
+            }
+
+            Conversion[] all;
+            lock (Gate)
+            {
+                all = [.. Conversions];
+            }
+
+            foreach (var conversion in all)
+            {
+                if (conversion.Process is { } process)
+                {
+                    KillTree(process);
+                }
+
+                DeleteQuietly(conversion.Work);
+            }
+        }
+    }
+
+    private sealed class Conversion(string work)
+    {
+        public string Work { get; } = work;
+        public Process? Process { get; set; }
+    }
+
+    private void Run(string docxPath, string input, string outFolder, string profile, Conversion conversion)
     {
         var start = new ProcessStartInfo(Soffice)
         {
@@ -106,10 +174,12 @@ public sealed class PdfConverter
         try
         {
             process.Start();
+            conversion.Process = process;
         }
         catch (Win32Exception ex)
         {
-            throw new InputException($"无法启动 LibreOffice（{Soffice}）：{ex.Message}。请确认 LibreOffice 已正确安装。", inner: ex);
+            // The system's own words ("An error occurred trying to start process…") go with --verbose only.
+            throw new InputException($"无法启动 LibreOffice（{Soffice}）：{StartFailure(ex.NativeErrorCode)}。请确认 LibreOffice 已正确安装。", inner: ex);
         }
 
         process.StandardInput.Close();
@@ -152,6 +222,16 @@ public sealed class PdfConverter
             log.AppendLine(line);
         }
     }
+
+    /// <summary>Why a program could not start, in words (errno on Linux and macOS, the Win32 code on Windows).</summary>
+    public static string StartFailure(int code) => (code, OperatingSystem.IsWindows()) switch
+    {
+        (2 or 3, _) => "找不到这个程序文件",
+        (13, false) or (5, true) => "没有执行这个程序的权限（文件缺少可执行权限）",
+        (8, false) or (193 or 216, true) => "这不是本机能运行的程序（文件损坏，或是其他处理器架构的版本）",
+        (12, false) or (8, true) => "内存不足",
+        _ => $"系统拒绝启动它（系统错误代码 {code}）",
+    };
 
     private static void KillTree(Process process)
     {

@@ -70,9 +70,21 @@ public static partial class HtmlPreviewRenderer
         }
 
         var headerRows = Math.Clamp(table.HeaderRows, 0, table.Rows.Count);
+
+        // A cell merged down from the heading into the body (the 绩效指标 column of a 自评表's indicators) cannot
+        // span thead and tbody: such a table keeps its heading in the body.
+        if (headerRows > 0 && headerRows < table.Rows.Count && table.Rows[headerRows].Cells.Any(c => c.Merge == VerticalMerge.Continue))
+        {
+            headerRows = 0;
+        }
         WriteSection(html, table.Rows, 0, headerRows, "thead", "th");
         WriteSection(html, table.Rows, headerRows, table.Rows.Count, "tbody", "td");
         html.Append("</table>\n");
+        foreach (var legend in table.Legend)
+        {
+            html.Append("<p class=\"note\">").Append(Text(legend.Text, legend.Fields)).Append("</p>\n");
+        }
+
         if (table.Note is { Length: > 0 } note)
         {
             html.Append("<p class=\"note\">").Append(Text(note, [])).Append("</p>\n");

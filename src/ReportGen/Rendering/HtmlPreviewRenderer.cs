@@ -52,9 +52,7 @@ public static partial class HtmlPreviewRenderer
         Figure(html, "项目数", analysis.Figures.ProjectCount + " 个");
         if (analysis.DepartmentScore is { } score)
         {
-            Figure(html, "部门整体自评得分", score.Provisional
-                ? $"{Money.Format(score.Total)} 分（{score.Grade}，暂定）"
-                : $"{Money.Format(score.Total)} 分（{score.Grade}）");
+            Figure(html, "部门整体自评得分", ScorePreview.Phrase(score));
         }
 
         html.Append("</dl>\n");

@@ -17,6 +17,8 @@ public static class IndicatorViews
         Score = score is null ? null : new ScoreView(score.ExecutionRate, score.Output, score.Outcome, score.Satisfaction, score.Total, score.GradeLevel)
         {
             Undetermined = score.Undetermined,
+            Ceiling = score.Ceiling,
+            GradeDecided = score.GradeDecided,
         },
     };
 
@@ -32,8 +34,9 @@ public static class IndicatorViews
         Reason = result.Reason.Length > 0 ? ReportMarkup.Literal(result.Reason) : null,
         Weight = result.Weight,
         Score = result.Score,
-        Deviation = ReportMarkup.Literal(result.Row.DeviationNote),
+        Deviation = TemplateModelBuilder.ClerkAt(ReportMarkup.Literal(result.Row.DeviationNote), result.Row.CellOf("偏差原因"), "偏差原因"),
         IsExecutionRate = IndicatorScorer.IsExecutionRateIndicator(result.Row),
+        StandardReached = result.StandardReached,
         MissingField = result.Status == IndicatorStatus.Undetermined ? result.MissingField : null,
         MissingCell = result.MissingField is { } field ? result.Row.CellOf(field).ToString() : "",
         NeedsCause = string.IsNullOrWhiteSpace(result.Row.DeviationNote)

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
 using ReportGen.Model;
 
@@ -250,8 +251,14 @@ public static class ReportMarkup
     /// <paramref name="cell"/>; <paramref name="empty"/> for a placeholder, whose text is the prompt. Parsing
     /// (<see cref="Parse"/>, <see cref="Unwrap"/>) takes the marks out and records the span.
     /// </summary>
-    public static string Field(string text, string title, string? cell, bool empty) =>
-        string.Concat(FieldOpen + (empty ? "0" : "1") + Clean(title) + FieldPart + Clean(cell ?? ""), FieldText + Clean(text, keepLines: true), FieldClose.ToString());
+    /// <param name="given">For a text of the clerk's: the fingerprint of its cell's whole text (<see cref="FieldSpan.Given"/>).</param>
+    /// <param name="part">For one line of a cell's text shown a paragraph a line: its number from 1 (<see cref="FieldSpan.Part"/>).</param>
+    public static string Field(string text, string title, string? cell, bool empty, string? given = null, int part = 0) =>
+        string.Concat(
+            FieldOpen + (empty ? "0" : "1") + Clean(title) + FieldPart + Clean(cell ?? ""),
+            given is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{FieldPart}{given}{FieldPart}{part}"),
+            FieldText + Clean(text, keepLines: true),
+            FieldClose.ToString());
 
     /// <summary>The placeholder for <paramref name="what"/> at <paramref name="cell"/> in the report's words, as a field of the markup.</summary>
     public static string Placeholder(Vocabulary words, string what, string? cell) =>
@@ -298,7 +305,20 @@ public static class ReportMarkup
     /// </summary>
     private sealed class FieldReader
     {
-        private readonly List<(string Title, string? Cell, bool Empty)> _open = [];
+        private readonly List<OpenField> _open = [];
+
+        /// <summary>A field whose start has been read; <see cref="Lines"/> counts the lines it has run over.</summary>
+        private sealed record OpenField(string Title, string? Cell, bool Empty, string? Given, int Part)
+        {
+            public int Lines { get; set; }
+
+            /// <summary>The span of this field on the current line: a field that runs over lines is a part a line.</summary>
+            public FieldSpan Span(int start, int length, bool continues) => new(start, length, Title, Cell, Empty)
+            {
+                Given = Given,
+                Part = continues || Lines > 0 ? ++Lines : Part,
+            };
+        }
 
         public string ReadText(string line) => Read(line).Text;
 
@@ -323,23 +343,27 @@ public static class ReportMarkup
                             continue;
                         }
 
-                        var meta = line.AsSpan(i + 2, Math.Max(0, textStart - i - 2));
-                        var part = meta.IndexOf(FieldPart);
-                        var cell = part < 0 ? "" : meta[(part + 1)..].ToString();
-                        _open.Add((part < 0 ? meta.ToString() : meta[..part].ToString(), cell.Length == 0 ? null : cell, i + 1 < line.Length && line[i + 1] == '0'));
+                        var meta = line[(i + 2)..Math.Max(i + 2, textStart)].Split(FieldPart);
+                        var cell = meta.Length > 1 ? meta[1] : "";
+                        _open.Add(new OpenField(meta[0], cell.Length == 0 ? null : cell, i + 1 < line.Length && line[i + 1] == '0',
+                            meta.Length > 3 ? meta[2] : null,
+                            meta.Length > 3 && int.TryParse(meta[3], NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0));
                         starts.Add(text.Length);
                         i = textStart;
                         break;
                     case FieldClose when _open.Count > 0:
-                        var (title, fieldCell, empty) = _open[^1];
-                        fields.Add(new FieldSpan(starts[^1], text.Length - starts[^1], title, fieldCell, empty));
+                        fields.Add(_open[^1].Span(starts[^1], text.Length - starts[^1], continues: false));
                         _open.RemoveAt(_open.Count - 1);
                         starts.RemoveAt(starts.Count - 1);
                         break;
                     case FieldText or FieldClose:
                         break;
                     default:
-                        text.Append(line[i]);
+                        // The text up to the next mark at once: every line with a field passes here.
+                        var next = line.AsSpan(i).IndexOfAny(FieldOpen, FieldText, FieldClose);
+                        var until = next < 0 ? line.Length : i + next;
+                        text.Append(line, i, until - i);
+                        i = until - 1;
                         break;
                 }
             }
@@ -349,8 +373,7 @@ public static class ReportMarkup
             {
                 if (text.Length > starts[k])
                 {
-                    var (title, cell, empty) = _open[k];
-                    fields.Add(new FieldSpan(starts[k], text.Length - starts[k], title, cell, empty));
+                    fields.Add(_open[k].Span(starts[k], text.Length - starts[k], continues: true));
                 }
             }
 

@@ -20,17 +20,99 @@ public static class ReportTables
     public static IEnumerable<ReportTable> Build(TemplateModel model, string kind, string? argument, TableText? text = null)
     {
         var t = text ?? TableText.Bundled;
-        return kind switch
+        IEnumerable<ReportTable> tables = kind switch
         {
             Variance => [VarianceTable(model, t)],
             Progress => model.SpendingProgress.Count == 0 ? [] : [ProgressTable(model, t)],
-            DepartmentEvaluation => [DepartmentTable(model, t)],
-            ProjectEvaluation when argument is null => model.ProjectLines.Select(line => ProjectTable(model, line, t)),
-            ProjectEvaluation => [ProjectTable(model, model.ProjectLines.FirstOrDefault(l => l.Name == argument || l.TargetName == argument)
-                ?? throw new InputException($"模板要求的项目支出绩效自评表“{argument}”在预算执行表中没有对应的项目。"), t)],
+            DepartmentEvaluation => DepartmentTable(model, t),
+            ProjectEvaluation when argument is null => model.ProjectLines.SelectMany(line => ProjectTable(model, line, t)),
+            ProjectEvaluation => ProjectTable(model, model.ProjectLines.FirstOrDefault(l => l.Name == argument || l.TargetName == argument)
+                ?? throw new InputException($"模板要求的项目支出绩效自评表“{argument}”在预算执行表中没有对应的项目。"), t),
             _ => throw new InputException($"模板中的表格“{kind}”不存在。可用的表格：{string.Join("、", Kinds)}。"),
         };
+        return WithMarkers(tables, t.Words);
     }
+
+    /// <summary>
+    /// The tables with each placeholder of their cells shown as a short numbered marker (【待填写①】) and listed, with
+    /// its prompt and cell, in the table's legend: a full prompt would stretch a narrow column over many lines. The
+    /// fields keep what is missing and which cell; the markers are counted, the legend is not. Tables laid out as one
+    /// (<see cref="ReportTable.JoinsNext"/>) number on and share the legend under the last.
+    /// </summary>
+    private static IEnumerable<ReportTable> WithMarkers(IEnumerable<ReportTable> tables, Vocabulary words)
+    {
+        var number = 0;
+        var legend = new System.Text.StringBuilder();
+        var legendFields = new List<FieldSpan>();
+        var separator = words["占位符.说明分隔"];
+        foreach (var table in tables)
+        {
+            var rows = table.Rows.Select(row => new TableRow([.. row.Cells.Select(Marked)])).ToList();
+            if (table.JoinsNext)
+            {
+                yield return table with { Rows = rows };
+                continue;
+            }
+
+            yield return legend.Length == 0
+                ? table with { Rows = rows }
+                : table with { Rows = rows, Legend = [new Paragraph(legend.ToString(), ParagraphKind.Plain) { Fields = [.. legendFields] }] };
+            number = 0;
+            legend.Clear();
+            legendFields.Clear();
+        }
+
+        TableCell Marked(TableCell cell)
+        {
+            if (cell.Merge == VerticalMerge.Continue || !cell.Fields.Any(f => f.Empty))
+            {
+                return cell;
+            }
+
+            var text = new System.Text.StringBuilder(cell.Text.Length);
+            var fields = new List<FieldSpan>(cell.Fields.Count);
+            var position = 0;
+            var shift = 0;
+            foreach (var field in cell.Fields)
+            {
+                if (!field.Empty || field.Start < position)
+                {
+                    fields.Add(field with { Start = field.Start + shift });
+                    continue;
+                }
+
+                text.Append(cell.Text, position, field.Start - position);
+                var marker = words["占位符.标记", ("编号", Circled(++number))];
+                fields.Add(field with { Start = text.Length, Length = marker.Length, Marker = number });
+                text.Append(marker);
+                shift += marker.Length - field.Length;
+                position = field.End;
+
+                var entry = field.Cell is null
+                    ? words["占位符.说明.无单元格", ("标记", marker), ("内容", field.Title)]
+                    : words["占位符.说明", ("标记", marker), ("内容", field.Title), ("单元格", field.Cell)];
+                if (legend.Length > 0)
+                {
+                    legend.Append(separator);
+                }
+
+                legendFields.Add(new FieldSpan(legend.Length, entry.Length, field.Title, field.Cell, Empty: true, number, Legend: true));
+                legend.Append(entry);
+            }
+
+            text.Append(cell.Text, position, cell.Text.Length - position);
+            return cell with { Text = text.ToString(), Fields = fields };
+        }
+    }
+
+    /// <summary>①–⑳, ㉑–㉟, ㊱–㊿, then (51), (52)…</summary>
+    internal static string Circled(int n) => n switch
+    {
+        >= 1 and <= 20 => ((char)(0x2460 + n - 1)).ToString(),
+        >= 21 and <= 35 => ((char)(0x3251 + n - 21)).ToString(),
+        >= 36 and <= 50 => ((char)(0x32B1 + n - 36)).ToString(),
+        _ => $"({n.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
+    };
 
     private static TableCell L(string text, int span = 1, VerticalMerge merge = VerticalMerge.None, bool bold = false) =>
         Cell(text, span, merge, CellAlign.Left, bold);
@@ -49,6 +131,10 @@ public static class ReportTables
 
     /// <summary>The placeholder for <paramref name="what"/> at <paramref name="cell"/>, recorded as a field of its table cell.</summary>
     private static string Gap(TableText t, string what, string? cell) => ReportMarkup.Placeholder(t.Words, what, cell);
+
+    /// <summary>A text of the clerk's workbook as a field of its table cell (<see cref="ClerkTexts"/>, docs/report-fields.md).</summary>
+    private static string? Clerk(ClerkTexts texts, string? text) =>
+        text is not null && texts.TryGet(text, out var field) ? ReportMarkup.Field(text, field.Title, field.Cell, empty: false, field.Given, field.Part) : text;
 
     private static string W(decimal? value) => value is { } v ? Money.Format(v) : "—";
 
@@ -79,7 +165,7 @@ public static class ReportTables
                 var cause = line.Overspent ? "差异表.待填写.超支" : line.LowRate ? "差异表.待填写.执行率偏低" : line.BehindPlan ? "差异表.待填写.进度落后"
                     : line.Adjusted ? "差异表.待填写.预算调整" : null;
                 rows.Add(Row([C((++number).ToString(System.Globalization.CultureInfo.InvariantCulture)), L(line.Name),
-                    .. Figures(line.Amounts, bold: false), L(line.Deviation ?? (cause is null ? "" : Gap(t, t[cause], line.DeviationCell)))]));
+                    .. Figures(line.Amounts, bold: false), L(Clerk(model.Texts, line.Deviation) ?? (cause is null ? "" : Gap(t, t[cause], line.DeviationCell)))]));
             }
 
             rows.Add(Row([C(label, 2, bold: true), .. Figures(subtotal, bold: true), L("")]));
@@ -119,10 +205,16 @@ public static class ReportTables
     ];
 
     // 分值 / 执行率 / 得分 must hold "100.00%" and "10.00" on one line at 五号, also in a font wider than Times New
-    // Roman (LibreOffice without it wrapped "67.33%" at 1.1); 三级指标 and 偏差原因 wrap instead.
-    private static readonly double[] EvaluationColumns = [0.9, 1.0, 1.1, 1.45, 1.25, 1.25, 1.1, 1.45, 1.5];
+    // Roman (LibreOffice without it wrapped "67.33%" at 1.1); 年度指标值 and 实际完成值 hold a figure with its unit
+    // ("≥3000篇", "2023.12.31前") and the short placeholder marker; 三级指标 and 偏差原因 wrap instead.
+    private static readonly double[] EvaluationColumns = [0.75, 0.95, 1.05, 1.45, 1.5, 1.5, 1.0, 1.3, 1.5];
 
-    public static ReportTable DepartmentTable(TemplateModel model, TableText t)
+    /// <summary>
+    /// 部门整体支出绩效自评表 as two tables laid out as one (<see cref="ReportTable.JoinsNext"/>): the department, funds
+    /// and goals under the title, then the indicators, whose heading row (一级指标 … 偏差原因分析及改进措施) repeats on
+    /// every page. A table's repeating rows can only be its first, so one table would repeat 部门名称 instead.
+    /// </summary>
+    public static IEnumerable<ReportTable> DepartmentTable(TemplateModel model, TableText t)
     {
         var rows = new List<TableRow>
         {
@@ -132,30 +224,37 @@ public static class ReportTables
             (t["部门表.年度资金总额"], model.Totals), (t["部门表.其中基本支出"], model.Basic), (t["部门表.项目支出"], model.Projects)));
         rows.Add(GoalHeader(t));
         rows.Add(Row(C("", merge: VerticalMerge.Continue),
-            L(model.Department.AnnualGoal ?? Gap(t, t["部门表.待填写.年度总体目标"], model.Department.AnnualGoalCell), 4),
+            L(Clerk(model.Texts, model.Department.AnnualGoal) ?? Gap(t, t["部门表.待填写.年度总体目标"], model.Department.AnnualGoalCell), 4),
             L(model.KeyTasks.Count > 0
                 ? t["部门表.重点工作", ("重点工作", TextJoin.Join(t["部门表.重点工作分隔"], model.KeyTasks.Select(k => k.Item)))]
                 : Gap(t, t["部门表.待填写.重点工作"], model.KeyTasksCell), 4)));
-        rows.AddRange(IndicatorRows(t, model.Indicators));
-        return new ReportTable(t["部门表.表名", Department(model), Year(model)], EvaluationColumns, rows, HeaderRows: 1,
-            Note: t["部门表.表注"]);
+        return Split(new ReportTable(t["部门表.表名", Department(model), Year(model)], EvaluationColumns, rows, HeaderRows: 0),
+            IndicatorRows(t, model.Indicators, model.Texts), t["部门表.表注"]);
     }
 
-    public static ReportTable ProjectTable(TemplateModel model, LineView line, TableText t)
+    /// <summary>The head of a 自评表 joined to its indicator part, a table of its own whose first row is its heading.</summary>
+    private static IEnumerable<ReportTable> Split(ReportTable head, IEnumerable<TableRow> indicators, string note) =>
+    [
+        head with { JoinsNext = true },
+        new ReportTable("", head.ColumnWeights, [.. indicators], HeaderRows: 1, Note: note),
+    ];
+
+    /// <summary>项目支出绩效自评表, split like <see cref="DepartmentTable"/>.</summary>
+    public static IEnumerable<ReportTable> ProjectTable(TemplateModel model, LineView line, TableText t)
     {
         var rows = new List<TableRow>
         {
             Row(C(t["项目表.项目名称"], bold: true), L(line.Name, 8)),
-            Row(C(t["项目表.主管部门"], bold: true), L(model.Department.Name, 3), C(t["项目表.实施单位"], bold: true), L(model.Department.Name, 4)),
+            Row(C(t["项目表.主管部门"], bold: true), L(model.Department.Name, 3), C(t["项目表.实施单位"], bold: true), L(line.Implementer ?? model.Department.Name, 4)),
         };
         rows.AddRange(FundRows(t, line.Indicators.Score, (t["项目表.年度资金总额"], line.Amounts)));
         rows.Add(GoalHeader(t));
         rows.Add(line.HasTargets
             ? Row(C("", merge: VerticalMerge.Continue), L(line.AnnualGoal ?? Gap(t, t["项目表.待填写.年度目标"], line.AnnualGoalCell), 4),
-                L(line.Outcome ?? Gap(t, t["项目表.待填写.实际完成情况"], line.OutcomeCell), 4))
+                L(Clerk(model.Texts, line.Outcome) ?? Gap(t, t["项目表.待填写.实际完成情况"], line.OutcomeCell), 4))
             : Row(C("", merge: VerticalMerge.Continue), L(t["项目表.未设定年度绩效目标"], 4), C("—", 4)));
-        rows.AddRange(IndicatorRows(t, line.Indicators));
-        return new ReportTable(t["项目表.表名", ("项目", line.Name)], EvaluationColumns, rows, HeaderRows: 1, Note: t["项目表.表注"]);
+        return Split(new ReportTable(t["项目表.表名", ("项目", line.Name)], EvaluationColumns, rows, HeaderRows: 0),
+            IndicatorRows(t, line.Indicators, model.Texts), t["项目表.表注"]);
     }
 
     private static (string, string) Department(TemplateModel model) => ("部门", model.Department.Name);
@@ -181,7 +280,7 @@ public static class ReportTables
     }
 
     /// <summary>绩效指标 rows with 一级 / 二级 merged vertically, then 总分.</summary>
-    private static IEnumerable<TableRow> IndicatorRows(TableText t, IndicatorSetView set)
+    private static IEnumerable<TableRow> IndicatorRows(TableText t, IndicatorSetView set, ClerkTexts texts)
     {
         yield return Row(C(t["自评表.绩效指标"], merge: VerticalMerge.Restart), C(t["自评表.一级指标"], bold: true),
             C(t["自评表.二级指标"], bold: true), C(t["自评表.三级指标"], bold: true), C(t["自评表.年度指标值"], bold: true),
@@ -189,7 +288,10 @@ public static class ReportTables
             C(t["自评表.偏差原因"], bold: true));
         if (set.Items.Count == 0)
         {
+            // No indicators, no score: said in words, not as 总分 100 / 得分 — (check reports it at 绩效指标).
             yield return Row(C("", merge: VerticalMerge.Continue), C(t["自评表.未设定绩效指标"], 8));
+            yield return Row(C(t["自评表.无法计分"], 9));
+            yield break;
         }
 
         for (var i = 0; i < set.Items.Count; i++)
@@ -204,7 +306,7 @@ public static class ReportTables
                 C(item.Level2, merge: sameLevel2 ? VerticalMerge.Continue : VerticalMerge.Restart),
                 L(item.Level3), C(item.Target), C(ActualCell(t, item)),
                 C(item.Weight is { } w ? Money.Format(w) : "—"), C(item.Score is { } s ? Money.Format(s) : "—"),
-                L(item.Deviation ?? (item.NeedsCause ? Gap(t, item.CausePrompt(t.Words), item.DeviationCell) : "")));
+                L(Clerk(texts, item.Deviation) ?? (item.NeedsCause ? Gap(t, item.CausePrompt(t.Words), item.DeviationCell) : "")));
         }
 
         // 偏差原因分析及改进措施 holds only the user's text or a placeholder; the scoring explanations are in preview.
@@ -219,5 +321,5 @@ public static class ReportTables
     /// </summary>
     private static string ActualCell(TableText t, IndicatorView item) => item.MissingField is { } field
         ? (item.Actual ?? "") + Gap(t, t["自评表.待填写." + field], item.MissingCell)
-        : item.Actual ?? "";
+        : (item.Actual ?? "") + (item.StandardReached is { } grade ? t["自评表.达到标准", ("标准", grade)] : "");
 }

@@ -29,11 +29,20 @@ public static class ScorePreview
         Money.Format(score.Satisfaction), Total(score), Grade(score),
     ];
 
-    /// <summary>The total, marked 暂定 while an indicator cannot be judged (docs/domain.md §5, provisional scores).</summary>
-    public static string Total(ScopeScore score) => Vocabulary.Bundled.Provisional(Money.Format(score.Total), score.Provisional);
+    /// <summary>
+    /// The total, or while an indicator cannot be judged the range from it (undecided at 0) to its ceiling (undecided at
+    /// full weight), marked 暂定 (docs/domain.md, "Provisional scores as a range").
+    /// </summary>
+    public static string Total(ScopeScore score) =>
+        Vocabulary.Bundled.Total(Money.Format(score.Total), Money.Format(score.Ceiling), score.Provisional);
 
-    /// <summary>The grade, marked 暂定 like the total.</summary>
-    public static string Grade(ScopeScore score) => Vocabulary.Bundled.Provisional(score.Grade, score.Provisional);
+    /// <summary>The grade once the range lies in one band; 待定 before.</summary>
+    public static string Grade(ScopeScore score) => score.Grade;
+
+    /// <summary>The score as one phrase: "97.82 分（优）", or "14.97至57.30 分（暂定），等级待定".</summary>
+    public static string Phrase(ScopeScore score) => !score.Provisional
+        ? $"{Money.Format(score.Total)} 分（{score.Grade}）"
+        : $"{Money.Format(score.Total)}至{Money.Format(score.Ceiling)} 分（暂定），{(score.GradeDecided ? $"等级“{score.Grade}”" : "等级待定")}";
 
     private static string W<T>(T value)
         where T : struct, Enum => Vocabulary.Bundled.Of(value);
@@ -48,7 +57,7 @@ public static class ScorePreview
         $"“{W(IndicatorKind.AtMost)}”指标（如成本）：不超过指标值得满分；超出不到一倍按超出的比例扣分；达到指标值两倍及以上得 0 分。",
         $"{W(IndicatorKind.Qualitative)}与{W(IndicatorKind.Deadline)}指标：{W(IndicatorStatus.Met)}得分值的 80%–100%，{W(IndicatorStatus.PartlyMet)} 60%–80%，"
             + $"{W(IndicatorStatus.NotMet)} 60% 以下；工作簿未给得分时分别按 100%、70%、30% 计。",
-        "无法判断的指标（实际完成值缺失或无法读取，或需由填报人判断而未填完成情况）暂按 0 分计，总分和等级注明“暂定”，补齐后重新计算；原因见“说明”，所在单元格见检查结果。",
+        "无法判断的指标（实际完成值缺失、无法读取或其文字不是实际完成的数值，或需由填报人判断而未填完成情况）暂按 0 分计；总分写成区间（这些指标按 0 分至按满分计），注明“暂定”，区间跨两个等级时等级“待定”，补齐后重新计算；原因见“说明”，所在单元格见检查结果。",
         $"各项得分保留两位小数（四舍五入），总分为各项之和；90 分及以上为{W(ScoreGrade.Excellent)}，80 分及以上为{W(ScoreGrade.Good)}，"
             + $"60 分及以上为{W(ScoreGrade.Fair)}，60 分以下为{W(ScoreGrade.Poor)}。",
     ];

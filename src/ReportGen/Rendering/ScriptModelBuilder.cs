@@ -96,6 +96,7 @@ public static class ScriptModelBuilder
             ["location"] = f.Location,
             ["message"] = f.Message,
         }),
+        ["spendingProgressCell"] = model.SpendingProgressCell,
         ["spendingProgress"] = Array(model.SpendingProgress, p => new ScriptObject(3)
         {
             ["name"] = p.Name,
@@ -254,8 +255,10 @@ public static class ScriptModelBuilder
                 ["outcome"] = s.Outcome,
                 ["satisfaction"] = s.Satisfaction,
                 ["total"] = s.Total,
-                ["grade"] = w.Of(s.Grade),
-                ["gradeCode"] = Vocabulary.Code(s.Grade),
+                ["ceiling"] = s.Ceiling,
+                ["grade"] = s.GradeText(w),
+                ["gradeCode"] = s.GradeDecided ? Vocabulary.Code(s.Grade) : "pending",
+                ["gradeDecided"] = s.GradeDecided,
                 ["undetermined"] = s.Undetermined,
                 ["provisional"] = s.Provisional,
                 ["totalText"] = s.TotalText(w),

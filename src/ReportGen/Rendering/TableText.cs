@@ -52,6 +52,7 @@ public sealed class TableText
     public static TableText For(string templatePath)
     {
         var partials = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(templatePath))!, "partials");
+        TemplateRenderer.RefuseLinkedFolder(partials);
         var tables = new FileInfo(Path.Combine(partials, FileName));
         var vocabulary = new FileInfo(Path.Combine(partials, Vocabulary.FileName));
         if (!tables.Exists && !vocabulary.Exists)
@@ -73,12 +74,13 @@ public sealed class TableText
 
         var known = Vocabulary.Bundled.Names.ToHashSet(StringComparer.Ordinal);
         var overrides = Read(vocabulary, "用语文件", known.Contains).ToList();
-        foreach (var (name, text) in overrides.Where(o => o.Name.StartsWith("占位符", StringComparison.Ordinal)))
+        foreach (var (name, text) in overrides.Where(o => o.Name is "占位符" or "占位符.无单元格" or "占位符.标记"))
         {
-            if (!text.StartsWith(Vocabulary.PlaceholderMark, StringComparison.Ordinal) || !text.EndsWith('】') || !text.Contains("{内容}", StringComparison.Ordinal))
+            var content = name == "占位符.标记" ? "{编号}" : "{内容}";
+            if (!text.StartsWith(Vocabulary.PlaceholderMark, StringComparison.Ordinal) || !text.EndsWith('】') || !text.Contains(content, StringComparison.Ordinal))
             {
                 throw new InputException(
-                    $"用语文件“{vocabulary.FullName}”中的“{name}”必须以“{Vocabulary.PlaceholderMark}”开头、以“】”结尾并含有 {{内容}}（程序据此统计并标出待填写处）：{text}");
+                    $"用语文件“{vocabulary.FullName}”中的“{name}”必须以“{Vocabulary.PlaceholderMark}”开头、以“】”结尾并含有 {content}（待填写处应一望可知）：{text}");
             }
         }
 

@@ -18,7 +18,7 @@ public static partial class TemplateErrors
     public static InputException FromParse(LogMessageBag messages, IReadOnlyDictionary<string, string> sources)
     {
         var error = messages.FirstOrDefault(m => m.Type == ParserMessageType.Error) ?? messages.First();
-        return At(error.Span, Translate(error.Message), sources);
+        return At(error.Span, Translate(error.Message), sources, new TemplateEngineException(error.Message));
     }
 
     internal static Exception From(Exception failure, TemplateRenderer.ParsedTemplate parsed, TemplateLimits limits)
@@ -36,9 +36,13 @@ public static partial class TemplateErrors
             ScriptAbortException => Timeout(parsed.File, limits),
             ScriptParserRuntimeException parse when parse.ParserMessages.Any() => FromParse(parse.ParserMessages, sources),
             ScriptRuntimeException runtime when OutputLimitPattern().IsMatch(runtime.OriginalMessage) => new InputException(
-                $"模板 {Path.GetFileName(parsed.File)} 的输出超过 {limits.MaxOutputChars:N0} 个字符，已停止。请检查模板是否在循环中重复输出。",
-                new Model.SourceLocation(parsed.File, null)),
-            ScriptRuntimeException runtime => At(runtime.Span, Translate(runtime.OriginalMessage), sources),
+                $"模板 {Path.GetFileName(parsed.File)} 的输出超过上限 {limits.MaxOutputChars:N0} 个字符，已停止。"
+                + (limits.Items > 0
+                    ? $"上限按这份数据计算：基础 {TemplateLimits.Default.MaxOutputChars:N0} 个字符，加上 {limits.Items:N0} 个预算行、指标和重点工作各 {TemplateLimits.CharsPerItem:N0} 个字符，"
+                      + "足够每项写几句话；超出说明模板在循环中重复输出，或每项写了过长的文字。请检查模板中的循环。"
+                    : "请检查模板是否在循环中重复输出。"),
+                new Model.SourceLocation(parsed.File, null), runtime),
+            ScriptRuntimeException runtime => At(runtime.Span, Translate(runtime.OriginalMessage), sources, runtime),
 
             // The evaluator recursing too deep, or a conversion Scriban does not wrap: the render runs only the
             // user's template over our model, so it is a template error, never a crash (details with --verbose).
@@ -49,12 +53,17 @@ public static partial class TemplateErrors
         };
     }
 
+    public static InputException Memory(string file, TemplateLimits limits) => new(
+        $"模板 {Path.GetFileName(file)} 渲染时占用的内存超过上限 {limits.MaxMemoryBytes / (1024 * 1024):N0} MB，已停止（为保护这台电脑，模板中的文字和输出不能无限增长）。"
+        + "请检查模板中拼接文字的表达式和循环。",
+        new Model.SourceLocation(file, null));
+
     public static InputException Timeout(string file, TemplateLimits limits) => new(
         $"模板 {Path.GetFileName(file)} 渲染超过 {limits.Timeout.TotalSeconds:0.#} 秒仍未结束，已停止。请检查模板中的循环与片段引用。",
         new Model.SourceLocation(file, null));
 
     /// <summary>"模板 t.sbn 第 3 行第 3 列：message：“text at fault”。" (lines and columns 1-based).</summary>
-    public static InputException At(SourceSpan span, string message, IReadOnlyDictionary<string, string> sources)
+    public static InputException At(SourceSpan span, string message, IReadOnlyDictionary<string, string> sources, Exception? original = null)
     {
         var file = span.FileName ?? "";
         var line = span.Start.Line + 1;
@@ -62,7 +71,7 @@ public static partial class TemplateErrors
         var excerpt = sources.TryGetValue(file, out var source) ? Excerpt(source, span) : "";
         var quoted = excerpt.Length > 0 ? $"：“{excerpt}”" : "";
         return new InputException($"模板 {Path.GetFileName(file)} 第 {line} 行第 {column} 列：{message}{quoted}。",
-            new Model.SourceLocation(file, null, line, column));
+            new Model.SourceLocation(file, null, line, column), original);
     }
 
     /// <summary>The code block <c>{{ … }}</c> around the place, or else its line, on one line and at most 60 characters.</summary>
@@ -80,10 +89,13 @@ public static partial class TemplateErrors
         return text.Length > 60 ? text[..60] + "…" : text;
     }
 
-    /// <summary>Scriban's messages a template writer meets, in Chinese; the rest keep Scriban's words after a Chinese lead.</summary>
+    /// <summary>
+    /// Scriban's messages a template writer meets, in Chinese; any other is named by a Chinese sentence only (the
+    /// engine's own words go with the exception, for <c>--verbose</c>), so no English reaches the user.
+    /// </summary>
     public static string Translate(string message)
     {
-        if (ChineseText().IsMatch(message) && !message.StartsWith("Exceeding", StringComparison.Ordinal))
+        if (ChineseText().IsMatch(message) && !EnglishWords().IsMatch(message))
         {
             // Thrown by our own functions and template loader, already for the user.
             return message;
@@ -99,7 +111,7 @@ public static partial class TemplateErrors
             }
         }
 
-        return $"模板有错误（Scriban：{message}）";
+        return "模板这里有错误，模板引擎无法执行（加 --verbose 可看到模板引擎的原始说明）";
     }
 
     private static readonly (Regex Pattern, string Chinese)[] Messages =
@@ -124,6 +136,14 @@ public static partial class TemplateErrors
         (new(@"Found <end> statement without a corresponding|without a corresponding beginning"), "end 没有对应的块开头"),
         (new(@"Expecting an <expression> to the right of the operator instead of `(.+?)`"), "运算符右边缺少表达式，却是“{0}”"),
         (new(@"Expecting .*?instead of `(.+?)`"), "这里不能写“{0}”（语法错误）"),
+        (new(@"Unexpected value `(.+?)` for import"), "import 只能导入对象，这里给的是 {0}"),
+        (new(@"Cannot access target .*with an indexer"), "这个值不能用 [ ] 取其中的元素"),
+        (new(@"LimitToString"), "文字长度超过上限，已停止（模板是否在拼接过长的文字？）"),
+        (new(@"Invalid target function"), "这里调用的不是函数（函数名写错了，或把变量当作函数使用）"),
+        (new(@"Unexpected `(.*?)`\. Must be a formattable number"), "“{0}”不是数字，不能按数字格式输出"),
+        (new(@"[Tt]he value cannot be an empty string"), "这里的值不能是空文字"),
+        (new(@"[Rr]egex.*tim(e|ed) ?out|[Tt]imeout.*[Rr]egex|RegexMatchTimeout"), "正则表达式运行超时，已停止（请简化这个表达式）"),
+        (new(@"[Dd]ivide by zero|[Dd]ivision by zero"), "除数为 0"),
     ];
 
     [GeneratedRegex(@"[Oo]utput limit|exceed(s|ed|ing)? .*OutputLimit")]
@@ -132,6 +152,12 @@ public static partial class TemplateErrors
     [GeneratedRegex(@"[\u4e00-\u9fff]")]
     private static partial Regex ChineseText();
 
+    [GeneratedRegex(@"[A-Za-z]{2,} [A-Za-z]{2,}")]
+    private static partial Regex EnglishWords();
+
     [GeneratedRegex(@"^[\w\-\u4e00-\u9fff]+$")]
     private static partial Regex PartialName();
 }
+
+/// <summary>The template engine's own words for an error, kept beside the Chinese message for <c>--verbose</c>.</summary>
+public sealed class TemplateEngineException(string message) : Exception(message);

@@ -51,6 +51,12 @@ public sealed record TemplateModel
     /// <summary>Spending by checkpoint against the 资金支出计划; empty when the workbook has neither sheet.</summary>
     public IReadOnlyList<ProgressView> SpendingProgress { get; init; } = [];
 
+    /// <summary>The texts above that come from a cell of the clerk's workbook, shown in the report as fields (docs/report-fields.md).</summary>
+    public ClerkTexts Texts { get; init; } = new();
+
+    /// <summary>The sheet to fill (分季度支出) when a 资金支出计划 has no actual figures to compare with; else null.</summary>
+    public string? SpendingProgressCell { get; init; }
+
     /// <summary>Spending by 资金来源, for outlines with a chapter per fund (湖南: 一般公共预算、政府性基金…).</summary>
     public FundsView Funds { get; init; } = FundsView.None;
 }
@@ -112,8 +118,8 @@ public sealed record AmountsView(decimal Initial, decimal Adjustment, decimal Fi
     /// <summary>The adjustment without its sign, for "调减X万元".</summary>
     public decimal AbsAdjustment => Math.Abs(Adjustment);
 
-    /// <summary>Actual − Final when spending exceeded the budget, else 0.</summary>
-    public decimal Overspend => Actual > Final ? Actual - Final : 0;
+    /// <summary>Actual − Final as printed (两位小数) when the printed actual exceeds the printed final, else 0.</summary>
+    public decimal Overspend => Analysis.VarianceCalculator.Overspend(Actual, Final);
 }
 
 public sealed record LineView
@@ -146,6 +152,10 @@ public sealed record LineView
     public string? AnnualGoal { get; init; }
     public string? PeriodGoal { get; init; }
     public string? Outcome { get; init; }
+
+    /// <summary>实施单位 when the 项目目标 row names one; the department implements it otherwise.</summary>
+    public string? Implementer { get; init; }
+
     public required IndicatorSetView Indicators { get; init; }
 
     /// <summary>The line has targets (a 项目目标 row or indicators); without, its 年度目标 is not asked for.</summary>
@@ -222,6 +232,9 @@ public sealed record IndicatorView
     public decimal? Score { get; init; }
     public string? Deviation { get; init; }
 
+    /// <summary>The 评价标准 grade the actual reached (优 / 良 / 中 / 差), printed beside the actual in the 自评表.</summary>
+    public string? StandardReached { get; init; }
+
     /// <summary>预算资金使用率 / 预算执行率: its actual is the computed execution rate.</summary>
     public bool IsExecutionRate { get; init; }
 
@@ -251,9 +264,15 @@ public sealed record ScoreView(decimal ExecutionRate, decimal Output, decimal Ou
     public int Undetermined { get; init; }
     public bool Provisional => Undetermined > 0;
 
-    /// <summary>"28.28" or "28.28（暂定）".</summary>
-    public string TotalText(Vocabulary words) => words.Provisional(Money.Format(Total), Provisional);
+    /// <summary>The total with every undecided indicator at full weight; equal to <see cref="Total"/> when final.</summary>
+    public decimal Ceiling { get; init; }
 
-    /// <summary>"差" or "差（暂定）".</summary>
-    public string GradeText(Vocabulary words) => words.Provisional(words.Of(Grade), Provisional);
+    /// <summary>The range Total–Ceiling lies in one grade band: the grade is known even while the score is provisional.</summary>
+    public bool GradeDecided { get; init; } = true;
+
+    /// <summary>"28.28", or while provisional the range "28.28至67.50（暂定）".</summary>
+    public string TotalText(Vocabulary words) => words.Total(Money.Format(Total), Money.Format(Ceiling), Provisional);
+
+    /// <summary>"差", or 待定 while the range spans two grade bands.</summary>
+    public string GradeText(Vocabulary words) => GradeDecided ? words.Of(Grade) : words.PendingGrade;
 }

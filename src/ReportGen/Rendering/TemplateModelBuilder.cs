@@ -12,18 +12,43 @@ public static class TemplateModelBuilder
 {
     public static TemplateModel Build(DepartmentAnalysis analysis)
     {
+        var texts = new ClerkTexts();
+        _texts = texts;
+        try
+        {
+            return Build(analysis, texts);
+        }
+        finally
+        {
+            _texts = null;
+        }
+    }
+
+    /// <summary>The clerk's texts of the model being built (<see cref="Clerk"/>); null outside <see cref="Build(DepartmentAnalysis)"/>.</summary>
+    [ThreadStatic]
+    private static ClerkTexts? _texts;
+
+    /// <summary>
+    /// A text of the clerk's workbook, registered as the text of <paramref name="cell"/> so that the report shows it as
+    /// a field titled <paramref name="title"/> (<see cref="ClerkTexts"/>); as it is outside a build.
+    /// </summary>
+    /// <param name="title">The workbook's name for the item (the column or 基本信息 item the cell is under).</param>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    internal static string? ClerkAt(string? text, SourceLocation cell, string title, string? whole = null, int part = 0) =>
+        _texts is { } texts ? texts.Add(text, title, cell.ToString(), whole, part) : text;
+
+    private static TemplateModel Build(DepartmentAnalysis analysis, ClerkTexts texts)
+    {
         var workbook = analysis.Workbook;
         var info = workbook.Department;
         var figures = analysis.Figures;
         var lines = figures.Lines.Select((line, index) => BuildLine(analysis, line, index)).ToList();
         var projectLines = lines.Where(l => l.IsProject).Select((l, i) => l with { Number = i + 1 }).ToList();
+        var indicators = IndicatorViews.ForDepartment(analysis);
         return new TemplateModel
         {
-            Department = BuildDepartment(info) with
-            {
-                DutiesCell = FactCell(workbook, "主要职责"),
-                AnnualGoalCell = FactCell(workbook, "年度总体目标"),
-            },
+            Department = BuildDepartment(info, ConsistencyValidator.FactCell(workbook, "主要职责"), ConsistencyValidator.FactCell(workbook, "年度总体目标")),
+            Texts = texts,
             Year = info.Year,
             Totals = View(figures.Department),
             Basic = View(figures.Basic),
@@ -33,22 +58,29 @@ public static class TemplateModelBuilder
             ProjectLines = projectLines,
             BasicLines = lines.Where(l => !l.IsProject).ToList(),
             KeyTasks = workbook.KeyTasks
-                .Select((t, i) => new TaskView(i + 1, L(t.Item), L(t.Owner), L(t.Goal), L(t.Outcome)) { OutcomeCell = t.Location.ToString() })
+                .Select((t, i) => new TaskView(i + 1, L(t.Item), L(t.Owner), L(t.Goal), ClerkAt(L(t.Outcome), t.Location, "完成情况")) { OutcomeCell = t.Location.ToString() })
                 .ToList(),
             KeyTasksCell = WorkbookSchema.TasksSheet,
             OtherFunds = info.Amount("其他资金来源")?.Value,
-            Problems = L(info.Fact("存在问题")),
-            Measures = L(info.Fact("改进措施")),
-            OtherNotes = L(info.Fact("其他说明")),
+            Problems = ClerkAt(L(info.Fact("存在问题")), ConsistencyValidator.FactCell(workbook, "存在问题"), "存在问题"),
+            Measures = ClerkAt(L(info.Fact("改进措施")), ConsistencyValidator.FactCell(workbook, "改进措施"), "改进措施"),
+            OtherNotes = ClerkAt(L(info.Fact("其他说明")), ConsistencyValidator.FactCell(workbook, "其他说明"), "其他说明"),
             ProblemsCell = FactCell(workbook, "存在问题"),
             MeasuresCell = FactCell(workbook, "改进措施"),
             OtherNotesCell = FactCell(workbook, "其他说明"),
+            Indicators = indicators,
+
+            // After the lines and indicators: a fact's cause is one of their 偏差原因, titled as they are.
             Gaps = GapFinder.Find(analysis).Select(Gap).ToList(),
-            Indicators = IndicatorViews.ForDepartment(analysis),
+            // The comparison table needs actual figures; a plan alone is a gap (RG135), shown as one placeholder.
             SpendingProgress = analysis.SpendingProgress
+                .Where(p => p.Checkpoints.Any(c => c.Spent is not null))
                 .Select(p => new ProgressView(L(p.Line.Name), p.Checkpoints
                     .Select(Checkpoint).ToList()))
                 .ToList(),
+            SpendingProgressCell = analysis.SpendingProgress.Count > 0 && analysis.SpendingProgress.All(p => p.Checkpoints.All(c => c.Spent is null))
+                ? new SourceLocation(workbook.Path, WorkbookSchema.QuarterlySheet).ToString()
+                : null,
             Funds = BuildFunds(figures),
             Findings = analysis.Findings
                 .Select(f => new FindingView(f.Code, f.Severity, L(f.Location.ToString()), L(f.Message)))
@@ -59,7 +91,7 @@ public static class TemplateModelBuilder
     private static CheckpointView Checkpoint(CheckpointProgress c) => new(c.Label, c.Planned, c.Spent, c.Share, c.Behind);
 
     /// <summary>A section 四 fact with its names as literal text and its figures as the report's views.</summary>
-    private static GapView Gap(Gap gap) => new(gap.Kind, L(gap.Name), L(gap.Cause), gap.CauseCell.ToString())
+    private static GapView Gap(Gap gap) => new(gap.Kind, L(gap.Name), Cause(L(gap.Cause), gap.CauseCell.ToString()), gap.CauseCell.ToString())
     {
         Amounts = gap.Amounts is { } a ? View(a) : null,
         Behind = gap.Behind.Select(Checkpoint).ToList(),
@@ -67,6 +99,10 @@ public static class TemplateModelBuilder
         Scope = L(gap.Scope),
         DepartmentScope = gap.DepartmentScope,
     };
+
+    /// <summary>A fact's cause is the text of a 偏差原因 the lines or indicators registered already: it is titled as they are.</summary>
+    private static string? Cause(string? text, string cell) =>
+        _texts is { } texts && texts.TitleOf(cell) is { } title ? texts.Add(text, title, cell) : text;
 
     private static FundsView BuildFunds(BudgetFigures figures)
     {
@@ -95,11 +131,16 @@ public static class TemplateModelBuilder
 
     public static AmountsView View(Amounts a) => new(a.Initial, a.Adjustment, a.Final, a.Actual, a.CarryOver, a.ExecutionRate);
 
-    private static DepartmentView BuildDepartment(DepartmentInfo info) => new()
+    private static DepartmentView BuildDepartment(DepartmentInfo info, SourceLocation dutiesCell, SourceLocation annualGoalCell) => new()
     {
         Name = L(info.Name),
         ShortName = L(info.Fact("部门简称") ?? info.Name),
-        Duties = (info.Fact("主要职责") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(duty => L(duty)).ToList(),
+        DutiesCell = dutiesCell.ToString(),
+        AnnualGoalCell = annualGoalCell.ToString(),
+
+        // One duty a line: each is a part of the cell's text (docs/report-fields.md), so that import joins them again.
+        Duties = (info.Fact("主要职责") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select((duty, i) => ClerkAt(L(duty), dutiesCell, "主要职责", info.Fact("主要职责"), i + 1)).ToList(),
         UnitCount = L(info.Fact("预算单位数")),
         Establishment = L(info.Fact("编制数")),
         AdminEstablishment = L(info.Fact("行政编制数")),
@@ -110,7 +151,7 @@ public static class TemplateModelBuilder
         Retired = L(info.Fact("退休人数")),
         Offices = L(info.Fact("内设机构")),
         Subordinates = L(info.Fact("下属单位")),
-        AnnualGoal = L(info.Fact("年度总体目标")),
+        AnnualGoal = ClerkAt(L(info.Fact("年度总体目标")), annualGoalCell, "年度总体目标"),
         Facts = info.Facts.ToDictionary(fact => fact.Key, fact => L(fact.Value)),
         FactCells = info.FactRows.ToDictionary(row => row.Key, row => row.Value.ToString()),
     };
@@ -131,14 +172,15 @@ public static class TemplateModelBuilder
             AdjustmentKind = line.Adjustment,
             Amounts = View(line.Amounts),
             Funding = line.Line.Funding,
-            Purpose = L(line.Line.Purpose),
-            Deviation = L(line.Line.DeviationNote),
+            Purpose = ClerkAt(L(line.Line.Purpose), line.Line.CellOf("主要用途"), "主要用途"),
+            Deviation = ClerkAt(L(line.Line.DeviationNote), line.Line.CellOf("偏差原因"), "偏差原因"),
             LowRate = line.LowRate,
             Overspent = line.Overspent,
             LargeCarryOver = line.LargeCarryOver,
             AnnualGoal = L(target?.AnnualGoal),
             PeriodGoal = L(target?.PeriodGoal),
-            Outcome = L(target?.Outcome),
+            Outcome = target is null ? null : ClerkAt(L(target.Outcome), target.CellOf("实际完成情况"), "实际完成情况"),
+            Implementer = L(target?.Implementer),
             Indicators = IndicatorViews.ForLine(analysis, line.Line),
             HasTargets = target is not null || hasIndicators,
             BehindPlan = analysis.SpendingProgress.Any(p => p.Line.Line == line.Line && p.BehindCheckpoints.Any()),

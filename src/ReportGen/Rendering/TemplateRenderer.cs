@@ -24,6 +24,34 @@ public sealed record TemplateLimits(TimeSpan Timeout, int MaxOutputChars)
 
     /// <summary>A template or partial larger than this is refused before parsing (the shipped ones are under 5 KB).</summary>
     public int MaxTemplateChars { get; init; } = 1_000_000;
+
+    /// <summary>How much more managed memory the process may hold while a render runs (its strings, its output).</summary>
+    public long MaxMemoryBytes { get; init; } = 1536L * 1024 * 1024;
+
+    /// <summary>How many report items (lines, indicators, tasks, gaps) the output and loop limits were scaled for; 0 for the defaults.</summary>
+    public int Items { get; init; }
+
+    /// <summary>Output allowed per report item beyond the base allowance: a line's sentence with its name and reason.</summary>
+    public const int CharsPerItem = 1_000;
+
+    /// <summary>
+    /// Limits that grow with the data (docs/errors.md, "Exit 2: templates"): a department of 100,000 budget lines
+    /// writes a long report without any loop running away, so the output and loop allowances are the defaults plus
+    /// a share per item; a template that repeats itself still stops, and the refusal names the limit and its reason.
+    /// </summary>
+    public static TemplateLimits For(TemplateModel model)
+    {
+        var items = model.Lines.Count + model.KeyTasks.Count + model.Gaps.Count + model.Indicators.Items.Count
+                    + model.ProjectLines.Sum(line => line.Indicators.Items.Count);
+        var chars = (long)Default.MaxOutputChars + (long)items * CharsPerItem
+                    + 2L * model.Department.Facts.Values.Sum(text => (long)text.Length);
+        return Default with
+        {
+            Items = items,
+            MaxOutputChars = (int)Math.Min(chars, 200_000_000),
+            LoopLimit = (int)Math.Min(Default.LoopLimit + 50L * items, 100_000_000),
+        };
+    }
 }
 
 /// <summary>
@@ -59,16 +87,18 @@ public static class TemplateRenderer
 
     public static string Render(string templatePath, TemplateModel model, TemplateLimits? limits = null)
     {
-        limits ??= TemplateLimits.Default;
+        limits ??= TemplateLimits.For(model);
         var parsed = Parsed(Path.GetFullPath(templatePath), limits);
-        return RunBounded(parsed, limits, () =>
+        using var cancel = new CancellationTokenSource(limits.Timeout);
+        var memory = new MemoryWatch(limits.MaxMemoryBytes, cancel);
+        return RunBounded(parsed, limits, memory, () =>
         {
-            using var cancel = new CancellationTokenSource(limits.Timeout);
             var context = Context(parsed, limits, cancel.Token);
             context.Tags[TemplateHelpers.FactsTag] = model.Department.Facts;
             context.Tags[TemplateHelpers.FactCellsTag] = model.Department.FactCells;
             var words = TableText.For(parsed.File).Words;
             context.Tags[TemplateHelpers.WordsTag] = words;
+            ((FieldMarkingContext)context).Texts = model.Texts;
             context.PushGlobal(ScriptModelBuilder.Build(model, words));
             return TextJoin.Clean(parsed.Template.Render(context));
         });
@@ -171,9 +201,34 @@ public static class TemplateRenderer
         return [templatePath, .. partials];
     }
 
+    /// <summary>
+    /// No link anywhere inside a template folder (docs/errors.md): a partials folder that is a symbolic link would
+    /// let includes read a folder elsewhere, so it is refused as a linked partial is.
+    /// </summary>
+    internal static void RefuseLinkedFolder(string partialsDirectory)
+    {
+        string? link;
+        try
+        {
+            link = new DirectoryInfo(partialsDirectory).LinkTarget;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            link = null;
+        }
+
+        if (link is not null)
+        {
+            throw new InputException(
+                $"模板旁边的 partials 文件夹“{partialsDirectory}”是一个符号链接（指向“{link}”），为安全起见不读取。请把片段文件本身放在模板旁边的 partials 文件夹中。",
+                new Model.SourceLocation(partialsDirectory, null));
+        }
+    }
+
     private static ParsedTemplate Parsed(string templatePath, TemplateLimits limits)
     {
         var partialsDirectory = Path.Combine(Path.GetDirectoryName(templatePath)!, "partials");
+        RefuseLinkedFolder(partialsDirectory);
         var files = TemplateFilesOf(templatePath, partialsDirectory);
         var stamps = Array.ConvertAll(files, FileStamp.Of);
         var latestKey = (templatePath, limits.NestingLimit, limits.MaxTemplateChars);
@@ -288,9 +343,13 @@ public static class TemplateRenderer
     /// <see cref="TextJoin.FieldEnd"/>, so that <see cref="TextJoin.Clean"/> joins it to the template's own words
     /// without doubling them; the template's literal text is written as it is. A value that already holds marks
     /// (the output of <c>include</c> or <c>capture</c>) is template text with fields inside and is written as it is.
+    /// A text of the clerk's workbook (<see cref="ClerkTexts"/>) is written as a field of the report
+    /// (<see cref="ReportMarkup.Field"/>): its cell and title go with it to the .docx (docs/report-fields.md).
     /// </summary>
     private sealed class FieldMarkingContext(ScriptObject builtins) : TemplateContext(builtins)
     {
+        public ClerkTexts? Texts { get; set; }
+
         private static readonly string FieldStartText = TextJoin.FieldStart.ToString();
         private static readonly string FieldEndText = TextJoin.FieldEnd.ToString();
 
@@ -301,7 +360,9 @@ public static class TemplateRenderer
                 return this;
             }
 
-            var text = ObjectToString(textAsObject);
+            var text = textAsObject is string value && Texts is { Count: > 0 } texts && texts.TryGet(value, out var field)
+                ? ReportMarkup.Field(value, field.Title, field.Cell, empty: false, field.Given, field.Part)
+                : ObjectToString(textAsObject);
             if (string.IsNullOrEmpty(text) || text.Contains(TextJoin.FieldStart, StringComparison.Ordinal))
             {
                 return base.Write(span, text);
@@ -384,16 +445,41 @@ public static class TemplateRenderer
         }
     }
 
-    private static string RunBounded(ParsedTemplate parsed, TemplateLimits limits, Func<string> render)
+    private static string RunBounded(ParsedTemplate parsed, TemplateLimits limits, MemoryWatch memory, Func<string> render)
     {
-        // The cancellation token stops a runaway render at the timeout; the wait below is a last resort.
+        // The cancellation token stops a runaway render at the timeout or the memory cap; the wait below is a last resort.
         var worker = _worker is { Stuck: false } ready ? ready : _worker = new RenderWorker();
-        if (!worker.Run(render, limits.Timeout + TimeSpan.FromSeconds(5), out var result, out var failure))
+        if (!worker.Run(render, limits.Timeout + TimeSpan.FromSeconds(5), memory, out var result, out var failure))
         {
-            throw TemplateErrors.Timeout(parsed.File, limits);
+            throw memory.Exceeded ? TemplateErrors.Memory(parsed.File, limits) : TemplateErrors.Timeout(parsed.File, limits);
+        }
+
+        if (failure is not null && memory.Exceeded)
+        {
+            throw TemplateErrors.Memory(parsed.File, limits);
         }
 
         return failure is null ? result! : throw TemplateErrors.From(failure, parsed, limits);
+    }
+
+    /// <summary>
+    /// The memory cap of a render: the owner thread looks at the process's managed memory while it waits and
+    /// cancels the render once it has grown by more than the cap (strings built by the template, its output).
+    /// </summary>
+    internal sealed class MemoryWatch(long maxBytes, CancellationTokenSource cancel)
+    {
+        private readonly long _start = GC.GetTotalMemory(forceFullCollection: false);
+
+        public bool Exceeded { get; private set; }
+
+        public void Check()
+        {
+            if (!Exceeded && GC.GetTotalMemory(forceFullCollection: false) - _start > maxBytes)
+            {
+                Exceeded = true;
+                cancel.Cancel();
+            }
+        }
     }
 
     /// <summary>This thread's render thread, kept for the next render (starting a thread per report cost more than rendering).</summary>
@@ -418,15 +504,20 @@ public static class TemplateRenderer
 
         public bool Stuck { get; private set; }
 
-        public bool Run(Func<string> job, TimeSpan timeout, out string? result, out Exception? failure)
+        public bool Run(Func<string> job, TimeSpan timeout, MemoryWatch memory, out string? result, out Exception? failure)
         {
             _job = job;
             _start.Release();
-            if (!_done.Wait(timeout))
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!_done.Wait(50))
             {
-                Stuck = true;
-                (result, failure) = (null, null);
-                return false;
+                memory.Check();
+                if (clock.Elapsed > timeout)
+                {
+                    Stuck = true;
+                    (result, failure) = (null, null);
+                    return false;
+                }
             }
 
             (result, failure) = (_result, _failure);

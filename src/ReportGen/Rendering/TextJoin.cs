@@ -58,18 +58,39 @@ public static class TextJoin
                 field = Strip(field.ToString());
             }
 
-            field = field[DropLead(output, field)..];
+            // A text of the clerk's workbook comes marked as a field of the report (ReportMarkup.Field): the rules
+            // apply to its text, inside the marks, which stay around it.
+            var (header, close) = ClerkField(field);
+            var text = field[header..(field.Length - close)];
+            text = text[DropLead(output, text)..];
             var next = end + 1 < rendered.Length ? rendered[end + 1] : '\n';
             if (Closing.Contains(next, StringComparison.Ordinal) || next == '】')
             {
-                field = field.TrimEnd(Closing.AsSpan());
+                text = text.TrimEnd(Closing.AsSpan());
             }
 
-            output.Append(field);
+            output.Append(field[..header]);
+            output.Append(text);
+            output.Append(field[(field.Length - close)..]);
             i = Math.Min(end + 1, rendered.Length);
         }
 
         return output.ToString();
+    }
+
+    /// <summary>
+    /// The length of a filled field's marks before and after its text, when <paramref name="field"/> is one
+    /// (<see cref="ReportMarkup.Field"/> of a text the clerk wrote); (0, 0) otherwise. A placeholder's prompt is left as it is.
+    /// </summary>
+    private static (int Header, int Close) ClerkField(ReadOnlySpan<char> field)
+    {
+        if (field.Length < 3 || field[0] != ReportMarkup.FieldOpen || field[1] != '1' || field[^1] != ReportMarkup.FieldClose)
+        {
+            return (0, 0);
+        }
+
+        var text = field.IndexOf(ReportMarkup.FieldText);
+        return text < 0 ? (0, 0) : (text + 1, 1);
     }
 
     /// <summary>The matching end mark (fields nest when a helper's result holds another field).</summary>

@@ -83,6 +83,8 @@ public static class VariancePreviewRenderer
         json["satisfaction"] = Fixed2(score.Satisfaction);
         json["total"] = Fixed2(score.Total);
         json["grade"] = score.Grade;
+        json["gradeDecided"] = score.GradeDecided;
+        json["totalMax"] = Fixed2(score.Ceiling);
         json["provisional"] = score.Provisional;
         json["undetermined"] = score.Undetermined;
         return json;

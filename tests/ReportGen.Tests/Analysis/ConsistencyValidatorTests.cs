@@ -489,12 +489,48 @@ public sealed class ConsistencyValidatorTests
     // RG190 / RG191: the narrative
 
     [Fact]
-    public void RG190_no_problems_above_a_low_rate_is_a_warning()
+    public void RG190_no_problems_above_a_low_rate_is_an_error_listing_the_problems()
     {
         var analysis = Book().Project("意识形态工作专项经费", 126.32m, 0m, 71.03m).Info("存在问题", "绩效管理不存在相关问题。").Analyze();
         var finding = FindingAssert.Single(analysis, "RG190");
-        Assert.Equal(Severity.Warning, finding.Severity);
-        Assert.Contains("“意识形态工作专项经费”56.23%", finding.Message);
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Contains("“意识形态工作专项经费”预算执行率56.23%，低于90%", finding.Message);
+        Assert.Contains("1. 部门预算执行率", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("无")]
+    [InlineData("没有问题")]
+    [InlineData("不存在问题")]
+    [InlineData("无其他问题")]
+    [InlineData("暂无问题。")]
+    public void RG190_each_way_of_saying_none_beside_a_shortfall_stops_generate(string none)
+    {
+        var analysis = Book().Project("p", 100m, 0m, 50m).Project("q", 10m, 0m, 12m).Info("存在问题", none).Analyze();
+        var finding = FindingAssert.Single(analysis, "RG190");
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Equal("基本信息!B5", At(finding));
+        Assert.Contains("“p”预算执行率50.00%，低于90%", finding.Message);
+        Assert.Contains("“q”实际支出12.00万元，超过全年预算10.00万元", finding.Message);
+        Assert.True(analysis.HasErrors);
+    }
+
+    [Fact]
+    public void RG190_measures_written_as_none_beside_a_shortfall_is_an_error_at_the_measures_cell()
+    {
+        var analysis = Book().Project("p", 100m, 0m, 50m).Info("存在问题", "p项目执行进度慢。").Info("改进措施", "无").Analyze();
+        var finding = FindingAssert.Single(analysis, "RG190");
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Contains("“改进措施”写的是“无”", finding.Message);
+    }
+
+    [Fact]
+    public void RG190_an_unmet_indicator_is_a_problem_too()
+    {
+        var analysis = Book().Project("p", 100m, 0m, 100m).Info("存在问题", "无")
+            .Indicator(IndicatorRow.DepartmentScope, "产出指标", "数量指标", "演出场次", "≥120场", "60场").Analyze();
+        var finding = FindingAssert.Single(analysis, "RG190");
+        Assert.Contains("部门整体指标“演出场次”未达成（指标值≥120场，实际完成值60场）", finding.Message);
     }
 
     [Fact]
@@ -541,7 +577,8 @@ public sealed class ConsistencyValidatorTests
         Assert.Equal("项目目标!G2", At(FindingAssert.Single(analysis, "RG197")));
         Assert.Equal("重点工作", At(FindingAssert.Single(analysis, "RG198")));
         Assert.Equal("预算执行!J3", At(FindingAssert.Single(analysis, "RG199")));
-        var filled = Book().WithTexts().Project("p", 10m, 0m, 10m, purpose: "用于p。").Target("p", 10m, "年度目标。", "已完成。").Analyze();
+        var filled = Book().WithTexts().Project("p", 10m, 0m, 10m, purpose: "用于p。").Target("p", 10m, "年度目标。", "已完成。")
+            .Indicator("部门整体", "产出指标", "数量指标", "宣传报道", "≥10篇", "11篇").Analyze();
         Assert.Empty(filled.Findings);
     }
 
@@ -550,8 +587,13 @@ public sealed class ConsistencyValidatorTests
     [Fact]
     public void A_clean_workbook_has_no_findings()
     {
-        var analysis = Book().WithTexts().Project("p", 30m, 0m, 29m, purpose: "用于p。").Analyze();
+        var analysis = Book().WithTexts().Project("p", 30m, 0m, 29m, purpose: "用于p。")
+            .Indicator("部门整体", "产出指标", "数量指标", "宣传报道", "≥10篇", "11篇").Analyze();
         Assert.Empty(analysis.Findings);
+
+        // Without a 部门整体 indicator the department's score cannot be computed: said once, at 绩效指标.
+        var without = Book().WithTexts().Project("p", 30m, 0m, 29m, purpose: "用于p。").Analyze();
+        Assert.Equal("绩效指标", At(FindingAssert.Single(without, "RG321")));
     }
 
     [Fact]

@@ -112,4 +112,43 @@ public sealed class ProjectNameMatcherTests
         var prefix = new string('甲', ProjectNameMatcher.MaxCompared);
         Assert.Equal(1.0, ProjectNameMatcher.Similarity(prefix + "乙乙乙", prefix + "丙"), 6);
     }
+
+    [Fact]
+    public void The_bit_parallel_similarity_equals_the_plain_dynamic_programme()
+    {
+        var random = new Random(20261207);
+        const string alphabet = "文明建设经费宣传部融媒体中心专项";
+        for (var i = 0; i < 2_000; i++)
+        {
+            string Name() => new([.. Enumerable.Range(0, random.Next(0, 260)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var (a, b) = (Name(), Name());
+            var (ta, tb) = (a.Length > ProjectNameMatcher.MaxCompared ? a[..ProjectNameMatcher.MaxCompared] : a,
+                b.Length > ProjectNameMatcher.MaxCompared ? b[..ProjectNameMatcher.MaxCompared] : b);
+            var reference = ProjectNameMatcher.LcsReference(ta, tb);
+            Assert.Equal(reference, new LcsPattern(b).Lcs(a));
+            var expected = ta.Length == 0 || tb.Length == 0 ? 0 : (double)reference / Math.Max(ta.Length, tb.Length);
+            Assert.Equal(expected, new LcsPattern(b).Similarity(a), 9);
+
+            // Look-alikes: a shared beginning and ending, as the prefix shortcut sees them.
+            var stem = Name();
+            var (la, lb) = (stem + a + stem, stem + b + stem);
+            var (tla, tlb) = (la[..Math.Min(la.Length, ProjectNameMatcher.MaxCompared)], lb[..Math.Min(lb.Length, ProjectNameMatcher.MaxCompared)]);
+            var alike = tla.Length == 0 || tlb.Length == 0 ? 0 : (double)ProjectNameMatcher.LcsReference(tla, tlb) / Math.Max(tla.Length, tlb.Length);
+            Assert.Equal(alike, new LcsPattern(lb).Similarity(la), 9);
+        }
+    }
+
+    [Fact]
+    public void Two_thousand_long_look_alike_names_against_two_thousand_lines_are_all_answered()
+    {
+        // The case that ran past 120 s: every owner unmatched, every line within reach of every owner.
+        var stem = new string('宣', 150);
+        var lines = Enumerable.Range(0, 2_000).Select(i => Line($"{stem}项目{i:D4}经费")).ToArray();
+        var matcher = new ProjectNameMatcher(lines);
+
+        var suggestions = Enumerable.Range(0, 2_000).Select(i => matcher.Match($"{stem}工程{i:D4}资金").Suggestion).ToList();
+
+        Assert.All(suggestions, Assert.NotNull);
+        Assert.Equal($"{stem}项目0007经费", suggestions[7]);
+    }
 }

@@ -104,6 +104,46 @@ public sealed partial class LayerTests
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
+    /// <summary>
+    /// The workbench (ReportGen.Cli.Serve, docs/serve.md) is reached only through <c>serve</c> (ServeCommand, and
+    /// Program for the Windows double-click), and it alone uses ASP.NET Core: no other command depends on the web
+    /// server, and the library knows nothing of it.
+    /// </summary>
+    [Fact]
+    public void Only_the_serve_command_reaches_the_workbench_and_only_the_workbench_uses_ASP_NET_Core()
+    {
+        const string Serve = "ReportGen.Cli.Serve";
+        var cli = typeof(ReportGen.Cli.Program).Assembly;
+        var entries = new[] { typeof(ReportGen.Cli.ServeCommand), typeof(ReportGen.Cli.Program) };
+        var violations = new SortedSet<string>();
+        foreach (var type in cli.GetTypes())
+        {
+            var outer = type;
+            while (outer.DeclaringType is { } declaring)
+            {
+                outer = declaring;
+            }
+
+            if (outer.Namespace == Serve)
+            {
+                continue;
+            }
+
+            foreach (var used in Used(type))
+            {
+                var aspNet = used.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true;
+                if (aspNet || (used.Namespace == Serve && !entries.Contains(outer)))
+                {
+                    violations.Add($"{type.FullName} uses {used.FullName}");
+                }
+            }
+        }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.DoesNotContain(Library.GetReferencedAssemblies(), name => name.Name!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.Contains(cli.GetTypes(), type => type.Namespace == Serve && Used(type).Any(used => used.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true));
+    }
+
     [Theory]
     [InlineData("namespace ReportGen.Analysis;\nusing ReportGen.Input;\n", "Analysis → Input")]
     [InlineData("using ReportGen.Batch;\nnamespace ReportGen.Rendering;\n", "Rendering → Batch")]

@@ -121,6 +121,16 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("石峰.xlsx 的工作表“基本信息”没有填写“年度”", result.Error);
     }
 
+    [Theory]
+    [InlineData("20245")]
+    [InlineData("2024.5")]
+    [InlineData("12024")]
+    public void A_year_that_is_not_a_year_exits_2_naming_the_cell(string year)
+    {
+        var result = Fails(2, "check", Xlsx(Valid().Info("年度", year)));
+        Assert.Contains($"年度“{year}”无法识别（基本信息!B3）", result.Error);
+    }
+
     [Fact]
     public void Unreadable_year_exits_2_naming_the_cell()
     {

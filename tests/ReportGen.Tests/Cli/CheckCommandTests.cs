@@ -48,10 +48,15 @@ public sealed class CheckCommandTests
     public void A_clean_workbook_says_so()
     {
         using var temp = new TempDir();
-        var path = WorkbookBuilder.Create().WithTexts().Project("p", 10m, 0m, 10m, purpose: "用于p。").WriteXlsx(temp.File("干净.xlsx"));
+        // Clean includes a 部门整体 indicator: without one the department's score cannot be computed (RG321).
+        var path = WorkbookBuilder.Create().WithTexts().Project("p", 10m, 0m, 10m, purpose: "用于p。")
+            .Indicator("部门整体", "产出指标", "数量指标", "宣传报道", "≥10篇", "11篇").WriteXlsx(temp.File("干净.xlsx"));
         var result = CliHarness.Run("check", path);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("未发现问题。", result.Output);
+
+        var without = WorkbookBuilder.Create().WithTexts().Project("p", 10m, 0m, 10m, purpose: "用于p。").WriteXlsx(temp.File("无指标.xlsx"));
+        Assert.Contains("[警告] RG321 绩效指标", CliHarness.Run("check", without).Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ReportGen.Batch;
+using ReportGen.Model;
 using ReportGen.Tests.Rendering;
 using ReportGen.Tests.TestSupport;
 
@@ -73,7 +74,13 @@ public sealed class GenerateTruthTests
         var analysis = GenerateJob.Analyze(Repo.SampleCsvFolder);
         var undetermined = analysis.DepartmentScore!.Undetermined + analysis.ProjectScores.Values.Sum(s => s.Undetermined);
         Assert.True(undetermined > 0);
-        Assert.Contains($"  {undetermined} 个指标缺少实际完成值或完成情况，得分为暂定。", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"  {undetermined} 个指标无法判断（缺少实际完成值或完成情况），得分为暂定。", result.Output, StringComparison.Ordinal);
+
+        // The department's score as a range, the grade pending: never one figure and a grade the data do not fix.
+        var score = analysis.DepartmentScore;
+        Assert.Contains($"  部门整体绩效自评已评定指标得分 {Money.Format(score.Total)} 分；补齐其 {score.Undetermined} 个指标后，"
+            + $"得分在 {Money.Format(score.Total)} 至 {Money.Format(score.Ceiling)} 分之间，等级待定。", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("“差”", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +88,7 @@ public sealed class GenerateTruthTests
     {
         using var dir = new TempDir();
         var readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md"));
-        foreach (var (args, lines) in new[] { (Array.Empty<string>(), 2), ([Repo.SampleXlsx], 3) })
+        foreach (var (args, lines) in new[] { (Array.Empty<string>(), 2), ([Repo.SampleXlsx], 4) })
         {
             var result = CliHarness.Run(["generate", .. args, "-o", dir.File("报告.docx")]);
             var printed = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
@@ -105,7 +112,8 @@ public sealed class GenerateTruthTests
         {
             var provisional = dir.File("暂定." + format);
             Assert.Equal(0, CliHarness.Run("preview", Repo.SampleCsvFolder, "--format", format, "-o", provisional).ExitCode);
-            Assert.Contains("14.97（暂定）", File.ReadAllText(provisional), StringComparison.Ordinal);
+            Assert.Contains("14.97至96.64（暂定）", File.ReadAllText(provisional), StringComparison.Ordinal);
+            Assert.Contains("待定", File.ReadAllText(provisional), StringComparison.Ordinal);
             var final = dir.File("最终." + format);
             Assert.Equal(0, CliHarness.Run("preview", Repo.ExampleCsvFolder, "--format", format, "-o", final).ExitCode);
             Assert.DoesNotContain("（暂定）", File.ReadAllText(final), StringComparison.Ordinal);
@@ -118,8 +126,8 @@ public sealed class GenerateTruthTests
     {
         DepartmentSummary Row(string name, decimal score, bool provisional) => new()
         {
-            Workbook = name + ".xlsx", Status = BatchStatus.Rendered, Department = name, Score = score, Grade = "差",
-            Provisional = provisional, ExecutionRate = 0.9m,
+            Workbook = name + ".xlsx", Status = BatchStatus.Rendered, Department = name, Score = score, Grade = provisional ? "待定" : "良",
+            Provisional = provisional, ScoreCeiling = provisional ? score + 50m : score, ExecutionRate = 0.9m,
         };
 
         var summary = new BatchSummary([Row("甲", 30m, true), Row("乙", 85m, false), Row("丙", 20m, true), Row("丁", 70m, false)], TimeSpan.Zero);
@@ -127,6 +135,7 @@ public sealed class GenerateTruthTests
         var column = Array.IndexOf(SummaryWriter.Headers, "得分状态");
         Assert.True(column > 0);
         var rows = SummaryWriter.Rows(summary, "/tmp");
-        Assert.Equal(["最终", "最终", "暂定", "暂定"], rows.Select(r => (string?)r[column]));
+        // A provisional score states the range it may still reach (docs/domain.md, "Provisional scores as a range").
+        Assert.Equal(["最终", "最终", "暂定，补齐后在20.00至70.00分之间", "暂定，补齐后在30.00至80.00分之间"], rows.Select(r => (string?)r[column]));
     }
 }

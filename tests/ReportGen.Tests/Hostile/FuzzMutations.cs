@@ -16,6 +16,8 @@ internal static partial class XlsxMutation
         "[Red]0.00;[Blue]-0.00", "G/通用格式", "G/通用格式\"篇\"", "\"\"\"", "0.0E+00", "@", "0,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,",
         "!", "\\", "[", "0\"", "#,##0.00_);(#,##0.00)", "0%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%", new string('0', 300),
         "[$-804]aaaa", "*", "_", "0.0,\"千\"", "0\\.00000000000000000000000000000000\"万\"", "[h]:mm:ss", "# ?/?",
+        "[<10000]0.00;0!.0000\"万\"", "[>=10000]0!.0000\"万\";0.00", "0.00;-0.00%;0\"篇\"", "[=0]\"无\";0.00", "0.00;;;@",
+        "[<0]0%;[>1E+300]0;0", "[<=-1]0.00;[>=1]0,\"千\";\"零\"", ";;;", "[<abc]0;0",
     ];
 
     private static readonly int[] FormatIds = [9, 10, 14, 22, 49, 164, 164, 164, 176, 65535];
@@ -102,7 +104,7 @@ internal static partial class CsvMutation
     [
         "38,57", "1,2345.6", "12,34,567", "38 57", "1,234,567.89", "１２３４", "-1", "-1%", "1e400", "0x10", "--5",
         "99999999999999999999999999999", "1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9", "九千九百亿亿亿亿亿亿",
-        "0.8168", "96%", "NaN", "∞", "1,234.5.6", ",", "'", "=1/0", "#REF!",
+        "0.8168", "96%", "NaN", "∞", "1,234.5.6", ",", "'", "=1/0", "#REF!", "20245", "2024.5", "89.996", "50.004",
     ];
 
     private static readonly Encoding Gbk = Encoding.GetEncoding("GB18030");
@@ -115,7 +117,7 @@ internal static partial class CsvMutation
         var lines = text.Split('\n').ToList();
         var line = random.Next(lines.Count);
         string how;
-        switch (random.Next(9))
+        switch (random.Next(10))
         {
             case 0:
                 var at = random.Next(text.Length + 1);
@@ -149,6 +151,11 @@ internal static partial class CsvMutation
             case 7:
                 lines.Insert(line, random.Next(2) == 0 ? new string('"', random.Next(1, 8)) : new string('长', 10_000) + ",项目支出,,1");
                 (how, text) = ($"第 {line + 1} 行前插入怪行", string.Join('\n', lines));
+                break;
+            case 8:
+                var indent = random.Next(3) switch { 0 => "　　", 1 => "    ", _ => "\u00A0\u00A0" };
+                lines[line] = indent + lines[line];
+                (how, text) = ($"第 {line + 1} 行行首加缩进", string.Join('\n', lines));
                 break;
             default:
                 if (random.Next(2) == 0)

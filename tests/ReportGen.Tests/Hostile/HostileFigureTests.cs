@@ -81,10 +81,19 @@ public sealed class HostileFigureTests : IDisposable
     [InlineData("0\\.0000\"万元\"", "12.3456万元")]
     [InlineData("#,##0.00,,\"万\"", "0.123456万")]
     [InlineData("[$-804]#,##0.0,\"千元\"", "123.456千元")]
-    public void Amount_cell_whose_format_shows_another_number_than_it_stores_is_RG110_naming_the_cell(string format, string shown)
+    [InlineData("[<10000]0.00;0!.0000\"万\"", "12.3456万")]
+    [InlineData("[>=10000]0!.0000\"万\";0.00", "12.3456万")]
+    [InlineData("0.00;-0.00;0;[<10000]0!.0000\"万\"", null)]
+    public void Amount_cell_whose_format_shows_another_number_than_it_stores_is_RG110_naming_the_cell(string format, string? shown)
     {
-        // 123456 元 shown as 万 by a display format: read as 万元 it would be 10,000 times too large.
+        // 123456 元 shown as 万 by a display format: read as 万元 it would be 10,000 times too large. A format of
+        // sections and conditions is read by the section that shows the number (the fourth is for text only).
         var analysis = Analyze(s => s.Row("文明经费", "项目支出", null, RawCell.Formatted(123456, format), 0, 50, 50, 0));
+        if (shown is null)
+        {
+            Assert.Contains(analysis.Workbook.Lines, l => l.InitialBudget == 123456m);
+            return;
+        }
 
         var finding = At(analysis, "RG110", "预算执行!D3");
         Assert.Contains($"把存储的 123456 显示为“{shown}”", finding.Message);

@@ -283,15 +283,33 @@ public sealed partial class HostileFuzzTests(ITestOutputHelper log) : IDisposabl
         var index = entries.IndexOf(xmlParts[random.Next(xmlParts.Count)]);
         var (name, content) = entries[index];
         string how;
-        (how, content) = random.Next(4) switch
+        (how, content) = random.Next(5) switch
         {
             0 => ("翻转字节", FlipBytes(random, content)),
             1 => ("复制片段", Splice(random, content)),
             2 => ("截断", content[..random.Next(content.Length)]),
+            3 => Nest(random, content),
             _ => ReplaceNumber(random, content),
         };
         entries[index] = (name, content);
         return ($"{name} {how}", Rezip(entries));
+    }
+
+    /// <summary>Nests elements 50,000 deep (or 900, just under the limit) after the part's first start tag.</summary>
+    private static (string, byte[]) Nest(Random random, byte[] content)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(content);
+        var open = text.IndexOf('<', text.StartsWith("<?", StringComparison.Ordinal) ? text.IndexOf("?>", StringComparison.Ordinal) + 2 : 0);
+        var close = open < 0 ? -1 : text.IndexOf('>', open);
+        if (close < 0 || text[close - 1] == '/')
+        {
+            return ("无元素可嵌套", content);
+        }
+
+        var depth = random.Next(2) == 0 ? 50_000 : 900;
+        var nested = new System.Text.StringBuilder(text[..(close + 1)]);
+        nested.Insert(nested.Length, "<n>", depth).Insert(nested.Length, "</n>", depth).Append(text[(close + 1)..]);
+        return ($"嵌套 {depth} 层", System.Text.Encoding.UTF8.GetBytes(nested.ToString()));
     }
 
     private static readonly string[] Extremes =

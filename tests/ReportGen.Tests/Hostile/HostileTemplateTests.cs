@@ -82,4 +82,73 @@ public sealed class HostileTemplateTests : IDisposable
             Assert.True(result.ExitCode is 0 or 2, $"{template}: exit {result.ExitCode} {result.Error}");
         }
     }
+
+    [Fact]
+    public void Hostile_partials_folder_that_is_a_link_to_a_folder_elsewhere_is_refused()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var elsewhere = Directory.CreateDirectory(_temp.File("别处")).FullName;
+        File.WriteAllText(Path.Combine(elsewhere, "片段.sbn"), Secret);
+        var folder = Directory.CreateDirectory(_temp.File("链接模板")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(folder, "partials"), elsewhere);
+        var template = Path.Combine(folder, "t.sbn");
+        File.WriteAllText(template, "正文{{ include '片段' }}");
+
+        var error = Assert.Throws<InputException>(() => TemplateRenderer.Render(template, Model.Value));
+
+        Assert.Contains("符号链接", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, error.Message, StringComparison.Ordinal);
+        var cli = CliHarness.Run("generate", Repo.SampleXlsx, "-o", _temp.File("报告.docx"), "--template", template);
+        cli.AssertNoStackTrace();
+        Assert.Equal(2, cli.ExitCode);
+        Assert.False(File.Exists(_temp.File("报告.docx")));
+    }
+
+    [Theory]
+    [InlineData("{{ import \"x\" }}")]
+    [InlineData("{{ x = 1; x[0] }}")]
+    [InlineData("{{ \"abc\" | math.format \"0.00\" }}")]
+    [InlineData("{{ \"abc\" | string.replace \"\" \"d\" }}")]
+    [InlineData("{{ department.name 1 }}")]
+    public void Template_engine_errors_are_Chinese_with_the_original_kept_for_verbose(string source)
+    {
+        var error = Refused("第一行\n" + source);
+
+        Assert.DoesNotMatch("[A-Za-z]{3,} [A-Za-z]{3,}", error.Message);
+        Assert.Contains("第 2 行", error.Message, StringComparison.Ordinal);
+        var cli = CliHarness.Run("generate", Repo.SampleXlsx, "-o", _temp.File("报告.docx"), "--template", Write("v.sbn", "第一行\n" + source), "--verbose");
+        Assert.Equal(2, cli.ExitCode);
+        Assert.Matches("[A-Za-z]{3,} [A-Za-z]{3,}", cli.Error);
+    }
+
+    [Fact]
+    public void A_template_building_huge_strings_is_stopped_by_the_memory_cap()
+    {
+        var limits = new TemplateLimits(TimeSpan.FromSeconds(60), 100_000_000) { MaxMemoryBytes = 64L * 1024 * 1024 };
+        var source = "{{ s = '字字字字字字字字' }}{{ for i in 1..40 }}{{ s = s + s }}{{ end }}{{ s | string.size }}";
+
+        var error = Assert.Throws<InputException>(() => TemplateRenderer.Render(Write("内存.sbn", source), Model.Value, limits));
+
+        Assert.Contains("内存超过上限 64 MB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Output_limits_grow_with_the_data_and_a_refusal_says_which_limit_and_why()
+    {
+        var model = Model.Value;
+        var limits = TemplateLimits.For(model);
+
+        Assert.True(limits.Items >= model.Lines.Count + model.Indicators.Items.Count);
+        Assert.True(limits.MaxOutputChars >= TemplateLimits.Default.MaxOutputChars + limits.Items * TemplateLimits.CharsPerItem);
+        Assert.True(limits.LoopLimit > TemplateLimits.Default.LoopLimit);
+
+        var source = "{{ for a in 1..100000 }}" + new string('字', 200) + "{{ end }}";
+        var error = Refused(source);
+        Assert.Contains($"输出超过上限 {limits.MaxOutputChars:N0} 个字符", error.Message, StringComparison.Ordinal);
+        Assert.Contains("上限按这份数据计算", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -32,7 +32,7 @@ public class ImportWorkbookTests
         Assert.Equal([("基本支出", "基本支出", "231.42"), ("融媒体中心专项经费", "项目支出", "30"), ("文明建设经费", "项目支出", "50"), ("意识形态工作专项经费", "项目支出", "15")],
             budget.Skip(1).Select(row => (row[0], row[1], row[3])));
         var indicators = Sheet(target, "绩效指标");
-        Assert.Equal(["归属", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "完成情况", "得分", "偏差原因"], indicators[0]);
+        Assert.Equal(["归属", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "完成情况", "得分", "偏差原因", "评价标准"], indicators[0]);
         Assert.Equal(36, indicators.Count - 1);
         Assert.Equal(11, indicators.Count(row => row[0] == "部门整体"));
         var projects = Sheet(target, "项目目标");
@@ -126,7 +126,8 @@ public class ImportWorkbookTests
 
         Import(target, false, docx, xls);
         var written = FormFixture.Hash(target);
-        var dryAgain = Import(target, true, fixture.LiwanDocx());
+        // Another department's form (forced past the department check): the dry run still writes nothing.
+        var dryAgain = ImportJob.Run(new ImportRequest([fixture.LiwanDocx()], target, DryRun: true, Force: true));
 
         Assert.False(dryAgain.Written);
         Assert.True(dryAgain.Merge.Changed);
@@ -140,14 +141,15 @@ public class ImportWorkbookTests
     {
         using var fixture = new FormFixture();
         var target = fixture.PathOf("yuan.xlsx");
-        XlsxWriter.Write(target, [new XlsxSheet("基本信息", [["项目", "内容"], ["部门名称", "某部门"], ["金额单位", "元"]])]);
+        XlsxWriter.Write(target, [new XlsxSheet("基本信息", [["项目", "内容"], ["部门名称", PublishedForms.Department], ["金额单位", "元"]])]);
 
         Import(target, false, fixture.ShifengDocx());
 
         var info = Sheet(target, "基本信息").ToDictionary(row => row[0], row => row[1]);
-        Assert.Equal(("某部门", "3264200"), (info["部门名称"], info["年初资金总额"]));
+        Assert.Equal((PublishedForms.Department, "3264200"), (info["部门名称"], info["年初资金总额"]));
         Assert.Equal("300000", Sheet(target, "项目目标")[1][2]);
-        Assert.Null(WorkbookLoader.Load(target).Find("预算执行"));
+        // The workbook had no 预算执行: the import makes one, its amounts in 元 like the rest.
+        Assert.Equal([("基本支出", "2314200"), ("融媒体中心专项经费", "300000")], Sheet(target, "预算执行").Skip(1).Take(2).Select(row => (row[0], row[3])));
     }
 
     [Fact]

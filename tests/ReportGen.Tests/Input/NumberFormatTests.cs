@@ -29,11 +29,18 @@ public sealed class NumberFormatTests
     [InlineData("G/通用格式\"篇\"", 3000, "3000篇")]
     [InlineData("0\"篇\";-0\"篇\"", 3000, "3000篇")]
     [InlineData("[红色]0%", -0.01, "-1%")]
+    [InlineData("[<10000]0.00;0!.0000\"万\"", 246000, "24.6万")]
+    [InlineData("[<10000]0.00;0!.0000\"万\"", 2460, "2460")]
+    [InlineData("[>=10000]0!.0000\"万\";0.00", 2460, "2460")]
+    [InlineData("[=1]\"是\";[=0]\"否\";0", 1, "1是")]
+    [InlineData("0.00;-0.00%", -0.05, "-5%")]
+    [InlineData("0.00;-0.00;0\"篇\"", 0, "0篇")]
+    [InlineData("\"a;b\"0.00%;0", 0.5, "50%a;b")]
     public void Display_is_what_the_cell_shows_at_full_precision(string code, double value, string shown)
     {
         var format = NumberFormat.Of(code);
         Assert.NotNull(format);
-        Assert.Equal(shown, format.Display(value));
+        Assert.Equal(shown, format.For(value)?.Display(value) ?? CellText.Number(value));
     }
 
     [Fact]

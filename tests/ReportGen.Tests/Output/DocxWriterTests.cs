@@ -265,7 +265,7 @@ public class DocxWriterTests
             var paragraph = doc.MainDocumentPart!.Document!.Body!.Elements<W.Paragraph>().Last();
             return (paragraph.ParagraphProperties!.ParagraphStyleId!.Val!.Value, paragraph.Descendants<W.Break>().Count(),
                 paragraph.Descendants<W.TabChar>().Count(),
-                paragraph.Elements<W.Run>().Single(run => run.RunProperties?.Highlight is not null).InnerText);
+                paragraph.Descendants<W.Run>().Single(run => run.RunProperties?.Highlight is not null).InnerText);
         });
         Assert.Equal((DocxWriter.StyleIds.Heading4, 1, 1, "【待填】"), (style, breaks, tabs, highlighted));
     }

@@ -203,6 +203,8 @@ public sealed class PdfConverterTests : IDisposable
         File.WriteAllText(notExecutable, "not a program");
         var error = Assert.Throws<InputException>(() => new PdfConverter(notExecutable).Convert(WriteDocx(), _dir.File("a.pdf")));
         Assert.StartsWith($"无法启动 LibreOffice（{notExecutable}）", error.Message);
+        Assert.DoesNotContain("error occurred", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("没有执行这个程序的权限", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(_dir.File("a.pdf")));
     }
 

@@ -71,7 +71,8 @@ public sealed class FieldSpanTests
 
         var paragraphs = document.Blocks.Cast<Paragraph>().ToList();
         Assert.Equal(["职责：甲", "乙。"], paragraphs.Select(p => p.Text));
-        Assert.Equal([new FieldSpan(3, 1, "主要职责", "基本信息!B5", false), new FieldSpan(0, 1, "主要职责", "基本信息!B5", false)],
+        // Numbered as parts, so that import joins the lines of the one cell again (docs/report-fields.md).
+        Assert.Equal([new FieldSpan(3, 1, "主要职责", "基本信息!B5", false) { Part = 1 }, new FieldSpan(0, 1, "主要职责", "基本信息!B5", false) { Part = 2 }],
             paragraphs.Select(p => Assert.Single(p.Fields)));
     }
 
@@ -89,19 +90,15 @@ public sealed class FieldSpanTests
         var analysis = GenerateJob.Analyze(Repo.SampleXlsx);
         var document = ReportRenderer.Render(analysis, Path.Combine(Repo.Templates, "default.sbn"));
 
-        var spans = document.Blocks.SelectMany(block => block switch
-        {
-            Paragraph p => p.Fields.Select(f => (p.Text, f)),
-            Heading h => h.Fields.Select(f => (h.Text, f)),
-            TableBlock t => t.Table.Rows.SelectMany(r => r.Cells).SelectMany(c => c.Fields.Select(f => (c.Text, f))),
-            _ => [],
-        }).ToList();
+        var spans = Spans(document).Where(s => !s.Field.Legend && s.Field.Empty).ToList();
 
         Assert.True(spans.Count > 50, $"{spans.Count} placeholders");
         Assert.Equal(document.Placeholders.Count, spans.Count);
         foreach (var (text, field) in spans)
         {
-            Assert.Equal(Vocabulary.Bundled.Placeholder(field.Title, field.Cell), text.Substring(field.Start, field.Length));
+            // In body text the full prompt; in a table cell a numbered marker, the prompt in the table's legend.
+            Assert.Equal(field.Marker == 0 ? Vocabulary.Bundled.Placeholder(field.Title, field.Cell) : $"【待填写{ReportTables.Circled(field.Marker)}】",
+                text.Substring(field.Start, field.Length));
         }
 
         // Every 【待填写 of the text is one of them.
@@ -119,6 +116,16 @@ public sealed class FieldSpanTests
         var highlighted = docx.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Run>()
             .Where(run => run.RunProperties?.Highlight is not null).Select(run => run.InnerText).ToList();
 
-        Assert.Equal(document.Placeholders.Select(p => Vocabulary.Bundled.Placeholder(p.Title, p.Cell)), highlighted);
+        Assert.Equal(Spans(document).Select(s => s.Text.Substring(s.Field.Start, s.Field.Length)), highlighted);
     }
+
+    /// <summary>Every placeholder span with the text it is in, in the order of the document (a table's legend after its cells).</summary>
+    private static IEnumerable<(string Text, FieldSpan Field)> Spans(ReportDocument document) => document.Blocks.SelectMany(block => block switch
+    {
+        Paragraph p => p.Fields.Select(f => (p.Text, f)),
+        Heading h => h.Fields.Select(f => (h.Text, f)),
+        TableBlock t => t.Table.Rows.SelectMany(r => r.Cells).Where(c => c.Merge != VerticalMerge.Continue).SelectMany(c => c.Fields.Select(f => (c.Text, f)))
+            .Concat(t.Table.Legend.SelectMany(p => p.Fields.Select(f => (p.Text, f)))),
+        _ => [],
+    }).Where(s => s.f.Empty).Select(s => (s.Item1, s.f));
 }

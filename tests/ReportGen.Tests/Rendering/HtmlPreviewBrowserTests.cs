@@ -71,15 +71,21 @@ public sealed class HtmlPreviewBrowserTests : IDisposable
         var score = json.GetProperty("scores").GetProperty("department");
         var summary = await page.Locator("#score-summary tbody tr").First.Locator("td").AllInnerTextsAsync();
         Assert.Equal("部门整体", summary[0]);
-        var mark = score.GetProperty("provisional").GetBoolean() ? "（暂定）" : "";
-        Assert.Equal(score.GetProperty("total").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + mark, summary[5]);
+        // While provisional, the range from total (undecided at 0) to totalMax (at full weight), and the grade as JSON has it (待定).
+        var total = score.GetProperty("total").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        var expected = score.GetProperty("provisional").GetBoolean()
+            ? $"{total}至{score.GetProperty("totalMax").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}（暂定）"
+            : total;
+        Assert.Equal(expected, summary[5]);
+        Assert.Equal(score.GetProperty("grade").GetString(), summary[6]);
 
         // 部门整体支出绩效自评表: the 产出指标 cell spans the department's output indicators.
         var outputs = json.GetProperty("indicators").EnumerateArray()
             .Count(i => i.GetProperty("scope").GetString() == "部门整体" && i.GetProperty("level1").GetString() == "产出指标");
         var firstTable = page.Locator("article.report table").First;
         Assert.Contains("部门整体支出绩效自评表", await firstTable.Locator("caption").InnerTextAsync());
-        var outputCell = firstTable.Locator("td", new LocatorLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("^产出指标$") });
+        // Its indicators are a table of their own, joined to it, whose heading row repeats on printed pages.
+        var outputCell = page.Locator("article.report table").Nth(1).Locator("td", new LocatorLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("^产出指标$") });
         Assert.Equal(outputs, await outputCell.EvaluateAsync<int>("cell => cell.rowSpan"));
 
         // Every table's rows cover the same number of columns once merged cells are placed (the browser's own

@@ -142,13 +142,16 @@ public sealed partial class HtmlPreviewRendererTests
         var result = CliHarness.Run("preview", Repo.SampleCsvFolder, "--format", format);
         Assert.Equal(0, result.ExitCode);
         var separator = format == "md" ? " | " : ",";
-        var mark = department.GetProperty("provisional").GetBoolean() ? "（暂定）" : "";
+        // While provisional the total is the range from total to totalMax, and the grade is JSON's (待定 while undecided).
+        var range = department.GetProperty("provisional").GetBoolean()
+            ? "至" + department.GetProperty("totalMax").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "（暂定）"
+            : "";
         var expected = string.Join(separator, "部门整体", department.GetProperty("executionRate").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
             department.GetProperty("output").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
             department.GetProperty("outcome").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
             department.GetProperty("satisfaction").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
-            department.GetProperty("total").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + mark,
-            department.GetProperty("grade").GetString() + mark);
+            department.GetProperty("total").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + range,
+            department.GetProperty("grade").GetString());
         Assert.Contains(expected, result.Output);
         foreach (var project in json.GetProperty("scores").GetProperty("projects").EnumerateArray())
         {

@@ -48,10 +48,11 @@ public sealed partial class ReportTruthTests
     /// </param>
     private static void AssertGapsCorrespond(DepartmentAnalysis analysis, ReportDocument document, bool everyFindingPrinted = true)
     {
-        var placeholders = Texts(document).SelectMany(t => Placeholder().Matches(t)).ToList();
-        var withoutCell = placeholders.Where(m => !m.Groups["cell"].Success).Select(m => m.Value).ToList();
+        // The placeholders as rendering recorded them; every 【待填写 of the text (full prompt or table marker) is one.
+        var placeholders = document.Placeholders;
+        var withoutCell = placeholders.Where(p => p.Cell is null).Select(p => p.Title).ToList();
         Assert.True(withoutCell.Count == 0, "placeholders without a cell: " + string.Join(" ", withoutCell));
-        var reported = placeholders.Select(m => m.Groups["cell"].Value).ToHashSet();
+        var reported = placeholders.Select(p => p.Cell!).ToHashSet();
         var expected = analysis.Findings.Where(f => ConsistencyValidator.GapCodes.Contains(f.Code))
             .Select(f => f.Location.ToString()).ToHashSet();
         var missingInReport = expected.Except(reported).Order().ToList();
@@ -220,9 +221,10 @@ public sealed partial class ReportTruthTests
         var computed = new[] { analysis.Figures.Department.ExecutionRate }
             .Concat(analysis.Figures.ProjectLines.Select(l => l.Amounts.ExecutionRate))
             .Select(Money.FormatPercent).ToHashSet();
-        var tables = document.Blocks.OfType<TableBlock>().Select(b => b.Table).Where(t => t.Title.EndsWith("绩效自评表", StringComparison.Ordinal));
+        // A 自评表's indicators are the untitled table joined to its head.
+        var tables = document.Blocks.OfType<TableBlock>().Select(b => b.Table).Where(t => t.Title.Length == 0 || t.Title.EndsWith("绩效自评表", StringComparison.Ordinal));
         var actualCells = tables.SelectMany(t => t.Rows).Where(r => r.Cells.Count == 9 && r.Cells[4].Text != "年度指标值（A）" && r.Cells[3].Text.Length > 0)
-            .Select(r => Placeholder().Replace(r.Cells[5].Text, "")).ToList();
+            .Select(r => Regex.Replace(r.Cells[5].Text, "【待填写[^】]*】", "")).ToList();
         Assert.Equal(analysis.Workbook.Indicators.Count, actualCells.Count);
         Assert.All(actualCells, text => Assert.True(text.Length == 0 || written.Contains(text) || computed.Contains(text), $"actual “{text}” is in no cell of the workbook"));
 
@@ -241,8 +243,8 @@ public sealed partial class ReportTruthTests
         var finding = Assert.Single(analysis.Findings, f => f.Code == "RG320" && f.Location.ToString() == "绩效指标!J7");
         Assert.Contains("年初预算326.42万元", finding.Message, StringComparison.Ordinal);
         Assert.Contains("560.75万元", finding.Message, StringComparison.Ordinal);
-        var all = string.Join("\n", Texts(Render(analysis)));
-        Assert.Contains("【待填写：偏差原因，指标值按年初预算326.42万元设定，全年预算已调整为560.75万元（绩效指标!J7）】", all, StringComparison.Ordinal);
+        Assert.Contains(("偏差原因，指标值按年初预算326.42万元设定，全年预算已调整为560.75万元", "绩效指标!J7"),
+            Render(analysis).Placeholders.Select(p => (p.Title, p.Cell!)));
 
         // Written with its reason, the finding goes and the report shows the user's text.
         using var dir = new TempDir();
@@ -264,11 +266,14 @@ public sealed partial class ReportTruthTests
         var document = Render(analysis);
         var totals = document.Blocks.OfType<TableBlock>().SelectMany(b => b.Table.Rows).Where(r => r.Cells[0].Text == "总分" && r.Cells[2].Text != "—").ToList();
         Assert.Equal(1 + analysis.ProjectScores.Count, totals.Count);
-        Assert.All(totals, r => Assert.EndsWith("（暂定）", r.Cells[2].Text, StringComparison.Ordinal));
-        Assert.All(totals, r => Assert.EndsWith("（暂定）", r.Cells[3].Text, StringComparison.Ordinal));
+        // A range (undecided indicators at 0 … at full weight), and no grade while the range spans two bands.
+        Assert.All(totals, r => Assert.Matches(@"^\d+\.\d\d至\d+\.\d\d（暂定）$", r.Cells[2].Text));
+        Assert.All(totals, r => Assert.EndsWith("待定", r.Cells[3].Text, StringComparison.Ordinal));
         var narrative = string.Join("\n", document.Blocks.OfType<Paragraph>().Select(p => p.Text));
-        Assert.Contains($"自评得分暂定为{Money.Format(analysis.DepartmentScore.Total)}分，等级暂定为“差”", narrative, StringComparison.Ordinal);
+        var d = analysis.DepartmentScore;
+        Assert.Contains($"自评得分尚未确定：已评定指标得分{Money.Format(d.Total)}分，尚有{d.Undetermined}项指标无法判断，补齐后得分在{Money.Format(d.Total)}至{Money.Format(d.Ceiling)}分之间，等级待定。", narrative, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"自评得分\d", narrative);
+        Assert.DoesNotContain("“差”", narrative, StringComparison.Ordinal);
 
         // Everything judged: the same sentences without 暂定.
         var complete = WorkbookBuilder.Create().Project("甲", 50m, 0m, 50m)
@@ -306,9 +311,11 @@ public sealed partial class ReportTruthTests
     {
         var analysis = GenerateJob.Analyze(Repo.SampleCsvFolder);
         Assert.False(analysis.HasErrors);
-        var table = Render(analysis).Blocks.OfType<TableBlock>().Select(b => b.Table).Single(t => t.Title.StartsWith("秋瑾故居", StringComparison.Ordinal));
-        Assert.Contains(table.Rows, r => r.Cells.Any(c => c.Text == "未设定绩效指标"));
-        Assert.Contains(table.Rows, r => r.Cells.Any(c => c.Text == "未设定年度绩效目标"));
+        var tables = Render(analysis).Blocks.OfType<TableBlock>().Select(b => b.Table).ToList();
+        var head = tables.FindIndex(t => t.Title.StartsWith("秋瑾故居", StringComparison.Ordinal));
+        Assert.True(tables[head].JoinsNext);
+        Assert.Contains(tables[head].Rows, r => r.Cells.Any(c => c.Text == "未设定年度绩效目标"));
+        Assert.Contains(tables[head + 1].Rows, r => r.Cells.Any(c => c.Text == "未设定绩效指标"));
     }
 
     [GeneratedRegex(@"【待填写：(?<what>[^】]*?)(（(?<cell>\p{IsCJKUnifiedIdeographs}+(![A-Z]+\d+)?)）)?】")]

@@ -179,8 +179,11 @@ public sealed partial class ReportWordingTests
         }
     }
 
-    /// <summary>Code ending where a sheet, column or 基本信息 item is named to find a cell or value.</summary>
-    [GeneratedRegex(@"(\bCellOf\(|\bFact\(|\bAmount\(|\bFactCell\(\s*[\w.]+\s*,)\s*$")]
+    /// <summary>
+    /// Code ending where a sheet, column or 基本信息 item is named to find a cell or value, or to title the field of the
+    /// clerk's text at that cell by the column it is under (TemplateModelBuilder.ClerkAt, docs/report-fields.md).
+    /// </summary>
+    [GeneratedRegex(@"(\bCellOf\(|\bFact\(|\bAmount\(|\bFactCell\(\s*[\w.]+\s*,|\bClerkAt\([^;\n]*,)\s*$")]
     private static partial Regex LocatesData();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]

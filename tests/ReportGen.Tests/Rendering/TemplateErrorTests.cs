@@ -184,7 +184,7 @@ public sealed class TemplateErrorTests : IDisposable
     {
         var source = "{{ for a in lines }}{{ for b in lines }}{{ for c in lines }}" + new string('字', 2000) + "{{ end }}{{ end }}{{ end }}";
         var error = Fails(source, new TemplateLimits(TimeSpan.FromSeconds(20), 100_000));
-        Assert.Contains("输出超过 100,000 个字符，已停止", error.Message);
+        Assert.Contains("输出超过上限 100,000 个字符，已停止", error.Message);
     }
 
     [Fact]

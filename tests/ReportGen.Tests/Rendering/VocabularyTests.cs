@@ -72,14 +72,18 @@ public sealed class VocabularyTests : IDisposable
         var bundled = Texts(ReportRenderer.Render(Sample.Value, Path.Combine(Repo.Templates, "default.sbn")));
         var template = CopyTemplates(Vocabulary.FileName, text => text
             .Replace("IndicatorStatus.PartlyMet = 部分达成", "IndicatorStatus.PartlyMet = 基本完成", StringComparison.Ordinal)
-            .Replace("ScoreGrade.Poor = 差", "ScoreGrade.Poor = 较差", StringComparison.Ordinal)
+            .Replace("等级.待定 = 待定", "等级.待定 = 尚待评定", StringComparison.Ordinal)
+            .Replace("得分.区间 = {最低}至{最高}（暂定）", "得分.区间 = {最低}～{最高}（待补齐）", StringComparison.Ordinal)
             .Replace("得分.暂定标记 = {内容}（暂定）", "得分.暂定标记 = {内容}（待定）", StringComparison.Ordinal));
         var changed = Texts(ReportRenderer.Render(Sample.Value, template));
 
         Assert.Contains("实际完成2886篇次，部分达成", bundled, StringComparison.Ordinal);
         Assert.Contains("实际完成2886篇次，基本完成", changed, StringComparison.Ordinal);
-        Assert.Contains("自评等级：差（暂定）", bundled, StringComparison.Ordinal);
-        Assert.Contains("自评等级：较差（待定）", changed, StringComparison.Ordinal);
+        // The Shifeng sample's score is a range over every grade band: 待定, never 差.
+        Assert.Contains("自评等级：待定", bundled, StringComparison.Ordinal);
+        Assert.Contains("14.97至96.64（暂定）", bundled, StringComparison.Ordinal);
+        Assert.Contains("自评等级：尚待评定", changed, StringComparison.Ordinal);
+        Assert.Contains("14.97～96.64（待补齐）", changed, StringComparison.Ordinal);
         Assert.DoesNotContain("（暂定）", changed, StringComparison.Ordinal);
 
         // The narrative (generate --text) reads the same folder; check and preview keep the bundled words.

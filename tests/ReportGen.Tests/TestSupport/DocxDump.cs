@@ -19,7 +19,7 @@ namespace ReportGen.Tests.TestSupport;
 /// first cell of a vertical merge, <c>^</c> for a cell the merge covers, <c>¶</c> between paragraphs in a cell,
 /// and <c>(header)</c> after a row that repeats on each page.</item>
 /// </list>
-/// Lines end with LF; the dump depends only on the document.
+/// Lines end with LF; the dump depends only on the document. Word joiners (U+2060), invisible, are left out.
 /// </summary>
 public static class DocxDump
 {
@@ -449,7 +449,8 @@ public static class DocxDump
                 return;
             }
 
-            Text.Append(text.Replace("\r", string.Empty, StringComparison.Ordinal).Replace('\n', '↵'));
+            // U+2060 (word joiner) is invisible: the writer keeps numbers with their units by it.
+            Text.Append(text.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\u2060", string.Empty, StringComparison.Ordinal).Replace('\n', '↵'));
         }
 
         private void PageBreak()

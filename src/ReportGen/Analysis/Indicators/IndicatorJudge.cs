@@ -7,7 +7,7 @@ namespace ReportGen.Analysis.Indicators;
 /// (qualitative or unreadable target, actual in words or missing, units that do not compare, a deadline without a
 /// date to check) are scored on the qualitative bands from the user's 完成情况, and are 无法判断 without it.
 /// </summary>
-internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Finding> findings)
+internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, List<Finding> findings)
 {
     /// <summary>Share of the weight given without a user 得分: 达成 100%, 部分达成 70%, 未达成 30%.</summary>
     private static decimal DefaultShare(IndicatorStatus status) => status switch
@@ -68,16 +68,52 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
 
     private IndicatorResult JudgeDeadline(IndicatorResult result, IndicatorStatus? userStatus)
     {
-        var actual = ParsedActual(result.Row);
+        var reading = Read(result.Row, result.Target);
+        var actual = reading?.Value;
         result = result with { Actual = actual };
-        IndicatorStatus? computed = actual?.Date is { } done && result.Target.Date is { } due ? CompareDates(due, done) : null;
+        if (reading is { Signal: not ActualSignal.None })
+        {
+            // "2024年11月30日前未全部完工", "延期至2025年3月": the words decide, never the date in them.
+            return ByWords(result, reading, userStatus, ActualReader.Decide(reading, false, null, null, deadline: true));
+        }
+
+        var due = result.Target.Date;
+        IndicatorStatus? computed = actual?.Date is { } done && due is not null ? CompareDates(due, done) : null;
+        if (actual?.Kind == TargetKind.Deadline && computed == IndicatorStatus.NotMet)
+        {
+            // "12月31日前完成" against "11月前": done some time before the 31st, perhaps in time; not decided.
+            computed = null;
+        }
+
         var prefix = computed switch
         {
-            IndicatorStatus.Met => $"于{actual!.Date}完成，未超过时限{result.Target.Date}",
-            IndicatorStatus.NotMet => $"于{actual!.Date}完成，超过时限{result.Target.Date}",
+            IndicatorStatus.Met when actual!.Kind == TargetKind.Deadline => $"实际完成值写明{actual.Date}前完成，未超过时限{due}",
+            IndicatorStatus.Met => $"于{actual!.Date}完成，未超过时限{due}",
+            IndicatorStatus.NotMet => $"于{actual!.Date}完成，超过时限{due}",
             _ => "时限指标",
         };
         return ByUser(result, userStatus, computed, prefix);
+    }
+
+    /// <summary>The actual read as a measured value and its surroundings (<see cref="ActualReader"/>); null when blank.</summary>
+    private static ActualReading? Read(IndicatorRow row, ParsedValue target) =>
+        string.IsNullOrWhiteSpace(row.Actual) ? null : ActualReader.Read(row.Actual, target);
+
+    /// <summary>
+    /// An actual whose words change its meaning (docs/domain.md, "Reading the actual value"): the verdict the words
+    /// give, scored on the qualitative bands like a deadline; or, when they give none, 无法判断 until the user writes
+    /// the measured value or the 完成情况 (RG330). The reason quotes the clerk's text and states nothing it does not.
+    /// </summary>
+    private IndicatorResult ByWords(IndicatorResult result, ActualReading reading, IndicatorStatus? userStatus, IndicatorStatus? decided)
+    {
+        var prefix = $"实际完成值“{reading.Original.Trim()}”{reading.Why}";
+        if (decided is { } d)
+        {
+            return ByUser(result, userStatus, d, $"{prefix}，按文字判断为{IndicatorNames.Of(d)}");
+        }
+
+        return ByUser(result, userStatus, null, prefix, ask: (FindingCodes.ActualNotMeasured,
+            $"实际完成值“{reading.Original.Trim()}”{reading.Why}，不能与指标值“{result.Row.Target}”直接比较，无法判断：请写明实际完成的数值，或在完成情况中填写达成、部分达成或未达成"));
     }
 
     /// <summary>Met / not met when the dates decide it; null when they do not ("11月前" against a date in November).</summary>
@@ -112,6 +148,7 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         var row = result.Row;
         var target = result.Target;
         ParsedValue? actual;
+        ActualReading? reading = null;
         var source = "";
         if (IndicatorScorer.IsExecutionRateIndicator(row))
         {
@@ -129,13 +166,21 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         }
         else
         {
-            actual = ParsedActual(row);
+            reading = Read(row, target);
+            actual = reading?.Value;
         }
 
         result = result with { Actual = actual };
         if (IndicatorScorer.IsCost(row) && target.UnitFamily == "元")
         {
             result = CheckBudgetAdjustment(result);
+        }
+
+        if (reading is { IsClean: false } words && words.Value?.Kind is not TargetKind.Unknown)
+        {
+            var atMost = result.Kind == IndicatorKind.AtMost || (result.Kind == IndicatorKind.Equal && target.Number == 0m);
+            var bound = target.Kind == TargetKind.Growth ? null : target.Number;
+            return ByWords(result, words, userStatus, ActualReader.Decide(words, atMost, bound, words.Value?.InUnitOf(target), deadline: false));
         }
 
         if (actual is null)
@@ -154,6 +199,20 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
                 ? $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”无法识别：{problem}"
                 : $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”未写出数值");
             return ByUser(result, userStatus, null, $"实际完成值“{actual.Original}”无数值，无法与指标值比较");
+        }
+
+        if (BareFraction(target, actual) is { } percent)
+        {
+            // A General-formatted 0.936 against ≥90%: 93.6% or a slip; never scored as 0.94% (docs/domain.md).
+            Add(FindingCodes.BareFraction, Severity.Error, row, "实际完成值",
+                $"实际完成值“{actual.Original.Trim()}”没有写%，指标值是“{row.Target}”：{actual.Original.Trim()} 是 {percent} 吗？请填写 {percent}（若确为 {actual.Original.Trim()}%，请写明“{actual.Original.Trim()}%”）");
+            return result with
+            {
+                Status = IndicatorStatus.Undetermined,
+                Score = 0m,
+                Reason = $"实际完成值“{actual.Original.Trim()}”未写明是否为百分数，无法判断，暂按0分计",
+                MissingField = "实际完成值",
+            };
         }
 
         if (target.Number is not { } t || actual.InUnitOf(target) is not { } a)
@@ -181,6 +240,11 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         }
 
         var (share, why) = ScoreShare(result.Kind, t, a, result.Target, result.Actual!);
+
+        // A 评价标准 scale (优/良/中/差) decides the share instead: docs/domain.md, "评价标准 (优/良/中/差) scoring".
+        var reached = StandardScale.Parse(row.Standard)?.Reach(result.Actual!);
+        (share, why) = reached is null ? (share, why) : (reached.Share, reached.Reason);
+        result = result with { StandardReached = reached?.Grade };
         var score = Money.Round2(result.Weight * share);
         var status = share >= 1m ? IndicatorStatus.Met : share >= 0.6m ? IndicatorStatus.PartlyMet : IndicatorStatus.NotMet;
         var approx = !(result.Actual!.Approximate || target.Approximate) ? ""
@@ -193,8 +257,7 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
 
         if (userStatus is { } u && u != status)
         {
-            Add(FindingCodes.StatusDiffers, Severity.Info, row, "完成情况",
-                $"填报完成情况为{IndicatorNames.Of(u)}，按数值计算为{IndicatorNames.Of(status)}");
+            return Disagreeing(result, u, status, "按数值计算");
         }
 
         return result with { Status = status, Score = score, Reason = source + why + approx };
@@ -203,8 +266,14 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
     /// <summary>The share of the weight earned (docs/domain.md §5) and the reason in Chinese.</summary>
     internal static (decimal Share, string Reason) ScoreShare(IndicatorKind kind, decimal t, decimal a, ParsedValue target, ParsedValue actual)
     {
-        var ts = $"{Fmt.N(t)}{target.Unit ?? actual.Unit}";
-        var acs = $"{Fmt.N(a)}{target.Unit ?? actual.Unit}";
+        // Each side in the clerk's own units (docs/domain.md): "实际68.36万元超过指标值65.26万元", never 683600.
+        string Show(ParsedValue v, decimal n, ParsedValue other) =>
+            v.Kind == TargetKind.Growth && v.Note is { } change ? change // "下降2%", as written
+            : target.Kind == TargetKind.Growth || v.Written is not { } w ? $"{Fmt.N(n)}{target.Unit ?? actual.Unit}"
+            : v.Unit is null && !w.EndsWith('万') && !w.EndsWith('亿') ? w + other.Unit
+            : w;
+        var ts = Show(target, t, actual);
+        var acs = Show(actual, a, target);
         if (kind == IndicatorKind.AtMost)
         {
             if (a <= t)
@@ -248,21 +317,22 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
     /// </summary>
     /// <remarks><paramref name="actualReported"/>: the row has no 实际完成值 and RG309 already asks for it; otherwise a
     /// row left undetermined asks for its 完成情况 (RG313). Either way the row names the one cell still to fill.</remarks>
-    private IndicatorResult ByUser(IndicatorResult result, IndicatorStatus? userStatus, IndicatorStatus? computed, string prefix, bool actualReported = false)
+    private IndicatorResult ByUser(IndicatorResult result, IndicatorStatus? userStatus, IndicatorStatus? computed, string prefix,
+        bool actualReported = false, (string Code, string Message)? ask = null)
     {
         var row = result.Row;
         if (userStatus is { } u && computed is { } c && u != c)
         {
-            Add(FindingCodes.StatusDiffers, Severity.Info, row, "完成情况",
-                $"填报完成情况为{IndicatorNames.Of(u)}，按日期判断为{IndicatorNames.Of(c)}");
+            return Disagreeing(result, u, c, prefix);
         }
 
         if ((userStatus ?? computed) is not { } status)
         {
             if (!actualReported)
             {
-                Add(FindingCodes.MissingUserStatus, Severity.Warning, row, "完成情况",
+                var (code, message) = ask ?? (FindingCodes.MissingUserStatus,
                     "需由填报人判断的指标未填写完成情况（达成/部分达成/未达成），无法判断，暂按0分计，得分为暂定");
+                Add(code, Severity.Warning, row, "完成情况", message);
             }
 
             return result with
@@ -297,6 +367,36 @@ internal sealed class IndicatorJudge(string scope, ScopeFacts facts, List<Findin
         var reason = share == 1m && userStatus is null ? $"{prefix}" : $"{prefix}，{how}“{IndicatorNames.Of(status)}”按分值的{Fmt.N(share * 100m)}%计分";
         return result with { Status = status, Score = Money.Round2(weight * share), Reason = reason };
     }
+
+    /// <summary>
+    /// The clerk's 完成情况 and the verdict of the numbers, dates or words disagree: the report neither overrules the
+    /// clerk nor repeats a verdict the data deny; the row is 无法判断 until the two agree (RG315).
+    /// </summary>
+    private IndicatorResult Disagreeing(IndicatorResult result, IndicatorStatus user, IndicatorStatus computed, string basis)
+    {
+        Add(FindingCodes.StatusDiffers, Severity.Warning, result.Row, "完成情况",
+            $"填报完成情况为“{IndicatorNames.Of(user)}”，但{basis}为“{IndicatorNames.Of(computed)}”：请核对实际完成值和完成情况，二者一致后计分；暂按0分计，得分为暂定");
+        return result with
+        {
+            Status = IndicatorStatus.Undetermined,
+            Score = 0m,
+            Reason = $"填报完成情况“{IndicatorNames.Of(user)}”与{basis}的“{IndicatorNames.Of(computed)}”不一致，待核对，暂按0分计",
+            MissingField = "完成情况",
+        };
+    }
+
+    /// <summary>
+    /// "0.936" (a General-formatted cell, no %) against a percentage target above 1%: the percentage it may mean
+    /// ("93.6%"), or null when the actual is not such a bare fraction.
+    /// </summary>
+    internal static string? BareFraction(ParsedValue target, ParsedValue actual) =>
+        target.UnitFamily == "%" && actual.Unit is null && actual.Number is > 0m and <= 1m && target.Number is > 1m
+        && BareNumber().IsMatch(TargetValueParser.Normalize(actual.Original))
+            ? $"{Fmt.N(actual.Number.Value * 100m)}%"
+            : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d*\.?\d+$")]
+    private static partial System.Text.RegularExpressions.Regex BareNumber();
 
     /// <summary>
     /// A cost target equal to the start-of-year amount of a budget that was adjusted during the year: the 绩效目标

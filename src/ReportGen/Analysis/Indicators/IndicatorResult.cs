@@ -91,6 +91,9 @@ public sealed record IndicatorResult(
     /// <summary>For an undetermined row, the column the user still has to fill: 实际完成值 or 完成情况.</summary>
     public string? MissingField { get; init; }
 
+    /// <summary>The 评价标准 grade (优 / 良 / 中 / 差) the actual reached, when the indicator has such a scale.</summary>
+    public string? StandardReached { get; init; }
+
     /// <summary>A cost target set at the start-of-year amount of an adjusted budget: that budget, before and after.</summary>
     public BudgetChange? BudgetAdjustment { get; init; }
 }
@@ -136,11 +139,20 @@ public sealed record ScopeScore(
 
     public bool Provisional => Undetermined > 0;
 
-    /// <summary>优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差.</summary>
+    /// <summary>
+    /// The highest total the data could still give: every undecided indicator at its full weight. <see cref="Total"/>
+    /// (each at 0) and this bound the provisional score (docs/domain.md, "Provisional scores as a range").
+    /// </summary>
+    public decimal Ceiling => Total + Results.Where(r => r.Status == IndicatorStatus.Undetermined).Sum(r => r.Weight - r.Score);
+
+    /// <summary>The grade is known: the range from <see cref="Total"/> to <see cref="Ceiling"/> lies in one band.</summary>
+    public bool GradeDecided => GradeOf(Total) == GradeOf(Ceiling);
+
+    /// <summary>优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差, of <see cref="Total"/>; meaningful only when <see cref="GradeDecided"/>.</summary>
     public ScoreGrade GradeLevel => GradeOf(Total);
 
-    /// <summary>The grade in the bundled words (优 / 良 / 中 / 差).</summary>
-    public string Grade => Vocabulary.Bundled.Of(GradeLevel);
+    /// <summary>The grade in the bundled words (优 / 良 / 中 / 差), or 待定 while the range spans two bands.</summary>
+    public string Grade => GradeDecided ? Vocabulary.Bundled.Of(GradeLevel) : Vocabulary.Bundled.PendingGrade;
 
     public static ScoreGrade GradeOf(decimal total) => total switch
     {

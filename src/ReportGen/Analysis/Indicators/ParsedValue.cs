@@ -76,7 +76,16 @@ public sealed record ParsedValue(string Original, TargetKind Kind)
     /// <summary>What could not be understood, in Chinese; null when the text was understood.</summary>
     public string? Problem { get; init; }
 
+    /// <summary>
+    /// The number with its unit as the clerk wrote it, without operators ("68.36万元", "65.26万", "一百二十场"): what
+    /// explanations quote, so that they never state a unit nobody wrote. Null when nothing numeric was read.
+    /// </summary>
+    public string? Written { get; init; }
+
     public bool IsNumeric => Number is not null;
+
+    /// <summary>Written with 万 or 亿 and no unit ("28.5万"): the number is multiplied out.</summary>
+    private bool WrittenInWan => Unit is null && Written is { } w && (w.EndsWith('万') || w.EndsWith('亿'));
 
     /// <summary>The number in its family's base unit (万元 for money, 天 for days, the unit itself otherwise).</summary>
     public decimal? BaseNumber => Number * UnitFactor;
@@ -103,6 +112,17 @@ public sealed record ParsedValue(string Original, TargetKind Kind)
         if (!ComparesWith(reference) || Number is not { } n)
         {
             return null;
+        }
+
+        // "28.5万" beside 万元: a 万 with no unit is money in 元 when the other side is money ("65.26万" = 652600 元).
+        if (UnitFamily is null && reference.UnitFamily == "元" && WrittenInWan)
+        {
+            return n * 0.0001m / reference.UnitFactor;
+        }
+
+        if (reference.UnitFamily is null && UnitFamily == "元" && reference.WrittenInWan)
+        {
+            return n * UnitFactor / 0.0001m;
         }
 
         if (UnitFamily is null || reference.UnitFamily is null)

@@ -149,6 +149,7 @@ public static partial class TargetValueParser
         return WithUnit(new ParsedValue(original, TargetKind.Growth)
         {
             Number = down ? -number : number,
+            Written = m.Groups["num"].Value + m.Groups["unit"].Value,
             Note = down ? $"下降{m.Groups["num"].Value}{m.Groups["unit"].Value}" : $"增长{m.Groups["num"].Value}{m.Groups["unit"].Value}",
         }, m.Groups["unit"].Value);
     }
@@ -165,6 +166,7 @@ public static partial class TargetValueParser
         return WithUnit(new ParsedValue(original, kind)
         {
             Number = number,
+            Written = WrittenOf(m, m.Groups["unit"].Value),
             Approximate = m.Groups["about"].Success || m.Groups["more"].Success || m.Groups["around"].Success,
             Problem = problem,
         }, m.Groups["unit"].Value);
@@ -241,11 +243,16 @@ public static partial class TargetValueParser
         return WithUnit(new ParsedValue(original, kind)
         {
             Number = number,
+            Written = WrittenOf(t, unit),
             Approximate = t.Groups["about"].Success || t.Groups["more"].Success || t.Groups["around"].Success,
             Note = $"从文字中取数：{t.Value}{(unit == t.Groups["unit"].Value ? "" : unit)}",
             Problem = problem,
         }, unit);
     }
+
+    /// <summary>The number as written, its 万 / 亿 and its unit: "68.36万元", "5.7万名", "一百二十场" (<see cref="ParsedValue.Written"/>).</summary>
+    private static string WrittenOf(Match m, string unit) =>
+        (m.Groups["sign"].Success ? "-" : "") + m.Groups["num"].Value + m.Groups["mult"].Value + (Units.Find(unit)?.Name ?? unit);
 
     private static decimal? ReadNumber(Match m)
     {

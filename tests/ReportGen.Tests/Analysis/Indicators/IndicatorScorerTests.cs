@@ -136,7 +136,8 @@ public class IndicatorScorerTests
     {
         var r = One(OutputRow("全年宣传报道", "≥3000篇", "2886篇次", weight: 10m));
         Assert.Equal(IndicatorKind.AtLeast, r.Kind);
-        Assert.Equal("实际2886篇未达到指标值3000篇，得分=分值×2886/3000", r.Reason);
+        // The clerk's own unit (篇次), not the target's.
+        Assert.Equal("实际2886篇次未达到指标值3000篇，得分=分值×2886/3000", r.Reason);
     }
 
     [Fact]

@@ -75,13 +75,16 @@ public class ShifengCaseTests
         // 满意度 nested under 效益 in this form still counts as 满意度: weight 10, no actual → 0.
         Assert.Equal((IndicatorGroup.Satisfaction, 10m), (r[10].Group, r[10].Weight));
 
-        // 产出 = 8.34 + 6.80 = 15.14; 效益 0; 满意度 0; total = 8.17 + 15.14 = 23.31 → 差, and provisional: 9 of the
-        // 11 indicators cannot be judged yet.
+        // 产出 = 8.34 + 6.80 = 15.14; 效益 0; 满意度 0; total = 8.17 + 15.14 = 23.31, and provisional: 9 of the
+        // 11 indicators cannot be judged yet, so the score lies between 23.31 and 23.31 + their weights, a range over
+        // every grade band: the grade is 待定, never 差 (docs/domain.md, "Provisional scores as a range").
         Assert.Equal(15.14m, score.Output);
         Assert.Equal(0m, score.Outcome);
         Assert.Equal(0m, score.Satisfaction);
         Assert.Equal(23.31m, score.Total);
-        Assert.Equal("差", score.Grade);
+        Assert.Equal(96.64m, score.Ceiling);
+        Assert.False(score.GradeDecided);
+        Assert.Equal("待定", score.Grade);
         Assert.Equal(9, score.Undetermined);
         Assert.True(score.Provisional);
 
@@ -126,7 +129,8 @@ public class ShifengCaseTests
         Assert.Equal(24.48m, score.Output);
         Assert.Equal(9.96m, score.ExecutionRate);
         Assert.Equal(34.44m, score.Total);
-        Assert.Equal("差", score.Grade);
+        Assert.Equal(99.44m, score.Ceiling);
+        Assert.Equal("待定", score.Grade);
 
         // 2886 of 3000 is unmet and has no 偏差原因.
         Assert.Contains(score.Findings, f => f.Code == FindingCodes.UnmetWithoutNote && f.Message.StartsWith("融媒体中心专项经费·全年宣传报道"));
