@@ -29,3 +29,15 @@ public sealed class UnixFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>The theory form of <see cref="UnixFactAttribute"/>.</summary>
+public sealed class UnixTheoryAttribute : TheoryAttribute
+{
+    public UnixTheoryAttribute()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Skip = "Windows 上不运行（用到 POSIX 文件模式、链接或 sh 脚本）";
+        }
+    }
+}
