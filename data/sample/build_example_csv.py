@@ -4,7 +4,7 @@
 示例县 does not exist: every name and figure here is invented to show a finished workbook, one that `reportgen check`
 passes without errors or warnings and that `reportgen generate` turns into a report without a placeholder. The
 arithmetic is kept exact by hand (全年 = 年初 + 调整, 结余 = 全年 − 实际, 附表1 totals); see README.md here.
-The .xlsx beside this folder is made from these files by the test SampleWorkbookTests (REPORTGEN_ACCEPT=1).
+The .xlsx beside this folder is made from these files by `dotnet run --project tools/SampleWorkbooks`.
 """
 import os
 

@@ -2,7 +2,7 @@
 """Writes the Shifeng 2023 sample as one CSV per sheet (the source of truth, diffable).
 
 Every figure comes from the published Shifeng 2023 start-of-year forms and year-end report; see README.md here.
-The .xlsx beside this folder is made from these files by the test SampleWorkbookTests (REPORTGEN_ACCEPT=1).
+The .xlsx beside this folder is made from these files by `dotnet run --project tools/SampleWorkbooks`.
 """
 import os
 

@@ -9,14 +9,12 @@ namespace ReportGen.Cli;
 
 /// <summary>
 /// <c>reportgen batch 文件夹 -o 输出文件夹 [--jobs N] [--template 名称|路径]</c>: every workbook under a folder checked
-/// and rendered in parallel, one report each, and a summary ranked weakest first. Exit 1 when some
-/// workbook was not rendered; 130 when stopped with Ctrl+C.
+/// and rendered in parallel, one report each, and a summary ranked weakest first. Exits with
+/// <see cref="ExitCodes.FindingsWithErrors"/> when some workbook was not rendered, <see cref="ExitCodes.Interrupted"/>
+/// when stopped with Ctrl+C.
 /// </summary>
 public static class BatchCommand
 {
-    /// <summary>The shell's code for a run stopped by Ctrl+C (128 + SIGINT).</summary>
-    public const int Interrupted = 130;
-
     public static Command Create(CliRunner runner)
     {
         var folder = new Argument<string>("文件夹") { Description = "存放各部门工作簿的文件夹（含子文件夹）：.xlsx、.xls，或每个工作表一个 .csv 的文件夹" };
@@ -32,7 +30,7 @@ public static class BatchCommand
         var pdf = PdfOption.Create();
         var force = new Option<bool>("--force") { Description = "输出文件夹中的报告在生成后被修改过时也覆盖；不加时列出这些报告，什么也不写" };
         var xlsx = new Option<bool>("--xlsx") { Description = "同时为每份报告写出附表的 Excel 工作簿（报告名-附表.xlsx），每表一个工作表" };
-        var command = new Command("batch", "批量检查并生成报告：处理文件夹中（含子文件夹）所有部门的工作簿，有错误的不生成；输出汇总表（最弱的部门排在最前）。有工作簿未生成时退出码为 1。")
+        var command = new Command("batch", "批量检查并生成报告：处理文件夹中（含子文件夹）所有部门的工作簿，有错误的不生成；输出汇总表（最弱的部门排在最前）。有工作簿未生成时退出码为 " + ExitCodes.FindingsWithErrors + "。")
         {
             folder, output, jobs, template, pdf, xlsx, force,
         };
@@ -222,7 +220,7 @@ public static class BatchCommand
         if (summary.Cancelled)
         {
             runner.Output.WriteLine($"已中断：{summary.Count(BatchStatus.Cancelled)} 个工作簿未处理，已生成的报告均完整。重新运行即可补齐。");
-            return Interrupted;
+            return ExitCodes.Interrupted;
         }
 
         return summary.AnyFailed ? ExitCodes.FindingsWithErrors : ExitCodes.Ok;

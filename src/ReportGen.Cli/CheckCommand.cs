@@ -23,7 +23,7 @@ public static class CheckCommand
             Description = TemplateHelp.Describe("按此报告模板检查（另外列出该模板要求而工作簿未填写的内容，如湖南格式的自评结果应用情况）"),
             DefaultValueFactory = _ => "default",
         };
-        var command = new Command("check", "检查工作簿：核对金额勾稽关系、执行率、项目名称对应和文字遗留问题，并列出所选报告模板中将留待填写的内容。有错误时退出码为 1。")
+        var command = new Command("check", "检查工作簿：核对金额勾稽关系、执行率、项目名称对应和文字遗留问题，并列出所选报告模板中将留待填写的内容。有错误时退出码为 " + ExitCodes.FindingsWithErrors + "。")
         {
             workbook,
             format,

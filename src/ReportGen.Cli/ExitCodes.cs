@@ -1,6 +1,6 @@
 namespace ReportGen.Cli;
 
-/// <summary>Process exit codes, documented in README (CLI reference).</summary>
+/// <summary>Process exit codes, documented in README (CLI reference): every one the CLI returns is named here.</summary>
 public static class ExitCodes
 {
     /// <summary>Done; no finding at error level.</summary>
@@ -14,6 +14,9 @@ public static class ExitCodes
 
     /// <summary>An internal error of ReportGen: a bug to report.</summary>
     public const int InternalError = 3;
+
+    /// <summary>Stopped by Ctrl+C or SIGTERM (<c>batch</c>): the shell's code for it, 128 + SIGINT.</summary>
+    public const int Interrupted = 130;
 
     /// <summary>The exit code of a failed job: an input or the file system 2, a bug of ReportGen 3.</summary>
     public static int Of(FailureKind kind) => kind == FailureKind.Internal ? InternalError : InputError;

@@ -11,7 +11,7 @@ internal static class PdfOption
 {
     public static Option<bool> Create() => new("--pdf")
     {
-        Description = "同时生成 PDF：与 .docx 同名、放在同一文件夹，由本机安装的 LibreOffice 转换（未安装时报错，退出码 2）",
+        Description = "同时生成 PDF：与 .docx 同名、放在同一文件夹，由本机安装的 LibreOffice 转换（未安装时报错，退出码 " + ExitCodes.InputError + "）",
     };
 
     /// <summary>The .docx path to write and the PDF path wanted: <c>-o X.pdf</c> → X.docx and X.pdf.</summary>

@@ -71,10 +71,6 @@ public sealed class SheetData(string name, IReadOnlyList<object?[]> rows, bool h
         return value is double number && FormatOf(row, column)?.For(number) is { } format ? format.Display(number) : CellText.Of(value);
     }
 
-    /// <summary>The merged range covering a cell below its top row, or null.</summary>
-    public MergedRange? MergeBelowTop(int row, int column) =>
-        Merges.Count == 0 ? null : Merges.FirstOrDefault(m => row > m.FromRow && row <= m.ToRow && column >= m.FromColumn && column <= m.ToColumn);
-
     // Cells of the merge's first column below its top, clipped to the data: bounded by the sheet's size.
     private Dictionary<(int, int), int> MergedFrom()
     {

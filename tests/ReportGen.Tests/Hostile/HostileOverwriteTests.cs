@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ReportGen.Output;
+using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;
 using ReportGen.Files;
 
@@ -64,14 +65,9 @@ public sealed class HostileOverwriteTests : IDisposable
         }
     }
 
-    [Fact]
+    [UnixFact]
     public void Output_through_a_symbolic_link_or_a_hard_link_to_the_workbook_is_refused()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         var workbook = Workbook();
         var symbolic = _temp.File("链接.docx");
         File.CreateSymbolicLink(symbolic, workbook);
@@ -122,14 +118,9 @@ public sealed class HostileOverwriteTests : IDisposable
         Assert.False(File.Exists(Path.Combine(folder, "差异.csv")));
     }
 
-    [Fact]
+    [UnixFact]
     public void Output_linked_to_a_sheet_file_from_elsewhere_is_refused()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         var folder = Path.Combine(_temp.Path, "部门");
         WorkbookBuilder.Create().Project("项目甲", 10m, 0m, 9.5m).WriteCsvFolder(folder);
         var sheet = Path.Combine(folder, "预算执行.csv");
@@ -147,28 +138,18 @@ public sealed class HostileOverwriteTests : IDisposable
         Refused(sheet, "就是输入文件", "generate", folder, "-o", symbolic);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Device_output_is_refused_and_stays_a_device()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
         var workbook = Workbook();
         Refused(workbook, "/dev/null", "generate", workbook, "-o", "/dev/null");
         Refused(workbook, "不是普通文件", "preview", workbook, "-o", "/dev/null");
         Assert.Equal(FileKind.Special, FileIdentity.Of("/dev/null").Kind);
     }
 
-    [Fact]
+    [UnixFact]
     public async Task Fifo_output_is_refused_without_blocking()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         var workbook = Workbook();
         var fifo = _temp.File("管道.docx");
         MakeFifo(fifo);
@@ -206,14 +187,9 @@ public sealed class HostileOverwriteTests : IDisposable
         Refused(workbook, "太长", "generate", workbook, "-o", _temp.File(new string('长', 80) + ".docx"));
     }
 
-    [Fact]
+    [UnixFact]
     public void Import_into_one_of_its_forms_through_a_link_is_refused()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         var form = Workbook();
         var link = _temp.File("目标.xlsx");
         File.CreateSymbolicLink(link, form);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Hostile;
@@ -14,16 +15,12 @@ public sealed class HostileSignalTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    [Theory]
+    [UnixTheory]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     [InlineData("TERM")]
     [InlineData("INT")]
     public void A_signal_during_the_pdf_conversion_removes_the_private_profile(string signal)
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         var bin = Directory.CreateDirectory(_temp.File("bin")).FullName;
         var tmp = Directory.CreateDirectory(_temp.File("tmp")).FullName;
         var started = _temp.File("started");

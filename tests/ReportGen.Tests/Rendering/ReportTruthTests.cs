@@ -74,19 +74,17 @@ public sealed partial class ReportTruthTests
         Assert.Contains(analysis.Findings, f => f.Code == "RG320");
     }
 
+    public static TheoryData<string> CaseInputs() => new(Repo.ReportCaseInputs);
+
     [Theory]
-    [InlineData("decrease")]
-    [InlineData("no-targets")]
-    [InlineData("yuan")]
-    [InlineData("overspend")]
-    [InlineData("progress")]
-    public void Placeholders_and_findings_correspond_on_every_golden_case(string name) =>
-        AssertGapsCorrespond(GenerateJob.Analyze(Path.Combine(Repo.ReportCases, name, "input")));
+    [MemberData(nameof(CaseInputs))]
+    public void Placeholders_and_findings_correspond_on_every_golden_case(string input) =>
+        AssertGapsCorrespond(GenerateJob.Analyze(input));
 
     public static TheoryData<string, string> CasesByOutline()
     {
         var data = new TheoryData<string, string>();
-        foreach (var input in new[] { "decrease", "no-targets", "yuan", "overspend", "progress" }.Select(c => Path.Combine(Repo.ReportCases, c, "input"))
+        foreach (var input in Repo.ReportCaseInputs
                      .Append(Repo.SampleCsvFolder).Append(Path.Combine(Repo.Root, "data", "sample", "示例县文化旅游局2024.xlsx")))
         {
             foreach (var outline in new[] { "default", "sichuan", "hunan", "guangdong", "hebei" })

@@ -38,6 +38,34 @@ public static class Repo
     /// <summary>Report snapshot cases: each folder holds an input workbook beside its golden outputs.</summary>
     public static string ReportCases => Path.Combine(Root, "tests", "ReportGen.Tests", "TestFiles", "Reports");
 
-    /// <summary>REPORTGEN_ACCEPT=1 rewrites generated fixtures instead of comparing against them.</summary>
-    public static bool Accept => Environment.GetEnvironmentVariable("REPORTGEN_ACCEPT") == "1";
+    /// <summary>The input of every report case that has its own (an <c>input</c> folder), found by folder.</summary>
+    public static IEnumerable<string> ReportCaseInputs => Directory.GetDirectories(ReportCases)
+        .Select(folder => Path.Combine(folder, "input"))
+        .Where(Directory.Exists)
+        .Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// REPORTGEN_ACCEPT=1 rewrites generated fixtures instead of comparing against them. In CI it is refused: the
+    /// test asking fails, so that a CI run can never pass by accepting whatever it produced.
+    /// </summary>
+    public static bool Accept => AcceptFrom(Environment.GetEnvironmentVariable("REPORTGEN_ACCEPT"), Ci.IsCi);
+
+    public const string AcceptRefusedInCi =
+        "REPORTGEN_ACCEPT=1 在 CI 中无效：CI 只比较快照，不改写。请在本机运行 REPORTGEN_ACCEPT=1 dotnet test，检查差异后提交快照文件。";
+
+    /// <summary>Whether <paramref name="accept"/> (the variable's value) asks to rewrite; fails the test when in CI.</summary>
+    public static bool AcceptFrom(string? accept, bool ci)
+    {
+        if (accept != "1")
+        {
+            return false;
+        }
+
+        if (ci)
+        {
+            Assert.Fail(AcceptRefusedInCi);
+        }
+
+        return true;
+    }
 }
