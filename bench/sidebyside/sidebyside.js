@@ -35,14 +35,15 @@ function docxtemplater() {
   return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-// Same content: the non-empty paragraphs (in body and table cells) and the tables, in order.
+// Same content: the non-empty paragraphs (in body and table cells) and the tables, in order. U+2060 (the invisible
+// word joiner ReportGen puts between a figure and its unit so that a line never breaks inside it) is not content.
 function content(docx) {
   const xml = new PizZip(docx).file('word/document.xml').asText();
   const decode = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
   const paragraphs = [];
   for (const p of xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) || []) {
     const text = (p.match(/<w:t[ >][^<]*<\/w:t>|<w:br\/>|<w:br \/>/g) || [])
-      .map((t) => (t.startsWith('<w:br') ? '\n' : decode(t.replace(/<[^>]+>/g, '')))).join('');
+      .map((t) => (t.startsWith('<w:br') ? '\n' : decode(t.replace(/<[^>]+>/g, '')))).join('').replace(/\u2060/g, '');
     if (text.trim().length > 0) paragraphs.push(text);
   }
   return { paragraphs, tables: (xml.match(/<w:tbl>/g) || []).length };
