@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ReportGen.Tests.Output;
 using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;
 
@@ -53,29 +54,6 @@ public sealed class HostileSignalTests : IDisposable
         Assert.True(run.WaitForExit(60_000), "reportgen did not end after the signal");
         Assert.Empty(Directory.GetDirectories(tmp, "reportgen-pdf-*"));
         var child = int.Parse(File.ReadAllText(started).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(Gone(child), $"LibreOffice's child {child} still runs");
-    }
-
-    private static bool Gone(int pid)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            try
-            {
-                using var process = Process.GetProcessById(pid);
-                if (process.HasExited)
-                {
-                    return true;
-                }
-            }
-            catch (ArgumentException)
-            {
-                return true;
-            }
-
-            Thread.Sleep(100);
-        }
-
-        return false;
+        Assert.True(PdfConverterTests.ProcessGone(child), $"LibreOffice's child {child} still runs");
     }
 }

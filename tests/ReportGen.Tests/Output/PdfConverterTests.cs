@@ -246,7 +246,8 @@ public sealed class PdfConverterTests : IDisposable
         return docx;
     }
 
-    private static bool ProcessGone(int pid)
+    /// <summary>Whether process <paramref name="pid"/> has ended, waiting up to 5 s.</summary>
+    internal static bool ProcessGone(int pid)
     {
         for (var i = 0; i < 50; i++)
         {

@@ -206,13 +206,7 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
             // A General-formatted 0.936 against ≥90%: 93.6% or a slip; never scored as 0.94% (docs/domain.md).
             Add(FindingCodes.BareFraction, Severity.Error, row, "实际完成值",
                 $"实际完成值“{actual.Original.Trim()}”没有写%，指标值是“{row.Target}”：{actual.Original.Trim()} 是 {percent} 吗？请填写 {percent}（若确为 {actual.Original.Trim()}%，请写明“{actual.Original.Trim()}%”）");
-            return result with
-            {
-                Status = IndicatorStatus.Undetermined,
-                Score = 0m,
-                Reason = $"实际完成值“{actual.Original.Trim()}”未写明是否为百分数，无法判断，暂按0分计",
-                MissingField = "实际完成值",
-            };
+            return Undetermined(result, $"实际完成值“{actual.Original.Trim()}”未写明是否为百分数，无法判断，暂按0分计", "实际完成值");
         }
 
         if (target.Number is not { } t || actual.InUnitOf(target) is not { } a)
@@ -336,13 +330,7 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
                 Add(code, Severity.Warning, row, "完成情况", message);
             }
 
-            return result with
-            {
-                Status = IndicatorStatus.Undetermined,
-                Score = 0m,
-                Reason = actualReported ? $"{prefix}，无法判断，暂按0分计" : $"{prefix}，未填写完成情况，无法判断，暂按0分计",
-                MissingField = actualReported ? "实际完成值" : "完成情况",
-            };
+            return Undetermined(result, actualReported ? $"{prefix}，无法判断，暂按0分计" : $"{prefix}，未填写完成情况，无法判断，暂按0分计", actualReported ? "实际完成值" : "完成情况");
         }
 
         var weight = result.Weight;
@@ -369,6 +357,10 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
         return result with { Status = status, Score = Money.Round2(weight * share), Reason = reason };
     }
 
+    /// <summary>A row that cannot be judged yet: 0 points for now, and the field whose value would decide it.</summary>
+    private static IndicatorResult Undetermined(IndicatorResult result, string reason, string missingField) =>
+        result with { Status = IndicatorStatus.Undetermined, Score = 0m, Reason = reason, MissingField = missingField };
+
     /// <summary>
     /// The clerk's 完成情况 and the verdict of the numbers, dates or words disagree: the report neither overrules the
     /// clerk nor repeats a verdict the data deny; the row is 无法判断 until the two agree (RG315).
@@ -377,13 +369,7 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
     {
         Add(FindingCodes.StatusDiffers, Severity.Warning, result.Row, "完成情况",
             $"填报完成情况为“{IndicatorNames.Of(user)}”，但{basis}为“{IndicatorNames.Of(computed)}”：请核对实际完成值和完成情况，二者一致后计分；暂按0分计，得分为暂定");
-        return result with
-        {
-            Status = IndicatorStatus.Undetermined,
-            Score = 0m,
-            Reason = $"填报完成情况“{IndicatorNames.Of(user)}”与{basis}的“{IndicatorNames.Of(computed)}”不一致，待核对，暂按0分计",
-            MissingField = "完成情况",
-        };
+        return Undetermined(result, $"填报完成情况“{IndicatorNames.Of(user)}”与{basis}的“{IndicatorNames.Of(computed)}”不一致，待核对，暂按0分计", "完成情况");
     }
 
     /// <summary>
