@@ -4,63 +4,6 @@ using ReportGen.Input;
 
 namespace ReportGen.Import;
 
-/// <summary>
-/// A header row's columns by role: each role is found by its label (with synonyms), the data of a row is the cell
-/// that starts under the header cell, or the one covering it when that cell does not start under another header.
-/// </summary>
-internal sealed class HeaderMap
-{
-    private readonly Dictionary<string, FormCell> _columns;
-
-    private HeaderMap(Dictionary<string, FormCell> columns) => _columns = columns;
-
-    public static HeaderMap Of(FormRow header, IReadOnlyDictionary<string, Func<string, bool>> roles)
-    {
-        var columns = new Dictionary<string, FormCell>();
-        foreach (var cell in header.Cells.Where(cell => !cell.IsVerticalCopy && cell.Text.Length > 0))
-        {
-            var key = FormText.LabelKey(cell.Text);
-            foreach (var (role, test) in roles)
-            {
-                if (!columns.ContainsKey(role) && test(key))
-                {
-                    columns[role] = cell;
-                    break;
-                }
-            }
-        }
-
-        return new HeaderMap(columns);
-    }
-
-    public bool Has(string role) => _columns.ContainsKey(role);
-
-    public int Count => _columns.Count;
-
-    public int? Column(string role) => _columns.TryGetValue(role, out var cell) ? cell.Column : null;
-
-    public string Text(FormRow row, string role) => Cell(row, role)?.Text ?? "";
-
-    public FormCell? Cell(FormRow row, string role)
-    {
-        if (!_columns.TryGetValue(role, out var header))
-        {
-            return null;
-        }
-
-        var under = row.Cells.FirstOrDefault(cell => cell.Column >= header.Column && cell.Column <= header.LastColumn);
-        if (under is not null)
-        {
-            return under;
-        }
-
-        var covering = row.At(header.Column);
-        var startsUnderOther = covering is not null
-                               && _columns.Values.Any(other => other != header && other.Covers(covering.Column));
-        return startsUnderOther ? null : covering;
-    }
-}
-
 /// <summary>Reads the table blocks every layout shares: indicator rows, 重点工作 rows, 支出明细 rows.</summary>
 internal static partial class BlockReader
 {
@@ -97,13 +40,13 @@ internal static partial class BlockReader
 
     public static bool IsIndicatorHeader(FormRow row)
     {
-        var map = HeaderMap.Of(row, IndicatorRoles);
+        var map = FormHeader.Of(row, IndicatorRoles);
         return map.Has("三级") && (map.Has("一级") || map.Has("二级"));
     }
 
     public static bool IsTaskHeader(FormRow row)
     {
-        var map = HeaderMap.Of(row, TaskRoles);
+        var map = FormHeader.Of(row, TaskRoles);
         return map.Has("事项") && map.Has("工作目标");
     }
 
@@ -129,7 +72,7 @@ internal static partial class BlockReader
     /// </summary>
     public static List<FormIndicator> Indicators(FormSegment segment, ref int index, ICollection<SkippedItem> skipped)
     {
-        var map = HeaderMap.Of(segment.Rows[index], IndicatorRoles);
+        var map = FormHeader.Of(segment.Rows[index], IndicatorRoles);
         var result = new List<FormIndicator>();
         string level1 = "", level2 = "";
         for (index++; index < segment.Rows.Count; index++)
@@ -191,7 +134,7 @@ internal static partial class BlockReader
     /// <summary>年度重点工作计划 rows after the header at <paramref name="index"/>.</summary>
     public static List<FormKeyTask> Tasks(FormSegment segment, ref int index)
     {
-        var map = HeaderMap.Of(segment.Rows[index], TaskRoles);
+        var map = FormHeader.Of(segment.Rows[index], TaskRoles);
         var result = new List<FormKeyTask>();
         for (index++; index < segment.Rows.Count; index++)
         {
@@ -221,9 +164,9 @@ internal static partial class BlockReader
     {
         var labelRow = segment.Rows[index];
         var label = labelRow.Cells.First(cell => !cell.IsVerticalCopy && FormText.LabelKey(cell.Text).StartsWith("支出明细", StringComparison.Ordinal));
-        var map = HeaderMap.Of(labelRow, DetailRoles);
+        var map = FormHeader.Of(labelRow, DetailRoles);
         var start = index;
-        if (!map.Has("金额") && index + 1 < segment.Rows.Count && HeaderMap.Of(segment.Rows[index + 1], DetailRoles) is { } next && next.Has("金额"))
+        if (!map.Has("金额") && index + 1 < segment.Rows.Count && FormHeader.Of(segment.Rows[index + 1], DetailRoles) is { } next && next.Has("金额"))
         {
             map = next;
             start = index + 1;
@@ -273,7 +216,7 @@ internal static partial class BlockReader
         return (items, total);
     }
 
-    private static ExpenseDetail ByHeader(HeaderMap map, FormRow row, FormUnit unit)
+    private static ExpenseDetail ByHeader(FormHeader map, FormRow row, FormUnit unit)
     {
         var amountCell = map.Cell(row, "金额");
         var amountText = amountCell?.Text ?? "";

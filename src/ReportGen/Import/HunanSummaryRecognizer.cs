@@ -22,7 +22,7 @@ internal static partial class HunanSummaryRecognizer
 
     public static SummaryForm? Read(FormSegment segment, ICollection<SkippedItem> skipped)
     {
-        var map = HeaderMap.Of(segment.Rows[0], Roles);
+        var map = FormHeader.Of(segment.Rows[0], Roles);
         var entries = new List<SummaryEntry>();
         var programs = new List<(SummaryEntry Entry, int Children)>();
         decimal? total = null;
