@@ -140,7 +140,8 @@ public static class GenerateCommand
         var warnings = analysis.Findings.CountOf(Severity.Warning);
         if (result.Placeholders > 0 || warnings > 0)
         {
-            runner.Output.WriteLine($"  报告中有 {result.Placeholders} 处【待填写】内容（已用黄色标出），检查发现 {warnings} 个警告；运行 reportgen check{CheckTemplate(template)} 查看需要补充的信息。");
+            // A cell may show in two places (docs/workbook.md, "Gaps"): the places and the cells to fill are both counted.
+            runner.Output.WriteLine($"  报告中有 {result.Placeholders} 处【待填写】内容（已用黄色标出，对应 {result.PlaceholderCells} 个待填单元格），检查发现 {warnings} 个警告；运行 reportgen check{CheckTemplate(template)} 查看需要补充的信息。");
         }
         else if (analysis.DepartmentScore is { } score)
         {

@@ -15,6 +15,9 @@ public sealed record GenerateResult(DepartmentAnalysis Analysis, string? OutputP
 {
     public int Placeholders => Document?.Placeholders.Count ?? 0;
 
+    /// <summary>The workbook cells behind <see cref="Placeholders"/>: one cell may show in several places of the report.</summary>
+    public int PlaceholderCells => Document?.PlaceholderCells.Count ?? 0;
+
     /// <summary>The rendered narrative of a <see cref="GenerateRequest.TextOnly"/> request; null otherwise.</summary>
     public string? Narrative { get; init; }
 
@@ -114,7 +117,7 @@ public static class GenerateJob
             if (matches.GetValueOrDefault(group.Key)?.Line is { } line && !projects.ContainsKey(line))
             {
                 var amounts = figures.Lines.First(f => f.Line == line).Amounts;
-                projects[line] = IndicatorScorer.Score(group.Key, group.ToList(), ScopeFacts.From(amounts, $"{line.CellOf("实际支出数")}"));
+                projects[line] = IndicatorScorer.Score(group.Key, group.ToList(), ScopeFacts.From(amounts, $"{line.CellOf(WorkbookSchema.Lines.Actual)}"));
             }
         }
 

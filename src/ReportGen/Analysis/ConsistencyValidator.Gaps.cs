@@ -1,4 +1,7 @@
 using ReportGen.Model;
+using Items = ReportGen.Model.WorkbookSchema.Items;
+using Line = ReportGen.Model.WorkbookSchema.Lines;
+using Target = ReportGen.Model.WorkbookSchema.Targets;
 
 namespace ReportGen.Analysis;
 
@@ -25,27 +28,10 @@ public sealed partial class ConsistencyValidator
 
     private void CheckMissingTexts(ProjectNameMatcher matcher)
     {
-        if (_workbook.Department.Fact("主要职责") is null)
-        {
-            Add(FindingCodes.DutiesMissing, Severity.Warning, FactLocation("主要职责"), "基本信息未填写“主要职责”，报告第一部分的部门主要职责留待填写。");
-        }
-
-        if (_workbook.Department.Fact("年度总体目标") is null)
-        {
-            Add(FindingCodes.DepartmentGoalMissing, Severity.Warning, FactLocation("年度总体目标"),
-                "基本信息未填写“年度总体目标”，部门整体支出绩效自评表的年度总体目标（预期目标）留待填写。");
-        }
-
-        if (_workbook.Department.Fact("改进措施") is null)
-        {
-            Add(FindingCodes.MeasuresMissing, Severity.Warning, FactLocation("改进措施"), "基本信息未填写“改进措施”，报告第四部分的下一步改进措施留待填写。");
-        }
-
-        if (_workbook.Department.Fact("其他说明") is null)
-        {
-            Add(FindingCodes.OtherNotesMissing, Severity.Warning, FactLocation("其他说明"),
-                "基本信息未填写“其他说明”，报告第五部分的其他需要说明的情况留待填写（如无，填写“无其他需要说明的情况。”）。");
-        }
+        MissingItem(FindingCodes.DutiesMissing, Items.Duties, "报告第一部分的部门主要职责留待填写。");
+        MissingItem(FindingCodes.DepartmentGoalMissing, Items.AnnualGoal, "部门整体支出绩效自评表的年度总体目标（预期目标）留待填写。");
+        MissingItem(FindingCodes.MeasuresMissing, Items.Measures, "报告第四部分的下一步改进措施留待填写。");
+        MissingItem(FindingCodes.OtherNotesMissing, Items.OtherNotes, "报告第五部分的其他需要说明的情况留待填写（如无，填写“无其他需要说明的情况。”）。");
 
         if (_workbook.KeyTasks.Count == 0)
         {
@@ -74,7 +60,7 @@ public sealed partial class ConsistencyValidator
         {
             if (line.Purpose is null)
             {
-                Add(FindingCodes.PurposeMissing, Severity.Warning, line.CellOf("主要用途"), $"“{line.Name}”未填写主要用途，报告中留待填写。");
+                Add(FindingCodes.PurposeMissing, Severity.Warning, line.CellOf(Line.Purpose), $"“{line.Name}”未填写主要用途，报告中留待填写。");
             }
 
             CheckProjectTarget(line, targets.GetValueOrDefault(line), withIndicators.Contains(line));
@@ -87,12 +73,12 @@ public sealed partial class ConsistencyValidator
         {
             if (target.AnnualGoal is null)
             {
-                Add(FindingCodes.ProjectGoalMissing, Severity.Warning, target.CellOf("年度目标"), $"“{line.Name}”的项目目标未填写年度目标，项目支出绩效自评表中留待填写。");
+                Add(FindingCodes.ProjectGoalMissing, Severity.Warning, target.CellOf(Target.AnnualGoal), $"“{line.Name}”的项目目标未填写年度目标，项目支出绩效自评表中留待填写。");
             }
 
             if (target.Outcome is null)
             {
-                Add(FindingCodes.ProjectOutcomeMissing, Severity.Warning, target.CellOf("实际完成情况"),
+                Add(FindingCodes.ProjectOutcomeMissing, Severity.Warning, target.CellOf(Target.Outcome),
                     $"“{line.Name}”的项目目标未填写实际完成情况，报告和项目支出绩效自评表中留待填写。");
             }
         }
@@ -103,7 +89,19 @@ public sealed partial class ConsistencyValidator
         }
     }
 
+    /// <summary>A 基本信息 item left blank: a finding at its cell (or the sheet) that carries the item.</summary>
+    private void MissingItem(string code, InfoItem item, string consequence)
+    {
+        if (_workbook.Department.Fact(item) is null)
+        {
+            _findings.Add(new Finding(code, Severity.Warning, FactCell(_workbook, item), $"{WorkbookSchema.InfoSheet}未填写“{item}”，{consequence}") { Item = item });
+        }
+    }
+
     /// <summary>The 内容 cell of a 基本信息 item, or the sheet when the item has no row.</summary>
+    public static SourceLocation FactCell(ExecutionWorkbook workbook, InfoItem item) => FactCell(workbook, item.Name);
+
+    /// <summary>The 内容 cell of the 基本信息 row with this key (<see cref="DepartmentInfo.Facts"/>), or the sheet.</summary>
     public static SourceLocation FactCell(ExecutionWorkbook workbook, string key) =>
         workbook.Department.FactRows.GetValueOrDefault(key) ?? new SourceLocation(workbook.Path, WorkbookSchema.InfoSheet);
 }

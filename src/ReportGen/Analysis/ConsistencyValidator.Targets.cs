@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
 using ReportGen.Model;
+using Indicator = ReportGen.Model.WorkbookSchema.Indicators;
+using Line = ReportGen.Model.WorkbookSchema.Lines;
+using Target = ReportGen.Model.WorkbookSchema.Targets;
 
 namespace ReportGen.Analysis;
 
@@ -11,7 +14,7 @@ public sealed partial class ConsistencyValidator
         foreach (var target in _workbook.ProjectTargets)
         {
             var match = matcher.Match(target.Name);
-            ReportMatch(match, target.CellOf("项目名称"), "项目目标");
+            ReportMatch(match, target.CellOf(Target.Name), WorkbookSchema.TargetsSheet);
             if (match.Line is not { } line)
             {
                 continue;
@@ -20,7 +23,7 @@ public sealed partial class ConsistencyValidator
             targeted.Add(line);
             if (target.Amount is { } amount)
             {
-                CompareIdentity(FindingCodes.TargetAmount, target.CellOf("项目金额"), amount, line.InitialBudget, 1,
+                CompareIdentity(FindingCodes.TargetAmount, target.CellOf(Target.Amount), amount, line.InitialBudget, 1,
                     $"项目目标中“{target.Name}”的项目金额 {W(amount)} 与预算执行表中“{line.Name}”的年初预算数 {W(line.InitialBudget)} 不符。");
             }
         }
@@ -28,7 +31,7 @@ public sealed partial class ConsistencyValidator
         foreach (var group in _workbook.Indicators.Where(row => !row.IsDepartment).GroupBy(row => row.Scope))
         {
             var match = matcher.Match(group.Key);
-            ReportMatch(match, group.First().CellOf("归属"), "绩效指标");
+            ReportMatch(match, group.First().CellOf(Indicator.Scope), WorkbookSchema.IndicatorsSheet);
             if (match.Line is { } line)
             {
                 targeted.Add(line);
@@ -42,7 +45,7 @@ public sealed partial class ConsistencyValidator
 
         foreach (var line in _figures.ProjectLines.Select(f => f.Line).Where(l => l.Source == LineSource.Initial && !targeted.Contains(l)))
         {
-            Add(FindingCodes.ProjectWithoutTargets, Severity.Info, line.CellOf("项目名称"),
+            Add(FindingCodes.ProjectWithoutTargets, Severity.Info, line.CellOf(Line.Name),
                 $"年初预算项目“{line.Name}”没有对应的绩效目标（项目目标或绩效指标），其自评表将只有资金部分。");
         }
     }
@@ -54,7 +57,7 @@ public sealed partial class ConsistencyValidator
             case null:
                 // An error: the project's 年度目标 and indicators would silently leave the report (docs/workbook.md).
                 var hint = match.SuggestedLine is { } s
-                    ? $"最接近的是预算执行表中的“{s.Name}”（{s.CellOf("项目名称")}）：如果是同一项目，请在{AliasCell(s)}填写“{match.TargetName}”；如果不是，请在预算执行表中补上该项目的预算行。"
+                    ? $"最接近的是预算执行表中的“{s.Name}”（{s.CellOf(WorkbookSchema.Lines.Name)}）：如果是同一项目，请在{AliasCell(s)}填写“{match.TargetName}”；如果不是，请在预算执行表中补上该项目的预算行。"
                     : $"请在预算执行表中补上该项目的预算行；如果它在预算执行表中用了别的名称，请在那一行的“别名”列填写“{match.TargetName}”。";
                 Add(FindingCodes.TargetNameUnmatched, Severity.Error, location,
                     $"{sheet}中的项目“{match.TargetName}”在预算执行表中找不到，它的年度目标和绩效指标将无法写入报告。{hint}");
@@ -67,27 +70,27 @@ public sealed partial class ConsistencyValidator
     }
 
     /// <summary>"预算执行!K6（别名列）", or where to add the column when the sheet has none.</summary>
-    private static string AliasCell(BudgetLine line) => line.Columns.ContainsKey("别名")
-        ? $"{line.CellOf("别名")}（别名列）"
+    private static string AliasCell(BudgetLine line) => line.Columns.ContainsKey(Line.Alias.Name)
+        ? $"{line.CellOf(Line.Alias)}（别名列）"
         : $"预算执行表新增“别名”列，并在“{line.Name}”一行（{line.Location}）的别名列";
 
     private void CheckTexts()
     {
         foreach (var line in _workbook.Lines)
         {
-            CheckLeftover(line.Purpose, line.CellOf("主要用途"), $"“{line.Name}”的主要用途");
-            CheckLeftover(line.DeviationNote, line.CellOf("偏差原因"), $"“{line.Name}”的偏差原因");
+            CheckLeftover(line.Purpose, line.CellOf(Line.Purpose), $"“{line.Name}”的主要用途");
+            CheckLeftover(line.DeviationNote, line.CellOf(Line.Cause), $"“{line.Name}”的偏差原因");
         }
 
         foreach (var (key, value) in _workbook.Department.Facts)
         {
-            CheckLeftover(value, FactLocation(key), $"基本信息“{key}”");
+            CheckLeftover(value, FactCell(_workbook, key), $"{WorkbookSchema.InfoSheet}“{key}”");
         }
 
         foreach (var target in _workbook.ProjectTargets)
         {
-            CheckLeftover(target.Outcome, target.CellOf("实际完成情况"), $"“{target.Name}”的实际完成情况");
-            CheckLeftover(target.AnnualGoal, target.CellOf("年度目标"), $"“{target.Name}”的年度目标");
+            CheckLeftover(target.Outcome, target.CellOf(Target.Outcome), $"“{target.Name}”的实际完成情况");
+            CheckLeftover(target.AnnualGoal, target.CellOf(Target.AnnualGoal), $"“{target.Name}”的年度目标");
         }
 
         foreach (var task in _workbook.KeyTasks)
@@ -98,12 +101,12 @@ public sealed partial class ConsistencyValidator
         // Template rows left in the indicator table ("指标2", "……") are only ever seen there.
         foreach (var row in _workbook.Indicators)
         {
-            CheckLeftover(row.Level3, row.CellOf("三级指标"), $"绩效指标“{row.Scope}”的三级指标");
-            CheckLeftover(row.Target, row.CellOf("指标值"), $"绩效指标“{row.Level3}”的指标值");
+            CheckLeftover(row.Level3, row.CellOf(WorkbookSchema.Indicators.Level3), $"绩效指标“{row.Scope}”的三级指标");
+            CheckLeftover(row.Target, row.CellOf(WorkbookSchema.Indicators.Target), $"绩效指标“{row.Level3}”的指标值");
         }
 
-        CheckCopied(_workbook.Lines.Select(l => (l.Name, l.Purpose, l.CellOf("主要用途"))), "主要用途");
-        CheckCopied(_workbook.ProjectTargets.Select(t => (t.Name, t.Outcome, t.CellOf("实际完成情况"))), "实际完成情况");
+        CheckCopied(_workbook.Lines.Select(l => (l.Name, l.Purpose, l.CellOf(Line.Purpose))), Line.Purpose.Name);
+        CheckCopied(_workbook.ProjectTargets.Select(t => (t.Name, t.Outcome, t.CellOf(Target.Outcome))), Target.Outcome.Name);
     }
 
     private void CheckLeftover(string? text, SourceLocation location, string what)

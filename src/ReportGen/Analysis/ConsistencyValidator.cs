@@ -1,4 +1,6 @@
 using ReportGen.Model;
+using Items = ReportGen.Model.WorkbookSchema.Items;
+using Line = ReportGen.Model.WorkbookSchema.Lines;
 
 namespace ReportGen.Analysis;
 
@@ -48,13 +50,13 @@ public sealed partial class ConsistencyValidator
             var a = figure.Amounts;
             if (line is { AdjustmentGiven: { } adjustment, FinalBudgetGiven: { } final })
             {
-                CompareIdentity(FindingCodes.FinalBudgetIdentity, line.CellOf("全年预算数"), final, line.InitialBudget + adjustment, 1,
+                CompareIdentity(FindingCodes.FinalBudgetIdentity, line.CellOf(Line.FinalBudget), final, line.InitialBudget + adjustment, 1,
                     $"“{line.Name}”的全年预算数 {W(final)} 不等于年初预算数 {W(line.InitialBudget)} 加调整数 {W(adjustment)}（应为 {W(line.InitialBudget + adjustment)}）。");
             }
 
             if (line.CarryOverGiven is { } carry)
             {
-                CompareIdentity(FindingCodes.CarryOverIdentity, line.CellOf("结余结转数"), carry, a.Final - a.Actual, 1,
+                CompareIdentity(FindingCodes.CarryOverIdentity, line.CellOf(Line.CarryOver), carry, a.Final - a.Actual, 1,
                     $"“{line.Name}”的结余结转数 {W(carry)} 不等于全年预算数 {W(a.Final)} 减实际支出数 {W(a.Actual)}（应为 {W(a.Final - a.Actual)}）。");
             }
 
@@ -67,18 +69,18 @@ public sealed partial class ConsistencyValidator
         var line = figure.Line;
         var a = figure.Amounts;
         var hasNote = line.DeviationNote is not null;
-        var noteCell = line.CellOf("偏差原因");
+        var noteCell = line.CellOf(Line.Cause);
         if (line.ActualBlank && a.Final != 0m)
         {
             // A blank is not a 0: the report would state 支出0.00万元 and 完成率0.00% (docs/workbook.md).
-            Add(FindingCodes.ActualMissing, Severity.Error, line.CellOf("实际支出数"),
+            Add(FindingCodes.ActualMissing, Severity.Error, line.CellOf(Line.Actual),
                 $"“{line.Name}”全年预算数 {W(a.Final)}，实际支出数未填写。请填写全年实际支出（确无支出的填 0）。");
             return;
         }
 
         if (figure.Overspent)
         {
-            Add(FindingCodes.Overspend, hasNote ? Severity.Warning : Severity.Error, line.CellOf("实际支出数"),
+            Add(FindingCodes.Overspend, hasNote ? Severity.Warning : Severity.Error, line.CellOf(Line.Actual),
                 $"“{line.Name}”实际支出 {W(a.Actual)} 超过全年预算数 {W(a.Final)}，超支 {W(VarianceCalculator.Overspend(a.Actual, a.Final))}。"
                 + (hasNote ? "已填写偏差原因，请确认超支已按规定报批。" : "请核对金额，或在“偏差原因”列说明超支原因及审批情况。"));
         }
@@ -126,7 +128,7 @@ public sealed partial class ConsistencyValidator
             var key = ProjectNameMatcher.Normalize(line.Name);
             if (!seen.TryAdd(key, line))
             {
-                Add(FindingCodes.DuplicateProject, Severity.Error, line.CellOf("项目名称"),
+                Add(FindingCodes.DuplicateProject, Severity.Error, line.CellOf(Line.Name),
                     $"“{line.Name}”重复出现（与 {seen[key].Location} 同名），金额会被重复计算。请合并为一行，或改用能区分的名称。");
             }
         }
@@ -144,14 +146,11 @@ public sealed partial class ConsistencyValidator
             };
             foreach (var (field, stated) in total.Amounts)
             {
-                var value = field switch
-                {
-                    "年初预算数" => computed.Initial,
-                    "调整数" => computed.Adjustment,
-                    "全年预算数" => computed.Final,
-                    "实际支出数" => computed.Actual,
-                    _ => computed.CarryOver,
-                };
+                var value = field == Line.InitialBudget.Name ? computed.Initial
+                    : field == Line.Adjustment.Name ? computed.Adjustment
+                    : field == Line.FinalBudget.Name ? computed.Final
+                    : field == Line.Actual.Name ? computed.Actual
+                    : computed.CarryOver;
                 var location = total.Columns.TryGetValue(field, out var column) ? total.Location with { Column = column } : total.Location;
                 CompareIdentity(FindingCodes.TypedTotal, location, stated, value, parts,
                     $"“{total.Label}”行的{field} {W(stated)} 与{scope}之和 {W(value)} 不符。");
@@ -159,59 +158,59 @@ public sealed partial class ConsistencyValidator
         }
     }
 
-    private decimal? Fact(string key)
+    private decimal? Fact(InfoItem item)
     {
-        if (_workbook.Department.Amount(key) is not { } amount)
+        if (_workbook.Department.Amount(item) is not { } amount)
         {
             return null;
         }
 
         if (amount.Problem is { } problem)
         {
-            Add(FindingCodes.AmountUnreadable, Severity.Error, amount.Cell, $"基本信息“{key}”{problem}。");
+            Add(FindingCodes.AmountUnreadable, Severity.Error, amount.Cell, $"{WorkbookSchema.InfoSheet}“{item}”{problem}。");
         }
 
         return amount.Value;
     }
 
-    private SourceLocation FactLocation(string key) => FactCell(_workbook, key);
+    private SourceLocation FactLocation(InfoItem item) => FactCell(_workbook, item);
 
     /// <summary>附表1: 资金总额 = the funding sources = 基本支出 + 项目支出, and those equal the lines' 年初预算数.</summary>
     private void CheckInitialForm()
     {
-        var total = Fact("年初资金总额");
+        var total = Fact(Items.Total);
 
         // By nature of income: Hunan's 附表1 splits 一般公共预算拨款 / 政府性基金拨款 / 其他资金; Guangdong's form gives
         // 财政拨款收入 / 财政专户管理资金 / 其他收入 (docs/import.md). Whichever the workbook states are summed.
-        var sourceNames = new[] { "一般公共预算拨款", "政府性基金拨款", "财政拨款收入", "财政专户管理资金", "其他资金" };
-        var stated = sourceNames.Select(name => (Name: name, Value: Fact(name))).Where(source => source.Value is not null).ToList();
-        var basic = Fact("年初基本支出");
-        var projects = Fact("年初项目支出");
+        var sourceItems = new[] { Items.General, Items.GovernmentFund, Items.FiscalAppropriation, Items.SpecialAccount, Items.OtherFunds };
+        var stated = sourceItems.Select(item => (item.Name, Value: Fact(item))).Where(source => source.Value is not null).ToList();
+        var basic = Fact(Items.Basic);
+        var projects = Fact(Items.Project);
         if (total is { } t)
         {
             if (stated.Count > 0)
             {
                 var sources = stated.Sum(source => source.Value!.Value);
-                CompareIdentity(FindingCodes.FundingSources, FactLocation("年初资金总额"), t, sources, Math.Max(3, stated.Count),
+                CompareIdentity(FindingCodes.FundingSources, FactLocation(Items.Total), t, sources, Math.Max(3, stated.Count),
                     $"年初资金总额 {W(t)} 不等于按收入性质各项之和 {W(sources)}（{string.Join("、", stated.Select(source => source.Name))}）。");
             }
 
             if (basic is { } b && projects is { } p)
             {
-                CompareIdentity(FindingCodes.FundingParts, FactLocation("年初资金总额"), t, b + p, 2,
+                CompareIdentity(FindingCodes.FundingParts, FactLocation(Items.Total), t, b + p, 2,
                     $"年初资金总额 {W(t)} 不等于基本支出 {W(b)} 与项目支出 {W(p)} 之和 {W(b + p)}。");
             }
         }
 
         if (basic is { } basicStated)
         {
-            CompareIdentity(FindingCodes.BasicTotal, FactLocation("年初基本支出"), basicStated, _figures.Basic.Initial, _figures.BasicLines.Count(),
+            CompareIdentity(FindingCodes.BasicTotal, FactLocation(Items.Basic), basicStated, _figures.Basic.Initial, _figures.BasicLines.Count(),
                 $"附表1基本支出 {W(basicStated)} 与预算执行表中基本支出的年初预算数之和 {W(_figures.Basic.Initial)} 不符。");
         }
 
         if (projects is { } projectStated)
         {
-            CompareIdentity(FindingCodes.ProjectsTotal, FactLocation("年初项目支出"), projectStated, _figures.Projects.Initial, _figures.ProjectCount,
+            CompareIdentity(FindingCodes.ProjectsTotal, FactLocation(Items.Project), projectStated, _figures.Projects.Initial, _figures.ProjectCount,
                 $"附表1项目支出 {W(projectStated)} 与预算执行表中项目支出的年初预算数之和 {W(_figures.Projects.Initial)} 不符。");
         }
     }

@@ -91,7 +91,7 @@ public static class GapFinder
             foreach (var result in (score?.Results ?? []).Where(r => r.Status is IndicatorStatus.NotMet or IndicatorStatus.PartlyMet
                          && !IndicatorScorer.IsExecutionRateIndicator(r.Row)))
             {
-                gaps.Add(new Gap(GapKind.IndicatorUnmet, result.Row.Level3, result.Row.DeviationNote, result.Row.CellOf("偏差原因"))
+                gaps.Add(new Gap(GapKind.IndicatorUnmet, result.Row.Level3, result.Row.DeviationNote, result.Row.CellOf(WorkbookSchema.Indicators.Cause))
                 {
                     Indicator = result,
                     Scope = scope,
@@ -102,5 +102,5 @@ public static class GapFinder
         return gaps;
     }
 
-    private static SourceLocation CauseCell(LineFigures line) => line.Line.CellOf("偏差原因");
+    private static SourceLocation CauseCell(LineFigures line) => line.Line.CellOf(WorkbookSchema.Lines.Cause);
 }

@@ -13,10 +13,10 @@ namespace ReportGen.Analysis;
 public static partial class ProblemsCheck
 {
     /// <summary>The 基本信息 item the user writes section 四 in.</summary>
-    public const string Fact = "存在问题";
+    public static readonly InfoItem Fact = WorkbookSchema.Items.Problems;
 
     /// <summary>The 基本信息 item for the 改进措施 of section 四.</summary>
-    public const string MeasuresFact = "改进措施";
+    public static readonly InfoItem MeasuresFact = WorkbookSchema.Items.Measures;
 
     /// <summary>Every narrative finding: RG191 for a blank 存在问题, RG190 for a denial of the problems found.</summary>
     public static IReadOnlyList<Finding> FindAll(DepartmentAnalysis analysis) =>
@@ -33,12 +33,13 @@ public static partial class ProblemsCheck
         var gaps = GapFinder.Find(analysis);
         if (gaps.Count == 0)
         {
-            return new Finding(FindingCodes.ProblemsMissing, Severity.Warning, cell, "基本信息未填写“存在问题”，报告第四部分的存在问题留待填写。");
+            return new Finding(FindingCodes.ProblemsMissing, Severity.Warning, cell, $"{WorkbookSchema.InfoSheet}未填写“{Fact}”，报告第四部分的存在问题留待填写。") { Item = Fact };
         }
 
         return gaps.Any(g => g.CauseCell == cell && g.Cause is null)
             ? new Finding(FindingCodes.ProblemsMissing, Severity.Warning, cell,
-                $"基本信息未填写“存在问题”：报告第四部分列出部门预算执行率{Money.FormatPercent(analysis.Figures.Department.ExecutionRate)}（低于90%）等事实，部门整体执行率偏低的原因留待填写。")
+                $"{WorkbookSchema.InfoSheet}未填写“{Fact}”：报告第四部分列出部门预算执行率{Money.FormatPercent(analysis.Figures.Department.ExecutionRate)}（低于90%）等事实，部门整体执行率偏低的原因留待填写。")
+            { Item = Fact }
             : null;
     }
 

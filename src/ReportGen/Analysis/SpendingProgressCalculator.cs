@@ -1,4 +1,6 @@
 using ReportGen.Model;
+using Checkpoint = ReportGen.Model.WorkbookSchema.Checkpoints;
+using Line = ReportGen.Model.WorkbookSchema.Lines;
 
 namespace ReportGen.Analysis;
 
@@ -32,8 +34,8 @@ public static class SpendingProgressCalculator
         }
 
         var matcher = new ProjectNameMatcher(workbook.Lines);
-        var plans = Match(workbook.SpendingPlan, matcher, findings, WorkbookSheet.Plan);
-        var spent = Match(workbook.QuarterlySpending, matcher, findings, WorkbookSheet.Quarterly);
+        var plans = Match(workbook.SpendingPlan, matcher, findings, WorkbookSchema.PlanSheet);
+        var spent = Match(workbook.QuarterlySpending, matcher, findings, WorkbookSchema.QuarterlySheet);
         var progress = new List<SpendingProgress>();
         foreach (var line in figures.Lines.Where(l => plans.ContainsKey(l.Line) || spent.ContainsKey(l.Line)))
         {
@@ -55,21 +57,15 @@ public static class SpendingProgressCalculator
         {
             findings.Add(new Finding(FindingCodes.NoQuarterlySpending, Severity.Warning,
                 new SourceLocation(workbook.Path, WorkbookSchema.QuarterlySheet),
-                $"支出计划列出了 {progress.Count} 个项目的资金支出计划，但分季度支出表没有填写截至各时点的累计实际支出，报告无法对比资金支出进度。"
-                + "请在“分季度支出”工作表按项目名称填写 3月底、6月底、10月底、12月底的累计支出（12月底应等于实际支出数）。"));
+                $"{WorkbookSchema.PlanSheet}列出了 {progress.Count} 个项目的资金支出计划，但{WorkbookSchema.QuarterlySheet}表没有填写截至各时点的累计实际支出，报告无法对比资金支出进度。"
+                + $"请在“{WorkbookSchema.QuarterlySheet}”工作表按{Checkpoint.Name.Name}填写 {string.Join("、", SpendingCheckpoints.Checkpoints)}的累计支出（{Checkpoint.December.Name}应等于{Line.Actual.Name}）。"));
         }
 
         return (progress, findings);
     }
 
-    private enum WorkbookSheet
-    {
-        Plan,
-        Quarterly,
-    }
-
     private static Dictionary<BudgetLine, SpendingCheckpoints> Match(
-        IReadOnlyList<SpendingCheckpoints> rows, ProjectNameMatcher matcher, List<Finding> findings, WorkbookSheet sheet)
+        IReadOnlyList<SpendingCheckpoints> rows, ProjectNameMatcher matcher, List<Finding> findings, string sheet)
     {
         var matched = new Dictionary<BudgetLine, SpendingCheckpoints>();
         foreach (var row in rows)
@@ -81,9 +77,9 @@ public static class SpendingProgressCalculator
                 continue;
             }
 
-            var name = sheet == WorkbookSheet.Plan ? "支出计划" : "分季度支出";
-            var hint = match.Suggestion is { } s ? $"最接近的是“{s}”，如为同一项目请统一名称或在预算执行表“别名”列填写。" : "";
-            findings.Add(new Finding(FindingCodes.ProgressNameUnmatched, Severity.Warning, row.Location, $"{name}中的“{row.Name}”在预算执行表中找不到，未参与进度对比。{hint}"));
+            var hint = match.Suggestion is { } s ? $"最接近的是“{s}”，如为同一项目请统一名称或在{WorkbookSchema.LinesSheet}表“{Line.Alias.Name}”列填写。" : "";
+            findings.Add(new Finding(FindingCodes.ProgressNameUnmatched, Severity.Warning, row.Location,
+                $"{sheet}中的“{row.Name}”在{WorkbookSchema.LinesSheet}表中找不到，未参与进度对比。{hint}"));
         }
 
         return matched;
@@ -95,7 +91,7 @@ public static class SpendingProgressCalculator
         if (yearEnd is { } end && Math.Abs(end - line.Amounts.Actual) > ConsistencyValidator.RoundingTolerancePerPart)
         {
             findings.Add(new Finding(FindingCodes.YearEndDiffers, Severity.Error, actual.Location,
-                $"分季度支出中“{line.Name}”12月底累计 {Money.Format(end)} 万元，与预算执行表的实际支出数 {Money.Format(line.Amounts.Actual)} 万元不符。"));
+                $"{WorkbookSchema.QuarterlySheet}中“{line.Name}”{Checkpoint.December.Name}累计 {Money.Format(end)} 万元，与{WorkbookSchema.LinesSheet}表的{Line.Actual.Name} {Money.Format(line.Amounts.Actual)} 万元不符。"));
         }
 
         for (var i = 1; i < actual.Values.Count; i++)
@@ -103,15 +99,15 @@ public static class SpendingProgressCalculator
             if (actual.Values[i] is { } later && actual.Values[i - 1] is { } earlier && later < earlier)
             {
                 findings.Add(new Finding(FindingCodes.CumulativeDecreases, Severity.Warning, actual.Location,
-                    $"分季度支出中“{line.Name}”{SpendingCheckpoints.Checkpoints[i]}累计 {Money.Format(later)} 万元小于{SpendingCheckpoints.Checkpoints[i - 1]}的 {Money.Format(earlier)} 万元；各时点应填截至该时点的累计支出。"));
+                    $"{WorkbookSchema.QuarterlySheet}中“{line.Name}”{SpendingCheckpoints.Checkpoints[i]}累计 {Money.Format(later)} 万元小于{SpendingCheckpoints.Checkpoints[i - 1]}的 {Money.Format(earlier)} 万元；各时点应填截至该时点的累计支出。"));
             }
         }
 
         if (line.Line.DeviationNote is null && checkpoints.Where(c => c.Behind).ToList() is { Count: > 0 } behind)
         {
             var detail = string.Join("，", behind.Select(c => $"{c.Label}{Money.FormatPercent(c.Share)}（计划{Money.FormatPercent(c.Planned)}）"));
-            findings.Add(new Finding(FindingCodes.BehindPlan, Severity.Warning, line.Line.CellOf("偏差原因"),
-                $"“{line.Name}”支出进度落后于计划：{detail}；请在“偏差原因”列说明。"));
+            findings.Add(new Finding(FindingCodes.BehindPlan, Severity.Warning, line.Line.CellOf(Line.Cause),
+                $"“{line.Name}”支出进度落后于计划：{detail}；请在“{Line.Cause.Name}”列说明。"));
         }
     }
 }

@@ -220,7 +220,7 @@ internal static partial class BlockReader
     {
         var amountCell = map.Cell(row, "金额");
         var amountText = amountCell?.Text ?? "";
-        if (FormText.ParseAmount(amountText, unit) is null
+        if (FormText.ReadAmount(amountText, unit).Value is null
             && row.Cells.FirstOrDefault(cell => !cell.IsVerticalCopy && FormText.IsAmount(cell.Text)) is { } found)
         {
             amountCell = found; // a 合计 row whose amount sits under another column
@@ -231,7 +231,7 @@ internal static partial class BlockReader
             FormText.OneLine(map.Text(row, "内容")),
             FormText.OneLine(map.Text(row, "明细")),
             FormText.OneLine(amountText),
-            FormText.ParseAmount(amountText, unit),
+            FormText.ReadAmount(amountText, unit).Value,
             FormText.Paragraphs(map.Text(row, "依据")),
             amountCell is null ? row.Location : row.CellLocation(amountCell.Column));
     }
@@ -251,7 +251,7 @@ internal static partial class BlockReader
             before.ElementAtOrDefault(0) ?? "",
             string.Join(" ", before.Skip(1)),
             FormText.OneLine(amount.Text),
-            FormText.ParseAmount(amount.Text, unit),
+            FormText.ReadAmount(amount.Text, unit).Value,
             FormText.Paragraphs(string.Join("\n", cells.Skip(amountIndex + 1).Select(cell => cell.Text))),
             row.CellLocation(amount.Column));
     }

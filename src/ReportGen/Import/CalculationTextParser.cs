@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ReportGen.Input;
 using ReportGen.Model;
 
 namespace ReportGen.Import;
@@ -86,7 +87,7 @@ public static partial class CalculationTextParser
     }
 
     private static decimal Amount(string number, string unitText, FormUnit unit) =>
-        FormText.ParseAmount(number + unitText, unit) ?? 0m;
+        AmountParser.Parse(number + unitText, defaultUnitIsYuan: unit == FormUnit.Yuan).Value ?? 0m;
 
     private static decimal Number(string number) => decimal.Parse(number, NumberStyles.Number, CultureInfo.InvariantCulture);
 

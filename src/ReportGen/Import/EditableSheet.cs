@@ -129,9 +129,14 @@ internal sealed class EditableSheet
         return column;
     }
 
+    /// <summary>The 0-based column of a column of the sheet's schema, added at the right of the header row when missing.</summary>
+    public int Column(ColumnSpec column) => Column(column.Name);
+
     public IEnumerable<int> DataRows() => Enumerable.Range(HeaderRow + 1, Rows.Count - HeaderRow - 1);
 
     public string Text(int row, string header) => Text(Get(row, Column(header)));
+
+    public string Text(int row, ColumnSpec column) => Text(row, column.Name);
 
     public object? Get(int row, int column) => column < Rows[row].Count ? Rows[row][column] : null;
 
@@ -160,6 +165,13 @@ internal sealed class EditableSheet
         return true;
     }
 
+    /// <summary>Sets a form-owned cell of a schema column; true when the value changed.</summary>
+    public bool Update(int row, ColumnSpec column, object? value) => Update(row, column.Name, value);
+
+    /// <summary>Appends a row with these values of schema columns, in the order given.</summary>
+    public int Append(IReadOnlyDictionary<ColumnSpec, object?> values) =>
+        Append(values.ToDictionary(pair => pair.Key.Name, pair => pair.Value));
+
     public int Append(IReadOnlyDictionary<string, object?> values)
     {
         if (_next >= Rows.Count)
@@ -187,8 +199,8 @@ internal sealed class EditableSheet
         var rows = Rows.Select(row => (IReadOnlyList<object?>)TrimEnd(row)).ToList();
         if (Created && Spec.Name == WorkbookSchema.InfoSheet)
         {
-            var item = Column("项目");
-            var content = Column("内容");
+            var item = Column(WorkbookSchema.Info.Item);
+            var content = Column(WorkbookSchema.Info.Content);
             rows = Rows.Select((row, index) =>
             {
                 if (index == HeaderRow)

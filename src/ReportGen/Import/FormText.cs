@@ -112,20 +112,15 @@ public static partial class FormText
     }
 
     /// <summary>
-    /// An amount in 万元: "326.42", "20万", "9.6万", "30万元", "28,036,202.00" (with <paramref name="unit"/> 元),
-    /// "2500元", full-width digits. Null for anything else (blank, "三十万", a sentence).
-    /// </summary>
-    public static decimal? ParseAmount(string? text, FormUnit unit) => ReadAmount(text, unit).Value;
-
-    /// <summary>
-    /// An amount read by the workbook's parser (<see cref="AmountParser"/>): the same text gives the same value, and
-    /// the same refusal ("38,57": commas not in groups of three), in a form as in a workbook. Blank: neither.
+    /// An amount in 万元 read by the workbook's parser (<see cref="AmountParser"/>): "326.42", "20万", "30万元",
+    /// "28,036,202.00" (with <paramref name="unit"/> 元), "2500元", full-width digits. The same text gives the same
+    /// value, and the same refusal ("38,57": commas not in groups of three), in a form as in a workbook. Blank: neither.
     /// </summary>
     public static AmountResult ReadAmount(string? text, FormUnit unit) =>
         AmountParser.Parse(OneLine(text), defaultUnitIsYuan: unit == FormUnit.Yuan);
 
     /// <summary>True when the text is an amount and nothing else (the 金额 column of a headerless 支出明细 row).</summary>
-    public static bool IsAmount(string? text) => ParseAmount(text, FormUnit.TenThousandYuan) is not null;
+    public static bool IsAmount(string? text) => ReadAmount(text, FormUnit.TenThousandYuan).Value is not null;
 
     /// <summary>The first four-digit year 2000–2099 in a title such as "2023年部门整体支出绩效目标表" or "（2023）年".</summary>
     public static int? ParseYear(string? text)
@@ -134,30 +129,12 @@ public static partial class FormText
         return match.Success ? int.Parse(match.Value, CultureInfo.InvariantCulture) : null;
     }
 
-    /// <summary>A percentage as written in a 资金支出计划 cell: "25%", "25", "0.25" (a fraction when ≤ 1), null otherwise.</summary>
-    public static decimal? ParsePercent(string? text)
-    {
-        var cleaned = TextNormalizer.Key(text);
-        var hasSign = cleaned.EndsWith('%');
-        var match = NumberOnly().Match(hasSign ? cleaned[..^1] : cleaned);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var value = decimal.Parse(match.Value, NumberStyles.Number, CultureInfo.InvariantCulture);
-        return !hasSign && value <= 1m ? value * 100m : value;
-    }
-
     public static string FormatNumber(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static bool IsAsciiWord(char ch) => ch < 128 && char.IsLetterOrDigit(ch);
 
     [GeneratedRegex(@"20\d\d")]
     private static partial Regex YearPattern();
-
-    [GeneratedRegex(@"^\d+(\.\d+)?$")]
-    private static partial Regex NumberOnly();
 
     [GeneratedRegex(@"\([^()]{0,6}\)")]
     private static partial Regex Bracketed();

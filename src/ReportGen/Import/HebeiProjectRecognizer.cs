@@ -1,3 +1,4 @@
+using ReportGen.Input;
 using ReportGen.Model;
 
 namespace ReportGen.Import;
@@ -50,7 +51,8 @@ internal static class HebeiProjectRecognizer
 
     private static SpendingPlan? Plan(FormSegment segment)
     {
-        decimal? Percent(string label) => segment.Text(label) is { } text ? FormText.ParsePercent(text) : null;
+        // In percent (25 for 25%), as the import writes the 支出计划 sheet; read by the workbook reader's parser.
+        decimal? Percent(string label) => segment.Text(label) is { } text ? PercentParser.Parse(text) * 100 : null;
         var plan = new SpendingPlan(Percent("3月底"), Percent("6月底"), Percent("10月底"), Percent("12月底"),
             segment.Find("资金支出计划", "3月底") is { } found ? segment.Rows[found.Row].Location : segment.Location);
         return plan is { March: null, June: null, October: null, December: null } ? null : plan;

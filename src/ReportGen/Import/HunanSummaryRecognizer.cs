@@ -38,7 +38,7 @@ internal static partial class HunanSummaryRecognizer
             var number = FormText.LabelKey(map.Text(row, "序号"));
             var name = FormText.OneLine(map.Text(row, "名称"));
             var amountCell = map.Cell(row, "金额");
-            var amount = FormText.ParseAmount(amountCell?.Text, segment.Unit);
+            var amount = FormText.ReadAmount(amountCell?.Text, segment.Unit).Value;
             var location = amountCell is null ? row.Location : row.CellLocation(amountCell.Column);
             if (number == "合计" || FormText.LabelKey(name) == "合计")
             {

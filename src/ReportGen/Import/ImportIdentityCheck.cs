@@ -112,28 +112,12 @@ public static class ImportIdentityCheck
             return (null, null);
         }
 
-        string? name = null;
-        int? year = null;
-        foreach (var row in sheet.DataRows())
-        {
-            var item = TextNormalizer.Key(sheet.Text(row, "项目"));
-            var value = sheet.Text(row, "内容").Trim();
-            if (value.Length == 0)
-            {
-                continue;
-            }
-
-            if (item == TextNormalizer.Key("部门名称"))
-            {
-                name ??= value;
-            }
-            else if (item == TextNormalizer.Key("年度"))
-            {
-                var digits = new string(value.TakeWhile(char.IsAsciiDigit).ToArray());
-                year ??= digits.Length == 4 && int.TryParse(digits, out var parsed) ? parsed : null;
-            }
-        }
-
+        // Items found by the reader's lookup (any name the schema gives them), the year read by the reader's rule.
+        var rows = ExecutionWorkbookReader.InfoRows(sheet.DataRows(), row => sheet.Text(row, WorkbookSchema.Info.Item));
+        string? Content(InfoItem item) =>
+            rows.TryGetValue(item.Name, out var row) && sheet.Text(row, WorkbookSchema.Info.Content).Trim() is { Length: > 0 } value ? value : null;
+        var name = Content(WorkbookSchema.Items.DepartmentName);
+        var year = Content(WorkbookSchema.Items.Year) is { } text ? ExecutionWorkbookReader.ParseYear(text) : null;
         return (name, year);
     }
 }

@@ -1,6 +1,13 @@
 using ReportGen.Model;
 using ReportGen.Output;
 using ReportGen.Input;
+using Checkpoint = ReportGen.Model.WorkbookSchema.Checkpoints;
+using Indicator = ReportGen.Model.WorkbookSchema.Indicators;
+using Info = ReportGen.Model.WorkbookSchema.Info;
+using Item = ReportGen.Model.WorkbookSchema.Items;
+using Line = ReportGen.Model.WorkbookSchema.Lines;
+using Target = ReportGen.Model.WorkbookSchema.Targets;
+using Tasks = ReportGen.Model.WorkbookSchema.Tasks;
 
 namespace ReportGen.Import;
 
@@ -65,9 +72,9 @@ public static class TargetWorkbookMerger
         if (isNew)
         {
             // A new workbook lists every 基本信息 item the clerk may fill, as `reportgen new` does.
-            foreach (var (item, _) in WorkbookSchema.InfoTemplate)
+            foreach (var item in WorkbookSchema.Items.Listed)
             {
-                infoSheet.Append(new Dictionary<string, object?> { ["项目"] = item });
+                infoSheet.Append(new Dictionary<ColumnSpec, object?> { [Info.Item] = item.Name });
             }
 
             infoSheet.Added = 0;
@@ -77,7 +84,7 @@ public static class TargetWorkbookMerger
         if (isNew)
         {
             // In a new sheet every item the forms filled is a new row for the summary, not an update.
-            infoSheet.Added = infoSheet.DataRows().Count(row => infoSheet.Text(row, "内容").Length > 0);
+            infoSheet.Added = infoSheet.DataRows().Count(row => infoSheet.Text(row, Info.Content).Length > 0);
             infoSheet.Updated = 0;
         }
         FillBudget(Sheet(BudgetSheet, true), content, factor, skipped);
@@ -112,66 +119,56 @@ public static class TargetWorkbookMerger
         }
 
         var sheet = EditableSheet.Open(info, WorkbookSchema.Sheet(InfoSheet), workbook.Path);
-        foreach (var row in sheet.DataRows())
-        {
-            if (WorkbookSchema.CanonicalInfoItem(sheet.Text(row, "项目")) == "金额单位")
-            {
-                return TextNormalizer.Key(sheet.Text(row, "内容")) == "元";
-            }
-        }
-
-        return false;
+        var rows = ExecutionWorkbookReader.InfoRows(sheet.DataRows(), row => sheet.Text(row, Info.Item));
+        return rows.TryGetValue(WorkbookSchema.Items.Unit.Name, out var unitRow)
+               && ExecutionWorkbookReader.AmountUnit(sheet.Text(unitRow, Info.Content)) == "元";
     }
 
     /// <summary>The 基本信息 rows the import writes; documented in docs/import.md.</summary>
     private static void FillInfo(EditableSheet sheet, ImportContent content, bool isNew, decimal factor)
     {
         // Items are matched by every name the schema gives them: a clerk's "单位名称" row is 部门名称.
-        var rows = new Dictionary<string, int>();
-        foreach (var row in sheet.DataRows())
-        {
-            rows.TryAdd(TextNormalizer.Key(WorkbookSchema.CanonicalInfoItem(sheet.Text(row, "项目"))), row);
-        }
+        var rows = ExecutionWorkbookReader.InfoRows(sheet.DataRows(), row => sheet.Text(row, Info.Item));
 
-        void Put(string item, object? value, bool overwrite)
+        void Put(InfoItem item, object? value, bool overwrite)
         {
             if (value is null || (value is string text && text.Length == 0))
             {
                 return;
             }
 
-            if (!rows.TryGetValue(TextNormalizer.Key(item), out var row))
+            if (!rows.TryGetValue(item.Name, out var row))
             {
-                rows[TextNormalizer.Key(item)] = sheet.Append(new Dictionary<string, object?> { ["项目"] = item, ["内容"] = value });
+                rows[item.Name] = sheet.Append(new Dictionary<ColumnSpec, object?> { [Info.Item] = item.Name, [Info.Content] = value });
             }
-            else if ((overwrite || sheet.Text(row, "内容").Length == 0) && sheet.Update(row, "内容", value))
+            else if ((overwrite || sheet.Text(row, Info.Content).Length == 0) && sheet.Update(row, Info.Content, value))
             {
                 sheet.Updated++;
             }
         }
 
         // The user's facts: filled only where the workbook has none.
-        Put("部门名称", content.DepartmentName, false);
-        Put("年度", content.Year, false);
+        Put(Item.DepartmentName, content.DepartmentName, false);
+        Put(Item.Year, content.Year, false);
         if (isNew)
         {
-            Put("金额单位", "万元", false);
+            Put(Item.Unit, "万元", false);
         }
 
-        Put("主要职责", content.Department?.Duties, false);
-        Put("年度总体目标", content.Department?.OverallGoal, false);
+        Put(Item.Duties, content.Department?.Duties, false);
+        Put(Item.AnnualGoal, content.Department?.OverallGoal, false);
 
         // The 附表1 figures belong to the form: a corrected form updates them.
         var budget = content.Department?.Budget ?? new DepartmentBudget();
         object? Amount(decimal? value) => value is { } v ? v * factor : null;
-        Put("年初资金总额", Amount(budget.Total), true);
-        Put("一般公共预算拨款", Amount(budget.General), true);
-        Put("政府性基金拨款", Amount(budget.GovernmentFund), true);
-        Put("财政拨款收入", Amount(budget.FiscalAppropriation), true);
-        Put("财政专户管理资金", Amount(budget.SpecialAccount), true);
-        Put("其他资金", Amount(budget.Other), true);
-        Put("年初基本支出", Amount(budget.Basic), true);
-        Put("年初项目支出", Amount(budget.Project), true);
+        Put(Item.Total, Amount(budget.Total), true);
+        Put(Item.General, Amount(budget.General), true);
+        Put(Item.GovernmentFund, Amount(budget.GovernmentFund), true);
+        Put(Item.FiscalAppropriation, Amount(budget.FiscalAppropriation), true);
+        Put(Item.SpecialAccount, Amount(budget.SpecialAccount), true);
+        Put(Item.OtherFunds, Amount(budget.Other), true);
+        Put(Item.Basic, Amount(budget.Basic), true);
+        Put(Item.Project, Amount(budget.Project), true);
     }
 
     /// <summary>
@@ -188,7 +185,7 @@ public static class TargetWorkbookMerger
         var splitBasic = false;
         foreach (var row in sheet.DataRows())
         {
-            var name = sheet.Text(row, "项目名称");
+            var name = sheet.Text(row, Line.Name);
             if (name.Length == 0)
             {
                 if (BudgetRowIsBlank(sheet, row))
@@ -200,31 +197,31 @@ public static class TargetWorkbookMerger
             }
 
             byName.TryAdd(TextNormalizer.Key(name), row);
-            foreach (var alias in sheet.Text(row, "别名").Split(['、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var alias in sheet.Text(row, Line.Alias).Split(['、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 byName.TryAdd(TextNormalizer.Key(alias), row);
             }
 
             // 人员经费 / 公用经费 lines: the clerk split 基本支出; no 基本支出 line is added beside them.
-            splitBasic |= TextNormalizer.Key(sheet.Text(row, "支出类别")) is "基本支出" or "人员经费" or "公用经费"
+            splitBasic |= TextNormalizer.Key(sheet.Text(row, Line.Category)) is "基本支出" or "人员经费" or "公用经费"
                           && TextNormalizer.Key(name) != "基本支出";
         }
 
-        void Line(string name, string category, decimal? amount, string? funding)
+        void PutLine(string name, string category, decimal? amount, string? funding)
         {
-            var values = new Dictionary<string, object?>
+            var values = new Dictionary<ColumnSpec, object?>
             {
-                ["项目名称"] = name, ["支出类别"] = category, ["来源"] = "年初预算", ["年初预算数"] = amount * factor, ["资金来源"] = funding,
+                [Line.Name] = name, [Line.Category] = category, [Line.Source] = "年初预算", [Line.InitialBudget] = amount * factor, [Line.Funding] = funding,
             };
             if (byName.TryGetValue(TextNormalizer.Key(name), out var row))
             {
                 var changed = false;
                 if (amount is not null)
                 {
-                    changed |= sheet.Update(row, "年初预算数", amount * factor);
+                    changed |= sheet.Update(row, Line.InitialBudget, amount * factor);
                 }
 
-                foreach (var header in new[] { "支出类别", "来源", "资金来源" })
+                foreach (var header in new[] { Line.Category, Line.Source, Line.Funding })
                 {
                     if (values[header] is { } value && sheet.Text(row, header).Length == 0)
                     {
@@ -257,19 +254,18 @@ public static class TargetWorkbookMerger
         var basic = content.Department?.Budget.Basic;
         if (!splitBasic)
         {
-            Line("基本支出", "基本支出", basic, null);
+            PutLine("基本支出", "基本支出", basic, null);
         }
 
         foreach (var project in content.Projects)
         {
-            Line(project.Name, "项目支出", project.Amount, Funding(project, skipped));
+            PutLine(project.Name, "项目支出", project.Amount, Funding(project, skipped));
         }
     }
 
     /// <summary>A budget row with no name and nothing the clerk typed in its amount and text columns.</summary>
     private static bool BudgetRowIsBlank(EditableSheet sheet, int row) =>
-        new[] { "项目名称", "年初预算数", "调整数", "全年预算数", "实际支出数", "结余结转数", "主要用途", "别名", "偏差原因" }
-            .All(header => sheet.Text(row, header).Length == 0);
+        new[] { Line.Name, Line.Purpose, Line.Alias, Line.Cause }.Concat(Line.Amounts).All(header => sheet.Text(row, header).Length == 0);
 
     /// <summary>
     /// The 资金来源 a project form states: all 财政资金 → 一般公共预算, all 其他资金 → 其他资金. A project paid from both
@@ -297,7 +293,7 @@ public static class TargetWorkbookMerger
         var rows = new Dictionary<string, int>();
         foreach (var row in sheet.DataRows())
         {
-            rows.TryAdd(string.Join("\u0001", new[] { "归属", "一级指标", "二级指标", "三级指标" }.Select(h => TextNormalizer.Key(sheet.Text(row, h)))), row);
+            rows.TryAdd(string.Join("\u0001", Indicator.Identity.Select(h => TextNormalizer.Key(sheet.Text(row, h)))), row);
         }
 
         var scoped = (content.Department?.Indicators ?? []).Select(indicator => (Scope: IndicatorRow.DepartmentScope, Indicator: indicator))
@@ -316,8 +312,8 @@ public static class TargetWorkbookMerger
             seen[key] = indicator;
             if (rows.TryGetValue(key, out var row))
             {
-                if (sheet.Update(row, "指标值", indicator.Target)
-                    | (indicator.Scale is { } standard && sheet.Update(row, "评价标准", standard)))
+                if (sheet.Update(row, Indicator.Target, indicator.Target)
+                    | (indicator.Scale is { } standard && sheet.Update(row, Indicator.Standard, standard)))
                 {
                     sheet.Updated++;
                 }
@@ -325,14 +321,14 @@ public static class TargetWorkbookMerger
                 continue;
             }
 
-            var values = new Dictionary<string, object?>
+            var values = new Dictionary<ColumnSpec, object?>
             {
-                ["归属"] = scope, ["一级指标"] = indicator.Level1, ["二级指标"] = indicator.Level2,
-                ["三级指标"] = indicator.Level3, ["指标值"] = indicator.Target,
+                [Indicator.Scope] = scope, [Indicator.Level1] = indicator.Level1, [Indicator.Level2] = indicator.Level2,
+                [Indicator.Level3] = indicator.Level3, [Indicator.Target] = indicator.Target,
             };
             if (indicator.Scale is { } scale)
             {
-                values["评价标准"] = scale;
+                values[Indicator.Standard] = scale;
             }
 
             rows[key] = sheet.Append(values);
@@ -341,37 +337,37 @@ public static class TargetWorkbookMerger
 
     private static void FillTasks(EditableSheet sheet, IReadOnlyList<FormKeyTask> tasks)
     {
-        var rows = sheet.DataRows().GroupBy(row => TextNormalizer.Key(sheet.Text(row, "事项"))).ToDictionary(g => g.Key, g => g.First());
+        var rows = sheet.DataRows().GroupBy(row => TextNormalizer.Key(sheet.Text(row, Tasks.Item))).ToDictionary(g => g.Key, g => g.First());
         foreach (var task in tasks)
         {
             if (rows.TryGetValue(TextNormalizer.Key(task.Item), out var row))
             {
-                var changed = (task.Owner is not null && sheet.Update(row, "责任单位", task.Owner))
-                              | (task.Goal is not null && sheet.Update(row, "工作目标", task.Goal));
+                var changed = (task.Owner is not null && sheet.Update(row, Tasks.Owner, task.Owner))
+                              | (task.Goal is not null && sheet.Update(row, Tasks.Goal, task.Goal));
                 sheet.Updated += changed ? 1 : 0;
                 continue;
             }
 
-            rows[TextNormalizer.Key(task.Item)] = sheet.Append(new Dictionary<string, object?>
+            rows[TextNormalizer.Key(task.Item)] = sheet.Append(new Dictionary<ColumnSpec, object?>
             {
-                ["事项"] = task.Item, ["责任单位"] = task.Owner, ["工作目标"] = task.Goal,
+                [Tasks.Item] = task.Item, [Tasks.Owner] = task.Owner, [Tasks.Goal] = task.Goal,
             });
         }
     }
 
     private static void FillProjects(EditableSheet sheet, ImportContent content, decimal factor)
     {
-        var rows = sheet.DataRows().GroupBy(row => TextNormalizer.Key(sheet.Text(row, "项目名称"))).ToDictionary(g => g.Key, g => g.First());
+        var rows = sheet.DataRows().GroupBy(row => TextNormalizer.Key(sheet.Text(row, Target.Name))).ToDictionary(g => g.Key, g => g.First());
         foreach (var project in content.Projects)
         {
-            var values = new Dictionary<string, object?>
+            var values = new Dictionary<ColumnSpec, object?>
             {
-                ["项目名称"] = project.Name, ["所属专项"] = project.Program, ["项目金额"] = project.Amount * factor,
-                ["实施期"] = project.Period, ["实施期目标"] = project.PeriodGoal, ["年度目标"] = project.AnnualGoal,
+                [Target.Name] = project.Name, [Target.Program] = project.Program, [Target.Amount] = project.Amount * factor,
+                [Target.Period] = project.Period, [Target.PeriodGoal] = project.PeriodGoal, [Target.AnnualGoal] = project.AnnualGoal,
             };
             if (project.Implementer is { } implementer && implementer != content.DepartmentName)
             {
-                values["实施单位"] = implementer;
+                values[Target.Implementer] = implementer;
             }
 
             if (!rows.TryGetValue(TextNormalizer.Key(project.Name), out var row))
@@ -381,7 +377,7 @@ public static class TargetWorkbookMerger
             }
 
             var changed = false;
-            foreach (var (header, value) in values.Where(pair => pair.Key != "项目名称" && pair.Value is not null))
+            foreach (var (header, value) in values.Where(pair => pair.Key != Target.Name && pair.Value is not null))
             {
                 changed |= sheet.Update(row, header, value);
             }
@@ -393,14 +389,14 @@ public static class TargetWorkbookMerger
     private static void FillPlans(EditableSheet sheet, IReadOnlyList<ImportedProject> projects)
     {
         static string? Percent(decimal? value) => value is { } v ? FormText.FormatNumber(v) + "%" : null;
-        var rows = sheet.DataRows().GroupBy(row => TextNormalizer.Key(sheet.Text(row, "项目名称"))).ToDictionary(g => g.Key, g => g.First());
+        var rows = sheet.DataRows().GroupBy(row => TextNormalizer.Key(sheet.Text(row, Checkpoint.Name))).ToDictionary(g => g.Key, g => g.First());
         foreach (var project in projects)
         {
             var plan = project.Plan!;
-            var values = new Dictionary<string, object?>
+            var values = new Dictionary<ColumnSpec, object?>
             {
-                ["项目名称"] = project.Name, ["3月底"] = Percent(plan.March), ["6月底"] = Percent(plan.June),
-                ["10月底"] = Percent(plan.October), ["12月底"] = Percent(plan.December),
+                [Checkpoint.Name] = project.Name, [Checkpoint.March] = Percent(plan.March), [Checkpoint.June] = Percent(plan.June),
+                [Checkpoint.October] = Percent(plan.October), [Checkpoint.December] = Percent(plan.December),
             };
             if (!rows.TryGetValue(TextNormalizer.Key(project.Name), out var row))
             {
@@ -409,7 +405,7 @@ public static class TargetWorkbookMerger
             }
 
             var changed = false;
-            foreach (var (header, value) in values.Where(pair => pair.Key != "项目名称"))
+            foreach (var (header, value) in values.Where(pair => pair.Key != Checkpoint.Name))
             {
                 changed |= sheet.Update(row, header, value);
             }

@@ -40,8 +40,8 @@ public static class WorkbookTemplate
 
         var columns = spec.Columns.Select(column => new XlsxColumn(column.Width, Style(column), column.Choices)
         {
-            ListRange = spec.Name == WorkbookSchema.IndicatorsSheet && column.Name == "归属" ? $"'{WorkbookSchema.LinesSheet}'!$A$2:$A$1000" : null,
-            Prompt = Prompt(spec, column),
+            ListRange = column == WorkbookSchema.Indicators.Scope ? $"'{WorkbookSchema.LinesSheet}'!$A$2:$A$1000" : null,
+            Prompt = Prompt(column),
         }).ToList();
         return new XlsxLayout(columns);
     }
@@ -55,25 +55,29 @@ public static class WorkbookTemplate
         _ => XlsxStyle.FromFormsAmount,
     };
 
-    private static string? Prompt(SheetSpec spec, ColumnSpec column) => (spec.Name, column.Name) switch
-    {
-        (WorkbookSchema.IndicatorsSheet, "归属") => "部门整体的指标填“部门整体”；项目的指标从列表中选预算执行表里的项目名称。",
-        (_, "来源") => "年初预算 或 年中追加；不填时按年初预算数判断。",
-        (_, "偏差原因") => "执行率低于90%、预算有调整、超支或指标未达成时，写明原因和改进措施。",
-        _ => null,
-    };
+    private static string? Prompt(ColumnSpec column) =>
+        column == WorkbookSchema.Indicators.Scope ? "部门整体的指标填“部门整体”；项目的指标从列表中选预算执行表里的项目名称。"
+        : column == WorkbookSchema.Lines.Source ? "年初预算 或 年中追加；不填时按年初预算数判断。"
+        : column == WorkbookSchema.Lines.Cause || column == WorkbookSchema.Indicators.Cause ? "执行率低于90%、预算有调整、超支或指标未达成时，写明原因和改进措施。"
+        : null;
 
     /// <summary>The format of a 基本信息 content cell: blue for the items the import fills, yellow for the others.</summary>
+    public static XlsxStyle InfoStyle(InfoItem item) => item.Filler == ColumnFiller.Forms ? XlsxStyle.FromForms : XlsxStyle.ToFill;
+
+    /// <summary>The format of the content cell of the 基本信息 row named so (an item's canonical name), yellow for any other.</summary>
     public static XlsxStyle InfoStyle(string item) =>
-        WorkbookSchema.InfoTemplate.FirstOrDefault(entry => entry.Item == item).Filler == ColumnFiller.Forms ? XlsxStyle.FromForms : XlsxStyle.ToFill;
+        WorkbookSchema.Items.All.FirstOrDefault(candidate => candidate.Name == item) is { } known ? InfoStyle(known) : XlsxStyle.ToFill;
 
     /// <summary>The workbook <c>reportgen new</c> writes: the guide, then the five sheets with their headers.</summary>
     public static IReadOnlyList<XlsxSheet> New(string? department, int? year, string unit, string? guidePath)
     {
-        var values = new Dictionary<string, object?> { ["部门名称"] = department, ["年度"] = year, ["金额单位"] = unit };
-        var info = new List<IReadOnlyList<object?>> { WorkbookSchema.InfoColumns.Select(c => (object?)c.Name).ToList() };
-        info.AddRange(WorkbookSchema.InfoTemplate.Select(entry =>
-            (IReadOnlyList<object?>)[entry.Item, new XlsxCell(values.GetValueOrDefault(entry.Item), InfoStyle(entry.Item))]));
+        var values = new Dictionary<InfoItem, object?>
+        {
+            [WorkbookSchema.Items.DepartmentName] = department, [WorkbookSchema.Items.Year] = year, [WorkbookSchema.Items.Unit] = unit,
+        };
+        var info = new List<IReadOnlyList<object?>> { WorkbookSchema.Info.Columns.Select(c => (object?)c.Name).ToList() };
+        info.AddRange(WorkbookSchema.Items.Listed.Select(item =>
+            (IReadOnlyList<object?>)[item.Name, new XlsxCell(values.GetValueOrDefault(item), InfoStyle(item))]));
         var sheets = new List<XlsxSheet> { Guide(guidePath) };
         foreach (var name in NewSheets)
         {
@@ -113,9 +117,10 @@ public static class WorkbookTemplate
 
             if (spec.Name == WorkbookSchema.InfoSheet)
             {
-                foreach (var (item, synonyms) in WorkbookSchema.InfoItems)
+                foreach (var item in WorkbookSchema.Items.All)
                 {
-                    rows.Add([new XlsxCell("  " + item, InfoStyle(item)), synonyms.Length == 0 ? "基本信息的一项" : $"基本信息的一项；也可写作：{string.Join("、", synonyms)}"]);
+                    rows.Add([new XlsxCell("  " + item.Name, InfoStyle(item)),
+                        item.Synonyms.Length == 0 ? "基本信息的一项" : $"基本信息的一项；也可写作：{string.Join("、", item.Synonyms)}"]);
                 }
             }
 

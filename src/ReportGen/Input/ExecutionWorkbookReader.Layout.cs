@@ -67,14 +67,14 @@ public sealed partial class ExecutionWorkbookReader
         HeaderMap header;
         try
         {
-            header = HeaderMap.Find(sheet, _file, WorkbookSchema.LineColumns);
+            header = HeaderMap.Find(sheet, _file, WorkbookSchema.Lines.Columns);
         }
         catch (InputException)
         {
             return;
         }
 
-        var amountColumns = AmountFields.Select(header.Column).OfType<int>().ToHashSet();
+        var amountColumns = WorkbookSchema.Lines.Amounts.Select(header.Column).OfType<int>().ToHashSet();
         foreach (var merge in sheet.Merges.Where(m => m.ToRow > m.FromRow && m.FromRow > header.HeaderRow))
         {
             if (Enumerable.Range(merge.FromColumn, merge.ToColumn - merge.FromColumn + 1).Any(amountColumns.Contains))

@@ -1,14 +1,13 @@
 using ReportGen.Model;
+using Line = ReportGen.Model.WorkbookSchema.Lines;
 
 namespace ReportGen.Input;
 
 public sealed partial class ExecutionWorkbookReader
 {
-    private static readonly string[] AmountFields = ["年初预算数", "调整数", "全年预算数", "实际支出数", "结余结转数"];
-
     private List<BudgetLine> ReadLines(SheetData sheet, bool isYuan, out List<StatedTotal> totals)
     {
-        var header = HeaderMap.Find(sheet, _file, WorkbookSchema.LineColumns);
+        var header = HeaderMap.Find(sheet, _file, Line.Columns);
         ReportDuplicateHeaders(sheet, header);
         var lines = new List<BudgetLine>();
         totals = [];
@@ -21,15 +20,15 @@ public sealed partial class ExecutionWorkbookReader
                 continue;
             }
 
-            var name = sheet.Text(row, header.Column("项目名称")!.Value);
-            var indent = Indent(sheet.Value(row, header.Column("项目名称")!.Value));
+            var name = sheet.Text(row, header.Column(Line.Name)!.Value);
+            var indent = Indent(sheet.Value(row, header.Column(Line.Name)!.Value));
             if (parent is not null && IsDetail(name, indent, parent.Indent))
             {
                 parent.Details.Add((name, row, ReadAmounts(sheet, header, row, isYuan), !IsMarkedDetail(name)));
                 continue;
             }
 
-            var categoryText = Cell(sheet, header, row, "支出类别");
+            var categoryText = Cell(sheet, header, row, Line.Category);
             if (TotalCategory(name, categoryText) is { } totalCategory)
             {
                 var total = new StatedTotal(name.Length > 0 ? name : categoryText, totalCategory.Category,
@@ -39,9 +38,9 @@ public sealed partial class ExecutionWorkbookReader
                 continue;
             }
 
-            if (IsNote(name) && AmountFields.All(field => Cell(sheet, header, row, field).Length == 0))
+            if (IsNote(name) && Line.Amounts.All(field => Cell(sheet, header, row, field).Length == 0))
             {
-                Add(FindingCodes.FootnoteRow, Severity.Info, At(sheet, row, header.Column("项目名称")), $"第 {row} 行“{name}”是注释，不作为预算行。");
+                Add(FindingCodes.FootnoteRow, Severity.Info, At(sheet, row, header.Column(Line.Name)), $"第 {row} 行“{name}”是注释，不作为预算行。");
                 continue;
             }
 
@@ -87,7 +86,7 @@ public sealed partial class ExecutionWorkbookReader
         var promoted = false;
         foreach (var group in groups.Where(g => g.Details.Count > 0 && g.Details.All(d => d.Indented)))
         {
-            var addsUp = AmountFields.All(field =>
+            var addsUp = Line.Amounts.Select(column => column.Name).All(field =>
                 !group.Details.Any(d => d.Amounts.ContainsKey(field))
                 || Math.Abs(group.Details.Sum(d => d.Amounts.GetValueOrDefault(field)) - group.Amounts.GetValueOrDefault(field)) <= 0.005m);
             if (addsUp)
@@ -162,20 +161,20 @@ public sealed partial class ExecutionWorkbookReader
 
     private static Dictionary<string, decimal> AmountsOf(BudgetLine line)
     {
-        var amounts = new Dictionary<string, decimal> { ["年初预算数"] = line.InitialBudget, ["实际支出数"] = line.Actual };
+        var amounts = new Dictionary<string, decimal> { [Line.InitialBudget.Name] = line.InitialBudget, [Line.Actual.Name] = line.Actual };
         if (line.AdjustmentGiven is { } adjustment)
         {
-            amounts["调整数"] = adjustment;
+            amounts[Line.Adjustment.Name] = adjustment;
         }
 
         if (line.FinalBudgetGiven is { } final)
         {
-            amounts["全年预算数"] = final;
+            amounts[Line.FinalBudget.Name] = final;
         }
 
         if (line.CarryOverGiven is { } carryOver)
         {
-            amounts["结余结转数"] = carryOver;
+            amounts[Line.CarryOver.Name] = carryOver;
         }
 
         return amounts;
@@ -187,18 +186,18 @@ public sealed partial class ExecutionWorkbookReader
         foreach (var group in groups.Where(g => g.Details.Count > 0))
         {
             var names = string.Join("、", group.Details.Select(d => $"“{d.Name}”"));
-            Add(FindingCodes.DetailRows, Severity.Info, At(sheet, group.Details[0].Row, header.Column("项目名称")),
+            Add(FindingCodes.DetailRows, Severity.Info, At(sheet, group.Details[0].Row, header.Column(Line.Name)),
                 $"{names}是第 {group.Row} 行“{group.Name}”的明细，不重复计入合计，只核对明细之和。");
-            foreach (var field in AmountFields)
+            foreach (var field in Line.Amounts)
             {
-                var parts = group.Details.Where(d => d.Amounts.ContainsKey(field)).Select(d => d.Amounts[field]).ToList();
+                var parts = group.Details.Where(d => d.Amounts.ContainsKey(field.Name)).Select(d => d.Amounts[field.Name]).ToList();
                 if (parts.Count == 0)
                 {
                     continue;
                 }
 
                 var sum = parts.Sum();
-                var stated = group.Amounts.GetValueOrDefault(field);
+                var stated = group.Amounts.GetValueOrDefault(field.Name);
                 if (Math.Abs(sum - stated) > 0.005m)
                 {
                     Add(FindingCodes.DetailsDoNotSum, Severity.Warning, At(sheet, group.Row, header.Column(field)),
@@ -235,11 +234,11 @@ public sealed partial class ExecutionWorkbookReader
     private Dictionary<string, decimal> ReadAmounts(SheetData sheet, HeaderMap header, int row, bool isYuan)
     {
         var amounts = new Dictionary<string, decimal>();
-        foreach (var field in AmountFields)
+        foreach (var field in Line.Amounts)
         {
             if (ReadAmount(sheet, header, row, field, isYuan, allowNegative: true) is { } value)
             {
-                amounts[field] = value;
+                amounts[field.Name] = value;
             }
         }
 
@@ -249,32 +248,32 @@ public sealed partial class ExecutionWorkbookReader
     private BudgetLine? ReadLine(SheetData sheet, HeaderMap header, int row, bool isYuan)
     {
         // Leading and trailing spaces, ASCII or full-width (an indent), are not part of the name.
-        var name = sheet.Text(row, header.Column("项目名称")!.Value).Trim();
+        var name = sheet.Text(row, header.Column(Line.Name)!.Value).Trim();
         if (name.Length == 0)
         {
-            Add(FindingCodes.NamelessRow, Severity.Error, At(sheet, row, header.Column("项目名称")),
+            Add(FindingCodes.NamelessRow, Severity.Error, At(sheet, row, header.Column(Line.Name)),
                 $"第 {row} 行填写了金额但没有项目名称，该行未计入。请补填项目名称，或删除该行。");
             return null;
         }
 
         var category = ReadCategory(sheet, header, row, name);
-        var initial = ReadAmount(sheet, header, row, "年初预算数", isYuan, allowNegative: false) ?? 0m;
-        var actual = ReadAmount(sheet, header, row, "实际支出数", isYuan, allowNegative: false) ?? 0m;
+        var initial = ReadAmount(sheet, header, row, Line.InitialBudget, isYuan, allowNegative: false) ?? 0m;
+        var actual = ReadAmount(sheet, header, row, Line.Actual, isYuan, allowNegative: false) ?? 0m;
         return new BudgetLine
         {
             Name = name,
             Category = category ?? ExpenseCategory.Project,
             Source = ReadSource(sheet, header, row, name, initial),
             InitialBudget = initial,
-            AdjustmentGiven = ReadAmount(sheet, header, row, "调整数", isYuan, allowNegative: true),
-            FinalBudgetGiven = ReadAmount(sheet, header, row, "全年预算数", isYuan, allowNegative: false),
+            AdjustmentGiven = ReadAmount(sheet, header, row, Line.Adjustment, isYuan, allowNegative: true),
+            FinalBudgetGiven = ReadAmount(sheet, header, row, Line.FinalBudget, isYuan, allowNegative: false),
             Actual = actual,
-            ActualBlank = Cell(sheet, header, row, "实际支出数").Trim().Length == 0,
-            CarryOverGiven = ReadAmount(sheet, header, row, "结余结转数", isYuan, allowNegative: true),
+            ActualBlank = Cell(sheet, header, row, Line.Actual).Trim().Length == 0,
+            CarryOverGiven = ReadAmount(sheet, header, row, Line.CarryOver, isYuan, allowNegative: true),
             Funding = ReadFunding(sheet, header, row, name),
-            Purpose = Optional(sheet, header, row, "主要用途"),
-            Alias = Optional(sheet, header, row, "别名"),
-            DeviationNote = Optional(sheet, header, row, "偏差原因"),
+            Purpose = Optional(sheet, header, row, Line.Purpose),
+            Alias = Optional(sheet, header, row, Line.Alias),
+            DeviationNote = Optional(sheet, header, row, Line.Cause),
             Location = At(sheet, row),
             Columns = header.Columns,
         };
@@ -282,7 +281,7 @@ public sealed partial class ExecutionWorkbookReader
 
     private ExpenseCategory? ReadCategory(SheetData sheet, HeaderMap header, int row, string name)
     {
-        var text = Cell(sheet, header, row, "支出类别");
+        var text = Cell(sheet, header, row, Line.Category);
         var key = TextNormalizer.Key(text);
         if (key.Contains("基本", StringComparison.Ordinal) || key is "人员经费" or "公用经费")
         {
@@ -294,7 +293,7 @@ public sealed partial class ExecutionWorkbookReader
             return ExpenseCategory.Project;
         }
 
-        Add(FindingCodes.BadCategory, Severity.Error, At(sheet, row, header.Column("支出类别")),
+        Add(FindingCodes.BadCategory, Severity.Error, At(sheet, row, header.Column(Line.Category)),
             text.Length == 0
                 ? $"“{name}”没有填写支出类别，请填写“基本支出”或“项目支出”。"
                 : $"“{name}”的支出类别“{text}”无法识别，请填写“基本支出”或“项目支出”。");
@@ -304,7 +303,7 @@ public sealed partial class ExecutionWorkbookReader
     private LineSource ReadSource(SheetData sheet, HeaderMap header, int row, string name, decimal initial)
     {
         var byBudget = initial > 0 ? LineSource.Initial : LineSource.MidYear;
-        var text = Cell(sheet, header, row, "来源");
+        var text = Cell(sheet, header, row, Line.Source);
         var key = TextNormalizer.Key(text);
         if (key.Length == 0)
         {
@@ -315,7 +314,7 @@ public sealed partial class ExecutionWorkbookReader
         {
             if (initial > 0)
             {
-                Add(FindingCodes.AddedLineWithInitialBudget, Severity.Warning, At(sheet, row, header.Column("年初预算数")),
+                Add(FindingCodes.AddedLineWithInitialBudget, Severity.Warning, At(sheet, row, header.Column(Line.InitialBudget)),
                     $"“{name}”标为年中追加，但年初预算数为 {Money.Format(initial)} 万元；年中追加项目的年初预算应为 0。");
             }
 
@@ -327,14 +326,14 @@ public sealed partial class ExecutionWorkbookReader
             return LineSource.Initial;
         }
 
-        Add(FindingCodes.BadOrigin, Severity.Warning, At(sheet, row, header.Column("来源")),
+        Add(FindingCodes.BadOrigin, Severity.Warning, At(sheet, row, header.Column(Line.Source)),
             $"“{name}”的来源“{text}”无法识别（应为“年初预算”或“年中追加”），已按年初预算数判断为“{(byBudget == LineSource.Initial ? "年初预算" : "年中追加")}”。");
         return byBudget;
     }
 
     private FundingSource? ReadFunding(SheetData sheet, HeaderMap header, int row, string name)
     {
-        var text = Cell(sheet, header, row, "资金来源");
+        var text = Cell(sheet, header, row, Line.Funding);
         var key = TextNormalizer.Key(text);
         if (key.Length == 0)
         {
@@ -356,12 +355,12 @@ public sealed partial class ExecutionWorkbookReader
             return FundingSource.Other;
         }
 
-        Add(FindingCodes.BadFundingSource, Severity.Warning, At(sheet, row, header.Column("资金来源")),
+        Add(FindingCodes.BadFundingSource, Severity.Warning, At(sheet, row, header.Column(Line.Funding)),
             $"“{name}”的资金来源“{text}”无法识别，应为“一般公共预算”“政府性基金”或“其他资金”。");
         return null;
     }
 
-    private decimal? ReadAmount(SheetData sheet, HeaderMap header, int row, string field, bool isYuan, bool allowNegative)
+    private decimal? ReadAmount(SheetData sheet, HeaderMap header, int row, ColumnSpec field, bool isYuan, bool allowNegative)
     {
         if (header.Column(field) is not { } column)
         {
@@ -384,10 +383,10 @@ public sealed partial class ExecutionWorkbookReader
         return result.Value;
     }
 
-    private static string Cell(SheetData sheet, HeaderMap header, int row, string field) =>
+    private static string Cell(SheetData sheet, HeaderMap header, int row, ColumnSpec field) =>
         header.Column(field) is { } column ? sheet.Text(row, column) : "";
 
-    private static string? Optional(SheetData sheet, HeaderMap header, int row, string field) =>
+    private static string? Optional(SheetData sheet, HeaderMap header, int row, ColumnSpec field) =>
         Cell(sheet, header, row, field) is { Length: > 0 } text ? text : null;
 
     private void ReportDuplicateHeaders(SheetData sheet, HeaderMap header)

@@ -10,18 +10,18 @@ public sealed partial class ExecutionWorkbookReader
     /// </summary>
     private List<SpendingCheckpoints> ReadCheckpoints(SheetData sheet, bool isYuan, bool percent)
     {
-        var header = HeaderMap.Find(sheet, _file, WorkbookSchema.CheckpointColumns);
+        var header = HeaderMap.Find(sheet, _file, WorkbookSchema.Checkpoints.Columns);
         var rows = new List<SpendingCheckpoints>();
         for (var row = header.HeaderRow + 1; row <= sheet.Rows.Count; row++)
         {
-            var name = Cell(sheet, header, row, "项目名称");
+            var name = Cell(sheet, header, row, WorkbookSchema.Checkpoints.Name);
             if (name.Length == 0 || IsNote(name))
             {
                 continue;
             }
 
-            var values = SpendingCheckpoints.Checkpoints
-                .Select(label => percent ? ReadPercent(sheet, header, row, label) : ReadAmount(sheet, header, row, label, isYuan, allowNegative: false))
+            var values = WorkbookSchema.Checkpoints.Months
+                .Select(month => percent ? ReadPercent(sheet, header, row, month) : ReadAmount(sheet, header, row, month, isYuan, allowNegative: false))
                 .ToList();
             rows.Add(new SpendingCheckpoints(name, values, At(sheet, row)));
         }
@@ -29,7 +29,7 @@ public sealed partial class ExecutionWorkbookReader
         return rows;
     }
 
-    private decimal? ReadPercent(SheetData sheet, HeaderMap header, int row, string field)
+    private decimal? ReadPercent(SheetData sheet, HeaderMap header, int row, ColumnSpec field)
     {
         var column = header.Column(field)!.Value;
         var text = TextNormalizer.FoldWidth(sheet.Text(row, column));
@@ -38,14 +38,12 @@ public sealed partial class ExecutionWorkbookReader
             return null;
         }
 
-        var isPercent = text.EndsWith('%');
-        var result = AmountParser.Parse(isPercent ? text[..^1] : sheet.Value(row, column), defaultUnitIsYuan: false);
-        if (result.Value is not { } value || value < 0)
+        if (PercentParser.Parse(text, sheet.Value(row, column)) is not { } share)
         {
             Add(FindingCodes.PlanNotPercent, Severity.Error, At(sheet, row, column), $"{sheet.Name}中的“{sheet.Text(row, column)}”不是有效的百分比（如 50%）。");
             return null;
         }
 
-        return isPercent || value > 1 ? value / 100 : value;
+        return share;
     }
 }

@@ -1,4 +1,7 @@
 using ReportGen.Model;
+using Indicator = ReportGen.Model.WorkbookSchema.Indicators;
+using Target = ReportGen.Model.WorkbookSchema.Targets;
+using Tasks = ReportGen.Model.WorkbookSchema.Tasks;
 
 namespace ReportGen.Input;
 
@@ -6,7 +9,7 @@ public sealed partial class ExecutionWorkbookReader
 {
     private List<IndicatorRow> ReadIndicators(SheetData sheet)
     {
-        var header = HeaderMap.Find(sheet, _file, WorkbookSchema.IndicatorColumns);
+        var header = HeaderMap.Find(sheet, _file, Indicator.Columns);
         ReportDuplicateHeaders(sheet, header);
         var rows = new List<IndicatorRow>();
         // Forms leave 归属 / 一级 / 二级 blank under a merged cell: blank means "same as above".
@@ -18,13 +21,13 @@ public sealed partial class ExecutionWorkbookReader
                 continue;
             }
 
-            scope = Carry(sheet, header, row, "归属", scope);
-            var newLevel1 = Carry(sheet, header, row, "一级指标", level1);
-            level2 = newLevel1 != level1 && Cell(sheet, header, row, "二级指标").Length == 0 ? "" : Carry(sheet, header, row, "二级指标", level2);
+            scope = Carry(sheet, header, row, Indicator.Scope, scope);
+            var newLevel1 = Carry(sheet, header, row, Indicator.Level1, level1);
+            level2 = newLevel1 != level1 && Cell(sheet, header, row, Indicator.Level2).Length == 0 ? "" : Carry(sheet, header, row, Indicator.Level2, level2);
             level1 = newLevel1;
-            var level3 = Cell(sheet, header, row, "三级指标");
-            var target = Cell(sheet, header, row, "指标值");
-            var missing = new[] { ("归属", scope), ("一级指标", level1), ("二级指标", level2), ("三级指标", level3), ("指标值", target) }
+            var level3 = Cell(sheet, header, row, Indicator.Level3);
+            var target = Cell(sheet, header, row, Indicator.Target);
+            var missing = new[] { (Indicator.Scope, scope), (Indicator.Level1, level1), (Indicator.Level2, level2), (Indicator.Level3, level3), (Indicator.Target, target) }
                 .Where(pair => pair.Item2.Length == 0).Select(pair => pair.Item1).ToList();
             if (missing.Count > 0)
             {
@@ -40,12 +43,12 @@ public sealed partial class ExecutionWorkbookReader
                 Level2 = level2,
                 Level3 = level3,
                 Target = target,
-                Actual = Optional(sheet, header, row, "实际完成值"),
-                Weight = ReadNumber(sheet, header, row, "分值"),
-                UserStatus = Optional(sheet, header, row, "完成情况"),
-                UserScore = ReadNumber(sheet, header, row, "得分"),
-                DeviationNote = Optional(sheet, header, row, "偏差原因"),
-                Standard = Optional(sheet, header, row, "评价标准"),
+                Actual = Optional(sheet, header, row, Indicator.Actual),
+                Weight = ReadNumber(sheet, header, row, Indicator.Weight),
+                UserStatus = Optional(sheet, header, row, Indicator.Status),
+                UserScore = ReadNumber(sheet, header, row, Indicator.Score),
+                DeviationNote = Optional(sheet, header, row, Indicator.Cause),
+                Standard = Optional(sheet, header, row, Indicator.Standard),
                 Location = At(sheet, row),
                 Columns = header.Columns,
             });
@@ -54,10 +57,10 @@ public sealed partial class ExecutionWorkbookReader
         return rows;
     }
 
-    private static string Carry(SheetData sheet, HeaderMap header, int row, string field, string previous) =>
+    private static string Carry(SheetData sheet, HeaderMap header, int row, ColumnSpec field, string previous) =>
         Cell(sheet, header, row, field) is { Length: > 0 } text ? text : previous;
 
-    private decimal? ReadNumber(SheetData sheet, HeaderMap header, int row, string field)
+    private decimal? ReadNumber(SheetData sheet, HeaderMap header, int row, ColumnSpec field)
     {
         if (header.Column(field) is not { } column)
         {
@@ -82,18 +85,18 @@ public sealed partial class ExecutionWorkbookReader
 
     private List<KeyTask> ReadTasks(SheetData sheet)
     {
-        var header = HeaderMap.Find(sheet, _file, WorkbookSchema.TaskColumns);
+        var header = HeaderMap.Find(sheet, _file, Tasks.Columns);
         var tasks = new List<KeyTask>();
         for (var row = header.HeaderRow + 1; row <= sheet.Rows.Count; row++)
         {
-            var item = Cell(sheet, header, row, "事项");
+            var item = Cell(sheet, header, row, Tasks.Item);
             if (item.Length == 0)
             {
                 continue;
             }
 
-            tasks.Add(new KeyTask(item, Optional(sheet, header, row, "责任单位"), Optional(sheet, header, row, "工作目标"),
-                Optional(sheet, header, row, "完成情况"), At(sheet, row, header.Column("完成情况"))));
+            tasks.Add(new KeyTask(item, Optional(sheet, header, row, Tasks.Owner), Optional(sheet, header, row, Tasks.Goal),
+                Optional(sheet, header, row, Tasks.Outcome), At(sheet, row, header.Column(Tasks.Outcome))));
         }
 
         return tasks;
@@ -101,11 +104,11 @@ public sealed partial class ExecutionWorkbookReader
 
     private List<ProjectTarget> ReadTargets(SheetData sheet, bool isYuan)
     {
-        var header = HeaderMap.Find(sheet, _file, WorkbookSchema.TargetColumns);
+        var header = HeaderMap.Find(sheet, _file, Target.Columns);
         var targets = new List<ProjectTarget>();
         for (var row = header.HeaderRow + 1; row <= sheet.Rows.Count; row++)
         {
-            var name = Cell(sheet, header, row, "项目名称");
+            var name = Cell(sheet, header, row, Target.Name);
             if (name.Length == 0 || TextNormalizer.Key(name) is "合计" or "总计")
             {
                 continue;
@@ -114,13 +117,13 @@ public sealed partial class ExecutionWorkbookReader
             targets.Add(new ProjectTarget
             {
                 Name = name,
-                Program = Optional(sheet, header, row, "所属专项"),
-                Amount = ReadAmount(sheet, header, row, "项目金额", isYuan, allowNegative: false),
-                Period = Optional(sheet, header, row, "实施期"),
-                PeriodGoal = Optional(sheet, header, row, "实施期目标"),
-                AnnualGoal = Optional(sheet, header, row, "年度目标"),
-                Outcome = Optional(sheet, header, row, "实际完成情况"),
-                Implementer = Optional(sheet, header, row, "实施单位"),
+                Program = Optional(sheet, header, row, Target.Program),
+                Amount = ReadAmount(sheet, header, row, Target.Amount, isYuan, allowNegative: false),
+                Period = Optional(sheet, header, row, Target.Period),
+                PeriodGoal = Optional(sheet, header, row, Target.PeriodGoal),
+                AnnualGoal = Optional(sheet, header, row, Target.AnnualGoal),
+                Outcome = Optional(sheet, header, row, Target.Outcome),
+                Implementer = Optional(sheet, header, row, Target.Implementer),
                 Location = At(sheet, row),
                 Columns = header.Columns,
             });

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ReportGen.Model;
+using Info = ReportGen.Model.WorkbookSchema.Info;
+using Items = ReportGen.Model.WorkbookSchema.Items;
 
 namespace ReportGen.Input;
 
@@ -62,66 +64,43 @@ public sealed partial class ExecutionWorkbookReader
         int itemColumn = 1, valueColumn = 2, firstRow = 1;
         try
         {
-            var header = HeaderMap.Find(sheet, _file, WorkbookSchema.InfoColumns, searchRows: 3);
-            (itemColumn, valueColumn, firstRow) = (header.Column("项目")!.Value, header.Column("内容")!.Value, header.HeaderRow + 1);
+            var header = HeaderMap.Find(sheet, _file, Info.Columns, searchRows: 3);
+            (itemColumn, valueColumn, firstRow) = (header.Column(Info.Item)!.Value, header.Column(Info.Content)!.Value, header.HeaderRow + 1);
         }
         catch (InputException)
         {
         }
 
-        var facts = new Dictionary<string, string>();
-        var rows = new Dictionary<string, int>();
-        for (var row = firstRow; row <= sheet.Rows.Count; row++)
-        {
-            var item = sheet.Text(row, itemColumn);
-            if (item.Length == 0)
-            {
-                continue;
-            }
+        var rows = InfoRows(Enumerable.Range(firstRow, Math.Max(0, sheet.Rows.Count - firstRow + 1)), row => sheet.Text(row, itemColumn));
+        var facts = rows.ToDictionary(pair => pair.Key, pair => sheet.Text(pair.Value, valueColumn));
 
-            var key = WorkbookSchema.CanonicalInfoItem(item);
-            var value = sheet.Text(row, valueColumn);
-            if (key is null || !facts.TryAdd(key, value))
-            {
-                continue;
-            }
-
-            rows[key] = row;
-        }
-
-        var name = facts.GetValueOrDefault("部门名称") ?? "";
+        var name = facts.GetValueOrDefault(Items.DepartmentName.Name) ?? "";
         if (name.Length == 0)
         {
             throw new InputException(
-                $"{System.IO.Path.GetFileName(_file)} 的工作表“基本信息”没有填写“部门名称”。请在 A 列写“部门名称”，B 列写部门全称。",
-                At(sheet, rows.GetValueOrDefault("部门名称", 1), valueColumn));
+                $"{System.IO.Path.GetFileName(_file)} 的工作表“{WorkbookSchema.InfoSheet}”没有填写“{Items.DepartmentName}”。请在 A 列写“{Items.DepartmentName}”，B 列写部门全称。",
+                At(sheet, rows.GetValueOrDefault(Items.DepartmentName.Name, 1), valueColumn));
         }
 
-        var yearText = facts.GetValueOrDefault("年度") ?? "";
-        var yearMatch = YearPattern().Match(TextNormalizer.FoldWidth(yearText));
-        if (!yearMatch.Success)
+        var yearText = facts.GetValueOrDefault(Items.Year.Name) ?? "";
+        if (ParseYear(yearText) is not { } year)
         {
-            var where = rows.TryGetValue("年度", out var yearRow) ? At(sheet, yearRow, valueColumn) : At(sheet, 1);
+            var where = rows.TryGetValue(Items.Year.Name, out var yearRow) ? At(sheet, yearRow, valueColumn) : At(sheet, 1);
             throw new InputException(
-                $"{System.IO.Path.GetFileName(_file)} 的工作表“基本信息”{(yearText.Length == 0 ? "没有填写“年度”" : $"中的年度“{yearText}”无法识别")}（{where}）。请填写四位年份，如 2023。",
+                $"{System.IO.Path.GetFileName(_file)} 的工作表“{WorkbookSchema.InfoSheet}”{(yearText.Length == 0 ? $"没有填写“{Items.Year}”" : $"中的年度“{yearText}”无法识别")}（{where}）。请填写四位年份，如 2023。",
                 where);
         }
 
-        var unit = TextNormalizer.Key(facts.GetValueOrDefault("金额单位") ?? "");
-        unit = unit switch
-        {
-            "" or "万元" or "万" => "万元",
-            "元" => "元",
-            _ => throw new InputException(
-                $"{System.IO.Path.GetFileName(_file)} 的工作表“基本信息”中的金额单位“{facts["金额单位"]}”无法识别（{At(sheet, rows["金额单位"], valueColumn)}）。金额单位只能是“万元”或“元”。",
-                At(sheet, rows["金额单位"], valueColumn)),
-        };
+        var unitText = facts.GetValueOrDefault(Items.Unit.Name) ?? "";
+        var unit = AmountUnit(unitText) ?? throw new InputException(
+            $"{System.IO.Path.GetFileName(_file)} 的工作表“{WorkbookSchema.InfoSheet}”中的{Items.Unit}“{unitText}”无法识别（{At(sheet, rows[Items.Unit.Name], valueColumn)}）。{Items.Unit}只能是“万元”或“元”。",
+            At(sheet, rows[Items.Unit.Name], valueColumn));
 
         var cells = rows.ToDictionary(pair => pair.Key, pair => At(sheet, pair.Value, valueColumn));
         return new DepartmentInfo
         {
             Name = name,
-            Year = int.Parse(yearMatch.Value, CultureInfo.InvariantCulture),
+            Year = year,
             SourceUnit = unit,
             Facts = facts,
             FactRows = cells,
@@ -137,17 +116,54 @@ public sealed partial class ExecutionWorkbookReader
         Dictionary<string, string> facts, Dictionary<string, SourceLocation> cells, bool yuan)
     {
         var amounts = new Dictionary<string, InfoAmount>();
-        foreach (var item in WorkbookSchema.InfoAmountItems)
+        foreach (var item in Items.Amounts)
         {
-            if (facts.GetValueOrDefault(item) is { } text && !string.IsNullOrWhiteSpace(text))
+            if (facts.GetValueOrDefault(item.Name) is { } text && !string.IsNullOrWhiteSpace(text))
             {
                 var parsed = AmountParser.Parse(text, yuan);
-                amounts[item] = new InfoAmount(parsed.Value, parsed.Problem, cells[item]);
+                amounts[item.Name] = new InfoAmount(parsed.Value, parsed.Problem, cells[item.Name]);
             }
         }
 
         return amounts;
     }
+
+    /// <summary>
+    /// The 金额单位 a 基本信息 content names: 万元 (also when blank, or "万"), 元, or null when it names neither. The
+    /// reader and the import (which converts form amounts into the workbook's unit) both read the unit by this.
+    /// </summary>
+    public static string? AmountUnit(string text) => TextNormalizer.Key(text) switch
+    {
+        "" or "万元" or "万" => "万元",
+        "元" => "元",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The canonical name of each 基本信息 item of the sheet (found by <see cref="WorkbookSchema.CanonicalInfoItem"/>,
+    /// the first row of an item wins) with its row. The reader and the import find items by this one lookup.
+    /// </summary>
+    public static Dictionary<string, int> InfoRows(IEnumerable<int> rows, Func<int, string> itemText)
+    {
+        var found = new Dictionary<string, int>();
+        foreach (var row in rows)
+        {
+            var item = itemText(row);
+            if (item.Length > 0)
+            {
+                found.TryAdd(WorkbookSchema.CanonicalInfoItem(item), row);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The 年度 of a 基本信息 content: a four-digit year standing alone ("2023", "2023年度"), or null. The reader and
+    /// the import's identity check read the year by this.
+    /// </summary>
+    public static int? ParseYear(string text) =>
+        YearPattern().Match(TextNormalizer.FoldWidth(text)) is { Success: true } match ? int.Parse(match.Value, CultureInfo.InvariantCulture) : null;
 
     /// <summary>A four-digit year standing alone: 20245 and 2024.5 are not 2024 (docs/workbook.md, 年度).</summary>
     [GeneratedRegex(@"(?<![0-9.])(19|20)[0-9]{2}(?![0-9]|\.[0-9])")]

@@ -33,6 +33,9 @@ public sealed partial class HeaderMap
 
     public int? Column(string field) => _columns.TryGetValue(field, out var column) ? column : null;
 
+    /// <summary>The 1-based column of a field of the sheet's schema, or null when the sheet has no such column.</summary>
+    public int? Column(ColumnSpec field) => Column(field.Name);
+
     /// <summary>Whether the column's header names 元 as its unit ("年初预算数（元）").</summary>
     public bool IsYuanColumn(int column) => _yuanColumns.Contains(column);
 

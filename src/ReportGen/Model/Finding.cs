@@ -85,6 +85,13 @@ public sealed record Finding(string Code, Severity Severity, SourceLocation Loca
 {
     public static string SeverityName(Severity severity) => Vocabulary.Bundled.Of(severity);
 
+    /// <summary>
+    /// The 基本信息 item the finding is about, as data: a finding on an item that has no row sits on the whole sheet,
+    /// and this is what tells which item it means (<c>Rendering/OutlineGaps</c> matches placeholders by it; nothing
+    /// reads the item back out of <see cref="Message"/>).
+    /// </summary>
+    public InfoItem? Item { get; init; }
+
     /// <summary>The line check, generate and batch print: <c>[错误] RG110 预算执行!E7  message</c>.</summary>
     public string Line => $"[{SeverityName(Severity)}] {Code} {Location}  {Message}";
 }

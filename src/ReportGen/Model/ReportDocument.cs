@@ -16,6 +16,20 @@ public sealed record ReportDocument(string Title, IReadOnlyList<Block> Blocks)
     /// </summary>
     public IReadOnlyList<FieldSpan> Placeholders => [.. Fields().Where(f => f.Empty && !f.Legend)];
 
+    /// <summary>
+    /// The placeholders grouped by the workbook cell that fills them, in reading order of each cell's first
+    /// placeholder. One gap may show in several places: an unmet indicator without 偏差原因 is a sentence of the
+    /// narrative and a cell of the 自评表's 偏差原因 column, two placeholders at one cell (绩效指标!J7); filling that
+    /// cell removes both. <c>check</c> reports the cell, not each place, so a report has at least as many
+    /// placeholders as cells; every cell is a gap finding's (the Shifeng sample: 67 placeholders at 52 cells, 55 gap findings).
+    /// Placeholders without a cell (typed into a custom template) are grouped by their title.
+    /// </summary>
+    public IReadOnlyList<PlaceholderCell> PlaceholderCells =>
+    [
+        .. Placeholders.GroupBy(p => p.Cell is null ? "|" + p.Title : p.Cell, StringComparer.Ordinal)
+            .Select(group => new PlaceholderCell(group.First().Cell, [.. group])),
+    ];
+
     /// <summary>Every field of the document in reading order, placeholders and filled ones.</summary>
     public IEnumerable<FieldSpan> Fields()
     {
@@ -181,3 +195,9 @@ public sealed record TableCell(
     /// <summary>The spans of <see cref="Text"/> that stand for a workbook item; the placeholders among them are highlighted.</summary>
     public IReadOnlyList<FieldSpan> Fields { get; init; } = [];
 }
+
+/// <summary>
+/// The placeholders that one workbook cell fills (<see cref="ReportDocument.PlaceholderCells"/>): the cell, or null
+/// for placeholders a custom template typed without one, and each place in the report where it shows.
+/// </summary>
+public sealed record PlaceholderCell(string? Cell, IReadOnlyList<FieldSpan> Placeholders);

@@ -39,14 +39,20 @@ public sealed record DepartmentInfo
 
     public string? Fact(string key) => Facts.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 
+    /// <summary>The item's text when it is filled in, or null.</summary>
+    public string? Fact(InfoItem item) => Fact(item.Name);
+
     /// <summary>
-    /// The amount items (<see cref="WorkbookSchema.InfoAmountItems"/>) that are filled in, parsed once when the
+    /// The amount items (<see cref="WorkbookSchema.Items.Amounts"/>) that are filled in, parsed once when the
     /// workbook is read, keyed by the canonical item name; an item left blank is absent.
     /// </summary>
     public IReadOnlyDictionary<string, InfoAmount> Amounts { get; init; } = new Dictionary<string, InfoAmount>();
 
     /// <summary>The parsed amount of a filled-in amount item, or null when it is blank or not an amount item.</summary>
     public InfoAmount? Amount(string key) => Amounts.GetValueOrDefault(key);
+
+    /// <summary>The parsed amount of a filled-in amount item, or null when it is blank.</summary>
+    public InfoAmount? Amount(InfoItem item) => Amounts.GetValueOrDefault(item.Name);
 }
 
 /// <summary>
@@ -94,6 +100,9 @@ public sealed record BudgetLine
     public SourceLocation CellOf(string field) =>
         Columns.TryGetValue(field, out var column) ? Location with { Column = column } : Location;
 
+    /// <summary>The row's cell in a column of its sheet (<see cref="WorkbookSchema"/>), or the row when it has none.</summary>
+    public SourceLocation CellOf(ColumnSpec column) => CellOf(column.Name);
+
     public decimal Adjustment => AdjustmentGiven ?? (FinalBudgetGiven is { } final ? final - InitialBudget : 0m);
     public decimal FinalBudget => FinalBudgetGiven ?? InitialBudget + Adjustment;
     public decimal CarryOver => FinalBudget - Actual;
@@ -129,6 +138,9 @@ public sealed record IndicatorRow
     public SourceLocation CellOf(string field) =>
         Columns.TryGetValue(field, out var column) ? Location with { Column = column } : Location;
 
+    /// <summary>The row's cell in a column of its sheet (<see cref="WorkbookSchema"/>), or the row when it has none.</summary>
+    public SourceLocation CellOf(ColumnSpec column) => CellOf(column.Name);
+
     public const string DepartmentScope = "部门整体";
     public bool IsDepartment => Scope == DepartmentScope;
 }
@@ -155,6 +167,9 @@ public sealed record ProjectTarget
 
     public SourceLocation CellOf(string field) =>
         Columns.TryGetValue(field, out var column) ? Location with { Column = column } : Location;
+
+    /// <summary>The row's cell in a column of its sheet (<see cref="WorkbookSchema"/>), or the row when it has none.</summary>
+    public SourceLocation CellOf(ColumnSpec column) => CellOf(column.Name);
 }
 
 /// <summary>Everything read from one department's year-end workbook, amounts in 万元.</summary>
@@ -198,5 +213,5 @@ public sealed record StatedTotal(
 public sealed record SpendingCheckpoints(string Name, IReadOnlyList<decimal?> Values, SourceLocation Location)
 {
     /// <summary>The checkpoints of the 资金支出计划 used by 河北 and many provinces (docs/import.md).</summary>
-    public static readonly IReadOnlyList<string> Checkpoints = ["3月底", "6月底", "10月底", "12月底"];
+    public static readonly IReadOnlyList<string> Checkpoints = [.. WorkbookSchema.Checkpoints.Months.Select(month => month.Name)];
 }

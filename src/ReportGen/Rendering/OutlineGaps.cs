@@ -48,8 +48,8 @@ public static class OutlineGaps
     /// <summary>
     /// Whether a finding stands behind the placeholder: one at its cell. Where the cell is a whole sheet, the item is
     /// absent: any gap finding on 重点工作, 项目目标 or 绩效指标 as a whole covers that sheet's placeholders, while
-    /// 基本信息 holds many items, so there the finding must name (“存在问题”) an item the placeholder asks for under
-    /// the item's name or one of its other names (docs/workbook.md).
+    /// 基本信息 holds many items, so there the finding must carry (<see cref="Finding.Item"/>) an item the placeholder
+    /// asks for under the item's name or one of its other names (docs/workbook.md). The finding's message is never read.
     /// </summary>
     private static bool Covered(ILookup<string, Finding> gapFindings, string cell, string what)
     {
@@ -59,16 +59,6 @@ public static class OutlineGaps
             return atCell.Any();
         }
 
-        return atCell.Any(f => QuotedItem(f.Message) is { } item
-            && WorkbookSchema.InfoItems.TryGetValue(item, out var others)
-            && others.Prepend(item).Any(name => what.Contains(name, StringComparison.Ordinal)));
-    }
-
-    /// <summary>The first “…” of a message: the 基本信息 item a gap finding names.</summary>
-    private static string? QuotedItem(string message)
-    {
-        var open = message.IndexOf('“', StringComparison.Ordinal);
-        var close = open < 0 ? -1 : message.IndexOf('”', open + 1);
-        return close < 0 ? null : message[(open + 1)..close];
+        return atCell.Any(f => f.Item is { } item && item.NamedIn(what));
     }
 }

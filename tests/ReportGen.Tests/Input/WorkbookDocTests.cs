@@ -19,7 +19,7 @@ public sealed partial class WorkbookDocTests
         var data = new TheoryData<string>();
         var specs = WorkbookSchema.Sheets.SelectMany(sheet => sheet.Columns);
         var names = specs.SelectMany(s => s.Synonyms.Prepend(s.Name))
-            .Concat(WorkbookSchema.InfoItems.SelectMany(pair => pair.Value.Prepend(pair.Key)));
+            .Concat(WorkbookSchema.InfoItems.SelectMany(item => item.Names));
         foreach (var name in names.Distinct())
         {
             data.Add(name);

@@ -32,7 +32,7 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
         var userStatus = IndicatorNames.ParseStatus(row.UserStatus);
         if (userStatus is null && !string.IsNullOrWhiteSpace(row.UserStatus))
         {
-            Add(FindingCodes.BadUserStatus, Severity.Error, row, "完成情况",
+            Add(FindingCodes.BadUserStatus, Severity.Error, row, WorkbookSchema.Indicators.Status,
                 $"完成情况“{row.UserStatus}”应为达成、部分达成或未达成之一");
         }
 
@@ -189,13 +189,13 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
             var hint = IndicatorScorer.IsCost(row) && target.UnitFamily == "元"
                 ? $"；成本指标可按全年执行数填写“{Money.Format(facts.Actual)}万元”（{facts.ActualSource}）"
                 : "";
-            Add(FindingCodes.MissingActual, Severity.Warning, row, "实际完成值", $"未填写实际完成值，无法判断，得分为暂定{hint}");
+            Add(FindingCodes.MissingActual, Severity.Warning, row, WorkbookSchema.Indicators.Actual, $"未填写实际完成值，无法判断，得分为暂定{hint}");
             return ByUser(result, userStatus, null, "未填写实际完成值", actualReported: true);
         }
 
         if (!actual.IsNumeric)
         {
-            Add(FindingCodes.ActualInWords, Severity.Warning, row, "实际完成值", actual.Kind == TargetKind.Unknown && actual.Problem is { } problem
+            Add(FindingCodes.ActualInWords, Severity.Warning, row, WorkbookSchema.Indicators.Actual, actual.Kind == TargetKind.Unknown && actual.Problem is { } problem
                 ? $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”无法识别：{problem}"
                 : $"指标值“{row.Target}”是定量指标，实际完成值“{actual.Original}”未写出数值");
             return ByUser(result, userStatus, null, $"实际完成值“{actual.Original}”无数值，无法与指标值比较");
@@ -204,9 +204,9 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
         if (BareFraction(target, actual) is { } percent)
         {
             // A General-formatted 0.936 against ≥90%: 93.6% or a slip; never scored as 0.94% (docs/domain.md).
-            Add(FindingCodes.BareFraction, Severity.Error, row, "实际完成值",
+            Add(FindingCodes.BareFraction, Severity.Error, row, WorkbookSchema.Indicators.Actual,
                 $"实际完成值“{actual.Original.Trim()}”没有写%，指标值是“{row.Target}”：{actual.Original.Trim()} 是 {percent} 吗？请填写 {percent}（若确为 {actual.Original.Trim()}%，请写明“{actual.Original.Trim()}%”）");
-            return Undetermined(result, $"实际完成值“{actual.Original.Trim()}”未写明是否为百分数，无法判断，暂按0分计", "实际完成值");
+            return Undetermined(result, $"实际完成值“{actual.Original.Trim()}”未写明是否为百分数，无法判断，暂按0分计", WorkbookSchema.Indicators.Actual);
         }
 
         if (target.Number is not { } t || actual.InUnitOf(target) is not { } a)
@@ -215,7 +215,7 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
             var (what, mine, theirs) = target.Unit == actual.Unit && target.Noun != actual.Noun
                 ? ("计数对象", target.Noun, actual.Noun)
                 : ("单位", target.Unit, actual.Unit);
-            Add(FindingCodes.UnitMismatch, Severity.Warning, row, "实际完成值",
+            Add(FindingCodes.UnitMismatch, Severity.Warning, row, WorkbookSchema.Indicators.Actual,
                 $"指标值{what}“{mine}”与实际完成值{what}“{theirs}”不可比较");
             return ByUser(result, userStatus, null, $"{what}不一致（{mine}与{theirs}），无法比较");
         }
@@ -246,7 +246,7 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
             : why.Length == 0 ? "含约数，按所写数值比较" : "（含约数，按所写数值比较）";
         if (row.UserScore is { } us && Math.Abs(us - score) >= 0.005m)
         {
-            Add(FindingCodes.ScoreDiffers, Severity.Info, row, "得分",
+            Add(FindingCodes.ScoreDiffers, Severity.Info, row, WorkbookSchema.Indicators.Score,
                 $"填报得分{Fmt.S(us)}，按公式应为{Fmt.S(score)}（{why}）");
         }
 
@@ -327,10 +327,10 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
             {
                 var (code, message) = ask ?? (FindingCodes.MissingUserStatus,
                     "需由填报人判断的指标未填写完成情况（达成/部分达成/未达成），无法判断，暂按0分计，得分为暂定");
-                Add(code, Severity.Warning, row, "完成情况", message);
+                Add(code, Severity.Warning, row, WorkbookSchema.Indicators.Status, message);
             }
 
-            return Undetermined(result, actualReported ? $"{prefix}，无法判断，暂按0分计" : $"{prefix}，未填写完成情况，无法判断，暂按0分计", actualReported ? "实际完成值" : "完成情况");
+            return Undetermined(result, actualReported ? $"{prefix}，无法判断，暂按0分计" : $"{prefix}，未填写完成情况，无法判断，暂按0分计", actualReported ? WorkbookSchema.Indicators.Actual : WorkbookSchema.Indicators.Status);
         }
 
         var weight = result.Weight;
@@ -339,11 +339,11 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
         {
             if (us < 0m || us > weight)
             {
-                Add(FindingCodes.ScoreAboveWeight, Severity.Error, row, "得分", $"填报得分{Fmt.S(us)}超出0至分值{Fmt.S(weight)}的范围");
+                Add(FindingCodes.ScoreAboveWeight, Severity.Error, row, WorkbookSchema.Indicators.Score, $"填报得分{Fmt.S(us)}超出0至分值{Fmt.S(weight)}的范围");
             }
             else if (!InBand(status, us, weight))
             {
-                Add(FindingCodes.ScoreOutsideBand, Severity.Error, row, "得分",
+                Add(FindingCodes.ScoreOutsideBand, Severity.Error, row, WorkbookSchema.Indicators.Score,
                     $"填报得分{Fmt.S(us)}不在完成情况“{IndicatorNames.Of(status)}”的得分区间{BandText(status, weight)}内");
             }
             else
@@ -358,8 +358,8 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
     }
 
     /// <summary>A row that cannot be judged yet: 0 points for now, and the field whose value would decide it.</summary>
-    private static IndicatorResult Undetermined(IndicatorResult result, string reason, string missingField) =>
-        result with { Status = IndicatorStatus.Undetermined, Score = 0m, Reason = reason, MissingField = missingField };
+    private static IndicatorResult Undetermined(IndicatorResult result, string reason, ColumnSpec missingField) =>
+        result with { Status = IndicatorStatus.Undetermined, Score = 0m, Reason = reason, MissingField = missingField.Name };
 
     /// <summary>
     /// The clerk's 完成情况 and the verdict of the numbers, dates or words disagree: the report neither overrules the
@@ -367,9 +367,9 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
     /// </summary>
     private IndicatorResult Disagreeing(IndicatorResult result, IndicatorStatus user, IndicatorStatus computed, string basis)
     {
-        Add(FindingCodes.StatusDiffers, Severity.Warning, result.Row, "完成情况",
+        Add(FindingCodes.StatusDiffers, Severity.Warning, result.Row, WorkbookSchema.Indicators.Status,
             $"填报完成情况为“{IndicatorNames.Of(user)}”，但{basis}为“{IndicatorNames.Of(computed)}”：请核对实际完成值和完成情况，二者一致后计分；暂按0分计，得分为暂定");
-        return Undetermined(result, $"填报完成情况“{IndicatorNames.Of(user)}”与{basis}的“{IndicatorNames.Of(computed)}”不一致，待核对，暂按0分计", "完成情况");
+        return Undetermined(result, $"填报完成情况“{IndicatorNames.Of(user)}”与{basis}的“{IndicatorNames.Of(computed)}”不一致，待核对，暂按0分计", WorkbookSchema.Indicators.Status);
     }
 
     /// <summary>
@@ -399,7 +399,7 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
 
         if (string.IsNullOrWhiteSpace(result.Row.DeviationNote))
         {
-            Add(FindingCodes.TargetBeforeAdjustment, Severity.Warning, result.Row, "偏差原因",
+            Add(FindingCodes.TargetBeforeAdjustment, Severity.Warning, result.Row, WorkbookSchema.Indicators.Cause,
                 $"指标值按年初预算{Money.Format(facts.InitialBudget)}万元设定，全年预算已调整为{Money.Format(facts.FinalBudget)}万元：绩效目标应随预算一并调整；未调整的，请在偏差原因列说明");
         }
 
@@ -423,11 +423,11 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
         var written = TargetValueParser.Parse(row.Actual);
         if (written.Number is not { } n || written.UnitFamily is not (null or "%") || Math.Abs(n - rate * 100m) >= 0.01m)
         {
-            Add(FindingCodes.ExecutionRateDiffers, Severity.Warning, row, "实际完成值",
+            Add(FindingCodes.ExecutionRateDiffers, Severity.Warning, row, WorkbookSchema.Indicators.Actual,
                 $"实际完成值“{row.Actual}”与计算的预算执行率{Money.FormatPercent(rate)}不一致，按计算值评分");
         }
     }
 
-    private void Add(string code, Severity severity, IndicatorRow row, string field, string message) =>
+    private void Add(string code, Severity severity, IndicatorRow row, ColumnSpec field, string message) =>
         findings.Add(new Finding(code, severity, row.CellOf(field), $"{scope}·{TextNormalizer.Clean(row.Level3)}：{message}"));
 }

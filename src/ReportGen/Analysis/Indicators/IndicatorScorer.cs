@@ -23,7 +23,7 @@ public static class IndicatorScorer
         {
             if (groups[i] == IndicatorGroup.Unknown)
             {
-                findings.Add(new Finding(FindingCodes.UnknownGroup, Severity.Error, rows[i].CellOf("一级指标"),
+                findings.Add(new Finding(FindingCodes.UnknownGroup, Severity.Error, rows[i].CellOf(WorkbookSchema.Indicators.Level1),
                     $"{scopeName}·{rows[i].Level3}：一级指标“{rows[i].Level1}”、二级指标“{rows[i].Level2}”不属于产出、效益或满意度，未计分"));
             }
         }

@@ -22,7 +22,7 @@ public static class IndicatorValidator
             CheckText(findings, row, where);
             if (result.Target.Kind == TargetKind.Unknown && !TemplateText.IsLeftover(row.Target))
             {
-                findings.Add(new Finding(FindingCodes.TargetNotUnderstood, Severity.Warning, row.CellOf("指标值"),
+                findings.Add(new Finding(FindingCodes.TargetNotUnderstood, Severity.Warning, row.CellOf(WorkbookSchema.Indicators.Target),
                     $"{where}指标值“{row.Target}”无法识别：{result.Target.Problem}"));
             }
 
@@ -33,12 +33,12 @@ public static class IndicatorValidator
 
             if (result.Status is IndicatorStatus.NotMet or IndicatorStatus.PartlyMet)
             {
-                findings.Add(new Finding(FindingCodes.UnmetWithoutNote, Severity.Warning, row.CellOf("偏差原因"),
+                findings.Add(new Finding(FindingCodes.UnmetWithoutNote, Severity.Warning, row.CellOf(WorkbookSchema.Indicators.Cause),
                     $"{where}{result.StatusName}（指标值{row.Target}，实际{result.ActualText}），未填写偏差原因"));
             }
             else if (IsFarAbove(result))
             {
-                findings.Add(new Finding(FindingCodes.FarAboveTarget, Severity.Warning, row.CellOf("偏差原因"),
+                findings.Add(new Finding(FindingCodes.FarAboveTarget, Severity.Warning, row.CellOf(WorkbookSchema.Indicators.Cause),
                     $"{where}实际{result.ActualText}达到指标值{row.Target}的130%及以上，目标可能定得过低，未填写偏差原因"));
             }
         }
@@ -55,7 +55,7 @@ public static class IndicatorValidator
 
     private static void CheckText(List<Finding> findings, IndicatorRow row, string where)
     {
-        foreach (var (field, text) in new[] { ("三级指标", row.Level3), ("指标值", row.Target), ("实际完成值", row.Actual) })
+        foreach (var (field, text) in new[] { (WorkbookSchema.Indicators.Level3, row.Level3), (WorkbookSchema.Indicators.Target, row.Target), (WorkbookSchema.Indicators.Actual, row.Actual) })
         {
             if (TemplateText.IsLeftover(text))
             {
@@ -70,7 +70,7 @@ public static class IndicatorValidator
             // The published Shifeng 2023 附表1: 三级 "无直接经济效益" with 指标值 "无直接经济效益" is a real, legitimate way of saying there
             // is no such benefit; it is still the copied-name pattern, so it is shown, but only as information.
             var legitimateNone = name.StartsWith('无');
-            findings.Add(new Finding(FindingCodes.TargetIsName, legitimateNone ? Severity.Info : Severity.Warning, row.CellOf("指标值"),
+            findings.Add(new Finding(FindingCodes.TargetIsName, legitimateNone ? Severity.Info : Severity.Warning, row.CellOf(WorkbookSchema.Indicators.Target),
                 legitimateNone
                     ? $"{where}指标值与三级指标名称相同（“{row.Target}”），按定性指标由填报人判断完成情况"
                     : $"{where}指标值与三级指标名称相同（“{row.Target}”），可能是复制残留，请填写具体指标值"));

@@ -37,7 +37,7 @@ internal static class WeightAllocator
             var members = Enumerable.Range(0, rows.Count).Where(i => groups[i] == group).ToList();
             foreach (var i in members.Where(i => rows[i].Weight < 0))
             {
-                findings.Add(new Finding(FindingCodes.WeightTotal, Severity.Error, rows[i].CellOf("分值"),
+                findings.Add(new Finding(FindingCodes.WeightTotal, Severity.Error, rows[i].CellOf(WorkbookSchema.Indicators.Weight),
                     $"{scope}·{rows[i].Level3}：分值{Fmt.N(rows[i].Weight!.Value)}为负数，按0计"));
             }
 
@@ -53,7 +53,7 @@ internal static class WeightAllocator
             {
                 if (givenSum != total)
                 {
-                    findings.Add(new Finding(FindingCodes.GroupWeight, Severity.Warning, rows[members[0]].CellOf("分值"),
+                    findings.Add(new Finding(FindingCodes.GroupWeight, Severity.Warning, rows[members[0]].CellOf(WorkbookSchema.Indicators.Weight),
                         $"{scope}·{IndicatorNames.Of(group)}分值合计{Fmt.N(givenSum)}，与应有的{Fmt.N(total)}分不一致"));
                 }
 
@@ -63,7 +63,7 @@ internal static class WeightAllocator
             var left = total - givenSum;
             if (left <= 0)
             {
-                findings.Add(new Finding(FindingCodes.WeightTotal, Severity.Error, rows[missing[0]].CellOf("分值"),
+                findings.Add(new Finding(FindingCodes.WeightTotal, Severity.Error, rows[missing[0]].CellOf(WorkbookSchema.Indicators.Weight),
                     $"{scope}·{IndicatorNames.Of(group)}已填分值合计{Fmt.N(givenSum)}，已达到该组{Fmt.N(total)}分，{missing.Count}个未填分值的指标按0分计"));
                 continue;
             }
@@ -80,7 +80,7 @@ internal static class WeightAllocator
             var sum = rows.Sum(r => r.Weight!.Value) + IndicatorScorer.ExecutionRateWeight;
             if (sum != 100m)
             {
-                findings.Add(new Finding(FindingCodes.WeightTotal, Severity.Error, rows[0].CellOf("分值"),
+                findings.Add(new Finding(FindingCodes.WeightTotal, Severity.Error, rows[0].CellOf(WorkbookSchema.Indicators.Weight),
                     $"{scope}：指标分值合计{Fmt.N(sum - IndicatorScorer.ExecutionRateWeight)}，加预算执行率10分为{Fmt.N(sum)}，不等于100"));
             }
         }
