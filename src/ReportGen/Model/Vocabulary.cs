@@ -107,6 +107,9 @@ public sealed class Vocabulary
 /// </summary>
 public static class WordsFile
 {
+    /// <summary>The extension of a words file: plain text, not a template.</summary>
+    public const string Extension = ".txt";
+
     /// <param name="source">The file's text.</param>
     /// <param name="path">The file, for messages; null for a bundled file.</param>
     /// <param name="label">What the file is called in messages (用语文件).</param>

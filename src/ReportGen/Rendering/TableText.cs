@@ -52,7 +52,7 @@ public sealed class TableText
     public static TableText For(string templatePath)
     {
         var partials = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(templatePath))!, "partials");
-        TemplateRenderer.RefuseLinkedFolder(partials);
+        TemplateFiles.RefuseLinkedFolder(partials);
         var tables = new FileInfo(Path.Combine(partials, FileName));
         var vocabulary = new FileInfo(Path.Combine(partials, Vocabulary.FileName));
         if (!tables.Exists && !vocabulary.Exists)

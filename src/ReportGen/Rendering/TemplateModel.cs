@@ -6,7 +6,7 @@ namespace ReportGen.Rendering;
 
 // What a report template sees (templates/README.md documents every member; keep the two in step).
 // Templates see it as script objects built by ScriptModelBuilder, members in camelCase ({{ department.name }}).
-// Amounts are unrounded decimals in 万元: templates format them with {{ wan x }} and {{ pct rate }}.
+// Amounts are the analysis's own (Analysis.Amounts), unrounded decimals in 万元: templates format them with {{ wan x }} and {{ pct rate }}.
 // Values with a fixed set of meanings are enums here; ScriptModelBuilder gives templates their words (用语.sbn) and a
 // stable code to branch on, so no code and no template compares words.
 
@@ -15,9 +15,9 @@ public sealed record TemplateModel
 {
     public required DepartmentView Department { get; init; }
     public required int Year { get; init; }
-    public required AmountsView Totals { get; init; }
-    public required AmountsView Basic { get; init; }
-    public required AmountsView Projects { get; init; }
+    public required Amounts Totals { get; init; }
+    public required Amounts Basic { get; init; }
+    public required Amounts Projects { get; init; }
     public required int ProjectCount { get; init; }
     public required IReadOnlyList<LineView> Lines { get; init; }
     public required IReadOnlyList<LineView> ProjectLines { get; init; }
@@ -71,16 +71,13 @@ public sealed record FundsView(bool Complete, FundView? General, FundView? Gover
 }
 
 /// <summary>The lines of one 资金来源: all, 基本支出, 项目支出 amounts and the number of projects.</summary>
-public sealed record FundView(FundingSource Source, AmountsView Amounts, AmountsView Basic, AmountsView Projects, int ProjectCount);
+public sealed record FundView(FundingSource Source, Amounts Amounts, Amounts Basic, Amounts Projects, int ProjectCount);
 
 /// <summary>A line's cumulative spending at 3月底 / 6月底 / 10月底 / 12月底 against its plan.</summary>
-public sealed record ProgressView(string Name, IReadOnlyList<CheckpointView> Checkpoints)
+public sealed record ProgressView(string Name, IReadOnlyList<CheckpointProgress> Checkpoints)
 {
     public bool Behind => Checkpoints.Any(c => c.Behind);
 }
-
-/// <summary>Planned and actual cumulative shares (ratios) and the cumulative spending (万元); null where not given.</summary>
-public sealed record CheckpointView(string Label, decimal? Planned, decimal? Spent, decimal? Share, bool Behind);
 
 public sealed record DepartmentView
 {
@@ -113,15 +110,6 @@ public sealed record DepartmentView
     public IReadOnlyDictionary<string, string> FactCells { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record AmountsView(decimal Initial, decimal Adjustment, decimal Final, decimal Actual, decimal CarryOver, decimal? Rate)
-{
-    /// <summary>The adjustment without its sign, for "调减X万元".</summary>
-    public decimal AbsAdjustment => Math.Abs(Adjustment);
-
-    /// <summary>Actual − Final as printed (两位小数) when the printed actual exceeds the printed final, else 0.</summary>
-    public decimal Overspend => Analysis.VarianceCalculator.Overspend(Actual, Final);
-}
-
 public sealed record LineView
 {
     public required int Number { get; init; }
@@ -143,7 +131,7 @@ public sealed record LineView
     public bool IsMidYear => AdjustmentKind == AdjustmentKind.MidYear;
     public bool IsIncrease => AdjustmentKind == AdjustmentKind.Increase;
     public bool IsDecrease => AdjustmentKind == AdjustmentKind.Decrease;
-    public required AmountsView Amounts { get; init; }
+    public required Amounts Amounts { get; init; }
     public string? Purpose { get; init; }
     public string? Deviation { get; init; }
     public required bool LowRate { get; init; }
@@ -187,8 +175,8 @@ public sealed record TaskView(int Number, string Item, string? Owner, string? Go
 /// </summary>
 public sealed record GapView(GapKind Kind, string? Name, string? Cause, string CauseCell)
 {
-    public AmountsView? Amounts { get; init; }
-    public IReadOnlyList<CheckpointView> Behind { get; init; } = [];
+    public Amounts? Amounts { get; init; }
+    public IReadOnlyList<CheckpointProgress> Behind { get; init; } = [];
     public IndicatorView? Indicator { get; init; }
     public string? Scope { get; init; }
     public bool DepartmentScope { get; init; }
