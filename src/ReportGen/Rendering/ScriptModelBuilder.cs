@@ -45,7 +45,7 @@ public sealed class ScriptModelBuilder
 
     // Every script object is made with room for its members (the counts below): the model is rebuilt for every
     // report, and growing the dictionaries member by member was a twentieth of a render (docs/performance.md).
-    private ScriptObject Root(TemplateModel model, Vocabulary w) => new(23)
+    private ScriptObject Root(TemplateModel model, Vocabulary w) => new(24)
     {
         ["department"] = Department(model.Department),
         ["year"] = model.Year,
@@ -76,6 +76,11 @@ public sealed class ScriptModelBuilder
         ["gaps"] = Array(model.Gaps, g => Gap(g, w)),
         ["indicators"] = Indicators(model.Indicators, w),
         ["funds"] = Funds(model.Funds, w),
+        ["thresholds"] = new ScriptObject(2)
+        {
+            ["lowRate"] = model.Thresholds.LowRate,
+            ["largeCarryOver"] = model.Thresholds.LargeCarryOver,
+        },
         ["findings"] = Array(model.Findings, f => new ScriptObject(5)
         {
             ["code"] = f.Code,
@@ -116,7 +121,7 @@ public sealed class ScriptModelBuilder
         ["causeCell"] = g.CauseCell,
     };
 
-    private static ScriptObject Funds(FundsView f, Vocabulary w) => new(4)
+    private ScriptObject Funds(FundsView f, Vocabulary w) => new(4)
     {
         ["complete"] = f.Complete,
         ["general"] = Fund(f.General, w),
@@ -124,8 +129,11 @@ public sealed class ScriptModelBuilder
         ["other"] = Fund(f.Other, w),
     };
 
-    private static ScriptObject? Fund(FundView? f, Vocabulary w) => f is null ? null : new ScriptObject(6)
+    private ScriptObject? Fund(FundView? f, Vocabulary w) => f is null ? null : new ScriptObject(9)
     {
+        ["lines"] = Array(f.Lines, l => Once(l, v => Line(v, w))),
+        ["basicLines"] = Array(f.BasicLines, l => Once(l, v => Line(v, w))),
+        ["projectLines"] = Array(f.ProjectLines, l => Once(l, v => Line(v, w))),
         ["name"] = w.Of(f.Source),
         ["code"] = Vocabulary.Code(f.Source),
         ["amounts"] = Amounts(f.Amounts),

@@ -62,9 +62,37 @@ public static class TemplateFiles
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(templatePath))!, PartialsFolderName);
 
     /// <summary>The partials (<c>*.sbn</c>) of a folder, full paths in ordinal order; none when it does not exist.</summary>
-    internal static string[] Partials(string partialsFolder) => Directory.Exists(partialsFolder)
-        ? [.. Directory.GetFiles(partialsFolder, "*" + TemplateRenderer.Extension).Select(Path.GetFullPath).Order(StringComparer.Ordinal)]
-        : [];
+    /// <exception cref="InputException">A words file is there under its former name (<see cref="RefuseFormerWordsFile"/>).</exception>
+    internal static string[] Partials(string partialsFolder)
+    {
+        if (!Directory.Exists(partialsFolder))
+        {
+            return [];
+        }
+
+        string[] partials = [.. Directory.GetFiles(partialsFolder, "*" + TemplateRenderer.Extension).Select(Path.GetFullPath).Order(StringComparer.Ordinal)];
+        foreach (var wordsFile in (string[])[TableText.FileName, Vocabulary.FileName])
+        {
+            RefuseFormerWordsFile(partials, wordsFile);
+        }
+
+        return partials;
+    }
+
+    /// <summary>
+    /// A words file under its former template name (用语.sbn) holds a clerk's edits that the renamed file would silently
+    /// drop: it is refused with what to do, rather than the report being worded otherwise than the clerk wrote.
+    /// </summary>
+    private static void RefuseFormerWordsFile(string[] partials, string wordsFile)
+    {
+        var former = Path.GetFileNameWithoutExtension(wordsFile) + TemplateRenderer.Extension;
+        if (partials.FirstOrDefault(p => Path.GetFileName(p) == former) is { } path)
+        {
+            throw new InputException(
+                $"模板文件夹中的“{path}”是旧格式的文字文件：现在的文件名是 {wordsFile}，名称一律用中文（见随程序附带的 templates/partials/{wordsFile}）。请按附带的文件改名、改写名称后再生成。",
+                new SourceLocation(path, null));
+        }
+    }
 
     /// <summary>
     /// No link anywhere inside a template folder (docs/errors.md): a partials folder that is a symbolic link would

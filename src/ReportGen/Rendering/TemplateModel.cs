@@ -7,7 +7,7 @@ namespace ReportGen.Rendering;
 // What a report template sees (templates/README.md documents every member; keep the two in step).
 // Templates see it as script objects built by ScriptModelBuilder, members in camelCase ({{ department.name }}).
 // Amounts are the analysis's own (Analysis.Amounts), unrounded decimals in 万元: templates format them with {{ wan x }} and {{ pct rate }}.
-// Values with a fixed set of meanings are enums here; ScriptModelBuilder gives templates their words (用语.sbn) and a
+// Values with a fixed set of meanings are enums here; ScriptModelBuilder gives templates their words (用语.txt) and a
 // stable code to branch on, so no code and no template compares words.
 
 /// <summary>The root object of a report template.</summary>
@@ -59,6 +59,9 @@ public sealed record TemplateModel
 
     /// <summary>Spending by 资金来源, for outlines with a chapter per fund (湖南: 一般公共预算、政府性基金…).</summary>
     public FundsView Funds { get; init; } = FundsView.None;
+
+    /// <summary>The thresholds the lines and the department were judged by (执行率低于90%, 结余结转达20%).</summary>
+    public ThresholdsView Thresholds { get; init; } = ThresholdsView.Analysis;
 }
 
 /// <summary>
@@ -70,8 +73,32 @@ public sealed record FundsView(bool Complete, FundView? General, FundView? Gover
     public static FundsView None { get; } = new(false, null, null, null);
 }
 
-/// <summary>The lines of one 资金来源: all, 基本支出, 项目支出 amounts and the number of projects.</summary>
-public sealed record FundView(FundingSource Source, Amounts Amounts, Amounts Basic, Amounts Projects, int ProjectCount);
+/// <summary>The lines of one 资金来源: all, 基本支出, 项目支出 amounts, the number of projects and the lines themselves.</summary>
+public sealed record FundView(FundingSource Source, Amounts Amounts, Amounts Basic, Amounts Projects, int ProjectCount)
+{
+    /// <summary>The fund's lines in the order of <see cref="TemplateModel.Lines"/>, so that a template numbers them with <c>for.index</c>.</summary>
+    public IReadOnlyList<LineView> Lines { get; init; } = [];
+
+    public IReadOnlyList<LineView> BasicLines { get; init; } = [];
+
+    /// <summary>The fund's projects as <see cref="TemplateModel.ProjectLines"/> lists them.</summary>
+    public IReadOnlyList<LineView> ProjectLines { get; init; } = [];
+}
+
+/// <summary>
+/// The thresholds the analysis judges by, as percentages (90 for 90%), so that a sentence saying "低于90%" says what the
+/// tool checked: <see cref="LowRate"/> an execution rate below it is low, <see cref="LargeCarryOver"/> a carry-over of
+/// at least this share of the final budget is large (docs/workbook.md).
+/// </summary>
+public sealed record ThresholdsView(decimal LowRate, decimal LargeCarryOver)
+{
+    public static ThresholdsView Analysis { get; } = new(
+        Percent(VarianceCalculator.LowRateThreshold), Percent(VarianceCalculator.LargeCarryOverShare));
+
+    /// <summary>A share as a percentage without trailing zeros (0.9 → 90), as a template prints it.</summary>
+    private static decimal Percent(decimal share) =>
+        decimal.Parse((share * 100m).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>A line's cumulative spending at 3月底 / 6月底 / 10月底 / 12月底 against its plan.</summary>
 public sealed record ProgressView(string Name, IReadOnlyList<CheckpointProgress> Checkpoints)
@@ -233,7 +260,7 @@ public sealed record IndicatorView
     /// <summary>The 偏差原因 is needed (未达成, 部分达成, far above target, a target set before a budget adjustment) and not written.</summary>
     public bool NeedsCause { get; init; }
 
-    /// <summary>A target set before the budget was adjusted: the 偏差原因 placeholder names that budget (用语.sbn 提示.偏差原因.预算调整).</summary>
+    /// <summary>A target set before the budget was adjusted: the 偏差原因 placeholder names that budget (用语.txt 提示.偏差原因.预算调整).</summary>
     public BudgetChange? BudgetAdjustment { get; init; }
     public string DeviationCell { get; init; } = "";
 

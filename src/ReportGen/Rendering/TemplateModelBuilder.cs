@@ -76,7 +76,7 @@ public sealed class TemplateModelBuilder
             SpendingProgressCell = analysis.SpendingProgress.Count > 0 && analysis.SpendingProgress.All(p => p.Checkpoints.All(c => c.Spent is null))
                 ? new SourceLocation(workbook.Path, WorkbookSchema.QuarterlySheet).ToString()
                 : null,
-            Funds = BuildFunds(figures),
+            Funds = BuildFunds(figures, lines, projectLines),
             Findings = analysis.Findings
                 .Select(f => new FindingView(f.Code, f.Severity, L(f.Location.ToString()), L(f.Message)))
                 .ToList(),
@@ -97,17 +97,22 @@ public sealed class TemplateModelBuilder
     private string? Cause(string? text, string cell) =>
         _texts.TitleOf(cell) is { } title ? _texts.Add(text, title, cell) : text;
 
-    private static FundsView BuildFunds(BudgetFigures figures)
+    private static FundsView BuildFunds(BudgetFigures figures, IReadOnlyList<LineView> lines, IReadOnlyList<LineView> projectLines)
     {
         FundView? Fund(FundingSource source)
         {
-            var lines = figures.FundedBy(source);
-            return lines.Count == 0 ? null : new FundView(
+            var funded = figures.FundedBy(source);
+            return funded.Count == 0 ? null : new FundView(
                 source,
-                Amounts.Sum(lines.Select(l => l.Amounts)),
-                Amounts.Sum(lines.Where(l => !l.IsProject).Select(l => l.Amounts)),
-                Amounts.Sum(lines.Where(l => l.IsProject).Select(l => l.Amounts)),
-                lines.Count(l => l.IsProject));
+                Amounts.Sum(funded.Select(l => l.Amounts)),
+                Amounts.Sum(funded.Where(l => !l.IsProject).Select(l => l.Amounts)),
+                Amounts.Sum(funded.Where(l => l.IsProject).Select(l => l.Amounts)),
+                funded.Count(l => l.IsProject))
+            {
+                Lines = lines.Where(l => l.Funding == source).ToList(),
+                BasicLines = lines.Where(l => l.Funding == source && !l.IsProject).ToList(),
+                ProjectLines = projectLines.Where(l => l.Funding == source).ToList(),
+            };
         }
 
         return new FundsView(

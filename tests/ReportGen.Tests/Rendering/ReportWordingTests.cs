@@ -61,7 +61,7 @@ public sealed partial class ReportWordingTests
             .SelectMany(file => Offending(Path.GetFileName(file), File.ReadAllText(file)))
             .ToList();
         Assert.True(offending.Count == 0,
-            "Report wording belongs in templates/ (a partial, 表格文字.sbn or 用语.sbn), not in C#:\n" + string.Join("\n", offending));
+            "Report wording belongs in templates/ (a partial, 表格文字.txt or 用语.txt), not in C#:\n" + string.Join("\n", offending));
     }
 
     [Fact]
