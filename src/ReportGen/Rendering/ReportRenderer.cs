@@ -9,8 +9,7 @@ public static class ReportRenderer
     public static ReportDocument Render(DepartmentAnalysis analysis, string templatePath, TemplateLimits? limits = null)
     {
         var model = TemplateModelBuilder.Build(analysis);
-        var text = TemplateRenderer.Render(templatePath, model, limits);
-        var words = TableText.For(templatePath);
+        var (text, words) = TemplateRenderer.RenderWithWords(templatePath, model, limits);
         return ReportMarkup.Parse(text, (kind, argument) => ReportTables.Build(model, kind, argument, words));
     }
 

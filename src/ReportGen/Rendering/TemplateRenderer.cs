@@ -19,22 +19,29 @@ public static class TemplateRenderer
     /// <inheritdoc cref="TemplateFiles.Resolve"/>
     public static string Resolve(string nameOrPath, string templatesDirectory) => TemplateFiles.Resolve(nameOrPath, templatesDirectory);
 
-    public static string Render(string templatePath, TemplateModel model, TemplateLimits? limits = null)
+    public static string Render(string templatePath, TemplateModel model, TemplateLimits? limits = null) =>
+        RenderWithWords(templatePath, model, limits).Text;
+
+    /// <summary>The rendered markup and the words of the template's folder, which the tables are built in.</summary>
+    internal static (string Text, TableText Words) RenderWithWords(string templatePath, TemplateModel model, TemplateLimits? limits = null)
     {
         limits ??= TemplateLimits.For(model);
         var parsed = TemplateCache.Get(Path.GetFullPath(templatePath), limits);
-        return TemplateSandbox.Run(parsed, limits, cancel =>
+        return (Run(parsed, model, limits), parsed.Words);
+    }
+
+    private static string Run(ParsedTemplate parsed, TemplateModel model, TemplateLimits limits) =>
+        TemplateSandbox.Run(parsed, limits, cancel =>
         {
             var context = TemplateSandbox.Context(builtins => new FieldMarkingContext(builtins), parsed, limits, cancel);
             context.Tags[TemplateHelpers.FactsTag] = model.Department.Facts;
             context.Tags[TemplateHelpers.FactCellsTag] = model.Department.FactCells;
-            var words = TableText.For(parsed.File).Words;
+            var words = parsed.Words.Words;
             context.Tags[TemplateHelpers.WordsTag] = words;
             context.Texts = model.Texts;
             context.PushGlobal(ScriptModelBuilder.Build(model, words));
             return TextJoin.Clean(parsed.Template.Render(context));
         });
-    }
 
     /// <summary>
     /// For a helper that rewrites the clerk's text (<c>relevel</c>): marks the result of a registered text as the field

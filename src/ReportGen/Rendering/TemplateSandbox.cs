@@ -272,8 +272,9 @@ internal static class TemplateSandbox
                 throw new ScriptRuntimeException(callerSpan, $"片段名“{templateName}”无效：只能写 partials 文件夹中片段的名字（不带路径和扩展名）");
             }
 
+            // A partial parsed with the template was no link when its stamp was taken for this render; any other is looked at.
             var path = Path.Combine(parsed.PartialsDirectory, templateName + TemplateRenderer.Extension);
-            if (new FileInfo(path).LinkTarget is not null)
+            if (!parsed.Partials.ContainsKey(path) && new FileInfo(path).LinkTarget is not null)
             {
                 throw new ScriptRuntimeException(callerSpan, $"片段 {Path.GetFileName(path)} 是一个链接，为安全起见不读取");
             }
