@@ -144,7 +144,6 @@ public static class GenerateJob
     private static GenerateResult RenderNarrative(GenerateRequest request)
     {
         _ = TemplateFiles.Check(request.Template, request.TemplatesDirectory);
-        _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory);
         var analysis = Analyze(request.WorkbookPath);
         var model = TemplateModelBuilder.Build(analysis);
         var narrative = ReportRenderer.RenderText(model, TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory));
@@ -179,8 +178,6 @@ public static class GenerateJob
             }
         }
 
-        // Parsed while the workbook is read and checked (once per template: a batch asks for every department).
-        _ = TemplateRenderer.Precompile(request.Template, request.TemplatesDirectory);
         var analysis = Analyze(request.WorkbookPath);
         if (analysis.HasErrors)
         {

@@ -5,14 +5,15 @@ namespace ReportGen.Model;
 /// <summary>
 /// The one place where a value the tool carries as an enum (完成情况, 指标类型, 支出类别, 资金来源, 调整方式, 自评等级,
 /// severity, batch status) or a fixed mark (暂定, the 待填写 placeholder, cause prompts) becomes words. The words are
-/// in <c>templates/partials/用语.sbn</c>, one <c>名称 = 文字</c> per line, embedded in the assembly; check, preview,
-/// batch and the CLI use these bundled words, and a report uses its template folder's copy over them
-/// (templates/README.md). Enum values are named <c>类型.成员</c> (<c>IndicatorStatus.Met = 达成</c>) and carry a
-/// stable code for templates to branch on (<see cref="Code{T}"/>: <c>met</c>), so no code compares words.
+/// in <c>templates/partials/用语.txt</c>, a plain text file read by <see cref="WordsFile"/>, embedded in the assembly;
+/// check, preview, batch and the CLI use these bundled words, and a report uses its template folder's copy over them
+/// (templates/README.md). Every name of the file is Chinese: an enum value is <c>类别.取值</c> with the bundled word as
+/// its name (<c>完成情况.部分达成 = 部分达成</c>, <see cref="Key{T}"/>), and carries a stable code for templates to
+/// branch on (<see cref="Code{T}"/>: <c>partlyMet</c>), so no code compares words.
 /// </summary>
 public sealed class Vocabulary
 {
-    public const string FileName = "用语.sbn";
+    public const string FileName = "用语" + WordsFile.Extension;
 
     /// <summary>
     /// The mark every placeholder starts with. Placeholders are recorded as data when rendered (ReportDocument's
@@ -24,7 +25,7 @@ public sealed class Vocabulary
 
     private Vocabulary(IReadOnlyDictionary<string, string> words) => _words = words;
 
-    /// <summary>The bundled words, embedded from templates/partials/用语.sbn.</summary>
+    /// <summary>The bundled words, embedded from templates/partials/用语.txt.</summary>
     public static Vocabulary Bundled { get; } = new(ParseBundled());
 
     /// <summary>Every name the bundled file defines (an override may only replace these).</summary>
@@ -45,9 +46,63 @@ public sealed class Vocabulary
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
-    /// <summary>The entry name of an enum value: <c>IndicatorStatus.Met</c>.</summary>
+    /// <summary>The entry name of an enum value: <c>完成情况.达成</c> for IndicatorStatus.Met.</summary>
     public static string Key<T>(T value)
-        where T : struct, Enum => typeof(T).Name + "." + value.ToString();
+        where T : struct, Enum => EnumKey<T>.Of.TryGetValue(value, out var key) ? key : typeof(T).Name + "." + value;
+
+    /// <summary>The names of one enum's values, looked up once per type rather than spelled out at every call.</summary>
+    private static class EnumKey<T>
+        where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> Of = Enum.GetValues<T>()
+            .Where(value => EnumKeys.ContainsKey(typeof(T).Name + "." + value))
+            .ToDictionary(value => value, value => EnumKeys[typeof(T).Name + "." + value]);
+    }
+
+    /// <summary>
+    /// The words file's name of every enum value the tool words, by the value's type and member name (kept as strings:
+    /// the enums live in the layers above Model). A value missing here fails <c>VocabularyTests</c>.
+    /// </summary>
+    private static readonly Dictionary<string, string> EnumKeys = new(StringComparer.Ordinal)
+    {
+        ["IndicatorStatus.Met"] = "完成情况.达成",
+        ["IndicatorStatus.PartlyMet"] = "完成情况.部分达成",
+        ["IndicatorStatus.NotMet"] = "完成情况.未达成",
+        ["IndicatorStatus.Undetermined"] = "完成情况.无法判断",
+        ["IndicatorKind.AtLeast"] = "指标类型.不少于",
+        ["IndicatorKind.AtMost"] = "指标类型.不超过",
+        ["IndicatorKind.Equal"] = "指标类型.等于",
+        ["IndicatorKind.Deadline"] = "指标类型.时限",
+        ["IndicatorKind.Qualitative"] = "指标类型.定性",
+        ["IndicatorKind.Unknown"] = "指标类型.无法识别",
+        ["IndicatorGroup.Output"] = "一级指标.产出指标",
+        ["IndicatorGroup.Outcome"] = "一级指标.效益指标",
+        ["IndicatorGroup.Satisfaction"] = "一级指标.满意度指标",
+        ["IndicatorGroup.Unknown"] = "一级指标.未知",
+        ["ScoreGrade.Excellent"] = "自评等级.优",
+        ["ScoreGrade.Good"] = "自评等级.良",
+        ["ScoreGrade.Fair"] = "自评等级.中",
+        ["ScoreGrade.Poor"] = "自评等级.差",
+        ["ExpenseCategory.Basic"] = "支出类别.基本支出",
+        ["ExpenseCategory.Project"] = "支出类别.项目支出",
+        ["LineSource.Initial"] = "预算来源.年初预算",
+        ["LineSource.MidYear"] = "预算来源.年中追加",
+        ["AdjustmentKind.None"] = "预算调整.无调整",
+        ["AdjustmentKind.Increase"] = "预算调整.调增",
+        ["AdjustmentKind.Decrease"] = "预算调整.调减",
+        ["AdjustmentKind.MidYear"] = "预算调整.年中追加",
+        ["FundingSource.General"] = "资金来源.一般公共预算",
+        ["FundingSource.GovernmentFund"] = "资金来源.政府性基金",
+        ["FundingSource.Other"] = "资金来源.其他资金",
+        ["Severity.Error"] = "检查结果.错误",
+        ["Severity.Warning"] = "检查结果.警告",
+        ["Severity.Info"] = "检查结果.提示",
+        ["BatchStatus.Unreadable"] = "批量结果.无法读取",
+        ["BatchStatus.Failed"] = "批量结果.处理失败",
+        ["BatchStatus.HasErrors"] = "批量结果.有错误未生成",
+        ["BatchStatus.Rendered"] = "批量结果.已生成",
+        ["BatchStatus.Cancelled"] = "批量结果.已中断未处理",
+    };
 
     /// <summary>
     /// The visible mark of text the user still has to write, with the cell to write it in when known:
@@ -94,7 +149,7 @@ public sealed class Vocabulary
 
     private static Dictionary<string, string> ParseBundled()
     {
-        using var stream = typeof(Vocabulary).Assembly.GetManifestResourceStream("ReportGen.Vocabulary.sbn")
+        using var stream = typeof(Vocabulary).Assembly.GetManifestResourceStream("ReportGen.Vocabulary.txt")
             ?? throw new InvalidOperationException("The bundled vocabulary resource is missing from the assembly.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return WordsFile.Parse(reader.ReadToEnd(), null, null, _ => true).ToDictionary(p => p.Name, p => p.Text, StringComparer.Ordinal);
@@ -102,11 +157,15 @@ public sealed class Vocabulary
 }
 
 /// <summary>
-/// The <c>名称 = 文字</c> format of the words files (用语.sbn, 表格文字.sbn): <c>#</c> lines and blank lines ignored,
-/// text after the first <c>=</c> trimmed.
+/// The reader of the words files (<c>partials/用语.txt</c>, <c>partials/表格文字.txt</c>): plain UTF-8 text, one
+/// <c>名称 = 文字</c> per line, <c>#</c> lines and blank lines ignored, the name and the text after the first <c>=</c>
+/// trimmed. They are not templates: nothing in them runs, and <c>include</c> cannot reach them.
 /// </summary>
 public static class WordsFile
 {
+    /// <summary>The extension of a words file: plain text, not a template.</summary>
+    public const string Extension = ".txt";
+
     /// <param name="source">The file's text.</param>
     /// <param name="path">The file, for messages; null for a bundled file.</param>
     /// <param name="label">What the file is called in messages (用语文件).</param>

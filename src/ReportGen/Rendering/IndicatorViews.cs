@@ -4,16 +4,19 @@ using ReportGen.Model;
 
 namespace ReportGen.Rendering;
 
-/// <summary>Judged indicators of one scope as templates and tables see them; the workbook's text as literal text (<see cref="ReportMarkup.Literal"/>).</summary>
+/// <summary>
+/// Judged indicators of one scope as templates and tables see them; the workbook's text as literal text
+/// (<see cref="ReportMarkup.Literal"/>), each 偏差原因 registered in the model's <see cref="ClerkTexts"/>.
+/// </summary>
 public static class IndicatorViews
 {
-    public static IndicatorSetView ForDepartment(DepartmentAnalysis analysis) => From(analysis.DepartmentScore);
+    public static IndicatorSetView ForDepartment(DepartmentAnalysis analysis, ClerkTexts texts) => From(analysis.DepartmentScore, texts);
 
-    public static IndicatorSetView ForLine(DepartmentAnalysis analysis, BudgetLine line) => From(analysis.ProjectScores.GetValueOrDefault(line));
+    public static IndicatorSetView ForLine(DepartmentAnalysis analysis, BudgetLine line, ClerkTexts texts) => From(analysis.ProjectScores.GetValueOrDefault(line), texts);
 
-    public static IndicatorSetView From(ScopeScore? score) => new()
+    public static IndicatorSetView From(ScopeScore? score, ClerkTexts texts) => new()
     {
-        Items = score?.Results.Select(View).ToList() ?? [],
+        Items = score?.Results.Select(result => View(result, texts)).ToList() ?? [],
         Score = score is null ? null : new ScoreView(score.ExecutionRate, score.Output, score.Outcome, score.Satisfaction, score.Total, score.GradeLevel)
         {
             Undetermined = score.Undetermined,
@@ -22,7 +25,7 @@ public static class IndicatorViews
         },
     };
 
-    public static IndicatorView View(IndicatorResult result) => new()
+    public static IndicatorView View(IndicatorResult result, ClerkTexts texts) => new()
     {
         Level1 = ReportMarkup.Literal(result.Row.Level1),
         Level2 = ReportMarkup.Literal(result.Row.Level2),
@@ -34,7 +37,7 @@ public static class IndicatorViews
         Reason = result.Reason.Length > 0 ? ReportMarkup.Literal(result.Reason) : null,
         Weight = result.Weight,
         Score = result.Score,
-        Deviation = TemplateModelBuilder.ClerkAt(ReportMarkup.Literal(result.Row.DeviationNote), result.Row.CellOf("偏差原因"), "偏差原因"),
+        Deviation = TemplateModelBuilder.ClerkAt(texts, ReportMarkup.Literal(result.Row.DeviationNote), result.Row.CellOf("偏差原因"), "偏差原因"),
         IsExecutionRate = IndicatorScorer.IsExecutionRateIndicator(result.Row),
         StandardReached = result.StandardReached,
         MissingField = result.Status == IndicatorStatus.Undetermined ? result.MissingField : null,

@@ -3,14 +3,13 @@ using ReportGen.Model;
 
 namespace ReportGen.Rendering;
 
-/// <summary>Analysis → the report as blocks: build the template model, render the template, place the tables in the words of its partials/表格文字.sbn.</summary>
+/// <summary>Analysis → the report as blocks: build the template model, render the template, place the tables in the words of its partials/表格文字.txt.</summary>
 public static class ReportRenderer
 {
     public static ReportDocument Render(DepartmentAnalysis analysis, string templatePath, TemplateLimits? limits = null)
     {
         var model = TemplateModelBuilder.Build(analysis);
-        var text = TemplateRenderer.Render(templatePath, model, limits);
-        var words = TableText.For(templatePath);
+        var (text, words) = TemplateRenderer.RenderWithWords(templatePath, model, limits);
         return ReportMarkup.Parse(text, (kind, argument) => ReportTables.Build(model, kind, argument, words));
     }
 

@@ -1,3 +1,4 @@
+using ReportGen.Analysis;
 using ReportGen.Model;
 
 namespace ReportGen.Rendering;
@@ -198,10 +199,10 @@ public static class ReportTables
             HeaderRows: 2, Note: t["进度表.表注"]);
     }
 
-    private static TableCell[] Figures(AmountsView a, bool bold) =>
+    private static TableCell[] Figures(Amounts a, bool bold) =>
     [
         R(W(a.Initial), bold), R(W(a.Adjustment), bold), R(W(a.Final), bold), R(W(a.Actual), bold), R(W(a.CarryOver), bold),
-        R(Money.FormatPercent(a.Rate), bold),
+        R(Money.FormatPercent(a.ExecutionRate), bold),
     ];
 
     // 分值 / 执行率 / 得分 must hold "100.00%" and "10.00" on one line at 五号, also in a font wider than Times New
@@ -265,7 +266,7 @@ public static class ReportTables
         Row(C(t["自评表.年度总体目标"], merge: VerticalMerge.Restart), C(t["自评表.预期目标"], 4, bold: true), C(t["自评表.实际完成情况"], 4, bold: true));
 
     /// <summary>The 项目资金 block: a header row, then one row per amount line, the first scored for execution (10 points).</summary>
-    private static IEnumerable<TableRow> FundRows(TableText t, ScoreView? score, params (string Label, AmountsView Amounts)[] lines)
+    private static IEnumerable<TableRow> FundRows(TableText t, ScoreView? score, params (string Label, Amounts Amounts)[] lines)
     {
         yield return Row(C(t["自评表.项目资金"], merge: VerticalMerge.Restart), C("", 2), C(t["自评表.年初预算数"], bold: true),
             C(t["自评表.全年预算数"], bold: true), C(t["自评表.全年执行数"], bold: true), C(t["自评表.资金分值"], bold: true),
@@ -275,7 +276,7 @@ public static class ReportTables
             var (label, a) = lines[i];
             var first = i == 0;
             yield return Row(C("", merge: VerticalMerge.Continue), L(label, 2), R(W(a.Initial)), R(W(a.Final)), R(W(a.Actual)),
-                C(first ? "10" : "—"), C(Money.FormatPercent(a.Rate)), C(first && score is not null ? Money.Format(score.ExecutionRate) : "—"));
+                C(first ? "10" : "—"), C(Money.FormatPercent(a.ExecutionRate)), C(first && score is not null ? Money.Format(score.ExecutionRate) : "—"));
         }
     }
 

@@ -13,39 +13,27 @@ namespace ReportGen.Rendering;
 /// its words in the report's <see cref="Vocabulary"/> (<c>status</c>: 未达成) and its stable code (<c>statusCode</c>:
 /// notMet) for templates to branch on.
 /// </summary>
-public static class ScriptModelBuilder
+public sealed class ScriptModelBuilder
 {
-    /// <param name="model">The report's model.</param>
-    /// <param name="words">The report's vocabulary (its template folder's partials/用语.sbn); the bundled one by default.</param>
-    public static ScriptObject Build(TemplateModel model, Vocabulary? words = null)
-    {
-        _made = new Dictionary<object, ScriptObject>(ReferenceEqualityComparer.Instance);
-        try
-        {
-            return Root(model, words ?? Vocabulary.Bundled);
-        }
-        finally
-        {
-            _made = null;
-        }
-    }
-
     /// <summary>
     /// The script objects of this build by the view they were made from: a line in both <c>lines</c> and
     /// <c>basicLines</c>, or an indicator set of a line and of its <c>projectLines</c> copy, is made once (making the
     /// model again for every list was a third of its cost, docs/performance.md), as indicators already are.
     /// </summary>
-    [ThreadStatic]
-    private static Dictionary<object, ScriptObject>? _made;
+    private readonly Dictionary<object, ScriptObject> _made = new(ReferenceEqualityComparer.Instance);
 
-    private static ScriptObject Once<T>(T view, Func<T, ScriptObject> make)
+    private ScriptModelBuilder()
+    {
+    }
+
+    /// <param name="model">The report's model.</param>
+    /// <param name="words">The report's vocabulary (its template folder's partials/用语.txt); the bundled one by default.</param>
+    public static ScriptObject Build(TemplateModel model, Vocabulary? words = null) =>
+        new ScriptModelBuilder().Root(model, words ?? Vocabulary.Bundled);
+
+    private ScriptObject Once<T>(T view, Func<T, ScriptObject> make)
         where T : class
     {
-        if (_made is null)
-        {
-            return make(view);
-        }
-
         if (!_made.TryGetValue(view, out var made))
         {
             made = make(view);
@@ -57,7 +45,7 @@ public static class ScriptModelBuilder
 
     // Every script object is made with room for its members (the counts below): the model is rebuilt for every
     // report, and growing the dictionaries member by member was a twentieth of a render (docs/performance.md).
-    private static ScriptObject Root(TemplateModel model, Vocabulary w) => new(23)
+    private ScriptObject Root(TemplateModel model, Vocabulary w) => new(24)
     {
         ["department"] = Department(model.Department),
         ["year"] = model.Year,
@@ -88,6 +76,11 @@ public static class ScriptModelBuilder
         ["gaps"] = Array(model.Gaps, g => Gap(g, w)),
         ["indicators"] = Indicators(model.Indicators, w),
         ["funds"] = Funds(model.Funds, w),
+        ["thresholds"] = new ScriptObject(2)
+        {
+            ["lowRate"] = model.Thresholds.LowRate,
+            ["largeCarryOver"] = model.Thresholds.LargeCarryOver,
+        },
         ["findings"] = Array(model.Findings, f => new ScriptObject(5)
         {
             ["code"] = f.Code,
@@ -105,7 +98,7 @@ public static class ScriptModelBuilder
         }),
     };
 
-    private static ScriptObject Checkpoint(CheckpointView c) => new(5)
+    private static ScriptObject Checkpoint(CheckpointProgress c) => new(5)
     {
         ["label"] = c.Label,
         ["planned"] = c.Planned,
@@ -128,7 +121,7 @@ public static class ScriptModelBuilder
         ["causeCell"] = g.CauseCell,
     };
 
-    private static ScriptObject Funds(FundsView f, Vocabulary w) => new(4)
+    private ScriptObject Funds(FundsView f, Vocabulary w) => new(4)
     {
         ["complete"] = f.Complete,
         ["general"] = Fund(f.General, w),
@@ -136,8 +129,11 @@ public static class ScriptModelBuilder
         ["other"] = Fund(f.Other, w),
     };
 
-    private static ScriptObject? Fund(FundView? f, Vocabulary w) => f is null ? null : new ScriptObject(6)
+    private ScriptObject? Fund(FundView? f, Vocabulary w) => f is null ? null : new ScriptObject(9)
     {
+        ["lines"] = Array(f.Lines, l => Once(l, v => Line(v, w))),
+        ["basicLines"] = Array(f.BasicLines, l => Once(l, v => Line(v, w))),
+        ["projectLines"] = Array(f.ProjectLines, l => Once(l, v => Line(v, w))),
         ["name"] = w.Of(f.Source),
         ["code"] = Vocabulary.Code(f.Source),
         ["amounts"] = Amounts(f.Amounts),
@@ -176,19 +172,23 @@ public static class ScriptModelBuilder
         };
     }
 
-    private static ScriptObject Amounts(AmountsView a) => new(8)
+    /// <summary>
+    /// An amounts group as the analysis computed it, with two figures for the wording: the adjustment without its sign
+    /// ("调减X万元") and the overspend as printed (<see cref="VarianceCalculator.Overspend"/>, 0 when not overspent).
+    /// </summary>
+    private static ScriptObject Amounts(Amounts a) => new(8)
     {
         ["initial"] = a.Initial,
         ["adjustment"] = a.Adjustment,
-        ["absAdjustment"] = a.AbsAdjustment,
+        ["absAdjustment"] = Math.Abs(a.Adjustment),
         ["final"] = a.Final,
         ["actual"] = a.Actual,
         ["carryOver"] = a.CarryOver,
-        ["overspend"] = a.Overspend,
-        ["rate"] = a.Rate,
+        ["overspend"] = VarianceCalculator.Overspend(a.Actual, a.Final),
+        ["rate"] = a.ExecutionRate,
     };
 
-    private static ScriptObject Line(LineView l, Vocabulary w) => new(32)
+    private ScriptObject Line(LineView l, Vocabulary w) => new(32)
     {
         ["number"] = l.Number,
         ["name"] = l.Name,

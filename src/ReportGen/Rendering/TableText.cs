@@ -6,15 +6,15 @@ namespace ReportGen.Rendering;
 
 /// <summary>
 /// The report's words outside the template text: the attached tables' titles, notes, column headings, fixed row labels
-/// and placeholder prompts from <c>partials/表格文字.sbn</c>, and the report's <see cref="Vocabulary"/> (enum words,
-/// the placeholder and 暂定 marks) from <c>partials/用语.sbn</c>, both beside the template: one <c>名称 = 文字</c> per
+/// and placeholder prompts from <c>partials/表格文字.txt</c>, and the report's <see cref="Vocabulary"/> (enum words,
+/// the placeholder and 暂定 marks) from <c>partials/用语.txt</c>, both beside the template: one <c>名称 = 文字</c> per
 /// line, <c>#</c> lines and blank lines ignored, <c>{部门}</c>-style names replaced with data. A template folder without
 /// a file, or a file without some names, uses the bundled file's words (embedded in the assembly), so a custom folder
 /// keeps working (templates/README.md).
 /// </summary>
 public sealed class TableText
 {
-    public const string FileName = "表格文字" + TemplateRenderer.Extension;
+    public const string FileName = "表格文字" + WordsFile.Extension;
 
     private readonly IReadOnlyDictionary<string, string> _words;
 
@@ -24,10 +24,10 @@ public sealed class TableText
         Words = vocabulary;
     }
 
-    /// <summary>The bundled words, embedded from templates/partials/表格文字.sbn and 用语.sbn.</summary>
+    /// <summary>The bundled words, embedded from templates/partials/表格文字.txt and 用语.txt.</summary>
     public static TableText Bundled { get; } = new(ParseBundled(), Vocabulary.Bundled);
 
-    /// <summary>The report's vocabulary: the folder's 用语.sbn over the bundled one.</summary>
+    /// <summary>The report's vocabulary: the folder's 用语.txt over the bundled one.</summary>
     public Vocabulary Words { get; }
 
     /// <summary>The text named <paramref name="key"/>, with each <c>{名字}</c> replaced by its value.</summary>
@@ -52,7 +52,7 @@ public sealed class TableText
     public static TableText For(string templatePath)
     {
         var partials = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(templatePath))!, "partials");
-        TemplateRenderer.RefuseLinkedFolder(partials);
+        TemplateFiles.RefuseLinkedFolder(partials);
         var tables = new FileInfo(Path.Combine(partials, FileName));
         var vocabulary = new FileInfo(Path.Combine(partials, Vocabulary.FileName));
         if (!tables.Exists && !vocabulary.Exists)
@@ -115,7 +115,7 @@ public sealed class TableText
 
     private static Dictionary<string, string> ParseBundled()
     {
-        using var stream = typeof(TableText).Assembly.GetManifestResourceStream("ReportGen.TableText.sbn")
+        using var stream = typeof(TableText).Assembly.GetManifestResourceStream("ReportGen.TableText.txt")
             ?? throw new InvalidOperationException("The bundled table text resource is missing from the assembly.");
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
         return WordsFile.Parse(reader.ReadToEnd(), null, null, _ => true).ToDictionary(p => p.Name, p => p.Text, StringComparer.Ordinal);

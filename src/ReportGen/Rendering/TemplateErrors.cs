@@ -21,7 +21,7 @@ public static partial class TemplateErrors
         return At(error.Span, Translate(error.Message), sources, new TemplateEngineException(error.Message));
     }
 
-    internal static Exception From(Exception failure, TemplateRenderer.ParsedTemplate parsed, TemplateLimits limits)
+    internal static Exception From(Exception failure, ParsedTemplate parsed, TemplateLimits limits)
     {
         Dictionary<string, string> sources;
         lock (parsed.Sources)

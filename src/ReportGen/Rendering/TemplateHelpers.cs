@@ -89,7 +89,7 @@ public static class TemplateHelpers
 
     private const string HeadingsTag = "reportgen.headings";
 
-    /// <summary>The report's words (partials/用语.sbn), or the bundled ones when the render was given none.</summary>
+    /// <summary>The report's words (partials/用语.txt), or the bundled ones when the render was given none.</summary>
     private static Vocabulary Words(Call call) =>
         call.Context.Tags.TryGetValue(WordsTag, out var words) && words is Vocabulary v ? v : Vocabulary.Bundled;
 

@@ -6,8 +6,8 @@ namespace ReportGen.Rendering;
 
 // What a report template sees (templates/README.md documents every member; keep the two in step).
 // Templates see it as script objects built by ScriptModelBuilder, members in camelCase ({{ department.name }}).
-// Amounts are unrounded decimals in 万元: templates format them with {{ wan x }} and {{ pct rate }}.
-// Values with a fixed set of meanings are enums here; ScriptModelBuilder gives templates their words (用语.sbn) and a
+// Amounts are the analysis's own (Analysis.Amounts), unrounded decimals in 万元: templates format them with {{ wan x }} and {{ pct rate }}.
+// Values with a fixed set of meanings are enums here; ScriptModelBuilder gives templates their words (用语.txt) and a
 // stable code to branch on, so no code and no template compares words.
 
 /// <summary>The root object of a report template.</summary>
@@ -15,9 +15,9 @@ public sealed record TemplateModel
 {
     public required DepartmentView Department { get; init; }
     public required int Year { get; init; }
-    public required AmountsView Totals { get; init; }
-    public required AmountsView Basic { get; init; }
-    public required AmountsView Projects { get; init; }
+    public required Amounts Totals { get; init; }
+    public required Amounts Basic { get; init; }
+    public required Amounts Projects { get; init; }
     public required int ProjectCount { get; init; }
     public required IReadOnlyList<LineView> Lines { get; init; }
     public required IReadOnlyList<LineView> ProjectLines { get; init; }
@@ -59,6 +59,9 @@ public sealed record TemplateModel
 
     /// <summary>Spending by 资金来源, for outlines with a chapter per fund (湖南: 一般公共预算、政府性基金…).</summary>
     public FundsView Funds { get; init; } = FundsView.None;
+
+    /// <summary>The thresholds the lines and the department were judged by (执行率低于90%, 结余结转达20%).</summary>
+    public ThresholdsView Thresholds { get; init; } = ThresholdsView.Analysis;
 }
 
 /// <summary>
@@ -70,17 +73,38 @@ public sealed record FundsView(bool Complete, FundView? General, FundView? Gover
     public static FundsView None { get; } = new(false, null, null, null);
 }
 
-/// <summary>The lines of one 资金来源: all, 基本支出, 项目支出 amounts and the number of projects.</summary>
-public sealed record FundView(FundingSource Source, AmountsView Amounts, AmountsView Basic, AmountsView Projects, int ProjectCount);
+/// <summary>The lines of one 资金来源: all, 基本支出, 项目支出 amounts, the number of projects and the lines themselves.</summary>
+public sealed record FundView(FundingSource Source, Amounts Amounts, Amounts Basic, Amounts Projects, int ProjectCount)
+{
+    /// <summary>The fund's lines in the order of <see cref="TemplateModel.Lines"/>, so that a template numbers them with <c>for.index</c>.</summary>
+    public IReadOnlyList<LineView> Lines { get; init; } = [];
+
+    public IReadOnlyList<LineView> BasicLines { get; init; } = [];
+
+    /// <summary>The fund's projects as <see cref="TemplateModel.ProjectLines"/> lists them.</summary>
+    public IReadOnlyList<LineView> ProjectLines { get; init; } = [];
+}
+
+/// <summary>
+/// The thresholds the analysis judges by, as percentages (90 for 90%), so that a sentence saying "低于90%" says what the
+/// tool checked: <see cref="LowRate"/> an execution rate below it is low, <see cref="LargeCarryOver"/> a carry-over of
+/// at least this share of the final budget is large (docs/workbook.md).
+/// </summary>
+public sealed record ThresholdsView(decimal LowRate, decimal LargeCarryOver)
+{
+    public static ThresholdsView Analysis { get; } = new(
+        Percent(VarianceCalculator.LowRateThreshold), Percent(VarianceCalculator.LargeCarryOverShare));
+
+    /// <summary>A share as a percentage without trailing zeros (0.9 → 90), as a template prints it.</summary>
+    private static decimal Percent(decimal share) =>
+        decimal.Parse((share * 100m).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>A line's cumulative spending at 3月底 / 6月底 / 10月底 / 12月底 against its plan.</summary>
-public sealed record ProgressView(string Name, IReadOnlyList<CheckpointView> Checkpoints)
+public sealed record ProgressView(string Name, IReadOnlyList<CheckpointProgress> Checkpoints)
 {
     public bool Behind => Checkpoints.Any(c => c.Behind);
 }
-
-/// <summary>Planned and actual cumulative shares (ratios) and the cumulative spending (万元); null where not given.</summary>
-public sealed record CheckpointView(string Label, decimal? Planned, decimal? Spent, decimal? Share, bool Behind);
 
 public sealed record DepartmentView
 {
@@ -113,15 +137,6 @@ public sealed record DepartmentView
     public IReadOnlyDictionary<string, string> FactCells { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record AmountsView(decimal Initial, decimal Adjustment, decimal Final, decimal Actual, decimal CarryOver, decimal? Rate)
-{
-    /// <summary>The adjustment without its sign, for "调减X万元".</summary>
-    public decimal AbsAdjustment => Math.Abs(Adjustment);
-
-    /// <summary>Actual − Final as printed (两位小数) when the printed actual exceeds the printed final, else 0.</summary>
-    public decimal Overspend => Analysis.VarianceCalculator.Overspend(Actual, Final);
-}
-
 public sealed record LineView
 {
     public required int Number { get; init; }
@@ -143,7 +158,7 @@ public sealed record LineView
     public bool IsMidYear => AdjustmentKind == AdjustmentKind.MidYear;
     public bool IsIncrease => AdjustmentKind == AdjustmentKind.Increase;
     public bool IsDecrease => AdjustmentKind == AdjustmentKind.Decrease;
-    public required AmountsView Amounts { get; init; }
+    public required Amounts Amounts { get; init; }
     public string? Purpose { get; init; }
     public string? Deviation { get; init; }
     public required bool LowRate { get; init; }
@@ -187,8 +202,8 @@ public sealed record TaskView(int Number, string Item, string? Owner, string? Go
 /// </summary>
 public sealed record GapView(GapKind Kind, string? Name, string? Cause, string CauseCell)
 {
-    public AmountsView? Amounts { get; init; }
-    public IReadOnlyList<CheckpointView> Behind { get; init; } = [];
+    public Amounts? Amounts { get; init; }
+    public IReadOnlyList<CheckpointProgress> Behind { get; init; } = [];
     public IndicatorView? Indicator { get; init; }
     public string? Scope { get; init; }
     public bool DepartmentScope { get; init; }
@@ -245,7 +260,7 @@ public sealed record IndicatorView
     /// <summary>The 偏差原因 is needed (未达成, 部分达成, far above target, a target set before a budget adjustment) and not written.</summary>
     public bool NeedsCause { get; init; }
 
-    /// <summary>A target set before the budget was adjusted: the 偏差原因 placeholder names that budget (用语.sbn 提示.偏差原因.预算调整).</summary>
+    /// <summary>A target set before the budget was adjusted: the 偏差原因 placeholder names that budget (用语.txt 提示.偏差原因.预算调整).</summary>
     public BudgetChange? BudgetAdjustment { get; init; }
     public string DeviationCell { get; init; } = "";
 

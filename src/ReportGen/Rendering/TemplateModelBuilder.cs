@@ -8,51 +8,46 @@ namespace ReportGen.Rendering;
 /// that comes from the workbook passes through <see cref="ReportMarkup.Literal"/> (as <c>L</c>), so that what the
 /// user typed stays text in the report whatever markup it resembles.
 /// </summary>
-public static class TemplateModelBuilder
+public sealed class TemplateModelBuilder
 {
-    public static TemplateModel Build(DepartmentAnalysis analysis)
+    /// <summary>The clerk's texts of the model being built (<see cref="ClerkAt"/>).</summary>
+    private readonly ClerkTexts _texts = new();
+
+    private TemplateModelBuilder()
     {
-        var texts = new ClerkTexts();
-        _texts = texts;
-        try
-        {
-            return Build(analysis, texts);
-        }
-        finally
-        {
-            _texts = null;
-        }
     }
 
-    /// <summary>The clerk's texts of the model being built (<see cref="Clerk"/>); null outside <see cref="Build(DepartmentAnalysis)"/>.</summary>
-    [ThreadStatic]
-    private static ClerkTexts? _texts;
+    public static TemplateModel Build(DepartmentAnalysis analysis) => new TemplateModelBuilder().Model(analysis);
 
     /// <summary>
-    /// A text of the clerk's workbook, registered as the text of <paramref name="cell"/> so that the report shows it as
-    /// a field titled <paramref name="title"/> (<see cref="ClerkTexts"/>); as it is outside a build.
+    /// A text of the clerk's workbook, registered in <paramref name="texts"/> as the text of <paramref name="cell"/> so
+    /// that the report shows it as a field titled <paramref name="title"/> (<see cref="ClerkTexts"/>).
     /// </summary>
     /// <param name="title">The workbook's name for the item (the column or 基本信息 item the cell is under).</param>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
-    internal static string? ClerkAt(string? text, SourceLocation cell, string title, string? whole = null, int part = 0) =>
-        _texts is { } texts ? texts.Add(text, title, cell.ToString(), whole, part) : text;
+    internal static string? ClerkAt(ClerkTexts texts, string? text, SourceLocation cell, string title, string? whole = null, int part = 0) =>
+        texts.Add(text, title, cell.ToString(), whole, part);
 
-    private static TemplateModel Build(DepartmentAnalysis analysis, ClerkTexts texts)
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    private string? ClerkAt(string? text, SourceLocation cell, string title, string? whole = null, int part = 0) =>
+        ClerkAt(_texts, text, cell, title, whole, part);
+
+    private TemplateModel Model(DepartmentAnalysis analysis)
     {
         var workbook = analysis.Workbook;
         var info = workbook.Department;
         var figures = analysis.Figures;
         var lines = figures.Lines.Select((line, index) => BuildLine(analysis, line, index)).ToList();
         var projectLines = lines.Where(l => l.IsProject).Select((l, i) => l with { Number = i + 1 }).ToList();
-        var indicators = IndicatorViews.ForDepartment(analysis);
+        var indicators = IndicatorViews.ForDepartment(analysis, _texts);
         return new TemplateModel
         {
             Department = BuildDepartment(info, ConsistencyValidator.FactCell(workbook, "主要职责"), ConsistencyValidator.FactCell(workbook, "年度总体目标")),
-            Texts = texts,
+            Texts = _texts,
             Year = info.Year,
-            Totals = View(figures.Department),
-            Basic = View(figures.Basic),
-            Projects = View(figures.Projects),
+            Totals = figures.Department,
+            Basic = figures.Basic,
+            Projects = figures.Projects,
             ProjectCount = figures.ProjectCount,
             Lines = lines,
             ProjectLines = projectLines,
@@ -76,45 +71,48 @@ public static class TemplateModelBuilder
             SpendingProgress = analysis.SpendingProgress
                 .Where(p => p.Checkpoints.Any(c => c.Spent is not null))
                 .Select(p => new ProgressView(L(p.Line.Name), p.Checkpoints
-                    .Select(Checkpoint).ToList()))
+                    .ToList()))
                 .ToList(),
             SpendingProgressCell = analysis.SpendingProgress.Count > 0 && analysis.SpendingProgress.All(p => p.Checkpoints.All(c => c.Spent is null))
                 ? new SourceLocation(workbook.Path, WorkbookSchema.QuarterlySheet).ToString()
                 : null,
-            Funds = BuildFunds(figures),
+            Funds = BuildFunds(figures, lines, projectLines),
             Findings = analysis.Findings
                 .Select(f => new FindingView(f.Code, f.Severity, L(f.Location.ToString()), L(f.Message)))
                 .ToList(),
         };
     }
 
-    private static CheckpointView Checkpoint(CheckpointProgress c) => new(c.Label, c.Planned, c.Spent, c.Share, c.Behind);
-
     /// <summary>A section 四 fact with its names as literal text and its figures as the report's views.</summary>
-    private static GapView Gap(Gap gap) => new(gap.Kind, L(gap.Name), Cause(L(gap.Cause), gap.CauseCell.ToString()), gap.CauseCell.ToString())
+    private GapView Gap(Gap gap) => new(gap.Kind, L(gap.Name), Cause(L(gap.Cause), gap.CauseCell.ToString()), gap.CauseCell.ToString())
     {
-        Amounts = gap.Amounts is { } a ? View(a) : null,
-        Behind = gap.Behind.Select(Checkpoint).ToList(),
-        Indicator = gap.Indicator is { } i ? IndicatorViews.View(i) : null,
+        Amounts = gap.Amounts is { } a ? a : null,
+        Behind = gap.Behind.ToList(),
+        Indicator = gap.Indicator is { } i ? IndicatorViews.View(i, _texts) : null,
         Scope = L(gap.Scope),
         DepartmentScope = gap.DepartmentScope,
     };
 
     /// <summary>A fact's cause is the text of a 偏差原因 the lines or indicators registered already: it is titled as they are.</summary>
-    private static string? Cause(string? text, string cell) =>
-        _texts is { } texts && texts.TitleOf(cell) is { } title ? texts.Add(text, title, cell) : text;
+    private string? Cause(string? text, string cell) =>
+        _texts.TitleOf(cell) is { } title ? _texts.Add(text, title, cell) : text;
 
-    private static FundsView BuildFunds(BudgetFigures figures)
+    private static FundsView BuildFunds(BudgetFigures figures, IReadOnlyList<LineView> lines, IReadOnlyList<LineView> projectLines)
     {
         FundView? Fund(FundingSource source)
         {
-            var lines = figures.FundedBy(source);
-            return lines.Count == 0 ? null : new FundView(
+            var funded = figures.FundedBy(source);
+            return funded.Count == 0 ? null : new FundView(
                 source,
-                View(Amounts.Sum(lines.Select(l => l.Amounts))),
-                View(Amounts.Sum(lines.Where(l => !l.IsProject).Select(l => l.Amounts))),
-                View(Amounts.Sum(lines.Where(l => l.IsProject).Select(l => l.Amounts))),
-                lines.Count(l => l.IsProject));
+                Amounts.Sum(funded.Select(l => l.Amounts)),
+                Amounts.Sum(funded.Where(l => !l.IsProject).Select(l => l.Amounts)),
+                Amounts.Sum(funded.Where(l => l.IsProject).Select(l => l.Amounts)),
+                funded.Count(l => l.IsProject))
+            {
+                Lines = lines.Where(l => l.Funding == source).ToList(),
+                BasicLines = lines.Where(l => l.Funding == source && !l.IsProject).ToList(),
+                ProjectLines = projectLines.Where(l => l.Funding == source).ToList(),
+            };
         }
 
         return new FundsView(
@@ -129,9 +127,7 @@ public static class TemplateModelBuilder
 
     private static string FactCell(ExecutionWorkbook workbook, string key) => ConsistencyValidator.FactCell(workbook, key).ToString();
 
-    public static AmountsView View(Amounts a) => new(a.Initial, a.Adjustment, a.Final, a.Actual, a.CarryOver, a.ExecutionRate);
-
-    private static DepartmentView BuildDepartment(DepartmentInfo info, SourceLocation dutiesCell, SourceLocation annualGoalCell) => new()
+    private DepartmentView BuildDepartment(DepartmentInfo info, SourceLocation dutiesCell, SourceLocation annualGoalCell) => new()
     {
         Name = L(info.Name),
         ShortName = L(info.Fact("部门简称") ?? info.Name),
@@ -156,7 +152,7 @@ public static class TemplateModelBuilder
         FactCells = info.FactRows.ToDictionary(row => row.Key, row => row.Value.ToString()),
     };
 
-    private static LineView BuildLine(DepartmentAnalysis analysis, LineFigures line, int index)
+    private LineView BuildLine(DepartmentAnalysis analysis, LineFigures line, int index)
     {
         // The same rule as the checks (RG196, RG197): the 项目目标 row matched to this line, if any.
         var target = analysis.Workbook.ProjectTargets.FirstOrDefault(t => analysis.LineFor(t.Name) == line.Line);
@@ -170,7 +166,7 @@ public static class TemplateModelBuilder
             Category = line.Line.Category,
             Source = line.Line.Source,
             AdjustmentKind = line.Adjustment,
-            Amounts = View(line.Amounts),
+            Amounts = line.Amounts,
             Funding = line.Line.Funding,
             Purpose = ClerkAt(L(line.Line.Purpose), line.Line.CellOf("主要用途"), "主要用途"),
             Deviation = ClerkAt(L(line.Line.DeviationNote), line.Line.CellOf("偏差原因"), "偏差原因"),
@@ -181,7 +177,7 @@ public static class TemplateModelBuilder
             PeriodGoal = L(target?.PeriodGoal),
             Outcome = target is null ? null : ClerkAt(L(target.Outcome), target.CellOf("实际完成情况"), "实际完成情况"),
             Implementer = L(target?.Implementer),
-            Indicators = IndicatorViews.ForLine(analysis, line.Line),
+            Indicators = IndicatorViews.ForLine(analysis, line.Line, _texts),
             HasTargets = target is not null || hasIndicators,
             BehindPlan = analysis.SpendingProgress.Any(p => p.Line.Line == line.Line && p.BehindCheckpoints.Any()),
             PurposeCell = line.Line.CellOf("主要用途").ToString(),

@@ -51,12 +51,16 @@ public sealed class HostileStatementTests
         var line = analysis.Figures.Lines.Single(l => l.Name == "文明经费");
         Assert.Equal(overspent, line.Overspent);
         Assert.Equal(overspent, analysis.Findings.Any(f => f.Code == FindingCodes.Overspend));
-        var a = line.Amounts;
-        var view = new AmountsView(a.Initial, a.Adjustment, a.Final, a.Actual, a.CarryOver, a.ExecutionRate);
-        Assert.Equal((decimal)shown, view.Overspend);
+        // What a template sees as the line's amounts.overspend.
+        var script = ScriptModelBuilder.Build(TemplateModelBuilder.Build(analysis));
+        var lines = Assert.IsType<Scriban.Runtime.ScriptArray>(script["lines"]);
+        var scriptLine = lines.OfType<Scriban.Runtime.ScriptObject>().Single(l => Equals(l["name"], "文明经费"));
+        var amounts = Assert.IsType<Scriban.Runtime.ScriptObject>(scriptLine["amounts"]);
+        var overspend = Assert.IsType<decimal>(amounts["overspend"]);
+        Assert.Equal((decimal)shown, overspend);
         if (overspent)
         {
-            Assert.NotEqual("0.00", Money.Format(view.Overspend));
+            Assert.NotEqual("0.00", Money.Format(overspend));
         }
     }
 

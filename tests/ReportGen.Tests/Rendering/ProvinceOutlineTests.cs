@@ -47,6 +47,35 @@ public sealed class ProvinceOutlineTests
         Assert.Contains("【待填写：自评结果拟应用和公开情况", Chapter(text, "## 九、部门整体支出绩效自评结果拟应用和公开情况"));
     }
 
+    /// <summary>hunan.sbn numbers a fund's lines by the model's list of them (funds.*.lines), not by counting in the template.</summary>
+    [Fact]
+    public void Hunan_numbers_each_funds_lines_in_order_whatever_lies_between()
+    {
+        var text = Render(TwoFunds()
+            .Line("体彩公益金项目", "项目支出", 10m, 0m, 10m, 10m, 0m, funding: "政府性基金")
+            .Line("场馆维护", "项目支出", 20m, 0m, 20m, 20m, 0m, funding: "一般公共预算"), "hunan");
+
+        var general = Chapter(text, "一般公共预算支出情况");
+        Assert.Contains("\n1.年初预算项目“赛事经费”", general, StringComparison.Ordinal);
+        Assert.Contains("\n2.年初预算项目“场馆维护”", general, StringComparison.Ordinal);
+        Assert.DoesNotContain("体彩公益金项目", general, StringComparison.Ordinal);
+        var government = Chapter(text, "政府性基金预算支出情况");
+        Assert.Contains("\n（一）年初预算项目“健身路径建设”", government, StringComparison.Ordinal);
+        Assert.Contains("\n（二）年初预算项目“体彩公益金项目”", government, StringComparison.Ordinal);
+    }
+
+    /// <summary>The sentences about a low rate or a large carry-over state the thresholds the analysis judged by (thresholds), never a typed figure.</summary>
+    [Fact]
+    public void The_low_rate_sentence_states_the_threshold_the_analysis_judged_by()
+    {
+        var model = TemplateModelBuilder.Build(TwoFunds().Line("场馆维护", "项目支出", 10m, 0m, 10m, 5m, 5m, funding: "一般公共预算").Analyze());
+
+        Assert.Equal(ReportGen.Analysis.VarianceCalculator.LowRateThreshold * 100m, model.Thresholds.LowRate);
+        Assert.Equal(ReportGen.Analysis.VarianceCalculator.LargeCarryOverShare * 100m, model.Thresholds.LargeCarryOver);
+        var text = ReportRenderer.RenderText(model, TemplateRenderer.Resolve("default", Repo.Templates));
+        Assert.Contains("该项目执行率50.00%，低于90%，结余结转5.00万元", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Other_funds_or_an_unstated_source_leave_the_fund_chapters_to_the_user()
     {

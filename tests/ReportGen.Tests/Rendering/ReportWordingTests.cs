@@ -40,7 +40,7 @@ public sealed partial class ReportWordingTests
         ("TemplateHelpers.cs", "零一二三四五六七八九", "Chinese numerals of the heading numbers (一、（一）)"),
         ("TemplateHelpers.cs", "十", "Chinese numerals of the heading numbers (十一、)"),
         ("TemplateCatalog.cs", "部门整体支出绩效自评报告：", "read from a template's opening comment for --help, never written"),
-        ("TemplateRenderer.cs", "（无）", "part of the missing-template error message"),
+        ("TemplateFiles.cs", "（无）", "part of the missing-template error message"),
         ("TableText.cs", "表格文字", "the words file's name"),
         ("TableText.cs", "表格文字文件", "what error messages call the words file"),
         ("TableText.cs", "用语文件", "what error messages call the vocabulary file"),
@@ -61,7 +61,7 @@ public sealed partial class ReportWordingTests
             .SelectMany(file => Offending(Path.GetFileName(file), File.ReadAllText(file)))
             .ToList();
         Assert.True(offending.Count == 0,
-            "Report wording belongs in templates/ (a partial, 表格文字.sbn or 用语.sbn), not in C#:\n" + string.Join("\n", offending));
+            "Report wording belongs in templates/ (a partial, 表格文字.txt or 用语.txt), not in C#:\n" + string.Join("\n", offending));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Rendering;
 
 /// <summary>
-/// The tables' words come from partials/表格文字.sbn beside the template: a changed heading or title changes the
+/// The tables' words come from partials/表格文字.txt beside the template: a changed heading or title changes the
 /// .docx; a folder without the file uses the bundled words; a line the tool cannot read is refused with file and line.
 /// </summary>
 public sealed class TableTextTests : IDisposable

@@ -98,27 +98,35 @@ public sealed class TemplateErrorTests : IDisposable
         Assert.Contains(expected, text);
     }
 
-    /// <summary>generate parses the template ahead on a thread of its own; errors must still reach the user, located.</summary>
+    /// <summary>A template that does not parse is not kept: every render reports its error again, located.</summary>
     [Theory]
     [InlineData("正文\n  {{ if problems }}\n有问题\n", "第 2 行第 ")]
     [InlineData("{{ for l in lines }}{{ l.name }}{{ end }}\n{{ 没有这个变量 }}\n", "第 2 行")]
-    public async Task A_template_parsed_ahead_reports_its_errors_when_rendered(string source, string where)
+    public void A_template_with_an_error_reports_it_at_every_render(string source, string where)
     {
-        var path = Write("ahead.sbn", source);
+        var path = Write("again.sbn", source);
 
-        await TemplateRenderer.Precompile(path, _dir);
+        var first = Assert.Throws<InputException>(() => TemplateRenderer.Render(path, Model.Value));
+        var second = Assert.Throws<InputException>(() => TemplateRenderer.Render(path, Model.Value));
 
-        var error = Assert.Throws<InputException>(() => TemplateRenderer.Render(path, Model.Value));
-        Assert.Contains(where, error.Message);
+        Assert.Contains(where, first.Message);
+        Assert.Equal(first.Message, second.Message);
     }
 
+    /// <summary>Parsed templates are kept between renders by their files' stamps: an edited template or partial, or a partial added, is read again.</summary>
     [Fact]
-    public async Task Parsing_ahead_a_template_that_does_not_exist_throws_nothing_and_render_names_it()
+    public void An_edited_template_or_partial_is_read_again()
     {
-        await TemplateRenderer.Precompile("不存在的模板", _dir);
+        var path = Write("edited.sbn", "甲{{ include '片段' }}");
+        Write("partials/片段.sbn", "乙");
+        Assert.Contains("甲乙", ReportMarkup.Plain(TemplateRenderer.Render(path, Model.Value)));
 
-        var error = Assert.Throws<InputException>(() => TemplateRenderer.Resolve("不存在的模板", _dir));
-        Assert.Contains("找不到模板“不存在的模板”", error.Message);
+        File.WriteAllText(Path.Combine(_dir, "partials", "片段.sbn"), "丙丙");
+        Assert.Contains("甲丙丙", ReportMarkup.Plain(TemplateRenderer.Render(path, Model.Value)));
+
+        File.WriteAllText(path, "丁丁{{ include '片段' }}{{ include '新片段' }}");
+        Write("partials/新片段.sbn", "戊");
+        Assert.Contains("丁丁丙丙戊", ReportMarkup.Plain(TemplateRenderer.Render(path, Model.Value)));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Rendering;
 
 /// <summary>
-/// One vocabulary (partials/用语.sbn, Model/Vocabulary): every enum value the tool prints has its words and a distinct
+/// One vocabulary (partials/用语.txt, Model/Vocabulary): every enum value the tool prints has its words and a distinct
 /// code; a template folder's copy changes the words of that report only (narrative and tables), never check or
 /// preview; the placeholder keeps the mark the tool counts and highlights; a folder's 存在问题.sbn rewords section 四.
 /// </summary>
@@ -33,8 +33,14 @@ public sealed class VocabularyTests : IDisposable
     {
         var names = Vocabulary.Bundled.Names.ToHashSet(StringComparer.Ordinal);
         var values = Enum.GetNames(type);
-        Assert.All(values, value => Assert.Contains($"{type.Name}.{value}", names));
-        Assert.All(values, value => Assert.False(string.IsNullOrWhiteSpace(Vocabulary.Bundled[$"{type.Name}.{value}"])));
+        var key = typeof(Vocabulary).GetMethod(nameof(Vocabulary.Key))!.MakeGenericMethod(type);
+        var keys = Enum.GetValues(type).Cast<object>().Select(value => (string)key.Invoke(null, [value])!).ToList();
+
+        // Every name of the words file is Chinese: 类别.取值, the value named by its bundled word.
+        Assert.All(keys, k => Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}+\.[^\x00-\x7F]+$", k));
+        Assert.All(keys, k => Assert.Contains(k, names));
+        Assert.All(keys, k => Assert.Equal(k[(k.IndexOf('.') + 1)..], Vocabulary.Bundled[k]));
+        Assert.Equal(values.Length, keys.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(values.Length, values.Select(v => char.ToLowerInvariant(v[0]) + v[1..]).Distinct(StringComparer.Ordinal).Count());
     }
 
@@ -71,7 +77,7 @@ public sealed class VocabularyTests : IDisposable
     {
         var bundled = Texts(ReportRenderer.Render(Sample.Value, Path.Combine(Repo.Templates, "default.sbn")));
         var template = CopyTemplates(Vocabulary.FileName, text => text
-            .Replace("IndicatorStatus.PartlyMet = 部分达成", "IndicatorStatus.PartlyMet = 基本完成", StringComparison.Ordinal)
+            .Replace("完成情况.部分达成 = 部分达成", "完成情况.部分达成 = 基本完成", StringComparison.Ordinal)
             .Replace("等级.待定 = 待定", "等级.待定 = 尚待评定", StringComparison.Ordinal)
             .Replace("得分.区间 = {最低}至{最高}（暂定）", "得分.区间 = {最低}～{最高}（待补齐）", StringComparison.Ordinal)
             .Replace("得分.暂定标记 = {内容}（暂定）", "得分.暂定标记 = {内容}（待定）", StringComparison.Ordinal));
@@ -118,15 +124,30 @@ public sealed class VocabularyTests : IDisposable
     [Fact]
     public void An_unknown_name_in_a_folder_vocabulary_is_refused_with_its_line()
     {
-        var template = CopyTemplates(Vocabulary.FileName, text => "IndicatorStatus.Done = 完成\n" + text);
+        var template = CopyTemplates(Vocabulary.FileName, text => "完成情况.完成 = 完成\n" + text);
         var error = Assert.Throws<InputException>(() => ReportRenderer.Render(Sample.Value, template));
-        Assert.Contains("第 1 行的名称“IndicatorStatus.Done”不存在", error.Message, StringComparison.Ordinal);
+        Assert.Contains("第 1 行的名称“完成情况.完成”不存在", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A clerk's words file under its former name (用语.sbn, before the words files became plain text) is refused, not silently dropped.</summary>
+    [Theory]
+    [InlineData("用语.sbn", "用语.txt")]
+    [InlineData("表格文字.sbn", "表格文字.txt")]
+    public void A_words_file_under_its_former_name_is_refused_with_what_to_do(string former, string current)
+    {
+        var template = CopyTemplates(current, text => text);
+        File.Copy(Path.Combine(Path.GetDirectoryName(template)!, "partials", current), Path.Combine(Path.GetDirectoryName(template)!, "partials", former));
+
+        var error = Assert.Throws<InputException>(() => ReportRenderer.Render(Sample.Value, template));
+
+        Assert.Contains(former, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"现在的文件名是 {current}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_folder_gap_partial_rewords_section_four()
     {
-        var template = CopyTemplates("存在问题.sbn", text => text.Replace("，低于90%，全年结余结转", "，未达到90%，年末结余结转", StringComparison.Ordinal));
+        var template = CopyTemplates("存在问题.sbn", text => text.Replace("，低于{{ thresholds.lowRate }}%，全年结余结转", "，未达到{{ thresholds.lowRate }}%，年末结余结转", StringComparison.Ordinal));
         var narrative = ReportRenderer.RenderText(TemplateModelBuilder.Build(Sample.Value), template);
         Assert.Contains("（一）部门预算执行率为81.68%，未达到90%，年末结余结转102.71万元，【待填写：部门整体执行率偏低的原因（基本信息!B24）】。",
             narrative, StringComparison.Ordinal);
