@@ -33,9 +33,6 @@ public sealed partial class HeaderMap
 
     public int? Column(string field) => _columns.TryGetValue(field, out var column) ? column : null;
 
-    /// <summary>Whether the column's header names 元 as its unit ("年初预算数（元）").</summary>
-    public bool IsYuanColumn(int column) => _yuanColumns.Contains(column);
-
     /// <summary>
     /// Whether a bare number in the column is in 元: the header's own unit wins ("（元）" or "（万元）"), otherwise
     /// the workbook's 金额单位.
