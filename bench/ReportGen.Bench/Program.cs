@@ -9,6 +9,7 @@ namespace ReportGen.Bench;
 /// <item><c>large FILE.xlsx [projects]</c>: writes the large department (2,000 projects, 10,000 indicators).</item>
 /// <item><c>copies DIR N [xlsx]</c>: N copies of the sample under DIR (CSV folders, or the .xlsx), for timing <c>reportgen batch</c>.</item>
 /// <item><c>stages WORKBOOK [N]</c>: a quick Stopwatch split of one workbook's time by stage (no BenchmarkDotNet).</item>
+/// <item><c>workbook [ROWS] [N]</c>: <c>XlsxWriter</c> on a batch summary's finding sheet of ROWS rows, N times, to memory.</item>
 /// <item><c>content FILE.json</c> / <c>throughput N</c>: the side-by-side with docxtemplater (bench/sidebyside).</item>
 /// <item>anything else: BenchmarkDotNet (<c>--filter *</c>).</item>
 /// </list>
@@ -38,6 +39,9 @@ public static class Program
             case "split":
                 SideBySide.Split(args.Length > 1 ? int.Parse(args[1]) : 500);
                 return 0;
+            case "workbook":
+                Workbook(args.Length > 1 ? int.Parse(args[1]) : 48_000, args.Length > 2 ? int.Parse(args[2]) : 10);
+                return 0;
             case "stages":
                 Stages(args[1], args.Length > 2 ? int.Parse(args[2]) : 20);
                 return 0;
@@ -45,6 +49,44 @@ public static class Program
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;
         }
+    }
+
+    /// <summary>
+    /// A batch summary's finding sheet (1,000 departments, some 48 findings each): code, severity, department,
+    /// workbook, cell and message per row, a few hundred distinct texts. Prints the mean time of a write after one
+    /// to warm up, and the size.
+    /// </summary>
+    private static void Workbook(int rows, int runs)
+    {
+        var random = new Random(48);
+        var data = new List<IReadOnlyList<object?>> { new object?[] { "代码", "级别", "部门", "工作簿", "位置", "金额", "说明" } };
+        for (var i = 0; i < rows; i++)
+        {
+            data.Add(new object?[]
+            {
+                $"RG{100 + random.Next(60)}", random.Next(3) == 0 ? "错误" : "警告", $"部门{i / 48:0000}", $"部门{i / 48:0000}.xlsx",
+                $"预算执行!G{random.Next(2, 40)}", Math.Round((decimal)random.NextDouble() * 1000, 2),
+                $"项目“专项经费{random.Next(200)}”的执行率低于 90%，请在偏差原因中说明原因。",
+            });
+        }
+
+        var sheets = new[] { new ReportGen.Output.XlsxSheet("问题清单", data) };
+        long size = 0;
+        var stopwatch = new Stopwatch();
+        for (var run = 0; run <= runs; run++)
+        {
+            using var stream = new MemoryStream();
+            if (run == 1)
+            {
+                stopwatch.Start();
+            }
+
+            ReportGen.Output.XlsxWriter.Write(stream, sheets);
+            size = stream.Length;
+        }
+
+        stopwatch.Stop();
+        Console.WriteLine($"{rows} rows: {stopwatch.Elapsed.TotalMilliseconds / runs:0.0} ms per workbook, {size / 1024} KB");
     }
 
     private static void Copies(string folder, int count, bool xlsx)

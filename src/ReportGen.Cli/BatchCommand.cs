@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace ReportGen.Cli;
 
 /// <summary>
-/// <c>reportgen batch 文件夹 -o 输出文件夹 [--jobs N] [--template 名称|路径]</c>: every workbook under a folder checked
+/// <c>reportgen batch 文件夹 -o 输出文件夹 [--jobs N] [--template 名称|路径] [--style 参考.docx] [--font 角色=字体]</c>: every workbook under a folder checked
 /// and rendered in parallel, one report each, and a summary ranked weakest first. Exits with
 /// <see cref="ExitCodes.FindingsWithErrors"/> when some workbook was not rendered, <see cref="ExitCodes.Interrupted"/>
 /// when stopped with Ctrl+C.
@@ -27,12 +27,14 @@ public static class BatchCommand
             CustomParser = ParseJobs,
         };
         var template = new Option<string>("--template", "-t") { HelpName = "名称|路径", Description = TemplateHelp.Describe(), DefaultValueFactory = _ => "default" };
+        var style = GenerateCommand.StyleOption();
+        var fonts = GenerateCommand.FontOption();
         var pdf = PdfOption.Create();
         var force = new Option<bool>("--force") { Description = "输出文件夹中的报告在生成后被修改过时也覆盖；不加时列出这些报告，什么也不写" };
         var xlsx = new Option<bool>("--xlsx") { Description = "同时为每份报告写出附表的 Excel 工作簿（报告名-附表.xlsx），每表一个工作表" };
         var command = new Command("batch", "批量检查并生成报告：处理文件夹中（含子文件夹）所有部门的工作簿，有错误的不生成；输出汇总表（最弱的部门排在最前）。有工作簿未生成时退出码为 " + ExitCodes.FindingsWithErrors + "。")
         {
-            folder, output, jobs, template, pdf, xlsx, force,
+            folder, output, jobs, template, style, fonts, pdf, xlsx, force,
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
@@ -41,6 +43,8 @@ public static class BatchCommand
             var request = new BatchRequest(parse.GetValue(folder)!, parse.GetValue(output)!, parse.GetValue(template)!, Bundled.TemplatesDirectory)
             {
                 Jobs = parse.GetValue(jobs),
+                StyleReference = parse.GetValue(style),
+                Layout = FontOptions.Apply(DocxLayout.Default, parse.GetValue(fonts) ?? []),
                 Pdf = parse.GetValue(pdf) ? PdfConverter.Create(runner.LocateLibreOffice) : null,
                 Xlsx = parse.GetValue(xlsx),
                 Cancellation = stop.Token,

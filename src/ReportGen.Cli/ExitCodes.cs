@@ -1,3 +1,5 @@
+using ReportGen.Model;
+
 namespace ReportGen.Cli;
 
 /// <summary>Process exit codes, documented in README (CLI reference): every one the CLI returns is named here.</summary>

@@ -20,13 +20,8 @@ public static class GenerateCommand
         };
         var output = new Option<string?>("--output", "-o") { HelpName = "报告.docx", Description = "报告文件路径（.docx；写 .pdf 时生成同名的 .docx 和 PDF，同 --pdf）；默认写到 ./out/部门名称+年度+“年度部门整体支出绩效自评报告.docx”" };
         var template = new Option<string>("--template", "-t") { HelpName = "名称|路径", Description = TemplateHelp.Describe(), DefaultValueFactory = _ => "default" };
-        var style = new Option<string?>("--style") { HelpName = "参考.docx", Description = "参考 .docx：用其中的样式（字体、字号、页边距）替换默认版式" };
-        var fonts = new Option<string[]>("--font")
-        {
-            HelpName = "角色=字体",
-            Description = "更换字体，可重复：角色=字体，角色为 标题、正文、一级标题、二级标题、三级标题、表格、页码、西文。例：--font 正文=仿宋 --font 标题=宋体",
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var style = StyleOption();
+        var fonts = FontOption();
         var text = new Option<bool>("--text") { Description = "只把报告正文（渲染后的模板文字）打印到屏幕，不生成 Word 文件" };
         var pdf = PdfOption.Create();
         var force = new Option<bool>("--force") { Description = "报告在生成后被修改过（在 Word / WPS 中填写过）时也覆盖它；不加时拒绝覆盖，请先用 reportgen import 报告.docx --into 工作簿.xlsx 把修改写回工作簿" };
@@ -155,4 +150,17 @@ public static class GenerateCommand
     /// <summary>The <c>-t</c> that makes <c>check</c> list the same gaps as this report (RG200), quoted when it has a space.</summary>
     private static string CheckTemplate(string template) => template == "default" ? ""
         : template.Any(char.IsWhiteSpace) ? $" -t \"{template}\"" : $" -t {template}";
+
+    /// <summary><c>--style 参考.docx</c>, shared with <c>batch</c>.</summary>
+    internal static Option<string?> StyleOption() =>
+        new("--style") { HelpName = "参考.docx", Description = "参考 .docx：用其中的样式（字体、字号、页边距）替换默认版式" };
+
+    /// <summary><c>--font 角色=字体</c> (repeatable), shared with <c>batch</c>; <see cref="FontOptions.Apply"/> reads it.</summary>
+    internal static Option<string[]> FontOption() => new("--font")
+    {
+        HelpName = "角色=字体",
+        Description = "更换字体，可重复：角色=字体，角色为 标题、正文、一级标题、二级标题、三级标题、表格、页码、西文。例：--font 正文=仿宋 --font 标题=宋体",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
 }

@@ -1,14 +1,13 @@
 using ReportGen.Model;
 using System.CommandLine;
 using ReportGen.Input;
-using ReportGen.Output;
 using ReportGen.Import;
 
 namespace ReportGen.Cli;
 
 /// <summary>
 /// <c>reportgen new &lt;工作簿.xlsx&gt; [--department 名称] [--year 年度] [--unit 万元|元]</c>: a ready-to-fill workbook
-/// (<see cref="WorkbookTemplate"/>). Never overwrites a file. Exit codes: 0 written, 2 the path cannot be used.
+/// (<see cref="WorkbookTemplate"/>, written by <see cref="NewWorkbookJob"/>). Never overwrites a file. Exit codes: 0 written, 2 the path cannot be used.
 /// </summary>
 public static class NewCommand
 {
@@ -32,8 +31,7 @@ public static class NewCommand
         {
             var target = parse.GetValue(path)!;
             var guide = GuidePath();
-            CheckYear(parse.GetValue(year));
-            Write(target, WorkbookTemplate.New(parse.GetValue(department), parse.GetValue(year), parse.GetValue(unit)!, guide));
+            NewWorkbookJob.Run(new NewWorkbookRequest(target, parse.GetValue(department), parse.GetValue(year), parse.GetValue(unit)!, guide));
             runner.Output.WriteLine($"已新建 {target}（{WorkbookGuide.GuideSheet}、{string.Join("、", WorkbookTemplate.NewSheets)}）。");
             runner.Output.WriteLine("  黄色格由您填写，蓝色格可用 reportgen import 从年初绩效目标表导入；填好后运行 reportgen check 检查。");
             if (guide is not null)
@@ -57,41 +55,6 @@ public static class NewCommand
         catch (InputException)
         {
             return null;
-        }
-    }
-
-    /// <summary>The year must be one the workbook reader takes (a four-digit 19xx or 20xx), as generate requires.</summary>
-    private static void CheckYear(int? year)
-    {
-        if (year is { } value && value is < 1900 or > 2099)
-        {
-            throw new InputException($"--year {value} 不是一个评价年度。请填写四位年份，如 --year 2024。");
-        }
-    }
-
-    private static void Write(string target, IReadOnlyList<XlsxSheet> sheets)
-    {
-        var name = Path.GetFileName(target);
-        if (!string.Equals(Path.GetExtension(target), ".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InputException($"新建的工作簿“{name}”必须是 .xlsx 文件，例如 reportgen new {Path.GetFileNameWithoutExtension(name)}.xlsx。");
-        }
-
-        // The same checks as every output: a name Windows can hold, not a device or a folder (OutputGuard).
-        new OutputGuard([]).CheckFile(target);
-
-        if (File.Exists(target) || Directory.Exists(target))
-        {
-            throw new InputException($"“{target}”已经存在，reportgen new 不会覆盖它。请换一个文件名；要把目标表导入已有工作簿，用 reportgen import … --into {name}。");
-        }
-
-        try
-        {
-            AtomicFile.Write(target, stream => XlsxWriter.Write(stream, sheets));
-        }
-        catch (DirectoryNotFoundException)
-        {
-            throw new InputException($"无法新建“{target}”：文件夹不存在。");
         }
     }
 }

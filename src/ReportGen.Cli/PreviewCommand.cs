@@ -1,14 +1,10 @@
-using ReportGen.Analysis;
 using System.CommandLine;
-using System.Text;
-using ReportGen.Output;
-using ReportGen.Rendering;
 
 namespace ReportGen.Cli;
 
 /// <summary>
 /// <c>reportgen preview 工作簿 [--format table|csv|json|md|html] [-o 文件] [-t 模板]</c>: the variance table and
-/// the scores; <c>html</c> is the whole report as a web page (<see cref="HtmlPreviewRenderer"/>).
+/// the scores; <c>html</c> is the whole report as a web page. The work is <see cref="PreviewJob"/>'s.
 /// </summary>
 public static class PreviewCommand
 {
@@ -28,52 +24,25 @@ public static class PreviewCommand
         };
         command.SetAction(parse => runner.Run(parse, () =>
         {
-            var path = parse.GetValue(outputFile);
-            var html = parse.GetValue(format) == "html";
-            // The html preview reads the template too: bounded, and never to be overwritten (docs/errors.md).
-            var templateFiles = html ? TemplateFiles.Check(parse.GetValue(template)!, Bundled.TemplatesDirectory) : [];
-            if (path is not null)
+            var request = new PreviewRequest(parse.GetValue(workbook)!, Formats[parse.GetValue(format)!], parse.GetValue(outputFile),
+                parse.GetValue(template)!, Bundled.TemplatesDirectory);
+            var result = PreviewJob.Run(request, analysis =>
             {
-                new OutputGuard([parse.GetValue(workbook), .. templateFiles]).CheckFile(path);
-            }
-
-            var analysis = GenerateJob.Analyze(parse.GetValue(workbook)!);
-            var text = parse.GetValue(format) switch
-            {
-                "json" => VariancePreviewRenderer.ToJson(analysis),
-                "csv" => VariancePreviewRenderer.ToCsv(analysis),
-                "md" => VariancePreviewRenderer.ToMarkdown(analysis),
-                "html" => Html(analysis, TemplateRenderer.Resolve(parse.GetValue(template)!, Bundled.TemplatesDirectory)),
-                _ => null,
-            };
-            if (text is null)
-            {
-                if (path is null)
-                {
-                    VarianceTable.Write(runner.Output, analysis, interactive: runner.IsTerminal);
-                    return ExitCodes.Ok;
-                }
-
                 var writer = new StringWriter();
                 VarianceTable.Write(writer, analysis, interactive: false);
-                text = writer.ToString();
-            }
-
-            if (path is null)
+                return writer.ToString();
+            });
+            if (result.WrittenPath is not null)
             {
-                runner.Output.Write(text);
+                runner.Output.WriteLine($"已写入 {result.WrittenPath}");
+            }
+            else if (result.Text is null)
+            {
+                VarianceTable.Write(runner.Output, result.Analysis, interactive: runner.IsTerminal);
             }
             else
             {
-                // UTF-8 with BOM for CSV so that Excel on Windows opens the Chinese correctly.
-                _ = AtomicFile.RemoveStale(Path.GetDirectoryName(Path.GetFullPath(path))!, path);
-                var encoding = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? new UTF8Encoding(true) : new UTF8Encoding(false);
-                AtomicFile.Write(path, stream =>
-                {
-                    var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray();
-                    stream.Write(bytes);
-                });
-                runner.Output.WriteLine($"已写入 {path}");
+                runner.Output.Write(result.Text);
             }
 
             return ExitCodes.Ok;
@@ -81,10 +50,12 @@ public static class PreviewCommand
         return command;
     }
 
-    /// <summary>The whole report as a web page, its findings including the gaps only this template has (RG200).</summary>
-    internal static string Html(DepartmentAnalysis analysis, string templatePath)
+    private static readonly Dictionary<string, PreviewFormat> Formats = new(StringComparer.Ordinal)
     {
-        var (checkedAnalysis, document) = GenerateJob.Render(analysis, templatePath);
-        return HtmlPreviewRenderer.Render(checkedAnalysis, document);
-    }
+        ["table"] = PreviewFormat.Table,
+        ["csv"] = PreviewFormat.Csv,
+        ["json"] = PreviewFormat.Json,
+        ["md"] = PreviewFormat.Markdown,
+        ["html"] = PreviewFormat.Html,
+    };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ReportGen.Output;
 
 namespace ReportGen;
@@ -11,9 +10,6 @@ public sealed record GenerateRequest(
     string? OutputPath,
     string? StyleReference)
 {
-    /// <summary>The report's culture; the library never reads the machine's, so a report does not depend on where it is made.</summary>
-    public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("zh-CN");
-
     /// <summary>Page and fonts; GB/T 9704 unless the user changed fonts.</summary>
     public DocxLayout Layout { get; init; } = DocxLayout.Default;
 

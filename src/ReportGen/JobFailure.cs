@@ -3,19 +3,6 @@ using ReportGen.Output;
 
 namespace ReportGen;
 
-/// <summary>What kind of failure ended a job; the command line turns it into an exit code, a batch into a row's status.</summary>
-public enum FailureKind
-{
-    /// <summary>An input the tool cannot use: a file, sheet, cell, template or option (<see cref="InputException"/>).</summary>
-    Input,
-
-    /// <summary>The file system refused a read or a write (disk full, permission, a file in use).</summary>
-    FileSystem,
-
-    /// <summary>A bug of ReportGen: an exception no stage expected.</summary>
-    Internal,
-}
-
 /// <summary>
 /// The one place where an exception becomes an outcome (docs/architecture.md, docs/errors.md): its kind and one
 /// Chinese sentence, never the system's text. The command line prints it (<c>CliRunner</c>); a batch makes it the
@@ -34,7 +21,7 @@ public sealed record JobFailure(FailureKind Kind, string Message, SourceLocation
     /// <param name="outputPath">The file being written, named in a file-system message that lacks a path.</param>
     public static JobFailure Of(Exception exception, string? outputPath = null) => exception switch
     {
-        InputException input => new JobFailure(FailureKind.Input, input.Message,
+        InputException input => new JobFailure(input.Kind, input.Message,
             input.Location == SourceLocation.None ? null : input.Location, input.InnerException),
         IOException or UnauthorizedAccessException =>
             new JobFailure(FailureKind.FileSystem, FileErrors.Describe(exception, outputPath), null, exception),

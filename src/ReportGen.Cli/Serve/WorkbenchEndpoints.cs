@@ -243,7 +243,7 @@ internal sealed class WorkbenchEndpoints(Func<string?> locateLibreOffice)
         _ = TemplateFiles.Check(template, Bundled.TemplatesDirectory);
         var (path, _) = await Workbook(context, form, folder);
         var analysis = Scrubbed(GenerateJob.Analyze(path), folder);
-        var html = PreviewCommand.Html(analysis, TemplateRenderer.Resolve(template, Bundled.TemplatesDirectory));
+        var html = PreviewJob.Html(analysis, TemplateRenderer.Resolve(template, Bundled.TemplatesDirectory));
         if (context.Request.Headers[HoldHeader].Count > 0)
         {
             await Json(context, new JsonObject { ["view"] = Previews.Hold(html) });

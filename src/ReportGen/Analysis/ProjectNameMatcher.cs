@@ -20,8 +20,6 @@ public sealed record NameMatch(string TargetName, BudgetLine? Line, MatchKind? K
 {
     /// <summary>The budget line offered as <see cref="Suggestion"/>, for a message naming its 别名 cell.</summary>
     public BudgetLine? SuggestedLine { get; init; }
-
-    public bool IsMatched => Line is not null;
 }
 
 /// <summary>

@@ -46,6 +46,11 @@ public static class BatchJob
 
         // Resolve the template once, so that a bad --template fails the batch at once rather than every workbook.
         var template = Rendering.TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory);
+        if (request.StyleReference is not null)
+        {
+            Output.DocxWriter.CheckStyleReference(request.StyleReference);
+        }
+
         Directory.CreateDirectory(request.OutputFolder);
         var results = new DepartmentSummary[items.Count];
         var next = -1;
@@ -110,7 +115,6 @@ public static class BatchJob
             Directory.CreateDirectory(Path.GetDirectoryName(item.ReportPath)!);
             var result = GenerateJob.Run(new GenerateRequest(item.WorkbookPath, template, request.TemplatesDirectory, item.ReportPath, request.StyleReference)
             {
-                Culture = request.Culture,
                 Layout = request.Layout,
                 OutputChecked = true,
                 Pdf = request.Pdf,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ReportGen.Output;
 
 namespace ReportGen.Batch;
@@ -13,11 +12,13 @@ public sealed record BatchRequest(
     /// <summary>Workbooks processed at once; all cores by default.</summary>
     public int Jobs { get; init; } = Environment.ProcessorCount;
 
+    /// <summary><c>--style</c>: a reference .docx whose styles every report takes (as <c>generate --style</c>).</summary>
     public string? StyleReference { get; init; }
 
     /// <summary><c>--force</c>: replace reports edited since ReportGen wrote them (otherwise the batch refuses to start).</summary>
     public bool Force { get; init; }
 
+    /// <summary>Page and fonts of every report; <c>--font</c> changes the fonts (as <c>generate --font</c>).</summary>
     public DocxLayout Layout { get; init; } = DocxLayout.Default;
 
     /// <summary>Converts each report to a PDF beside it (<c>batch --pdf</c>); null for .docx only.</summary>
@@ -25,9 +26,6 @@ public sealed record BatchRequest(
 
     /// <summary>Writes each report's tables workbook beside it (<c>batch --xlsx</c>).</summary>
     public bool Xlsx { get; init; }
-
-    /// <summary>The reports' culture; the library never reads the machine's, so a report does not depend on where it is made.</summary>
-    public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("zh-CN");
 
     /// <summary>Called once the workbooks are found, with their number (a progress bar's length).</summary>
     public Action<int>? Found { get; init; }

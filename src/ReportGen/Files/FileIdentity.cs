@@ -38,12 +38,51 @@ public readonly record struct FileIdentity(FileKind Kind, string FullPath, ulong
             return Device == other.Device && Inode == other.Inode;
         }
 
-        return string.Equals(FullPath, other.FullPath, PathComparison);
+        return SamePath(FullPath, other.FullPath, PathComparison);
     }
 
     /// <summary>Windows and macOS compare file names without case by default.</summary>
     public static StringComparison PathComparison =>
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    /// <summary>
+    /// Whether two resolved paths name one file under a file system's rule: <paramref name="comparison"/> for case
+    /// (<see cref="PathComparison"/>), and, where names are compared without case (NTFS, APFS, HFS+), without
+    /// Unicode normalisation either: "é" typed as one character or as e and its accent is one name there.
+    /// </summary>
+    internal static bool SamePath(string first, string second, StringComparison comparison) =>
+        comparison == StringComparison.Ordinal
+            ? string.Equals(first, second, StringComparison.Ordinal)
+            : string.Equals(first.Normalize(System.Text.NormalizationForm.FormC), second.Normalize(System.Text.NormalizationForm.FormC), comparison);
+
+    /// <summary>
+    /// The full path with every symbolic link (or junction) on the way resolved, folder by folder, as the system
+    /// resolves it when it opens the file: a link to a folder higher up the path counts too, not only the last
+    /// name. A loop or an unreadable link stops the resolution there.
+    /// </summary>
+    internal static string Resolve(string full)
+    {
+        var root = Path.GetPathRoot(full) ?? "";
+        var current = root;
+        var names = full[root.Length..].Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var next = Path.Combine(current, names[i]);
+            try
+            {
+                FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+                current = info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target
+                    ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(target.FullName))
+                    : next;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return Path.Combine([current, .. names[i..]]);
+            }
+        }
+
+        return current;
+    }
 
     public static FileIdentity Of(string path)
     {
@@ -56,23 +95,13 @@ public readonly record struct FileIdentity(FileKind Kind, string FullPath, ulong
         return Portable(full);
     }
 
-    /// <summary>Without statx: the kind from .NET, links resolved to their final target, no inode.</summary>
-    private static FileIdentity Portable(string full)
+    /// <summary>
+    /// Without statx (Windows, macOS): the kind from .NET and the path with every link on the way resolved
+    /// (<see cref="Resolve"/>), compared under the platform's rule (<see cref="SamePath"/>); no inode.
+    /// </summary>
+    internal static FileIdentity Portable(string full)
     {
-        var info = new FileInfo(full);
-        var resolved = full;
-        try
-        {
-            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
-            {
-                resolved = target.FullName;
-            }
-        }
-        catch (IOException)
-        {
-            // A link loop or an unreadable link: compare by the path as given.
-        }
-
+        var resolved = Resolve(full);
         if (Directory.Exists(resolved))
         {
             return new FileIdentity(FileKind.Directory, resolved, 0, 0);

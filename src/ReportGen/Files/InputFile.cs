@@ -86,11 +86,11 @@ public static class InputFile
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new InputException($"无法读取{what}“{path}”：没有读取权限。请检查文件权限，或把文件复制到自己的文件夹后重试。", null, ex);
+            throw InputException.FileSystem($"无法读取{what}“{path}”：没有读取权限。请检查文件权限，或把文件复制到自己的文件夹后重试。", ex);
         }
         catch (IOException ex)
         {
-            throw new InputException($"无法读取{what}“{path}”：文件可能正被其他程序独占打开或改写。请关闭占用它的程序后重试。", null, ex);
+            throw InputException.FileSystem($"无法读取{what}“{path}”：文件可能正被其他程序独占打开或改写。请关闭占用它的程序后重试。", ex);
         }
     }
 

@@ -198,7 +198,7 @@ public static class ImportJob
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"无法读取目标工作簿：{FileErrors.Describe(ex, target)}", null, ex);
+            throw InputException.FileSystem($"无法读取目标工作簿：{FileErrors.Describe(ex, target)}", ex);
         }
     }
 
@@ -211,7 +211,7 @@ public static class ImportJob
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"无法写入目标工作簿：{FileErrors.Describe(ex, target)}", null, ex);
+            throw InputException.FileSystem($"无法写入目标工作簿：{FileErrors.Describe(ex, target)}", ex);
         }
     }
 }

@@ -36,9 +36,6 @@ public sealed partial class HeaderMap
     /// <summary>The 1-based column of a field of the sheet's schema, or null when the sheet has no such column.</summary>
     public int? Column(ColumnSpec field) => Column(field.Name);
 
-    /// <summary>Whether the column's header names 元 as its unit ("年初预算数（元）").</summary>
-    public bool IsYuanColumn(int column) => _yuanColumns.Contains(column);
-
     /// <summary>
     /// Whether a bare number in the column is in 元: the header's own unit wins ("（元）" or "（万元）"), otherwise
     /// the workbook's 金额单位.

@@ -168,8 +168,8 @@ public static class WorkbookLoader
             }
             catch (IOException ex)
             {
-                throw new InputException(
-                    $"读取文件“{System.IO.Path.GetFileName(file.Name)}”时出错，可能是文件正被其他程序改写。请关闭占用它的程序后重试。", null, ex);
+                throw InputException.FileSystem(
+                    $"读取文件“{System.IO.Path.GetFileName(file.Name)}”时出错，可能是文件正被其他程序改写。请关闭占用它的程序后重试。", ex);
             }
         }
     }
@@ -193,11 +193,11 @@ public static class WorkbookLoader
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new InputException($"无法读取文件“{path}”：没有读取权限。请检查文件权限，或把文件复制到自己的文件夹后重试。", null, ex);
+            throw InputException.FileSystem($"无法读取文件“{path}”：没有读取权限。请检查文件权限，或把文件复制到自己的文件夹后重试。", ex);
         }
         catch (IOException ex)
         {
-            throw new InputException($"无法打开文件“{name}”：文件可能正被其他程序独占打开。请关闭占用它的程序后重试。", null, ex);
+            throw InputException.FileSystem($"无法打开文件“{name}”：文件可能正被其他程序独占打开。请关闭占用它的程序后重试。", ex);
         }
     }
 

@@ -9,6 +9,10 @@ namespace ReportGen.Output;
 
 public static partial class DocxWriter
 {
+    /// <summary>Reads a <c>--style</c> reference once, so that a batch refuses a bad one before any report.</summary>
+    /// <exception cref="InputException">The style reference cannot be read as a Word document.</exception>
+    public static void CheckStyleReference(string path) => _ = StyleReference.Load(path);
+
     /// <summary>
     /// A user's reference .docx (<c>--style</c>), used as pandoc uses --reference-doc: its styles whose id or name
     /// matches one of ours replace ours, and its page size and margins, if it sets them, replace the layout's.

@@ -1,6 +1,9 @@
+using System.Buffers.Binary;
 using System.Globalization;
-using System.IO.Compression;
-using System.Text;
+using System.IO.Packaging;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using S = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace ReportGen.Output;
 
@@ -67,39 +70,54 @@ public sealed record XlsxLayout(IReadOnlyList<XlsxColumn> Columns, int FrozenRow
 public sealed record XlsxHighlight(int Column, decimal Below);
 
 /// <summary>
-/// Writes new workbooks: text through the shared string table, numbers as numbers, a bold header row. Used for the batch summary, the import's target workbook and test fixtures. The
-/// package is written straight to a zip with <see cref="PartXml"/>, as <see cref="DocxWriter"/> writes reports.
-/// Before (docs/performance.md) it went through the SDK's System.IO.Packaging with every text inline: a
-/// batch summary (48,000 finding rows for 1,000 departments, 36 MB of sheet XML) took 0.5 s at the end of a batch.
+/// Writes new workbooks with the Open XML SDK: text through the shared string table, numbers as numbers, a bold header
+/// row. Used for <c>new</c>, a new <c>import</c> target, the batch summary and test fixtures; an existing workbook is
+/// edited by <c>WorkbookPatcher</c> instead. The worksheets and the shared strings are streamed with
+/// <see cref="OpenXmlWriter"/> (a batch summary's finding sheet has some 48,000 rows) and deflated at the fastest
+/// level. The output is deterministic: the same sheets give the same bytes (the zip entries' times are fixed, as
+/// <see cref="PackageZip"/> fixes a report's), which the committed sample workbooks rely on.
 /// </summary>
 public static class XlsxWriter
 {
-    private const string Namespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private const string RelationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
-    private const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+    /// <summary>The zip entries' time, as in every package ReportGen writes: 2000-01-01 00:00 in MS-DOS form.</summary>
+    private const ushort FixedDosDate = ((2000 - 1980) << 9) | (1 << 5) | 1;
 
+    /// <param name="stream">A seekable stream, left open; the package is written from its current position.</param>
     public static void Write(Stream stream, IReadOnlyList<XlsxSheet> sheets)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sheets);
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        PackageZip.Part(zip, "[Content_Types].xml", output => output.Write(ContentTypes(sheets.Count)));
-        PackageZip.Part(zip, "_rels/.rels", output => output.Write(Text(
-            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            + Relationship("officeDocument", "/xl/workbook.xml", "rId1") + "</Relationships>")));
-        PackageZip.Part(zip, "xl/_rels/workbook.xml.rels", output => output.Write(WorkbookRelationships(sheets.Count)));
-        PackageZip.Part(zip, "xl/workbook.xml", output => WriteWorkbook(output, sheets));
-        PackageZip.Part(zip, "xl/styles.xml", output => output.Write(Styles));
-        var strings = new SharedStrings();
-        for (var i = 0; i < sheets.Count; i++)
+        var start = stream.Position;
+        using (var package = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
-            var sheet = sheets[i];
+            package.CompressionOption = CompressionOption.SuperFast;
+            var workbookPart = package.AddWorkbookPart();
 
-            // Fastest (zlib level 1): a batch summary's finding sheet is written at the end of the batch.
-            PackageZip.Part(zip, $"xl/worksheets/sheet{i + 1}.xml", output => WriteSheet(output, sheet, strings), CompressionLevel.Fastest);
+            // Fixed relationship ids throughout: the SDK would otherwise make random ones.
+            package.ChangeIdOfPart(workbookPart, "rId1");
+
+            // rId1 is the styles; sheet N is rId(N+1); the shared strings come last.
+            workbookPart.AddNewPart<WorkbookStylesPart>("rId1").Stylesheet = Stylesheet();
+            var strings = new SharedStrings();
+            var list = new S.Sheets();
+            for (var i = 0; i < sheets.Count; i++)
+            {
+                var id = $"rId{i + 2}";
+                WriteSheet(workbookPart.AddNewPart<WorksheetPart>(id), sheets[i], strings);
+                list.Append(new S.Sheet { Name = sheets[i].Name, SheetId = (uint)(i + 1), Id = id });
+            }
+
+            strings.Write(workbookPart.AddNewPart<SharedStringTablePart>($"rId{sheets.Count + 2}"));
+            var workbook = new S.Workbook(list);
+            if (FilterNames(sheets) is { } names)
+            {
+                workbook.Append(names);
+            }
+
+            workbookPart.Workbook = workbook;
         }
 
-        PackageZip.Part(zip, "xl/sharedStrings.xml", strings.Write, CompressionLevel.Fastest);
+        FixEntryTimes(stream, start);
     }
 
     public static void Write(string path, IReadOnlyList<XlsxSheet> sheets)
@@ -108,78 +126,19 @@ public static class XlsxWriter
         Write(stream, sheets);
     }
 
-    private static byte[] Text(string xml) => Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + xml);
-
-    private static string Relationship(string type, string target, string id) =>
-        $"<Relationship Type=\"{RelationshipType}{type}\" Target=\"{target}\" Id=\"{id}\" />";
-
-    private static byte[] ContentTypes(int sheetCount)
+    /// <summary>Excel keeps an auto filter's range as a hidden defined name beside the sheet's own element.</summary>
+    private static S.DefinedNames? FilterNames(IReadOnlyList<XlsxSheet> sheets)
     {
-        var xml = new StringBuilder("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">");
-        xml.Append("<Default Extension=\"xml\" ContentType=\"application/xml\" />");
-        xml.Append("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\" />");
-        xml.Append($"<Override PartName=\"/xl/workbook.xml\" ContentType=\"{ContentType}sheet.main+xml\" />");
-        xml.Append($"<Override PartName=\"/xl/styles.xml\" ContentType=\"{ContentType}styles+xml\" />");
-        xml.Append($"<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"{ContentType}sharedStrings+xml\" />");
-        for (var i = 1; i <= sheetCount; i++)
-        {
-            xml.Append(CultureInfo.InvariantCulture, $"<Override PartName=\"/xl/worksheets/sheet{i}.xml\" ContentType=\"{ContentType}worksheet+xml\" />");
-        }
-
-        return Text(xml.Append("</Types>").ToString());
-    }
-
-    /// <summary>rId1 is the styles; sheet N is rId(N+1); the shared strings come last.</summary>
-    private static byte[] WorkbookRelationships(int sheetCount)
-    {
-        var xml = new StringBuilder("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
-        xml.Append(Relationship("styles", "/xl/styles.xml", "rId1"));
-        for (var i = 1; i <= sheetCount; i++)
-        {
-            xml.Append(Relationship("worksheet", $"/xl/worksheets/sheet{i}.xml", $"rId{i + 1}"));
-        }
-
-        xml.Append(Relationship("sharedStrings", "/xl/sharedStrings.xml", $"rId{sheetCount + 2}"));
-
-        return Text(xml.Append("</Relationships>").ToString());
-    }
-
-    private static void WriteWorkbook(Stream output, IReadOnlyList<XlsxSheet> sheets)
-    {
-        using var xml = new PartXml(output, prefix: string.Empty);
-        xml.Root("workbook", Namespace);
-        xml.Attribute("xmlns:r", PartXml.RelationshipsNamespace);
-        xml.Start("sheets");
-        for (var i = 0; i < sheets.Count; i++)
-        {
-            xml.Start("sheet");
-            xml.Attribute("name", sheets[i].Name);
-            xml.Attribute("sheetId", (i + 1).ToString(CultureInfo.InvariantCulture));
-            xml.Attribute("r:id", $"rId{i + 2}");
-            xml.End();
-        }
-
-        xml.End();
-
-        // Excel keeps an auto filter's range as a hidden defined name beside the sheet's own element.
-        var filtered = sheets.Select((sheet, index) => (sheet, index)).Where(pair => pair.sheet.Layout?.AutoFilter == true && pair.sheet.Rows.Count > 0).ToList();
-        if (filtered.Count > 0)
-        {
-            xml.Start("definedNames");
-            foreach (var (sheet, index) in filtered)
+        var names = sheets.Select((sheet, index) => (sheet, index))
+            .Where(pair => pair.sheet.Layout?.AutoFilter == true && pair.sheet.Rows.Count > 0)
+            .Select(pair => new S.DefinedName($"'{pair.sheet.Name.Replace("'", "''", StringComparison.Ordinal)}'!{Absolute(FilterRange(pair.sheet))}")
             {
-                xml.Start("definedName");
-                xml.Attribute("name", "_xlnm._FilterDatabase");
-                xml.Attribute("localSheetId", index.ToString(CultureInfo.InvariantCulture));
-                xml.Attribute("hidden", "1");
-                xml.Text($"'{sheet.Name.Replace("'", "''", StringComparison.Ordinal)}'!{Absolute(FilterRange(sheet))}");
-                xml.End();
-            }
-
-            xml.End();
-        }
-
-        xml.End();
+                Name = "_xlnm._FilterDatabase",
+                LocalSheetId = (uint)pair.index,
+                Hidden = true,
+            })
+            .ToList();
+        return names.Count == 0 ? null : new S.DefinedNames(names);
     }
 
     /// <summary>
@@ -187,128 +146,150 @@ public static class XlsxWriter
     /// writes (without it, readers such as openpyxl warn that the workbook has no default style); one differential
     /// format (red on pink) for highlights.
     /// </summary>
-    private static readonly byte[] Styles = Text(
-        $"<styleSheet xmlns=\"{Namespace}\">"
-        + "<fonts count=\"2\"><font /><font><b /></font></fonts>"
-        + "<fills count=\"5\"><fill><patternFill patternType=\"none\" /></fill><fill><patternFill patternType=\"gray125\" /></fill>"
-        + Fill("FFFFF2CC") + Fill("FFDDEBF7") + Fill("FFD9D9D9") + "</fills>"
-        + "<borders count=\"1\"><border /></borders>"
-        + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" /></cellStyleXfs>"
-        + "<cellXfs count=\"9\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" />"
-        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"4\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" />"
-        + "<xf numFmtId=\"2\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" />"
-        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFill=\"1\" />"
-        + "<xf numFmtId=\"2\" fontId=\"0\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" />"
-        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"3\" borderId=\"0\" xfId=\"0\" applyFill=\"1\" />"
-        + "<xf numFmtId=\"2\" fontId=\"0\" fillId=\"3\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" />"
-        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\" /></xf>"
-        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" /></cellXfs>"
-        + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\" /></cellStyles>"
-        + "<dxfs count=\"1\"><dxf><font><color rgb=\"FF9C0006\" /></font><fill><patternFill><bgColor rgb=\"FFFFC7CE\" /></patternFill></fill></dxf></dxfs>"
-        + "</styleSheet>");
-
-    private static string Fill(string argb) => $"<fill><patternFill patternType=\"solid\"><fgColor rgb=\"{argb}\" /><bgColor indexed=\"64\" /></patternFill></fill>";
-
-    private static void WriteSheet(Stream output, XlsxSheet sheet, SharedStrings strings)
+    private static S.Stylesheet Stylesheet()
     {
-        using var xml = new PartXml(output, prefix: string.Empty);
-        xml.Root("worksheet", Namespace);
+        static S.CellFormat Format(uint numberFormat, uint font, uint fill)
+        {
+            var format = new S.CellFormat { NumberFormatId = numberFormat, FontId = font, FillId = fill, BorderId = 0, FormatId = 0 };
+            if (numberFormat != 0)
+            {
+                format.ApplyNumberFormat = true;
+            }
+
+            if (font != 0)
+            {
+                format.ApplyFont = true;
+            }
+
+            if (fill != 0)
+            {
+                format.ApplyFill = true;
+            }
+
+            return format;
+        }
+
+        static S.Fill Solid(string argb) => new(new S.PatternFill(
+            new S.ForegroundColor { Rgb = argb },
+            new S.BackgroundColor { Indexed = 64 }) { PatternType = S.PatternValues.Solid });
+
+        var wrap = Format(0, 0, 0);
+        wrap.ApplyAlignment = true;
+        wrap.Append(new S.Alignment { Vertical = S.VerticalAlignmentValues.Top, WrapText = true });
+        S.CellFormat[] formats =
+        [
+            Format(0, 0, 0), // Plain
+            Format(0, 1, 4), // Header: bold on grey
+            Format(2, 0, 0), // Amount: "0.00"
+            Format(0, 0, 2), // ToFill: light yellow
+            Format(2, 0, 2), // ToFillAmount
+            Format(0, 0, 3), // FromForms: light blue
+            Format(2, 0, 3), // FromFormsAmount
+            wrap,            // Wrap
+            Format(0, 1, 0), // Title: bold
+        ];
+        return new S.Stylesheet(
+            new S.Fonts(new S.Font(), new S.Font(new S.Bold())) { Count = 2 },
+            new S.Fills(
+                new S.Fill(new S.PatternFill { PatternType = S.PatternValues.None }),
+                new S.Fill(new S.PatternFill { PatternType = S.PatternValues.Gray125 }),
+                Solid("FFFFF2CC"), Solid("FFDDEBF7"), Solid("FFD9D9D9")) { Count = 5 },
+            new S.Borders(new S.Border()) { Count = 1 },
+            new S.CellStyleFormats(new S.CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+            new S.CellFormats(formats) { Count = (uint)formats.Length },
+            new S.CellStyles(new S.CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 },
+            new S.DifferentialFormats(new S.DifferentialFormat(
+                new S.Font(new S.Color { Rgb = "FF9C0006" }),
+                new S.Fill(new S.PatternFill(new S.BackgroundColor { Rgb = "FFFFC7CE" })))) { Count = 1 });
+    }
+
+    /// <summary>
+    /// A worksheet, streamed: the view and the columns, the cells, then (in the order the schema wants) the auto
+    /// filter, the highlights and the drop-down lists.
+    /// </summary>
+    private static void WriteSheet(WorksheetPart part, XlsxSheet sheet, SharedStrings strings)
+    {
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new S.Worksheet());
         var layout = sheet.Layout;
         if (layout is not null)
         {
-            WriteView(xml, layout);
+            writer.WriteElement(View(layout));
+            if (layout.Columns.Count > 0)
+            {
+                writer.WriteElement(Columns(layout));
+            }
         }
 
-        xml.Start("sheetData");
+        var cells = new CellWriter(writer, strings);
+        writer.WriteStartElement(new S.SheetData());
         var rowIndex = 1;
-        foreach (var cells in sheet.Rows)
+        foreach (var values in sheet.Rows)
         {
             var row = rowIndex.ToString(CultureInfo.InvariantCulture);
-            xml.Start("row");
-            xml.Attribute("r", row);
+            writer.WriteStartElement(cells.Row, [new OpenXmlAttribute("r", "", row)]);
             var columnIndex = 1;
-            foreach (var value in cells)
+            foreach (var value in values)
             {
                 var header = sheet.BoldFirstRow && rowIndex == 1;
                 var style = header ? XlsxStyle.Header
                     : rowIndex > (layout?.FrozenRows ?? 0) && layout is not null && columnIndex <= layout.Columns.Count
                         ? layout.Columns[columnIndex - 1].Style
                         : XlsxStyle.Plain;
-                WriteCell(xml, value, row, columnIndex, style, strings);
+                cells.Write(value, row, columnIndex, style);
                 columnIndex++;
             }
 
-            xml.End();
+            writer.WriteEndElement();
             rowIndex++;
         }
 
-        xml.End();
+        writer.WriteEndElement();
         if (layout is not null)
         {
-            WriteRules(xml, sheet, layout);
+            foreach (var rule in Rules(sheet, layout))
+            {
+                writer.WriteElement(rule);
+            }
         }
 
-        xml.End();
+        writer.WriteEndElement();
     }
 
-    /// <summary>The frozen header rows, then each column's width and format (empty cells show the format too).</summary>
-    private static void WriteView(PartXml xml, XlsxLayout layout)
+    /// <summary>The frozen header rows.</summary>
+    private static S.SheetViews View(XlsxLayout layout)
     {
-        xml.Start("sheetViews");
-        xml.Start("sheetView");
-        xml.Attribute("workbookViewId", "0");
+        var view = new S.SheetView { WorkbookViewId = 0 };
         if (layout.FrozenRows > 0)
         {
             var top = "A" + (layout.FrozenRows + 1).ToString(CultureInfo.InvariantCulture);
-            xml.Start("pane");
-            xml.Attribute("ySplit", layout.FrozenRows.ToString(CultureInfo.InvariantCulture));
-            xml.Attribute("topLeftCell", top);
-            xml.Attribute("activePane", "bottomLeft");
-            xml.Attribute("state", "frozen");
-            xml.End();
-            xml.Start("selection");
-            xml.Attribute("pane", "bottomLeft");
-            xml.Attribute("activeCell", top);
-            xml.Attribute("sqref", top);
-            xml.End();
+            view.Append(
+                new S.Pane { VerticalSplit = layout.FrozenRows, TopLeftCell = top, ActivePane = S.PaneValues.BottomLeft, State = S.PaneStateValues.Frozen },
+                new S.Selection { Pane = S.PaneValues.BottomLeft, ActiveCell = top, SequenceOfReferences = new ListValue<StringValue> { InnerText = top } });
         }
 
-        xml.End();
-        xml.End();
-        if (layout.Columns.Count == 0)
-        {
-            return;
-        }
-
-        xml.Start("cols");
-        for (var i = 0; i < layout.Columns.Count; i++)
-        {
-            var column = layout.Columns[i];
-            var number = (i + 1).ToString(CultureInfo.InvariantCulture);
-            xml.Start("col");
-            xml.Attribute("min", number);
-            xml.Attribute("max", number);
-            xml.Attribute("width", column.Width.ToString("0.##", CultureInfo.InvariantCulture));
-            if (column.Style != XlsxStyle.Plain)
-            {
-                xml.Attribute("style", ((int)column.Style).ToString(CultureInfo.InvariantCulture));
-            }
-
-            xml.Attribute("customWidth", "1");
-            xml.End();
-        }
-
-        xml.End();
+        return new S.SheetViews(view);
     }
 
-    /// <summary>After the cells, in the order the schema wants: auto filter, highlights, drop-down lists.</summary>
-    private static void WriteRules(PartXml xml, XlsxSheet sheet, XlsxLayout layout)
+    /// <summary>Each column's width and format (empty cells show the format too).</summary>
+    private static S.Columns Columns(XlsxLayout layout) => new(layout.Columns.Select((column, i) =>
+    {
+        var number = (uint)(i + 1);
+        var element = new S.Column { Min = number, Max = number, Width = Math.Round(column.Width, 2), CustomWidth = true };
+        if (column.Style != XlsxStyle.Plain)
+        {
+            element.Style = (uint)column.Style;
+        }
+
+        return element;
+    }));
+
+    /// <summary>After the cells: auto filter, highlights, drop-down lists.</summary>
+    private static IEnumerable<OpenXmlElement> Rules(XlsxSheet sheet, XlsxLayout layout)
     {
         if (layout.AutoFilter && sheet.Rows.Count > 0)
         {
-            xml.Start("autoFilter");
-            xml.Attribute("ref", FilterRange(sheet));
-            xml.End();
+            yield return new S.AutoFilter { Reference = FilterRange(sheet) };
         }
 
         var first = layout.FrozenRows + 1;
@@ -318,53 +299,50 @@ public static class XlsxWriter
         {
             var letters = Model.SourceLocation.ColumnLetters(highlight.Column);
             var top = letters + first.ToString(CultureInfo.InvariantCulture);
-            xml.Start("conditionalFormatting");
-            xml.Attribute("sqref", $"{top}:{letters}{last.ToString(CultureInfo.InvariantCulture)}");
-            xml.Start("cfRule");
-            xml.Attribute("type", "expression");
-            xml.Attribute("dxfId", "0");
-            xml.Attribute("priority", (priority++).ToString(CultureInfo.InvariantCulture));
-            xml.Start("formula");
 
             // Blank cells are not weak: only numbers are compared.
-            xml.Text($"AND(ISNUMBER({top}),{top}<{highlight.Below.ToString(CultureInfo.InvariantCulture)})");
-            xml.End();
-            xml.End();
-            xml.End();
+            yield return new S.ConditionalFormatting(new S.ConditionalFormattingRule(
+                new S.Formula($"AND(ISNUMBER({top}),{top}<{highlight.Below.ToString(CultureInfo.InvariantCulture)})"))
+            {
+                Type = S.ConditionalFormatValues.Expression,
+                FormatId = 0,
+                Priority = priority++,
+            })
+            {
+                SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{top}:{letters}{last.ToString(CultureInfo.InvariantCulture)}" },
+            };
         }
 
         var lists = layout.Columns.Select((column, index) => (column, index))
-            .Where(pair => pair.column.Choices is { Count: > 0 } || pair.column.ListRange is not null).ToList();
-        if (lists.Count == 0)
-        {
-            return;
-        }
-
-        xml.Start("dataValidations");
-        xml.Attribute("count", lists.Count.ToString(CultureInfo.InvariantCulture));
-        foreach (var (column, index) in lists)
-        {
-            var letters = Model.SourceLocation.ColumnLetters(index + 1);
-            xml.Start("dataValidation");
-            xml.Attribute("type", "list");
-            xml.Attribute("allowBlank", "1");
-            xml.Attribute("showInputMessage", "1");
-
-            // A list drawn from another sheet (归属 from the projects) also takes values outside it (部门整体).
-            xml.Attribute("showErrorMessage", column.ListRange is null ? "1" : "0");
-            if (column.Prompt is { } prompt)
+            .Where(pair => pair.column.Choices is { Count: > 0 } || pair.column.ListRange is not null)
+            .Select(pair =>
             {
-                xml.Attribute("prompt", prompt);
-            }
+                var letters = Model.SourceLocation.ColumnLetters(pair.index + 1);
+                var validation = new S.DataValidation(new S.Formula1(pair.column.ListRange ?? "\"" + string.Join(",", pair.column.Choices!) + "\""))
+                {
+                    Type = S.DataValidationValues.List,
+                    AllowBlank = true,
+                    ShowInputMessage = true,
 
-            xml.Attribute("sqref", $"{letters}{first.ToString(CultureInfo.InvariantCulture)}:{letters}{last.ToString(CultureInfo.InvariantCulture)}");
-            xml.Start("formula1");
-            xml.Text(column.ListRange ?? "\"" + string.Join(",", column.Choices!) + "\"");
-            xml.End();
-            xml.End();
+                    // A list drawn from another sheet (归属 from the projects) also takes values outside it (部门整体).
+                    ShowErrorMessage = pair.column.ListRange is null,
+                    SequenceOfReferences = new ListValue<StringValue>
+                    {
+                        InnerText = $"{letters}{first.ToString(CultureInfo.InvariantCulture)}:{letters}{last.ToString(CultureInfo.InvariantCulture)}",
+                    },
+                };
+                if (pair.column.Prompt is { } prompt)
+                {
+                    validation.Prompt = prompt;
+                }
+
+                return validation;
+            })
+            .ToList();
+        if (lists.Count > 0)
+        {
+            yield return new S.DataValidations(lists) { Count = (uint)lists.Count };
         }
-
-        xml.End();
     }
 
     private static string FilterRange(XlsxSheet sheet)
@@ -380,45 +358,55 @@ public static class XlsxWriter
     }));
 
     /// <summary>
-    /// A cell: numbers as numbers, anything else as its text in the shared string table; null is no cell. Style 0
-    /// (plain) is the default and is not written.
+    /// Writes cells: numbers as numbers, anything else as its text in the shared string table; null is no cell
+    /// unless it has a format. Style 0 (plain) is the default and is not written. One element of each kind serves
+    /// as the writer's template for every cell.
     /// </summary>
-    private static void WriteCell(PartXml xml, object? value, string row, int column, XlsxStyle style, SharedStrings strings)
+    private sealed class CellWriter(OpenXmlWriter writer, SharedStrings strings)
     {
-        if (value is XlsxCell cell)
-        {
-            (value, style) = (cell.Value, cell.Style);
-        }
+        public S.Row Row { get; } = new();
 
-        if (value is null)
+        private readonly S.Cell cell = new();
+        private readonly S.CellValue value = new();
+        private readonly List<OpenXmlAttribute> attributes = new(3);
+
+        public void Write(object? content, string row, int column, XlsxStyle style)
         {
-            if (style != XlsxStyle.Plain)
+            if (content is XlsxCell formatted)
             {
-                // An empty cell with a format: the fill shows what to type where.
-                xml.Start("c");
-                xml.Attribute("r", Model.SourceLocation.ColumnLetters(column) + row);
-                xml.Attribute("s", ((int)style).ToString(CultureInfo.InvariantCulture));
-                xml.End();
+                (content, style) = (formatted.Value, formatted.Style);
             }
 
-            return;
-        }
+            if (content is null && style == XlsxStyle.Plain)
+            {
+                return;
+            }
 
-        var number = value is decimal or int or long or double or float;
-        xml.Start("c");
-        xml.Attribute("r", Model.SourceLocation.ColumnLetters(column) + row);
-        if (style != XlsxStyle.Plain)
-        {
-            xml.Attribute("s", ((int)style).ToString(CultureInfo.InvariantCulture));
-        }
+            attributes.Clear();
+            attributes.Add(new OpenXmlAttribute("r", "", Model.SourceLocation.ColumnLetters(column) + row));
+            if (style != XlsxStyle.Plain)
+            {
+                attributes.Add(new OpenXmlAttribute("s", "", ((int)style).ToString(CultureInfo.InvariantCulture)));
+            }
 
-        xml.Attribute("t", number ? "n" : "s");
-        xml.Start("v");
-        xml.Text(number
-            ? Convert.ToString(value, CultureInfo.InvariantCulture)!
-            : strings.Index(value as string ?? value.ToString() ?? string.Empty).ToString(CultureInfo.InvariantCulture));
-        xml.End();
-        xml.End();
+            if (content is null)
+            {
+                // An empty cell with a format: the fill shows what to type where.
+                writer.WriteStartElement(cell, attributes);
+                writer.WriteEndElement();
+                return;
+            }
+
+            var number = content is decimal or int or long or double or float;
+            attributes.Add(new OpenXmlAttribute("t", "", number ? "n" : "s"));
+            writer.WriteStartElement(cell, attributes);
+            writer.WriteStartElement(value);
+            writer.WriteString(number
+                ? Convert.ToString(content, CultureInfo.InvariantCulture)!
+                : strings.Index(content as string ?? content.ToString() ?? string.Empty).ToString(CultureInfo.InvariantCulture));
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
     }
 
     /// <summary>xl/sharedStrings.xml: each distinct text once, cells refer to it by its index.</summary>
@@ -441,23 +429,92 @@ public static class XlsxWriter
             return index;
         }
 
-        public void Write(Stream output)
+        public void Write(SharedStringTablePart part)
         {
-            using var xml = new PartXml(output, prefix: string.Empty);
-            xml.Root("sst", Namespace);
-            xml.Attribute("count", references.ToString(CultureInfo.InvariantCulture));
-            xml.Attribute("uniqueCount", texts.Count.ToString(CultureInfo.InvariantCulture));
-            foreach (var text in texts)
+            using var writer = OpenXmlWriter.Create(part);
+            writer.WriteStartElement(new S.SharedStringTable(), [
+                new OpenXmlAttribute("count", "", references.ToString(CultureInfo.InvariantCulture)),
+                new OpenXmlAttribute("uniqueCount", "", texts.Count.ToString(CultureInfo.InvariantCulture)),
+            ]);
+            var item = new S.SharedStringItem();
+            var text = new S.Text();
+            OpenXmlAttribute[] preserve = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
+            foreach (var entry in texts)
             {
-                xml.Start("si");
-                xml.Start("t");
-                xml.Attribute("xml:space", "preserve");
-                xml.Text(text);
-                xml.End();
-                xml.End();
+                writer.WriteStartElement(item);
+                writer.WriteStartElement(text, preserve);
+                writer.WriteString(entry);
+                writer.WriteEndElement();
+                writer.WriteEndElement();
             }
 
-            xml.End();
+            writer.WriteEndElement();
         }
+    }
+
+    /// <summary>
+    /// Sets every entry's time in the zip the SDK wrote (System.IO.Packaging stamps the time of writing) to
+    /// <see cref="FixedDosDate"/>, in the central directory and in each local header, so the same sheets give the
+    /// same bytes. A stream that cannot seek keeps the times.
+    /// </summary>
+    private static void FixEntryTimes(Stream stream, long start)
+    {
+        if (!stream.CanSeek || !stream.CanRead)
+        {
+            return;
+        }
+
+        var end = stream.Position;
+        var tailLength = (int)Math.Min(end - start, 22 + ushort.MaxValue);
+        var tail = new byte[tailLength];
+        stream.Position = end - tailLength;
+        stream.ReadExactly(tail);
+        var record = -1;
+        for (var i = tailLength - 22; i >= 0; i--)
+        {
+            if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(i)) == 0x06054b50)
+            {
+                record = i;
+                break;
+            }
+        }
+
+        if (record < 0)
+        {
+            throw new InvalidDataException("The package written has no end of central directory.");
+        }
+
+        var count = BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(record + 10));
+        var directorySize = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(record + 12));
+        var directoryOffset = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(record + 16));
+        var directory = new byte[directorySize];
+        stream.Position = start + directoryOffset;
+        stream.ReadExactly(directory);
+        var at = 0;
+        Span<byte> header = stackalloc byte[30];
+        for (var i = 0; i < count; i++)
+        {
+            var entry = directory.AsSpan(at);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(entry) != 0x02014b50)
+            {
+                throw new InvalidDataException("The package written has a broken central directory.");
+            }
+
+            BinaryPrimitives.WriteUInt16LittleEndian(entry[12..], 0);
+            BinaryPrimitives.WriteUInt16LittleEndian(entry[14..], FixedDosDate);
+            var local = start + BinaryPrimitives.ReadUInt32LittleEndian(entry[42..]);
+            stream.Position = local;
+            stream.ReadExactly(header);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[10..], 0);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[12..], FixedDosDate);
+            stream.Position = local;
+            stream.Write(header);
+            at += 46 + BinaryPrimitives.ReadUInt16LittleEndian(entry[28..]) + BinaryPrimitives.ReadUInt16LittleEndian(entry[30..])
+                  + BinaryPrimitives.ReadUInt16LittleEndian(entry[32..]);
+        }
+
+        stream.Position = start + directoryOffset;
+        stream.Write(directory);
+        stream.Position = end;
     }
 }

@@ -62,7 +62,7 @@ public sealed class ProjectNameMatcherTests
     public void Unmatched_name_gets_the_closest_line_as_a_suggestion_only()
     {
         var match = new ProjectNameMatcher(Shifeng).Match("文明建设经费");
-        Assert.False(match.IsMatched);
+        Assert.Null(match.Line);
         Assert.Null(match.Kind);
         Assert.Equal("文明经费", match.Suggestion);
     }
@@ -71,7 +71,7 @@ public sealed class ProjectNameMatcherTests
     public void A_name_unlike_every_line_gets_no_suggestion()
     {
         var match = new ProjectNameMatcher(Shifeng).Match("乡村振兴补助");
-        Assert.False(match.IsMatched);
+        Assert.Null(match.Line);
         Assert.Null(match.Suggestion);
     }
 

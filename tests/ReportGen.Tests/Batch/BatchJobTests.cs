@@ -162,6 +162,35 @@ public class BatchJobTests
         Assert.Contains("没有找到工作簿", error);
     }
 
+    [Fact]
+    public void Style_and_font_options_reach_every_report()
+    {
+        using var folder = new BatchFolder(withBad: false);
+        Assert.Equal(ExitCodes.Ok, Cli("batch", folder.Input, "-o", folder.Output, "--font", "正文=楷体_GB2312").Code);
+
+        var reports = Directory.GetFiles(folder.Output, "*.docx", SearchOption.AllDirectories);
+        Assert.Equal(BatchFolder.Good.Length, reports.Length);
+        foreach (var report in reports)
+        {
+            using var document = WordprocessingDocument.Open(report, false);
+            Assert.Contains("楷体_GB2312", document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.OuterXml, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_bad_style_reference_stops_the_batch_before_any_report()
+    {
+        using var folder = new BatchFolder(withBad: false);
+        var style = Path.Combine(folder.Root, "样式.docx");
+        File.WriteAllText(style, "不是 Word 文档");
+
+        var (code, _, error) = Cli("batch", folder.Input, "-o", folder.Output, "--style", style);
+
+        Assert.Equal(ExitCodes.InputError, code);
+        Assert.Contains("样式参考文档无法读取", error);
+        Assert.Empty(Directory.Exists(folder.Output) ? Directory.GetFiles(folder.Output, "*.docx", SearchOption.AllDirectories) : []);
+    }
+
     private static (int Code, string Output, string Error) Cli(params string[] args)
     {
         var output = new StringWriter();

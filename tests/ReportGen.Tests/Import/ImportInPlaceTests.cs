@@ -170,7 +170,7 @@ public sealed partial class ImportInPlaceTests
 
         // 部门名称 given by a formula without a saved result (as openpyxl writes it): the import must not replace it.
         XlsxWriter.Write(target, [new XlsxSheet("基本信息", [["项目", "内容"], ["部门名称", "x"], ["年度", 2023]])]);
-        RewritePart(target, "xl/worksheets/sheet1.xml", xml => FirstCellOfRow2Column2().Replace(xml, "<c r=\"B2\"><f>\"中共\"&amp;\"石峰\"</f></c>"));
+        RewritePart(target, "xl/worksheets/sheet1.xml", xml => FirstCellOfRow2Column2().Replace(xml, "<x:c r=\"B2\"><x:f>\"中共\"&amp;\"石峰\"</x:f></x:c>"));
 
         var result = ImportJob.Run(new ImportRequest([fixture.ShifengDocx()], target));
 
@@ -291,6 +291,6 @@ public sealed partial class ImportInPlaceTests
         writer.Write(edit(xml));
     }
 
-    [GeneratedRegex("<c r=\"B2\"[^>]*>.*?</c>")]
+    [GeneratedRegex("<x:c r=\"B2\"[^>]*>.*?</x:c>")]
     private static partial Regex FirstCellOfRow2Column2();
 }

@@ -84,4 +84,26 @@ public sealed class ImportProvinceTests
         Assert.Contains("211005 曹妃甸区融媒体中心", error.Message);
         Assert.False(File.Exists(target));
     }
+
+    [Fact]
+    public void One_Hebei_file_carrying_two_units_is_refused_naming_the_file_and_both_units_not_split()
+    {
+        using var fixture = new FormFixture();
+        var both = fixture.PathOf("曹妃甸两单位.docx");
+        var other = HebeiOf("211005曹妃甸区融媒体中心");
+        other.Rows[3][4] = "融媒体中心运转经费";
+        DocxFormBuilder.Write(both, [HebeiOf("211001中共曹妃甸区委宣传部本级"), other]);
+        var target = fixture.PathOf("合.xlsx");
+
+        var error = Assert.Throws<InputException>(() => ImportJob.Run(new ImportRequest([both], target)));
+
+        Assert.Equal(FailureKind.Input, error.Kind);
+        Assert.Contains("目标表属于 2 个预算单位", error.Message);
+        Assert.Contains("211001 中共曹妃甸区委宣传部本级（曹妃甸两单位.docx", error.Message);
+        Assert.Contains("211005 曹妃甸区融媒体中心（曹妃甸两单位.docx", error.Message);
+        Assert.Contains("分别导入各自的工作簿", error.Message);
+        Assert.False(File.Exists(target));
+        Assert.False(File.Exists(fixture.PathOf("211001.xlsx")));
+        Assert.Equal([both], Directory.GetFiles(fixture.Folder));
+    }
 }

@@ -36,8 +36,8 @@ public sealed class HeaderMapTests
         var header = HeaderMap.Find(
             Sheet(["*项目名称", "支出类别", "年初预算数（元）", "实际支出数(万元)", " 调整数 "]), "t.xlsx", WorkbookSchema.LineColumns);
         Assert.Equal(1, header.Column("项目名称"));
-        Assert.True(header.IsYuanColumn(3));
-        Assert.False(header.IsYuanColumn(4));
+        Assert.True(header.IsYuan(3, workbookIsYuan: false));
+        Assert.False(header.IsYuan(4, workbookIsYuan: true));
         Assert.Equal(5, header.Column("调整数"));
     }
 
