@@ -38,6 +38,20 @@ public static class Program
             case "split":
                 SideBySide.Split(args.Length > 1 ? int.Parse(args[1]) : 500);
                 return 0;
+            case "alloc":
+                {
+                    using var ticks = new AllocTicks();
+                    var analysis = GenerateJob.Analyze(Repository.Sample);
+                    var document = ReportGen.Rendering.ReportRenderer.Render(analysis, Repository.DefaultTemplate);
+                    var write = args.Length > 1 && args[1] == "write";
+                    for (var i = 0; i < 50; i++) { if (write) ReportGen.Output.DocxWriter.Write(document, new MemoryStream(), ReportGen.Output.DocxLayout.Default); else ReportGen.Rendering.ReportRenderer.Render(analysis, Repository.DefaultTemplate); }
+                    ticks.On = true;
+                    const int n = 1000;
+                    for (var i = 0; i < n; i++) { if (write) ReportGen.Output.DocxWriter.Write(document, new MemoryStream(), ReportGen.Output.DocxLayout.Default); else ReportGen.Rendering.ReportRenderer.Render(analysis, Repository.DefaultTemplate); }
+                    ticks.On = false;
+                    foreach (var (k, v) in ticks.Types.OrderByDescending(p => p.Value).Take(40)) Console.WriteLine($"{v / 1024.0 / n,8:0.0} KB  {k}");
+                    return 0;
+                }
             case "stages":
                 Stages(args[1], args.Length > 2 ? int.Parse(args[2]) : 20);
                 return 0;

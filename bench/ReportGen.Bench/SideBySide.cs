@@ -145,13 +145,18 @@ internal static class SideBySide
                 once();
             }
 
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             for (var i = 0; i < runs; i++)
             {
                 once();
             }
 
-            Console.WriteLine($"{name}: {watch.Elapsed.TotalMilliseconds / runs:0.000} ms");
+            var elapsed = watch.Elapsed.TotalMilliseconds;
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            Console.WriteLine($"{name}: {elapsed / runs:0.000} ms ({cpu.TotalMilliseconds / runs:0.000} ms CPU, {allocated / 1024.0 / runs:0} KB allocated)");
         }
     }
 
@@ -172,6 +177,9 @@ internal static class SideBySide
         }
 
         var count = 0;
+        var collections = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         while (watch.Elapsed.TotalSeconds < seconds)
@@ -187,6 +195,9 @@ internal static class SideBySide
             seconds = watch.Elapsed.TotalSeconds,
             cpuSeconds = cpu.TotalSeconds,
             perSecond = count / watch.Elapsed.TotalSeconds,
+            kbPerDocument = Math.Round((GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / count),
+            gen0PerDocument = Math.Round((GC.CollectionCount(0) - collections) / (double)count, 3),
+            gcPauseMsPerDocument = Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds / count, 3),
         }));
     }
 }

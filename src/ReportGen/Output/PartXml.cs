@@ -125,6 +125,19 @@ internal sealed class PartXml : IDisposable
         Byte((byte)'"');
     }
 
+    /// <summary>A w: attribute whose value is an ASCII prefix and an integer (<c>w:name="_RG7"</c>).</summary>
+    public void W(string name, string prefix, int value)
+    {
+        Ascii(" w:");
+        Ascii(name);
+        Ascii("=\"");
+        Ascii(prefix);
+        Reserve(11);
+        value.TryFormat(buffer.AsSpan(length), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        length += written;
+        Byte((byte)'"');
+    }
+
     /// <summary>An attribute named as given: unprefixed, or with its prefix (<c>xml:space</c>, <c>r:id</c>, <c>xmlns:r</c>).</summary>
     public void Attribute(string qualifiedName, string value)
     {
@@ -351,17 +364,10 @@ internal sealed class PartXml : IDisposable
         }
     }
 
-    /// <summary>
-    /// Surrogates (kept only in pairs) and U+FFFE/U+FFFF. A search value, not two IndexOfAnyInRange calls: those
-    /// allocated 96 bytes each on .NET 10, for every text and attribute of a report (docs/performance.md).
-    /// </summary>
-    private static readonly SearchValues<char> Unwritable = SearchValues.Create(
-        string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)) + "\uFFFE\uFFFF");
-
     /// <summary>Text without markup characters, as UTF-8; unpaired surrogates, U+FFFE and U+FFFF are dropped.</summary>
     private void Plain(ReadOnlySpan<char> chars)
     {
-        if (!chars.ContainsAny(Unwritable))
+        if (!Model.TextScan.HasSurrogateOrNonCharacter(chars))
         {
             Utf8(chars);
             return;
@@ -388,9 +394,26 @@ internal sealed class PartXml : IDisposable
         length += Encoding.UTF8.GetBytes(chars, buffer.AsSpan(length));
     }
 
+    /// <summary>
+    /// An ASCII constant (a name, a fixed piece of markup). Most are a few characters, for which a plain loop is
+    /// several times cheaper than <see cref="System.Text.Ascii.FromUtf16"/>'s call, and there are tens of thousands
+    /// of them in a report (docs/performance.md).
+    /// </summary>
     private void Ascii(string text)
     {
         Reserve(text.Length);
+        if (text.Length <= 16)
+        {
+            var target = buffer.AsSpan(length, text.Length);
+            for (var i = 0; i < target.Length; i++)
+            {
+                target[i] = (byte)text[i];
+            }
+
+            length += text.Length;
+            return;
+        }
+
         System.Text.Ascii.FromUtf16(text, buffer.AsSpan(length, text.Length), out var written);
         length += written;
     }
