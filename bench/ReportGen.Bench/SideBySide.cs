@@ -67,7 +67,14 @@ internal static class SideBySide
                         rows.Add(json);
                     }
 
-                    blocks.Add(new JsonObject { [shape] = true, ["title"] = table.Title, ["note"] = table.Note, ["rows"] = rows });
+                    // The legend of a table's placeholder markers (at most one paragraph) comes between the table and its note.
+                    var legend = new JsonArray();
+                    foreach (var entry in table.Legend)
+                    {
+                        legend.Add(new JsonObject { ["text"] = entry.Text });
+                    }
+
+                    blocks.Add(new JsonObject { [shape] = true, ["title"] = table.Title, ["note"] = table.Note, ["legend"] = legend, ["rows"] = rows });
                     break;
                 case PageBreak:
                     // A page break is a property of the next paragraph in ReportGen's output, not content; the
@@ -106,7 +113,10 @@ internal static class SideBySide
                 new TableCell((i == 0 ? "{#rows}" : "") + $"{{c{i}}}" + (i == columns - 1 ? "{/rows}" : ""))).ToList();
             blocks.Add(new TableBlock(new ReportTable(
                 string.IsNullOrWhiteSpace(table.Title) ? "" : "{title}", table.ColumnWeights, [new TableRow(cells)], 0,
-                string.IsNullOrWhiteSpace(table.Note) ? null : "{note}")));
+                string.IsNullOrWhiteSpace(table.Note) ? null : "{note}")
+            {
+                Legend = [new Paragraph("{#legend}{text}{/legend}", ParagraphKind.Plain)],
+            }));
             blocks.Add(new Paragraph($"{{/{shape}}}", ParagraphKind.Plain));
         }
 

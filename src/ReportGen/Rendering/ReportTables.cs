@@ -47,7 +47,8 @@ public static class ReportTables
         var separator = words["占位符.说明分隔"];
         foreach (var table in tables)
         {
-            var rows = table.Rows.Select(row => new TableRow([.. row.Cells.Select(Marked)])).ToList();
+            // Only the rows with a placeholder are made again: most rows of most tables have none.
+            var rows = table.Rows.Select(row => row.Cells.Any(NeedsMarker) ? new TableRow([.. row.Cells.Select(Marked)]) : row).ToList();
             if (table.JoinsNext)
             {
                 yield return table with { Rows = rows };
@@ -62,9 +63,27 @@ public static class ReportTables
             legendFields.Clear();
         }
 
+        static bool NeedsMarker(TableCell cell)
+        {
+            if (cell.Merge == VerticalMerge.Continue)
+            {
+                return false;
+            }
+
+            foreach (var field in cell.Fields)
+            {
+                if (field.Empty)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         TableCell Marked(TableCell cell)
         {
-            if (cell.Merge == VerticalMerge.Continue || !cell.Fields.Any(f => f.Empty))
+            if (!NeedsMarker(cell))
             {
                 return cell;
             }

@@ -51,6 +51,28 @@ public sealed class TableText
     /// <exception cref="InputException">A file cannot be read, or a line has no “=” or an unknown name.</exception>
     public static TableText For(string templatePath)
     {
+        // Looked at less than TemplateRenderer.FreshMilliseconds ago: the same words (a render asks twice per report).
+        var now = Environment.TickCount64;
+        if (Latest.TryGetValue(templatePath, out var latest) && now - latest.Checked is >= 0 and < TemplateRenderer.FreshMilliseconds)
+        {
+            return latest.Text;
+        }
+
+        var text = Look(templatePath);
+        if (Latest.Count >= 32)
+        {
+            Latest.Clear();
+        }
+
+        Latest[templatePath] = (text, now);
+        return text;
+    }
+
+    /// <summary>The last look at each template's words files, and when it was taken.</summary>
+    private static readonly ConcurrentDictionary<string, (TableText Text, long Checked)> Latest = new(StringComparer.Ordinal);
+
+    private static TableText Look(string templatePath)
+    {
         var partials = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(templatePath))!, "partials");
         TemplateRenderer.RefuseLinkedFolder(partials);
         var tables = new FileInfo(Path.Combine(partials, FileName));

@@ -153,7 +153,14 @@ public static class TemplateRenderer
     /// a render whose files all still carry those stamps takes it without building the key of <see cref="Cache"/>
     /// (that key, made for every report, was a twentieth of a render: docs/performance.md).
     /// </summary>
-    private static readonly ConcurrentDictionary<(string Path, int Nesting, int MaxChars), (string[] Files, FileStamp[] Stamps, ParsedTemplate Parsed)> Latest = new();
+    private static readonly ConcurrentDictionary<(string Path, int Nesting, int MaxChars), (string[] Files, FileStamp[] Stamps, ParsedTemplate Parsed, long Checked)> Latest = new();
+
+    /// <summary>
+    /// How long a look at a template's files holds: a render within this many milliseconds of the last look takes
+    /// the same parse without looking again (a batch renders hundreds of reports a second, and looking at a dozen
+    /// files for each was a twentieth of a render, docs/performance.md); an edit shows in the next render after it.
+    /// </summary>
+    internal const int FreshMilliseconds = 1000;
 
     /// <summary>The partial files of a folder, listed again only when the folder itself changes (a file added, removed or renamed).</summary>
     private static readonly ConcurrentDictionary<string, (FileStamp Folder, string[] Files)> Listings = new(StringComparer.Ordinal);
@@ -227,14 +234,20 @@ public static class TemplateRenderer
 
     private static ParsedTemplate Parsed(string templatePath, TemplateLimits limits)
     {
+        var latestKey = (templatePath, limits.NestingLimit, limits.MaxTemplateChars);
+        var now = Environment.TickCount64;
+        if (Latest.TryGetValue(latestKey, out var latest) && now - latest.Checked is >= 0 and < FreshMilliseconds)
+        {
+            return latest.Parsed;
+        }
+
         var partialsDirectory = Path.Combine(Path.GetDirectoryName(templatePath)!, "partials");
         RefuseLinkedFolder(partialsDirectory);
         var files = TemplateFilesOf(templatePath, partialsDirectory);
         var stamps = Array.ConvertAll(files, FileStamp.Of);
-        var latestKey = (templatePath, limits.NestingLimit, limits.MaxTemplateChars);
-        if (Latest.TryGetValue(latestKey, out var latest) && latest.Files.AsSpan().SequenceEqual(files)
-            && latest.Stamps.AsSpan().SequenceEqual(stamps))
+        if (latest.Parsed is not null && latest.Files.AsSpan().SequenceEqual(files) && latest.Stamps.AsSpan().SequenceEqual(stamps))
         {
+            Latest[latestKey] = latest with { Checked = now };
             return latest.Parsed;
         }
 
@@ -244,7 +257,7 @@ public static class TemplateRenderer
             Latest.Clear();
         }
 
-        Latest[latestKey] = (files, stamps, parsed);
+        Latest[latestKey] = (files, stamps, parsed, now);
         return parsed;
     }
 
