@@ -39,15 +39,33 @@ public sealed class Vocabulary
 
     /// <summary>The stable code of an enum value, for templates: the member's name in camelCase (PartlyMet → partlyMet).</summary>
     public static string Code<T>(T value)
+        where T : struct, Enum => EnumNames<T>.Codes.TryGetValue(value, out var code) ? code : MakeCode(value);
+
+    /// <summary>The entry name of an enum value: <c>IndicatorStatus.Met</c>.</summary>
+    public static string Key<T>(T value)
+        where T : struct, Enum => EnumNames<T>.Keys.TryGetValue(value, out var key) ? key : MakeKey(value);
+
+    private static string MakeCode<T>(T value)
         where T : struct, Enum
     {
         var name = value.ToString();
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
-    /// <summary>The entry name of an enum value: <c>IndicatorStatus.Met</c>.</summary>
-    public static string Key<T>(T value)
+    private static string MakeKey<T>(T value)
         where T : struct, Enum => typeof(T).Name + "." + value.ToString();
+
+    /// <summary>
+    /// Each defined member's key and code, made once: the template model asks for them for every line and
+    /// indicator of every report, and an enum's name is costly to make (docs/performance.md).
+    /// </summary>
+    private static class EnumNames<T>
+        where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> Keys = Enum.GetValues<T>().Distinct().ToDictionary(v => v, MakeKey);
+
+        public static readonly Dictionary<T, string> Codes = Enum.GetValues<T>().Distinct().ToDictionary(v => v, MakeCode);
+    }
 
     /// <summary>
     /// The visible mark of text the user still has to write, with the cell to write it in when known:
@@ -86,7 +104,11 @@ public sealed class Vocabulary
     {
         foreach (var (name, value) in values)
         {
-            text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
+            // Looked for before the "{name}" is made: a text without the name is returned as it is.
+            if (text.Contains(name, StringComparison.Ordinal))
+            {
+                text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
+            }
         }
 
         return text;

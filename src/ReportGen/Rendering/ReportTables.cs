@@ -323,7 +323,7 @@ public static class ReportTables
                 C("", merge: VerticalMerge.Continue),
                 C(item.Level1, merge: sameLevel1 ? VerticalMerge.Continue : VerticalMerge.Restart),
                 C(item.Level2, merge: sameLevel2 ? VerticalMerge.Continue : VerticalMerge.Restart),
-                L(item.Level3), C(item.Target), C(ActualCell(t, item)),
+                L(item.Level3), C(item.Target), C(ActualCell(t, item, texts)),
                 C(item.Weight is { } w ? Money.Format(w) : "—"), C(item.Score is { } s ? Money.Format(s) : "—"),
                 L(Clerk(texts, item.Deviation) ?? (item.NeedsCause ? Gap(t, item.CausePrompt(t.Words), item.DeviationCell) : "")));
         }
@@ -338,7 +338,7 @@ public static class ReportTables
     /// The user's actual, then a placeholder for the column still to fill (实际完成值, which leaves no actual, or
     /// 完成情况); never a value the user did not write.
     /// </summary>
-    private static string ActualCell(TableText t, IndicatorView item) => item.MissingField is { } field
-        ? (item.Actual ?? "") + Gap(t, t["自评表.待填写." + field], item.MissingCell)
-        : (item.Actual ?? "") + (item.StandardReached is { } grade ? t["自评表.达到标准", ("标准", grade)] : "");
+    private static string ActualCell(TableText t, IndicatorView item, ClerkTexts texts) => item.MissingField is { } field
+        ? (Clerk(texts, item.Actual) ?? "") + Gap(t, t["自评表.待填写." + field], item.MissingCell)
+        : (Clerk(texts, item.Actual) ?? "") + (item.StandardReached is { } grade ? t["自评表.达到标准", ("标准", grade)] : "");
 }
