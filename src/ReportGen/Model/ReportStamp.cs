@@ -299,11 +299,19 @@ public static class Fingerprint
                     field++;
                 }
 
+                // Fields that touch (an actual and the placeholder after it) count as one: LibreOffice may write
+                // two controls with nothing between them as one (docs/report-fields.md).
+                var any = false;
                 for (var f = field; f < fields.Count && fields[f].Start < end; f++)
                 {
                     var (from, to) = fields[f];
-                    hash = Words.Add(hash, buffer.AsSpan(position, Math.Max(0, from - position)));
-                    hash = Words.Add(hash, "\uFFFC");
+                    if (!any || from > position)
+                    {
+                        hash = Words.Add(hash, buffer.AsSpan(position, Math.Max(0, from - position)));
+                        hash = Words.Add(hash, "\uFFFC");
+                    }
+
+                    any = true;
                     position = Math.Max(position, Math.Min(to, end));
                 }
 

@@ -264,12 +264,58 @@ public static partial class DocxWriter
         }
 
         System.Text.StringBuilder? glued = null;
+        var from = 0;
         var afterNumber = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var at = NextJoin(text, 0, ref afterNumber); at >= 0; at = NextJoin(text, at + 1, ref afterNumber))
+        {
+            (glued ??= new System.Text.StringBuilder(text.Length + 8)).Append(text[from..(at + 1)]).Append(WordJoiner);
+            from = at + 1;
+        }
+
+        return glued is null ? text : glued.Append(text[from..]).ToString();
+    }
+
+    /// <summary>
+    /// Writes <see cref="Unbroken"/>'s text as element content, a stretch at a time with the joiners between: no
+    /// string is made for it (most table cells hold a figure with its unit, docs/performance.md).
+    /// </summary>
+    private static void WriteUnbroken(PartXml xml, ReadOnlySpan<char> text)
+    {
+        if (!text.ContainsAny(Digits))
+        {
+            xml.Text(text);
+            return;
+        }
+
+        var from = 0;
+        var afterNumber = 0;
+        for (var at = NextJoin(text, 0, ref afterNumber); at >= 0; at = NextJoin(text, at + 1, ref afterNumber))
+        {
+            xml.Text(text[from..(at + 1)]);
+            xml.Text(WordJoinerText);
+            from = at + 1;
+        }
+
+        if (from < text.Length || from == 0)
+        {
+            xml.Text(text[from..]);
+        }
+    }
+
+    private const string WordJoinerText = "\u2060";
+
+    /// <summary>
+    /// The first index from <paramref name="i"/> after which a word joiner goes, or -1: after a digit (or a number's
+    /// % or point) followed by CJK, after the first of two CJK characters following a number, and after a sign
+    /// before a digit; never where a joiner is already. <paramref name="afterNumber"/> carries the scan's state.
+    /// </summary>
+    private static int NextJoin(ReadOnlySpan<char> text, int i, ref int afterNumber)
+    {
+        for (; i < text.Length; i++)
         {
             var c = text[i];
             var next = i + 1 < text.Length ? text[i + 1] : '\0';
-            var join = false;
+            bool join;
             if (char.IsAsciiDigit(c) || c is '%' or '.' && afterNumber > 0 && char.IsAsciiDigit(text[i - 1]))
             {
                 afterNumber = 2;
@@ -288,16 +334,11 @@ public static partial class DocxWriter
 
             if (join && next != WordJoiner)
             {
-                glued ??= new System.Text.StringBuilder(text.Length + 8).Append(text[..i]);
-                glued.Append(c).Append(WordJoiner);
-            }
-            else
-            {
-                glued?.Append(c);
+                return i;
             }
         }
 
-        return glued is null ? text : glued.ToString();
+        return -1;
     }
 
     private static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF';
@@ -320,7 +361,7 @@ public static partial class DocxWriter
             {
                 xml.Start("t");
                 xml.Attribute("xml:space", "preserve");
-                xml.Text(Unbroken(part));
+                WriteUnbroken(xml, part);
                 xml.End();
             }
 
