@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using ReportGen.Batch;
 using ReportGen.Model;
@@ -191,7 +192,7 @@ public static class BatchCommand
                 {
                     done++;
                     var width = total.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
-                    var position = $"[{done.ToString().PadLeft(width)}/{total}]";
+                    var position = $"[{done.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{total}]";
                     runner.Output.WriteLine($"{position} {DepartmentSummary.StatusName(department.Status)} {department.Workbook}");
                 }
             },

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ReportGen.Model;
 using ReportGen.Output;
-using ReportGen.Rendering;
 
 namespace ReportGen.Cli;
 

@@ -1,6 +1,5 @@
 using ReportGen.Model;
 using System.CommandLine;
-using ReportGen.Input;
 using ReportGen.Import;
 
 namespace ReportGen.Cli;

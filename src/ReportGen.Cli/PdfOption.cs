@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ReportGen.Output;
 
 namespace ReportGen.Cli;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ReportGen.Analysis.Indicators;
 using ReportGen.Model;
 
 namespace ReportGen.Analysis;

@@ -1,6 +1,5 @@
 using ReportGen.Model;
 using System.Diagnostics;
-using ReportGen.Rendering;
 
 namespace ReportGen.Batch;
 

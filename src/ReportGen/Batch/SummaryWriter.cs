@@ -90,7 +90,8 @@ public static class SummaryWriter
 
     private static readonly XlsxLayout FindingLayout = new(
         [new XlsxColumn(30), new XlsxColumn(28), new XlsxColumn(7), new XlsxColumn(8), new XlsxColumn(16), new XlsxColumn(90)],
-        AutoFilter: true) { InputRows = 0 };
+        AutoFilter: true)
+    { InputRows = 0 };
 
     /// <summary>The 汇总 rows, ranked (see <see cref="BatchSummary.Ranked"/>): numbers as decimals, blanks as null.</summary>
     public static List<IReadOnlyList<object?>> Rows(BatchSummary summary, string outputFolder) =>

@@ -1,5 +1,4 @@
 using ReportGen.Model;
-using ReportGen.Input;
 
 namespace ReportGen.Batch;
 

@@ -19,9 +19,6 @@ public static class InputFile
     /// <summary>The most entries a package may hold (a real workbook has a few dozen).</summary>
     public const int MaxPackageEntries = 10_000;
 
-    /// <summary>Refuses anything but a regular file of at most <paramref name="maxBytes"/>.</summary>
-    /// <param name="what">What the file is to the user (模板文件, 样式参考文档…), for the message.</param>
-    /// <exception cref="InputException">Missing, a folder, a special file, or too large.</exception>
     /// <summary>
     /// The message for a path that does not exist. A name holding U+FFFD is a name whose bytes are not UTF-8 (a
     /// GBK name unzipped from a Windows archive): it cannot be opened by its decoded name, so the message says how
@@ -32,6 +29,9 @@ public static class InputFile
           + "请把它改成正常的中文名后重试（例如 convmv -f gbk -t utf8 --notest 文件名，或解压时用 unzip -O GBK）。"
         : $"找不到{what}“{path}”，请检查路径是否正确。";
 
+    /// <summary>Refuses anything but a regular file of at most <paramref name="maxBytes"/>.</summary>
+    /// <param name="what">What the file is to the user (模板文件, 样式参考文档…), for the message.</param>
+    /// <exception cref="InputException">Missing, a folder, a special file, or too large.</exception>
     public static void Require(string path, long maxBytes, string what)
     {
         FileIdentity identity;

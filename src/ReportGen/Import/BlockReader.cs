@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using ReportGen.Model;
-using ReportGen.Input;
 
 namespace ReportGen.Import;
 

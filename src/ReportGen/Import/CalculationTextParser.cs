@@ -43,7 +43,7 @@ public static partial class CalculationTextParser
         var items = new List<decimal>();
         foreach (var part in Separators().Split(itemsText))
         {
-            if (part.Contains('='))
+            if (part.Contains('=', StringComparison.Ordinal))
             {
                 if (ResultPattern().Match(part[part.LastIndexOf('=')..]) is { Success: true } r)
                 {

@@ -164,7 +164,7 @@ internal sealed partial class FormSegment
     public IEnumerable<string> HeadTexts() =>
         Preamble.Concat(Rows.Take(3)).SelectMany(row => row.Filled).Select(cell => cell.Text);
 
-    public int? Year() => HeadTexts().Where(text => text.Contains("绩效目标", StringComparison.Ordinal) || text.Contains('年'))
+    public int? Year() => HeadTexts().Where(text => text.Contains("绩效目标", StringComparison.Ordinal) || text.Contains('年', StringComparison.Ordinal))
         .Select(FormText.ParseYear).FirstOrDefault(year => year is not null);
 
     /// <summary>"填报单位：（盖章）中共株洲市石峰区委员会宣传部" → the unit's name.</summary>

@@ -1,5 +1,4 @@
 using ReportGen.Input;
-using ReportGen.Model;
 
 namespace ReportGen.Import;
 

@@ -1,5 +1,3 @@
-using ReportGen.Model;
-
 namespace ReportGen.Import;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ReportGen.Model;
-using ReportGen.Input;
 
 namespace ReportGen.Import;
 

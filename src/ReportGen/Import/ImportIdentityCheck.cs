@@ -1,3 +1,4 @@
+using System.Globalization;
 using ReportGen.Input;
 using ReportGen.Model;
 
@@ -27,8 +28,8 @@ public static class ImportIdentityCheck
                 + "请把各部门的目标表分开，分别导入各自的工作簿。");
         }
 
-        var years = forms.Departments.Where(form => form.Year is not null).Select(form => (Value: form.Year!.Value.ToString(), form.Location))
-            .Concat(forms.Projects.Where(form => form.Year is not null).Select(form => (Value: form.Year!.Value.ToString(), form.Location)))
+        var years = forms.Departments.Where(form => form.Year is not null).Select(form => (Value: form.Year!.Value.ToString(CultureInfo.InvariantCulture), form.Location))
+            .Concat(forms.Projects.Where(form => form.Year is not null).Select(form => (Value: form.Year!.Value.ToString(CultureInfo.InvariantCulture), form.Location)))
             .ToList();
         var yearGroups = Distinct(years, (a, b) => a == b);
         if (yearGroups.Count > 1)

@@ -164,9 +164,9 @@ internal static class ReportFieldReader
         public List<FoundParagraph> Paragraphs { get; } = [];
         public string TextFingerprint { get; private set; } = "";
 
-        private readonly Dictionary<string, Span> open = new(StringComparer.Ordinal);
-        private readonly Stack<Span> controls = new();
-        private readonly StringBuilder paragraph = new();
+        private readonly Dictionary<string, Span> _open = new(StringComparer.Ordinal);
+        private readonly Stack<Span> _controls = new();
+        private readonly StringBuilder _paragraph = new();
 
         public void Run(Stream stream)
         {
@@ -214,9 +214,9 @@ internal static class ReportFieldReader
                     case "sdt" when !empty:
                         text.FieldStart();
                         var control = new Span { Closed = true };
-                        controls.Push(control);
+                        _controls.Push(control);
                         Controls.Add(control);
-                        foreach (var range in open.Values)
+                        foreach (var range in _open.Values)
                         {
                             range.Controls++;
                         }
@@ -225,24 +225,24 @@ internal static class ReportFieldReader
                     case "sdtPr" when !empty:
                         inProperties++;
                         break;
-                    case "alias" when inProperties > 0 && controls.Count > 0:
-                        controls.Peek().Alias = reader.GetAttribute("val", W);
+                    case "alias" when inProperties > 0 && _controls.Count > 0:
+                        _controls.Peek().Alias = reader.GetAttribute("val", W);
                         break;
-                    case "tag" when inProperties > 0 && controls.Count > 0:
-                        controls.Peek().Tag = reader.GetAttribute("val", W);
+                    case "tag" when inProperties > 0 && _controls.Count > 0:
+                        _controls.Peek().Tag = reader.GetAttribute("val", W);
                         break;
                     case "bookmarkStart":
                         if (reader.GetAttribute("name", W) is { } name && name.StartsWith(ReportStamp.BookmarkPrefix, StringComparison.Ordinal)
                             && reader.GetAttribute("id", W) is { } id)
                         {
                             var span = new Span();
-                            open[id] = span;
+                            _open[id] = span;
                             (Ranges.TryGetValue(name, out var list) ? list : Ranges[name] = []).Add(span);
                         }
 
                         break;
                     case "bookmarkEnd":
-                        if (reader.GetAttribute("id", W) is { } endId && open.Remove(endId, out var ended))
+                        if (reader.GetAttribute("id", W) is { } endId && _open.Remove(endId, out var ended))
                         {
                             ended.Closed = true;
                         }
@@ -281,9 +281,9 @@ internal static class ReportFieldReader
                         break;
                     case "sdt":
                         text.FieldEnd();
-                        if (controls.Count > 0)
+                        if (_controls.Count > 0)
                         {
-                            controls.Pop();
+                            _controls.Pop();
                         }
 
                         break;
@@ -299,33 +299,33 @@ internal static class ReportFieldReader
 
         private void Append(string value)
         {
-            foreach (var span in open.Values)
+            foreach (var span in _open.Values)
             {
                 span.Text.Append(value);
             }
 
-            foreach (var control in controls)
+            foreach (var control in _controls)
             {
                 control.Text.Append(value);
             }
 
             if (value != "\n")
             {
-                paragraph.Append(value);
+                _paragraph.Append(value);
             }
         }
 
         private void EndParagraph()
         {
-            if (Paragraphs.Count > 0 || paragraph.Length > 0 || started)
+            if (Paragraphs.Count > 0 || _paragraph.Length > 0 || _started)
             {
-                Paragraphs.Add(new FoundParagraph(Paragraphs.Count + 1, paragraph.ToString(), ""));
+                Paragraphs.Add(new FoundParagraph(Paragraphs.Count + 1, _paragraph.ToString(), ""));
             }
 
-            started = true;
-            paragraph.Clear();
+            _started = true;
+            _paragraph.Clear();
         }
 
-        private bool started;
+        private bool _started;
     }
 }

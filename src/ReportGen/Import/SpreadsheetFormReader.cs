@@ -106,7 +106,7 @@ public static class SpreadsheetFormReader
                     row++;
                     for (var i = 0; i < reader.FieldCount; i++)
                     {
-                        if (reader.GetValue(i) is double && (reader.GetNumberFormatString(i) ?? "").Contains('%'))
+                        if (reader.GetValue(i) is double && (reader.GetNumberFormatString(i) ?? "").Contains('%', StringComparison.Ordinal))
                         {
                             percent.Add((row, i + 1));
                         }

@@ -83,7 +83,7 @@ public static partial class AmountParser
                 + "请把单元格格式改为“常规”或“数值”，按工作簿的金额单位填写");
         }
 
-        var isYuan = format.Words.Contains('万') ? false : format.Words.Contains('元') || defaultUnitIsYuan;
+        var isYuan = format.Words.Contains('万', StringComparison.Ordinal) ? false : format.Words.Contains('元', StringComparison.Ordinal) || defaultUnitIsYuan;
         return CellText.TryDecimal(value, out var number)
             ? Bounded(ToWan(number, isYuan))
             : new AmountResult(null, "单元格的值不是有效数字或超出范围");
@@ -101,7 +101,7 @@ public static partial class AmountParser
             return new AmountResult(null, $"“{text}”的数字中间有空格，无法确定是哪个数。请去掉空格，填写阿拉伯数字（如 3857 或 3,857.00）");
         }
 
-        var body = text.Replace(" ", "");
+        var body = text.Replace(" ", "", StringComparison.Ordinal);
         var isYuan = defaultUnitIsYuan;
         if (body.EndsWith("万元", StringComparison.Ordinal))
         {
@@ -119,14 +119,14 @@ public static partial class AmountParser
             isYuan = true;
         }
 
-        if (body.Contains(','))
+        if (body.Contains(',', StringComparison.Ordinal))
         {
             if (!WellGrouped().IsMatch(body))
             {
                 return new AmountResult(null, $"“{text}”的千位分隔符位置不对（应从个位起每三位一个，如 1,234,567.89），无法确定金额");
             }
 
-            body = body.Replace(",", "");
+            body = body.Replace(",", "", StringComparison.Ordinal);
         }
 
         if (decimal.TryParse(body, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,

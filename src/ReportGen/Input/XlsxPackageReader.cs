@@ -258,7 +258,7 @@ public static class XlsxPackageReader
     /// <summary>The cell being read: its type, and its formula and value once met.</summary>
     private struct CellState
     {
-        private string? type;
+        private string? _type;
 
         public bool Open { get; private set; }
 
@@ -269,7 +269,7 @@ public static class XlsxPackageReader
         public void Start(string? cellType)
         {
             Open = true;
-            type = cellType;
+            _type = cellType;
             Formula = null;
             Value = null;
         }
@@ -282,7 +282,7 @@ public static class XlsxPackageReader
             }
 
             Open = false;
-            if (type == "e")
+            if (_type == "e")
             {
                 problems[(row, column)] = new FormulaProblem(Formula ?? "", Value ?? "#错误");
             }
@@ -290,7 +290,7 @@ public static class XlsxPackageReader
             // A shared formula's other cells carry an empty <f si="0"/>; without <v> they too lack a value. openpyxl
             // writes an uncalculated formula with an empty <v></v>: empty is no value too, except for a text result
             // (t="str"), which is how Excel saves a formula that gives "".
-            else if (Formula is not null && (Value is null || (Value.Length == 0 && type != "str")))
+            else if (Formula is not null && (Value is null || (Value.Length == 0 && _type != "str")))
             {
                 problems[(row, column)] = new FormulaProblem(Formula, null);
             }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 
 namespace ReportGen.Model;
 
@@ -147,7 +146,6 @@ public static class Fingerprint
         return hash;
     }
 
-
     /// <summary>A field's text as the clerk sees it: no <see cref="ReportDocument.LiteralMark"/>, LF line ends, trimmed.</summary>
     public static string Clean(string? text)
     {
@@ -182,31 +180,31 @@ public static class Fingerprint
             string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n')).Select(c => (char)c))
             + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)) + "\uFFFE\uFFFF");
 
-        private readonly List<int> paragraphs = [];
-        private readonly List<(int Start, int End)> fields = [];
-        private readonly List<Field> written = [];
-        private char[] buffer = ArrayPool<char>.Shared.Rent(16 * 1024);
-        private int length;
-        private int fieldDepth;
-        private int fieldStart;
+        private readonly List<int> _paragraphs = [];
+        private readonly List<(int Start, int End)> _fields = [];
+        private readonly List<Field> _written = [];
+        private char[] _buffer = ArrayPool<char>.Shared.Rent(16 * 1024);
+        private int _length;
+        private int _fieldDepth;
+        private int _fieldStart;
 
         /// <summary>A paragraph starts (w:p).</summary>
-        public void Paragraph() => paragraphs.Add(length);
+        public void Paragraph() => _paragraphs.Add(_length);
 
         /// <summary>A field starts (w:sdt); fields inside fields count as the outer one.</summary>
         public void FieldStart()
         {
-            if (fieldDepth++ == 0)
+            if (_fieldDepth++ == 0)
             {
-                fieldStart = length;
+                _fieldStart = _length;
             }
         }
 
         public void FieldEnd()
         {
-            if (fieldDepth > 0 && --fieldDepth == 0)
+            if (_fieldDepth > 0 && --_fieldDepth == 0)
             {
-                fields.Add((fieldStart, length));
+                _fields.Add((_fieldStart, _length));
             }
         }
 
@@ -241,16 +239,16 @@ public static class Fingerprint
 
         private void Copy(ReadOnlySpan<char> part)
         {
-            if (length + part.Length > buffer.Length)
+            if (_length + part.Length > _buffer.Length)
             {
-                var larger = ArrayPool<char>.Shared.Rent(Math.Max(buffer.Length * 2, length + part.Length));
-                buffer.AsSpan(0, length).CopyTo(larger);
-                ArrayPool<char>.Shared.Return(buffer);
-                buffer = larger;
+                var larger = ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + part.Length));
+                _buffer.AsSpan(0, _length).CopyTo(larger);
+                ArrayPool<char>.Shared.Return(_buffer);
+                _buffer = larger;
             }
 
-            part.CopyTo(buffer.AsSpan(length));
-            length += part.Length;
+            part.CopyTo(_buffer.AsSpan(_length));
+            _length += part.Length;
         }
 
         /// <summary>
@@ -262,17 +260,17 @@ public static class Fingerprint
         /// <summary>Records a field for the stamp; returns its number (1 for the first).</summary>
         public int AddField(in Field field)
         {
-            written.Add(field);
-            return written.Count;
+            _written.Add(field);
+            return _written.Count;
         }
 
         /// <summary>The fields recorded by <see cref="AddField"/>, in document order.</summary>
-        public IReadOnlyList<Field> Fields => written;
+        public IReadOnlyList<Field> Fields => _written;
 
         /// <summary>The fingerprint of the whole text.</summary>
         public string Finish() => Hex(FinishHash());
 
-        public ulong FinishHash() => Words.Add(Words.Start, buffer.AsSpan(0, length));
+        public ulong FinishHash() => Words.Add(Words.Start, _buffer.AsSpan(0, _length));
 
         /// <summary>
         /// Each paragraph's fingerprint (<see cref="ParagraphHashes"/>) as the stamp writes it, 8 hex digits.
@@ -286,15 +284,15 @@ public static class Fingerprint
         /// </summary>
         public uint[] ParagraphHashes()
         {
-            var result = new uint[paragraphs.Count];
+            var result = new uint[_paragraphs.Count];
             var field = 0;
-            for (var p = 0; p < paragraphs.Count; p++)
+            for (var p = 0; p < _paragraphs.Count; p++)
             {
-                var start = paragraphs[p];
-                var end = p + 1 < paragraphs.Count ? paragraphs[p + 1] : length;
+                var start = _paragraphs[p];
+                var end = p + 1 < _paragraphs.Count ? _paragraphs[p + 1] : _length;
                 var hash = Words.Start;
                 var position = start;
-                while (field < fields.Count && fields[field].End <= start && fields[field].Start < start)
+                while (field < _fields.Count && _fields[field].End <= start && _fields[field].Start < start)
                 {
                     field++;
                 }
@@ -302,12 +300,12 @@ public static class Fingerprint
                 // Fields that touch (an actual and the placeholder after it) count as one: LibreOffice may write
                 // two controls with nothing between them as one (docs/report-fields.md).
                 var any = false;
-                for (var f = field; f < fields.Count && fields[f].Start < end; f++)
+                for (var f = field; f < _fields.Count && _fields[f].Start < end; f++)
                 {
-                    var (from, to) = fields[f];
+                    var (from, to) = _fields[f];
                     if (!any || from > position)
                     {
-                        hash = Words.Add(hash, buffer.AsSpan(position, Math.Max(0, from - position)));
+                        hash = Words.Add(hash, _buffer.AsSpan(position, Math.Max(0, from - position)));
                         hash = Words.Add(hash, "\uFFFC");
                     }
 
@@ -315,7 +313,7 @@ public static class Fingerprint
                     position = Math.Max(position, Math.Min(to, end));
                 }
 
-                hash = Words.Add(hash, buffer.AsSpan(position, Math.Max(0, end - position)));
+                hash = Words.Add(hash, _buffer.AsSpan(position, Math.Max(0, end - position)));
                 result[p] = (uint)(hash ^ (hash >> 32));
             }
 
@@ -324,10 +322,10 @@ public static class Fingerprint
 
         public void Dispose()
         {
-            if (buffer.Length > 0)
+            if (_buffer.Length > 0)
             {
-                ArrayPool<char>.Shared.Return(buffer);
-                buffer = [];
+                ArrayPool<char>.Shared.Return(_buffer);
+                _buffer = [];
             }
         }
     }

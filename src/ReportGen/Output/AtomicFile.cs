@@ -10,7 +10,7 @@ namespace ReportGen.Output;
 /// </summary>
 public static partial class AtomicFile
 {
-    private static int counter;
+    private static int Counter;
 
     /// <exception cref="DirectoryNotFoundException">The target's folder does not exist.</exception>
     public static void Write(string path, Action<Stream> write)
@@ -32,7 +32,7 @@ public static partial class AtomicFile
         // Same folder, so the final move is a rename on one volume; the leading dot hides it on Unix.
         var temp = Path.Combine(
             folder,
-            $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}-{Interlocked.Increment(ref counter)}");
+            $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}-{Interlocked.Increment(ref Counter)}");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))

@@ -13,7 +13,7 @@ public static partial class CsvText
     public static string Field(string value)
     {
         var safe = Neutralise(value);
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"") + "\"" : safe;
+        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
     }
 
     public static string Neutralise(string value) =>

@@ -20,15 +20,15 @@ public static partial class DocxWriter
     /// </summary>
     private sealed class StyleReference
     {
-        private readonly List<W.Style> styles;
-        private readonly W.PageSize? pageSize;
-        private readonly W.PageMargin? pageMargin;
+        private readonly List<W.Style> _styles;
+        private readonly W.PageSize? _pageSize;
+        private readonly W.PageMargin? _pageMargin;
 
         private StyleReference(List<W.Style> styles, W.PageSize? pageSize, W.PageMargin? pageMargin)
         {
-            this.styles = styles;
-            this.pageSize = pageSize;
-            this.pageMargin = pageMargin;
+            _styles = styles;
+            _pageSize = pageSize;
+            _pageMargin = pageMargin;
         }
 
         public static StyleReference Load(string path)
@@ -73,22 +73,22 @@ public static partial class DocxWriter
         {
             new Merge(this, ours).Run();
             // Our section always has both elements, so they are replaced in place (schema order).
-            if (pageSize is not null)
+            if (_pageSize is not null)
             {
-                section.ReplaceChild(pageSize.CloneNode(true), section.GetFirstChild<W.PageSize>()!);
+                section.ReplaceChild(_pageSize.CloneNode(true), section.GetFirstChild<W.PageSize>()!);
             }
 
-            if (pageMargin is not null)
+            if (_pageMargin is not null)
             {
-                section.ReplaceChild(pageMargin.CloneNode(true), section.GetFirstChild<W.PageMargin>()!);
+                section.ReplaceChild(_pageMargin.CloneNode(true), section.GetFirstChild<W.PageMargin>()!);
             }
         }
 
         /// <summary>One merge of the reference's styles into ours, remembering which of theirs became which of ours.</summary>
         private sealed class Merge(StyleReference reference, W.Styles ours)
         {
-            private readonly Dictionary<string, string> theirToOur = new(StringComparer.Ordinal);
-            private readonly HashSet<string> imported = new(StringComparer.Ordinal);
+            private readonly Dictionary<string, string> _theirToOur = new(StringComparer.Ordinal);
+            private readonly HashSet<string> _imported = new(StringComparer.Ordinal);
 
             public void Run()
             {
@@ -108,7 +108,7 @@ public static partial class DocxWriter
                     replacement.Type = W.StyleValues.Paragraph;
                     replacement.Default = null;
                     ours.ReplaceChild(replacement, mine);
-                    theirToOur[match.StyleId?.Value ?? id] = id;
+                    _theirToOur[match.StyleId?.Value ?? id] = id;
                     replaced.Add(replacement);
                 }
 
@@ -154,7 +154,7 @@ public static partial class DocxWriter
 
             private string? Resolve(string theirId)
             {
-                if (theirToOur.TryGetValue(theirId, out var mapped))
+                if (_theirToOur.TryGetValue(theirId, out var mapped))
                 {
                     return mapped;
                 }
@@ -171,16 +171,16 @@ public static partial class DocxWriter
                     style.StyleId?.Value == theirId || (name is not null && style.StyleName?.Val?.Value == name));
                 if (same?.StyleId?.Value is { } sameId)
                 {
-                    theirToOur[theirId] = sameId;
+                    _theirToOur[theirId] = sameId;
                     return sameId;
                 }
 
-                if (imported.Add(theirId))
+                if (_imported.Add(theirId))
                 {
                     var copy = (W.Style)theirs.CloneNode(true);
                     copy.Default = null;
                     ours.Append(copy);
-                    theirToOur[theirId] = theirId;
+                    _theirToOur[theirId] = theirId;
                     FixReferences(copy);
                 }
 
@@ -188,10 +188,10 @@ public static partial class DocxWriter
             }
         }
 
-        private W.Style? Find(Func<W.Style, bool> predicate) => styles.FirstOrDefault(predicate);
+        private W.Style? Find(Func<W.Style, bool> predicate) => _styles.FirstOrDefault(predicate);
 
         private W.Style? FindParagraphStyle(Func<W.Style, bool> predicate) =>
-            styles.FirstOrDefault(style => (style.Type is null || style.Type.Value == W.StyleValues.Paragraph) && predicate(style));
+            _styles.FirstOrDefault(style => (style.Type is null || style.Type.Value == W.StyleValues.Paragraph) && predicate(style));
     }
 
     /// <summary>A part's XML as the SDK saves it: a UTF-8 declaration without BOM, then the root element.</summary>

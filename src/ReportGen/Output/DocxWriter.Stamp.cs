@@ -106,13 +106,13 @@ public static partial class DocxWriter
             "&<>\"" + string.Concat(Enumerable.Range(0, 0x20).Select(c => (char)c)) + "\uFFFE\uFFFF"
             + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
 
-        private byte[] buffer;
-        private int length;
-        private int pid = 2;
+        private byte[] _buffer;
+        private int _length;
+        private int _pid = 2;
 
         public StampWriter(int capacity)
         {
-            buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 4096));
+            _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 4096));
             Bytes(Header);
         }
 
@@ -130,7 +130,7 @@ public static partial class DocxWriter
         public void Start(string name, int number, string? format)
         {
             Ascii("<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"");
-            Number(pid++, null);
+            Number(_pid++, null);
             Ascii("\" name=\"");
             Escaped(name);
             if (format is not null)
@@ -148,25 +148,25 @@ public static partial class DocxWriter
             Reserve(digits);
             for (var i = digits - 1; i >= 0; i--)
             {
-                buffer[length + i] = (byte)"0123456789abcdef"[(int)(value & 0xF)];
+                _buffer[_length + i] = (byte)"0123456789abcdef"[(int)(value & 0xF)];
                 value >>= 4;
             }
 
-            length += digits;
+            _length += digits;
         }
 
         public void Number(int value, string? format)
         {
             Reserve(11);
-            value.TryFormat(buffer.AsSpan(length), out var written, format, CultureInfo.InvariantCulture);
-            length += written;
+            value.TryFormat(_buffer.AsSpan(_length), out var written, format, CultureInfo.InvariantCulture);
+            _length += written;
         }
 
         public void Ascii(string text)
         {
             Reserve(text.Length);
-            System.Text.Ascii.FromUtf16(text, buffer.AsSpan(length), out var written);
-            length += written;
+            System.Text.Ascii.FromUtf16(text, _buffer.AsSpan(_length), out var written);
+            _length += written;
         }
 
         public void Escaped(string text)
@@ -177,7 +177,7 @@ public static partial class DocxWriter
                 var stop = rest.IndexOfAny(Special);
                 var plain = stop < 0 ? rest : rest[..stop];
                 Reserve(Encoding.UTF8.GetMaxByteCount(plain.Length));
-                length += Encoding.UTF8.GetBytes(plain, buffer.AsSpan(length));
+                _length += Encoding.UTF8.GetBytes(plain, _buffer.AsSpan(_length));
                 if (stop < 0)
                 {
                     return;
@@ -206,33 +206,33 @@ public static partial class DocxWriter
         public void Finish(Stream output)
         {
             Ascii("</Properties>");
-            output.Write(buffer, 0, length);
+            output.Write(_buffer, 0, _length);
         }
 
         private void Bytes(ReadOnlySpan<byte> bytes)
         {
             Reserve(bytes.Length);
-            bytes.CopyTo(buffer.AsSpan(length));
-            length += bytes.Length;
+            bytes.CopyTo(_buffer.AsSpan(_length));
+            _length += bytes.Length;
         }
 
         private void Reserve(int count)
         {
-            if (length + count > buffer.Length)
+            if (_length + count > _buffer.Length)
             {
-                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, length + count));
-                buffer.AsSpan(0, length).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(buffer);
-                buffer = larger;
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + count));
+                _buffer.AsSpan(0, _length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
             }
         }
 
         public void Dispose()
         {
-            if (buffer.Length > 0)
+            if (_buffer.Length > 0)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
-                buffer = [];
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = [];
             }
         }
     }

@@ -81,6 +81,6 @@ public static class LibreOfficeLocator
     private static Version VersionOf(string folder)
     {
         var text = Path.GetFileName(folder)["libreoffice".Length..];
-        return Version.TryParse(text.Contains('.') ? text : text + ".0", out var version) ? version : new Version(0, 0);
+        return Version.TryParse(text.Contains('.', StringComparison.Ordinal) ? text : text + ".0", out var version) ? version : new Version(0, 0);
     }
 }

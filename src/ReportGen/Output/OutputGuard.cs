@@ -17,16 +17,16 @@ public sealed class OutputGuard
 
     private const int MaxNameBytes = 255;
 
-    private readonly List<FileIdentity> files = [];
-    private readonly List<FileIdentity> folders = [];
+    private readonly List<FileIdentity> _files = [];
+    private readonly List<FileIdentity> _folders = [];
 
     /// <summary>The inputs by device and inode, built on first need.</summary>
-    private Dictionary<(ulong Device, ulong Inode), FileIdentity>? byInode;
+    private Dictionary<(ulong Device, ulong Inode), FileIdentity>? _byInode;
 
-    private bool sheetsListed;
+    private bool _sheetsListed;
 
     /// <summary>Whether an output's folder is a folder-of-.csv input, by folder path (a batch's reports share a few).</summary>
-    private readonly Dictionary<string, FileIdentity?> workbookFolders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FileIdentity?> _workbookFolders = new(StringComparer.Ordinal);
 
     /// <param name="inputs">Every file or folder the command reads; blank and missing entries are skipped.</param>
     public OutputGuard(IEnumerable<string?> inputs)
@@ -35,7 +35,7 @@ public sealed class OutputGuard
         {
             if (!string.IsNullOrWhiteSpace(input) && Identity(input) is { Exists: true } identity)
             {
-                (identity.Kind == FileKind.Directory ? folders : files).Add(identity);
+                (identity.Kind == FileKind.Directory ? _folders : _files).Add(identity);
             }
         }
     }
@@ -51,46 +51,46 @@ public sealed class OutputGuard
         // The sheet files of folder-of-.csv workbooks are listed only when the output could be one: when it lies
         // in such a folder or is reached through a link. A batch's reports, which exist from the second run on,
         // then cost one look each rather than a listing of every department's folder.
-        if (folders.Count > 0 && !sheetsListed
+        if (_folders.Count > 0 && !_sheetsListed
             && (target.Links != 1 || new FileInfo(target.FullPath).LinkTarget is not null || WorkbookFolderOf(target.FullPath) is not null))
         {
-            sheetsListed = true;
-            byInode = null;
-            foreach (var folder in folders)
+            _sheetsListed = true;
+            _byInode = null;
+            foreach (var folder in _folders)
             {
                 foreach (var file in Directory.EnumerateFiles(folder.FullPath))
                 {
                     if (Identity(file) is { Exists: true } sheet)
                     {
-                        files.Add(sheet);
+                        _files.Add(sheet);
                     }
                 }
             }
         }
 
-        byInode ??= files.Where(file => file.Inode != 0).DistinctBy(file => (file.Device, file.Inode))
+        _byInode ??= _files.Where(file => file.Inode != 0).DistinctBy(file => (file.Device, file.Inode))
             .ToDictionary(file => (file.Device, file.Inode));
-        if (target.Inode != 0 && byInode.TryGetValue((target.Device, target.Inode), out var hit))
+        if (target.Inode != 0 && _byInode.TryGetValue((target.Device, target.Inode), out var hit))
         {
             return hit;
         }
 
-        return files.FirstOrDefault(file => (file.Inode == 0 || target.Inode == 0) && target.SameAs(file)) is { Exists: true } other ? other : null;
+        return _files.FirstOrDefault(file => (file.Inode == 0 || target.Inode == 0) && target.SameAs(file)) is { Exists: true } other ? other : null;
     }
 
     /// <summary>The folder-of-.csv input a path lies directly in, if any.</summary>
     private FileIdentity? WorkbookFolderOf(string full)
     {
-        if (folders.Count == 0 || Path.GetDirectoryName(full) is not { } parent)
+        if (_folders.Count == 0 || Path.GetDirectoryName(full) is not { } parent)
         {
             return null;
         }
 
-        if (!workbookFolders.TryGetValue(parent, out var workbook))
+        if (!_workbookFolders.TryGetValue(parent, out var workbook))
         {
             var identity = FileIdentity.Of(parent);
-            workbook = folders.FirstOrDefault(identity.SameAs) is { Exists: true } hit ? hit : null;
-            workbookFolders[parent] = workbook;
+            workbook = _folders.FirstOrDefault(identity.SameAs) is { Exists: true } hit ? hit : null;
+            _workbookFolders[parent] = workbook;
         }
 
         return workbook;
@@ -141,7 +141,7 @@ public sealed class OutputGuard
             throw new InputException($"输出文件夹“{output}”已经存在，但它是一个文件，不是文件夹。请换一个文件夹路径。");
         }
 
-        if (folders.FirstOrDefault(target.SameAs) is { Exists: true } workbook)
+        if (_folders.FirstOrDefault(target.SameAs) is { Exists: true } workbook)
         {
             throw new InputException(
                 $"输出文件夹“{output}”就是按工作表拆分的工作簿文件夹“{workbook.FullPath}”，写入会改变这个工作簿。请换一个输出文件夹。");
@@ -191,7 +191,7 @@ public sealed class OutputGuard
     /// <exception cref="InputException">The name is not valid on Windows.</exception>
     public static void CheckName(string name)
     {
-        var bad = name.Where(c => c < ' ' || "<>:\"|?*\\".Contains(c)).Distinct().ToList();
+        var bad = name.Where(c => c < ' ' || "<>:\"|?*\\".Contains(c, StringComparison.Ordinal)).Distinct().ToList();
         var stem = name.Split('.')[0].TrimEnd(' ');
         if (bad.Count > 0)
         {

@@ -21,20 +21,20 @@ internal sealed class PartXml : IDisposable
 
     private const int FlushAt = 60 * 1024;
 
-    private readonly Stream output;
-    private readonly string prefix;
-    private readonly string startTag;
-    private readonly string endTag;
-    private readonly List<string> open = new(16);
-    private byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-    private int length;
+    private readonly Stream _output;
+    private readonly string _prefix;
+    private readonly string _startTag;
+    private readonly string _endTag;
+    private readonly List<string> _open = new(16);
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+    private int _length;
 
     /// <summary>While recording a <see cref="Fragment"/>: each reservation and each element's end, by offset.</summary>
-    private List<(int Offset, int Count)>? pieces;
-    private List<int>? ends;
+    private List<(int Offset, int Count)>? _pieces;
+    private List<int>? _ends;
 
     /// <summary>A start tag has been written up to its attributes; its '>' or ' />' is still to come.</summary>
-    private bool tagOpen;
+    private bool _tagOpen;
 
     /// <summary>
     /// Starts the part with the declaration XmlWriter wrote (UTF-8, no BOM); elements take <paramref name="prefix"/>,
@@ -47,10 +47,10 @@ internal sealed class PartXml : IDisposable
 
     private PartXml(Stream output, string prefix, bool declaration)
     {
-        this.output = output;
-        this.prefix = prefix;
-        startTag = prefix.Length == 0 ? "<" : "<" + prefix + ":";
-        endTag = prefix.Length == 0 ? "</" : "</" + prefix + ":";
+        _output = output;
+        _prefix = prefix;
+        _startTag = prefix.Length == 0 ? "<" : "<" + prefix + ":";
+        _endTag = prefix.Length == 0 ? "</" : "</" + prefix + ":";
         if (declaration)
         {
             Ascii("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
@@ -61,7 +61,7 @@ internal sealed class PartXml : IDisposable
     public void Root(string name, string @namespace = Namespace)
     {
         Start(name);
-        Attribute(prefix.Length == 0 ? "xmlns" : "xmlns:" + prefix, @namespace);
+        Attribute(_prefix.Length == 0 ? "xmlns" : "xmlns:" + _prefix, @namespace);
     }
 
     /// <summary>Opens <c>prefix:name</c>; attributes may follow until content or <see cref="End"/>.</summary>
@@ -74,40 +74,40 @@ internal sealed class PartXml : IDisposable
 
         // One reservation for the '>' closing the previous tag, "<w:" and the name: there are tens of thousands
         // of elements in a report (docs/performance.md).
-        var close = tagOpen ? 1 : 0;
-        Reserve(close + startTag.Length + name.Length);
-        if (tagOpen)
+        var close = _tagOpen ? 1 : 0;
+        Reserve(close + _startTag.Length + name.Length);
+        if (_tagOpen)
         {
-            buffer[length++] = (byte)'>';
+            _buffer[_length++] = (byte)'>';
         }
 
-        Put(startTag);
+        Put(_startTag);
         Put(name);
-        open.Add(name);
-        tagOpen = true;
+        _open.Add(name);
+        _tagOpen = true;
     }
 
     /// <summary>Closes the innermost open element: <c>" />"</c> when it has no content, as XmlWriter writes it.</summary>
     public void End()
     {
-        var name = open[^1];
-        open.RemoveAt(open.Count - 1);
-        if (tagOpen)
+        var name = _open[^1];
+        _open.RemoveAt(_open.Count - 1);
+        if (_tagOpen)
         {
             Reserve(3);
             Put(" />");
-            tagOpen = false;
+            _tagOpen = false;
         }
         else
         {
-            Reserve(endTag.Length + name.Length + 1);
-            Put(endTag);
+            Reserve(_endTag.Length + name.Length + 1);
+            Put(_endTag);
             Put(name);
-            buffer[length++] = (byte)'>';
+            _buffer[_length++] = (byte)'>';
         }
 
-        ends?.Add(length);
-        if (length >= FlushAt)
+        _ends?.Add(_length);
+        if (_length >= FlushAt)
         {
             Flush();
         }
@@ -124,7 +124,7 @@ internal sealed class PartXml : IDisposable
             Put(name);
             Put("=\"");
             Put(value);
-            buffer[length++] = (byte)'"';
+            _buffer[_length++] = (byte)'"';
             return;
         }
 
@@ -140,9 +140,9 @@ internal sealed class PartXml : IDisposable
         Put(" w:");
         Put(name);
         Put("=\"");
-        value.TryFormat(buffer.AsSpan(length), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
-        length += written;
-        buffer[length++] = (byte)'"';
+        value.TryFormat(_buffer.AsSpan(_length), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        _length += written;
+        _buffer[_length++] = (byte)'"';
     }
 
     /// <summary>A w: attribute whose value is an ASCII prefix and an integer (<c>w:name="_RG7"</c>).</summary>
@@ -153,9 +153,9 @@ internal sealed class PartXml : IDisposable
         Put(name);
         Put("=\"");
         Put(prefix);
-        value.TryFormat(buffer.AsSpan(length), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
-        length += written;
-        buffer[length++] = (byte)'"';
+        value.TryFormat(_buffer.AsSpan(_length), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        _length += written;
+        _buffer[_length++] = (byte)'"';
     }
 
     private void AttributeStart(string name)
@@ -170,13 +170,13 @@ internal sealed class PartXml : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Put(string text)
     {
-        var target = buffer.AsSpan(length, text.Length);
+        var target = _buffer.AsSpan(_length, text.Length);
         for (var i = 0; i < target.Length; i++)
         {
             target[i] = (byte)text[i];
         }
 
-        length += text.Length;
+        _length += text.Length;
     }
 
     /// <summary>An attribute named as given: unprefixed, or with its prefix (<c>xml:space</c>, <c>r:id</c>, <c>xmlns:r</c>).</summary>
@@ -185,11 +185,11 @@ internal sealed class PartXml : IDisposable
         if (value.Length <= 32 && System.Text.Ascii.IsValid(value) && !value.AsSpan().ContainsAny(AttributeSpecials))
         {
             Reserve(4 + qualifiedName.Length + value.Length);
-            buffer[length++] = (byte)' ';
+            _buffer[_length++] = (byte)' ';
             Put(qualifiedName);
             Put("=\"");
             Put(value);
-            buffer[length++] = (byte)'"';
+            _buffer[_length++] = (byte)'"';
             return;
         }
 
@@ -241,14 +241,14 @@ internal sealed class PartXml : IDisposable
     /// </summary>
     public static Fragment Record(Action<PartXml> write)
     {
-        using var xml = new PartXml(Stream.Null, "w", declaration: false) { pieces = [], ends = [] };
+        using var xml = new PartXml(Stream.Null, "w", declaration: false) { _pieces = [], _ends = [] };
         write(xml);
-        if (xml.open.Count > 0 || xml.tagOpen)
+        if (xml._open.Count > 0 || xml._tagOpen)
         {
             throw new InvalidOperationException("A recorded fragment must close every element it opens.");
         }
 
-        return new Fragment(xml.buffer.AsSpan(0, xml.length).ToArray(), [.. xml.pieces], [.. xml.ends]);
+        return new Fragment(xml._buffer.AsSpan(0, xml._length).ToArray(), [.. xml._pieces], [.. xml._ends]);
     }
 
     /// <summary>
@@ -273,10 +273,10 @@ internal sealed class PartXml : IDisposable
     {
         CloseTag();
         var bytes = fragment.Bytes;
-        if (length + fragment.Extent <= buffer.Length && length + bytes.Length < FlushAt)
+        if (_length + fragment.Extent <= _buffer.Length && _length + bytes.Length < FlushAt)
         {
-            bytes.CopyTo(buffer.AsSpan(length));
-            length += bytes.Length;
+            bytes.CopyTo(_buffer.AsSpan(_length));
+            _length += bytes.Length;
             return;
         }
 
@@ -288,12 +288,12 @@ internal sealed class PartXml : IDisposable
             var (offset, count) = reserved[i];
             var pieceEnd = i + 1 < reserved.Length ? reserved[i + 1].Offset : bytes.Length;
             Reserve(count);
-            bytes.AsSpan(offset, pieceEnd - offset).CopyTo(buffer.AsSpan(length));
-            length += pieceEnd - offset;
+            bytes.AsSpan(offset, pieceEnd - offset).CopyTo(_buffer.AsSpan(_length));
+            _length += pieceEnd - offset;
             while (nextEnd < ended.Length && ended[nextEnd] <= pieceEnd)
             {
                 nextEnd++;
-                if (length >= FlushAt)
+                if (_length >= FlushAt)
                 {
                     Flush();
                 }
@@ -312,10 +312,10 @@ internal sealed class PartXml : IDisposable
     /// <summary>Writes what is buffered to the stream (without flushing the stream itself).</summary>
     public void Flush()
     {
-        if (length > 0)
+        if (_length > 0)
         {
-            output.Write(buffer, 0, length);
-            length = 0;
+            _output.Write(_buffer, 0, _length);
+            _length = 0;
         }
     }
 
@@ -326,31 +326,31 @@ internal sealed class PartXml : IDisposable
     /// </summary>
     public void Dispose()
     {
-        if (buffer.Length == 0)
+        if (_buffer.Length == 0)
         {
             return;
         }
 
         try
         {
-            if (open.Count == 0)
+            if (_open.Count == 0)
             {
                 Flush();
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = [];
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
         }
     }
 
     private void CloseTag()
     {
-        if (tagOpen)
+        if (_tagOpen)
         {
             Byte((byte)'>');
-            tagOpen = false;
+            _tagOpen = false;
         }
     }
 
@@ -409,7 +409,7 @@ internal sealed class PartXml : IDisposable
                     consumed = stop + 1 < span.Length && span[stop + 1] == '\n' ? 2 : 1;
                     break;
 
-                // Any other control character cannot be written in XML 1.0: it is dropped.
+                    // Any other control character cannot be written in XML 1.0: it is dropped.
             }
 
             span = span[(stop + consumed)..];
@@ -443,7 +443,7 @@ internal sealed class PartXml : IDisposable
     private void Utf8(ReadOnlySpan<char> chars)
     {
         Reserve(Encoding.UTF8.GetMaxByteCount(chars.Length));
-        length += Encoding.UTF8.GetBytes(chars, buffer.AsSpan(length));
+        _length += Encoding.UTF8.GetBytes(chars, _buffer.AsSpan(_length));
     }
 
     /// <summary>
@@ -456,31 +456,31 @@ internal sealed class PartXml : IDisposable
         Reserve(text.Length);
         if (text.Length <= 16)
         {
-            var target = buffer.AsSpan(length, text.Length);
+            var target = _buffer.AsSpan(_length, text.Length);
             for (var i = 0; i < target.Length; i++)
             {
                 target[i] = (byte)text[i];
             }
 
-            length += text.Length;
+            _length += text.Length;
             return;
         }
 
-        System.Text.Ascii.FromUtf16(text, buffer.AsSpan(length, text.Length), out var written);
-        length += written;
+        System.Text.Ascii.FromUtf16(text, _buffer.AsSpan(_length, text.Length), out var written);
+        _length += written;
     }
 
     private void Byte(byte value)
     {
         Reserve(1);
-        buffer[length++] = value;
+        _buffer[_length++] = value;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reserve(int count)
     {
-        pieces?.Add((length, count));
-        if (length + count > buffer.Length)
+        _pieces?.Add((_length, count));
+        if (_length + count > _buffer.Length)
         {
             Grow(count);
         }
@@ -489,10 +489,10 @@ internal sealed class PartXml : IDisposable
     private void Grow(int count)
     {
         Flush();
-        if (count > buffer.Length)
+        if (count > _buffer.Length)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = ArrayPool<byte>.Shared.Rent(count);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = ArrayPool<byte>.Shared.Rent(count);
         }
     }
 }

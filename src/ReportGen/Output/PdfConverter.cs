@@ -88,7 +88,7 @@ public sealed class PdfConverter
     {
         private static readonly Lock Gate = new();
         private static readonly List<Conversion> Conversions = [];
-        private static IDisposable[]? registrations;
+        private static IDisposable[]? Registrations;
 
         public static Conversion Add(string work)
         {
@@ -96,9 +96,9 @@ public sealed class PdfConverter
             lock (Gate)
             {
                 Conversions.Add(conversion);
-                if (registrations is null && !OperatingSystem.IsWindows() && !OperatingSystem.IsBrowser())
+                if (Registrations is null && !OperatingSystem.IsWindows() && !OperatingSystem.IsBrowser())
                 {
-                    registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal)];
+                    Registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal)];
                 }
             }
 

@@ -401,7 +401,8 @@ public static class TablesWorkbookWriter
         {
             var numberFormats = new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.00" }) { Count = 1 };
             var fonts = new Fonts(
-                Font("宋体", 11, bold: false), Font("宋体", 11, bold: true), Font("宋体", 14, bold: true)) { Count = 3 };
+                Font("宋体", 11, bold: false), Font("宋体", 11, bold: true), Font("宋体", 14, bold: true))
+            { Count = 3 };
             var fills = new Fills(
                 new Fill(new PatternFill { PatternType = PatternValues.None }),
                 new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),

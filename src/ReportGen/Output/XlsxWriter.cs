@@ -171,7 +171,8 @@ public static class XlsxWriter
 
         static S.Fill Solid(string argb) => new(new S.PatternFill(
             new S.ForegroundColor { Rgb = argb },
-            new S.BackgroundColor { Indexed = 64 }) { PatternType = S.PatternValues.Solid });
+            new S.BackgroundColor { Indexed = 64 })
+        { PatternType = S.PatternValues.Solid });
 
         var wrap = Format(0, 0, 0);
         wrap.ApplyAlignment = true;
@@ -193,14 +194,16 @@ public static class XlsxWriter
             new S.Fills(
                 new S.Fill(new S.PatternFill { PatternType = S.PatternValues.None }),
                 new S.Fill(new S.PatternFill { PatternType = S.PatternValues.Gray125 }),
-                Solid("FFFFF2CC"), Solid("FFDDEBF7"), Solid("FFD9D9D9")) { Count = 5 },
+                Solid("FFFFF2CC"), Solid("FFDDEBF7"), Solid("FFD9D9D9"))
+            { Count = 5 },
             new S.Borders(new S.Border()) { Count = 1 },
             new S.CellStyleFormats(new S.CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
             new S.CellFormats(formats) { Count = (uint)formats.Length },
             new S.CellStyles(new S.CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 },
             new S.DifferentialFormats(new S.DifferentialFormat(
                 new S.Font(new S.Color { Rgb = "FF9C0006" }),
-                new S.Fill(new S.PatternFill(new S.BackgroundColor { Rgb = "FFFFC7CE" })))) { Count = 1 });
+                new S.Fill(new S.PatternFill(new S.BackgroundColor { Rgb = "FFFFC7CE" }))))
+            { Count = 1 });
     }
 
     /// <summary>
@@ -366,9 +369,9 @@ public static class XlsxWriter
     {
         public S.Row Row { get; } = new();
 
-        private readonly S.Cell cell = new();
-        private readonly S.CellValue value = new();
-        private readonly List<OpenXmlAttribute> attributes = new(3);
+        private readonly S.Cell _cell = new();
+        private readonly S.CellValue _value = new();
+        private readonly List<OpenXmlAttribute> _attributes = new(3);
 
         public void Write(object? content, string row, int column, XlsxStyle style)
         {
@@ -382,25 +385,25 @@ public static class XlsxWriter
                 return;
             }
 
-            attributes.Clear();
-            attributes.Add(new OpenXmlAttribute("r", "", Model.SourceLocation.ColumnLetters(column) + row));
+            _attributes.Clear();
+            _attributes.Add(new OpenXmlAttribute("r", "", Model.SourceLocation.ColumnLetters(column) + row));
             if (style != XlsxStyle.Plain)
             {
-                attributes.Add(new OpenXmlAttribute("s", "", ((int)style).ToString(CultureInfo.InvariantCulture)));
+                _attributes.Add(new OpenXmlAttribute("s", "", ((int)style).ToString(CultureInfo.InvariantCulture)));
             }
 
             if (content is null)
             {
                 // An empty cell with a format: the fill shows what to type where.
-                writer.WriteStartElement(cell, attributes);
+                writer.WriteStartElement(_cell, _attributes);
                 writer.WriteEndElement();
                 return;
             }
 
             var number = content is decimal or int or long or double or float;
-            attributes.Add(new OpenXmlAttribute("t", "", number ? "n" : "s"));
-            writer.WriteStartElement(cell, attributes);
-            writer.WriteStartElement(value);
+            _attributes.Add(new OpenXmlAttribute("t", "", number ? "n" : "s"));
+            writer.WriteStartElement(_cell, _attributes);
+            writer.WriteStartElement(_value);
             writer.WriteString(number
                 ? Convert.ToString(content, CultureInfo.InvariantCulture)!
                 : strings.Index(content as string ?? content.ToString() ?? string.Empty).ToString(CultureInfo.InvariantCulture));
@@ -412,18 +415,18 @@ public static class XlsxWriter
     /// <summary>xl/sharedStrings.xml: each distinct text once, cells refer to it by its index.</summary>
     private sealed class SharedStrings
     {
-        private readonly Dictionary<string, int> indexes = new(StringComparer.Ordinal);
-        private readonly List<string> texts = [];
-        private int references;
+        private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
+        private readonly List<string> _texts = [];
+        private int _references;
 
         public int Index(string text)
         {
-            references++;
-            if (!indexes.TryGetValue(text, out var index))
+            _references++;
+            if (!_indexes.TryGetValue(text, out var index))
             {
-                index = texts.Count;
-                indexes[text] = index;
-                texts.Add(text);
+                index = _texts.Count;
+                _indexes[text] = index;
+                _texts.Add(text);
             }
 
             return index;
@@ -433,13 +436,13 @@ public static class XlsxWriter
         {
             using var writer = OpenXmlWriter.Create(part);
             writer.WriteStartElement(new S.SharedStringTable(), [
-                new OpenXmlAttribute("count", "", references.ToString(CultureInfo.InvariantCulture)),
-                new OpenXmlAttribute("uniqueCount", "", texts.Count.ToString(CultureInfo.InvariantCulture)),
+                new OpenXmlAttribute("count", "", _references.ToString(CultureInfo.InvariantCulture)),
+                new OpenXmlAttribute("uniqueCount", "", _texts.Count.ToString(CultureInfo.InvariantCulture)),
             ]);
             var item = new S.SharedStringItem();
             var text = new S.Text();
             OpenXmlAttribute[] preserve = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
-            foreach (var entry in texts)
+            foreach (var entry in _texts)
             {
                 writer.WriteStartElement(item);
                 writer.WriteStartElement(text, preserve);

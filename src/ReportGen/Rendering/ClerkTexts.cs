@@ -15,14 +15,14 @@ public sealed record ClerkText(string Title, string Cell, string Given, int Part
 /// </summary>
 public sealed class ClerkTexts
 {
-    private readonly Dictionary<string, ClerkText> texts = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, string> titles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ClerkText> _texts = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The lengths of the registered texts, as bits: every value a template writes is looked up, most are figures
     /// no text is as short as, and a bit test is cheaper than a dictionary's (docs/performance.md).
     /// </summary>
-    private readonly ulong[] lengths = new ulong[64];
+    private readonly ulong[] _lengths = new ulong[64];
 
     /// <summary>
     /// Registers <paramref name="text"/> (already literal, <see cref="ReportMarkup.Literal"/>) as the text of
@@ -37,30 +37,30 @@ public sealed class ClerkTexts
         }
 
         var field = new ClerkText(title, cell, Fingerprint.Of(whole ?? text), part);
-        if (texts.TryGetValue(text, out var existing) && existing != field)
+        if (_texts.TryGetValue(text, out var existing) && existing != field)
         {
             text = new string(text.AsSpan());
         }
 
-        texts[text] = field;
-        titles.TryAdd(cell, title);
-        lengths[(text.Length >> 6) & 63] |= 1UL << (text.Length & 63);
+        _texts[text] = field;
+        _titles.TryAdd(cell, title);
+        _lengths[(text.Length >> 6) & 63] |= 1UL << (text.Length & 63);
         return text;
     }
 
     public bool TryGet(string text, out ClerkText field)
     {
-        if ((lengths[(text.Length >> 6) & 63] & (1UL << (text.Length & 63))) == 0)
+        if ((_lengths[(text.Length >> 6) & 63] & (1UL << (text.Length & 63))) == 0)
         {
             field = null!;
             return false;
         }
 
-        return texts.TryGetValue(text, out field!);
+        return _texts.TryGetValue(text, out field!);
     }
 
     /// <summary>The title of the texts registered for <paramref name="cell"/>, if any.</summary>
-    public string? TitleOf(string cell) => titles.GetValueOrDefault(cell);
+    public string? TitleOf(string cell) => _titles.GetValueOrDefault(cell);
 
-    public int Count => texts.Count;
+    public int Count => _texts.Count;
 }

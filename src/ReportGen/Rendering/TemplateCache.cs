@@ -31,7 +31,7 @@ internal static class TemplateCache
     private sealed record Entry(FileStamp Folder, string[] Files, FileStamp[] Stamps, ParsedTemplate Parsed);
 
     /// <summary>The template at <paramref name="templatePath"/> (a full path) and its partials, parsed within <paramref name="limits"/>.</summary>
-    /// <exception cref="InputException">The template cannot be read or does not parse (located, <see cref="TemplateErrors"/>).</exception>
+    /// <exception cref="Model.InputException">The template cannot be read or does not parse (located, <see cref="TemplateErrors"/>).</exception>
     public static ParsedTemplate Get(string templatePath, TemplateLimits limits)
     {
         var partialsFolder = TemplateFiles.PartialsFolder(templatePath);

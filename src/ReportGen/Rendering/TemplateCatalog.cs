@@ -52,7 +52,7 @@ public static class TemplateCatalog
         }
 
         var comment = string.Join("", text[(open + 2)..close].Split('\n', StringSplitOptions.TrimEntries));
-        var end = comment.IndexOf('。');
+        var end = comment.IndexOf('。', StringComparison.Ordinal);
         var sentence = end < 0 ? comment : comment[..end];
         return sentence.StartsWith(Title, StringComparison.Ordinal) ? sentence[Title.Length..] : sentence;
     }

@@ -26,7 +26,7 @@ public static class TemplateFiles
     public static string Resolve(string nameOrPath, string templatesDirectory)
     {
         var extension = TemplateRenderer.Extension;
-        var isPath = nameOrPath.Contains('/') || nameOrPath.Contains('\\') || nameOrPath.EndsWith(extension, StringComparison.OrdinalIgnoreCase);
+        var isPath = nameOrPath.Contains('/', StringComparison.Ordinal) || nameOrPath.Contains('\\', StringComparison.Ordinal) || nameOrPath.EndsWith(extension, StringComparison.OrdinalIgnoreCase);
         var path = isPath ? Path.GetFullPath(nameOrPath) : Path.Combine(templatesDirectory, nameOrPath + extension);
         if (File.Exists(path))
         {

@@ -10,7 +10,7 @@ namespace ReportGen.Rendering;
 /// </summary>
 public sealed class TemplateModelBuilder
 {
-    /// <summary>The clerk's texts of the model being built (<see cref="ClerkAt"/>).</summary>
+    /// <summary>The clerk's texts of the model being built (<see cref="ClerkAt(ClerkTexts, string?, SourceLocation, string, string?, int)"/>).</summary>
     private readonly ClerkTexts _texts = new();
 
     private TemplateModelBuilder()

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ReportGen.Model;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -65,7 +64,7 @@ internal static class TemplateSandbox
     private const int RenderStackSize = 16 * 1024 * 1024;
 
     /// <summary>
-    /// Fills <paramref name="context"/> (made by <see cref="Context"/>) for a render and runs <paramref name="render"/>
+    /// Fills the template context (made by <see cref="Context"/>) for a render and runs <paramref name="render"/>
     /// within <paramref name="limits"/>; every failure is a located Chinese message (<see cref="TemplateErrors"/>).
     /// </summary>
     public static string Run(ParsedTemplate parsed, TemplateLimits limits, Func<CancellationToken, string> render)

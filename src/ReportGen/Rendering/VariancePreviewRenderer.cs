@@ -245,7 +245,7 @@ public static class VariancePreviewRenderer
     }
 
     private static void MarkdownRow(StringBuilder builder, IEnumerable<string> cells) =>
-        builder.Append("| ").Append(string.Join(" | ", cells.Select(c => c.Replace("|", "\\|").Replace("\n", " ")))).Append(" |\n");
+        builder.Append("| ").Append(string.Join(" | ", cells.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)))).Append(" |\n");
 
     public static string[] Cells(Amounts a) =>
     [

@@ -26,7 +26,7 @@ public sealed class ConsistencyValidatorTests
         var finding = FindingAssert.Single(analysis, "RG101");
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("预算执行!F3", At(finding));
-        Assert.Contains("应为 38.72万元", finding.Message);
+        Assert.Contains("应为 38.72万元", finding.Message, StringComparison.Ordinal);
         FindingAssert.None(analysis, "RG103");
     }
 
@@ -42,7 +42,7 @@ public sealed class ConsistencyValidatorTests
         Assert.Equal(expected == "RG103" ? Severity.Info : Severity.Error, finding.Severity);
         if (expected == "RG103")
         {
-            Assert.StartsWith("尾差：", finding.Message);
+            Assert.StartsWith("尾差：", finding.Message, StringComparison.Ordinal);
         }
     }
 
@@ -55,7 +55,7 @@ public sealed class ConsistencyValidatorTests
         var finding = FindingAssert.Single(analysis, "RG102");
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("预算执行!H3", At(finding));
-        Assert.Contains("应为 40.03万元", finding.Message);
+        Assert.Contains("应为 40.03万元", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class ConsistencyValidatorTests
         var finding = FindingAssert.Single(analysis, "RG140");
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("预算执行!G5", At(finding));
-        Assert.Contains("“合计”行的实际支出数 150.00万元", finding.Message);
+        Assert.Contains("“合计”行的实际支出数 150.00万元", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class ConsistencyValidatorTests
         var analysis = WithForm("五十", "50", "20", "30").Analyze();
         var finding = FindingAssert.Single(analysis, "RG110");
         Assert.Equal("基本信息!B5", At(finding));
-        Assert.Contains("“五十”不是金额", finding.Message);
+        Assert.Contains("“五十”不是金额", finding.Message, StringComparison.Ordinal);
     }
 
     // RG120 / RG121 / RG122: execution
@@ -200,7 +200,7 @@ public sealed class ConsistencyValidatorTests
         var finding = FindingAssert.Single(analysis, "RG120");
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("预算执行!G3", At(finding));
-        Assert.Contains("超支 0.50万元", finding.Message);
+        Assert.Contains("超支 0.50万元", finding.Message, StringComparison.Ordinal);
         Assert.True(analysis.HasErrors);
     }
 
@@ -225,8 +225,8 @@ public sealed class ConsistencyValidatorTests
         var finding = FindingAssert.Single(analysis, "RG121");
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Equal("预算执行!L3", At(finding));
-        Assert.Contains("56.23%", finding.Message);
-        Assert.Contains("结余结转 55.29万元", finding.Message);
+        Assert.Contains("56.23%", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("结余结转 55.29万元", finding.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -248,7 +248,7 @@ public sealed class ConsistencyValidatorTests
         var analysis = Book().Project("p", (decimal)initial, (decimal)adjustment, (decimal)(initial + adjustment)).Analyze();
         var finding = FindingAssert.Single(analysis, "RG122");
         Assert.Equal(Severity.Warning, finding.Severity);
-        Assert.Contains(words, finding.Message);
+        Assert.Contains(words, finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -267,7 +267,7 @@ public sealed class ConsistencyValidatorTests
         var finding = FindingAssert.Single(analysis, "RG116");
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("预算执行!A4", At(finding));
-        Assert.Contains("预算执行!3", finding.Message);
+        Assert.Contains("预算执行!3", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -361,9 +361,9 @@ public sealed class ConsistencyValidatorTests
         var finding = FindingAssert.Single(analysis, "RG170");
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("项目目标!A2", At(finding));
-        Assert.Contains("“文明建设经费”在预算执行表中找不到", finding.Message);
-        Assert.Contains("最接近的是预算执行表中的“文明经费”（预算执行!A3）", finding.Message);
-        Assert.Contains("请在预算执行!K3（别名列）填写“文明建设经费”", finding.Message);
+        Assert.Contains("“文明建设经费”在预算执行表中找不到", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("最接近的是预算执行表中的“文明经费”（预算执行!A3）", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("请在预算执行!K3（别名列）填写“文明建设经费”", finding.Message, StringComparison.Ordinal);
         Assert.Null(analysis.Figures.Lines[1].TargetName);
     }
 
@@ -413,7 +413,7 @@ public sealed class ConsistencyValidatorTests
         var analysis = Book().Project("a", 30m, 0m, 30m).Project("b", 20m, 0m, 20m).Project("追加", 0m, 5m, 5m)
             .Target("a", 30m).Analyze();
         var finding = FindingAssert.Single(analysis, "RG173");
-        Assert.Contains("“b”", finding.Message);
+        Assert.Contains("“b”", finding.Message, StringComparison.Ordinal);
         FindingAssert.None(Book().Project("a", 30m, 0m, 30m).Analyze(), "RG173"); // no targets at all: nothing to compare
     }
 
@@ -435,7 +435,7 @@ public sealed class ConsistencyValidatorTests
     public void RG180_template_prompt_in_a_department_fact()
     {
         var analysis = Book().Project("p", 10m, 0m, 10m).Info("存在问题", "……").Analyze();
-        Assert.StartsWith("基本信息!B", At(FindingAssert.Single(analysis, "RG180")));
+        Assert.StartsWith("基本信息!B", At(FindingAssert.Single(analysis, "RG180")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -465,7 +465,7 @@ public sealed class ConsistencyValidatorTests
             .Project("意识形态工作专项经费", 15m, 0m, 15m, purpose: text).Analyze();
         var finding = FindingAssert.Single(analysis, "RG181");
         Assert.Equal("预算执行!J4", At(finding));
-        Assert.Contains("“融媒体中心专项经费”", finding.Message);
+        Assert.Contains("“融媒体中心专项经费”", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -494,8 +494,8 @@ public sealed class ConsistencyValidatorTests
         var analysis = Book().Project("意识形态工作专项经费", 126.32m, 0m, 71.03m).Info("存在问题", "绩效管理不存在相关问题。").Analyze();
         var finding = FindingAssert.Single(analysis, "RG190");
         Assert.Equal(Severity.Error, finding.Severity);
-        Assert.Contains("“意识形态工作专项经费”预算执行率56.23%，低于90%", finding.Message);
-        Assert.Contains("1. 部门预算执行率", finding.Message);
+        Assert.Contains("“意识形态工作专项经费”预算执行率56.23%，低于90%", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("1. 部门预算执行率", finding.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -510,8 +510,8 @@ public sealed class ConsistencyValidatorTests
         var finding = FindingAssert.Single(analysis, "RG190");
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("基本信息!B5", At(finding));
-        Assert.Contains("“p”预算执行率50.00%，低于90%", finding.Message);
-        Assert.Contains("“q”实际支出12.00万元，超过全年预算10.00万元", finding.Message);
+        Assert.Contains("“p”预算执行率50.00%，低于90%", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("“q”实际支出12.00万元，超过全年预算10.00万元", finding.Message, StringComparison.Ordinal);
         Assert.True(analysis.HasErrors);
     }
 
@@ -521,7 +521,7 @@ public sealed class ConsistencyValidatorTests
         var analysis = Book().Project("p", 100m, 0m, 50m).Info("存在问题", "p项目执行进度慢。").Info("改进措施", "无").Analyze();
         var finding = FindingAssert.Single(analysis, "RG190");
         Assert.Equal(Severity.Error, finding.Severity);
-        Assert.Contains("“改进措施”写的是“无”", finding.Message);
+        Assert.Contains("“改进措施”写的是“无”", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -530,7 +530,7 @@ public sealed class ConsistencyValidatorTests
         var analysis = Book().Project("p", 100m, 0m, 100m).Info("存在问题", "无")
             .Indicator(IndicatorRow.DepartmentScope, "产出指标", "数量指标", "演出场次", "≥120场", "60场").Analyze();
         var finding = FindingAssert.Single(analysis, "RG190");
-        Assert.Contains("部门整体指标“演出场次”未达成（指标值≥120场，实际完成值60场）", finding.Message);
+        Assert.Contains("部门整体指标“演出场次”未达成（指标值≥120场，实际完成值60场）", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class SpendingProgressTests
         Assert.Equal(["15.42%", "45.83%", "75.00%", "98.50%"], progress.Checkpoints.Select(c => Money.FormatPercent(c.Share)));
         Assert.Equal(["3月底", "6月底", "10月底", "12月底"], progress.BehindCheckpoints.Select(c => c.Label));
         var finding = Assert.Single(analysis.Findings, f => f.Code == "RG132");
-        Assert.Contains("6月底45.83%（计划50.00%）", finding.Message);
+        Assert.Contains("6月底45.83%（计划50.00%）", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,14 +53,14 @@ public sealed class SpendingProgressTests
     public void Cumulative_figures_that_go_down_are_flagged()
     {
         var analysis = Analyze(["乡村文化振兴专项资金", "20%", "50%", "80%", "100%"], ["乡村文化振兴专项资金", 30, 25, 90, 118.2]);
-        Assert.Contains(analysis.Findings, f => f.Code == "RG133" && f.Message.Contains("6月底累计 25.00 万元小于3月底的 30.00 万元"));
+        Assert.Contains(analysis.Findings, f => f.Code == "RG133" && f.Message.Contains("6月底累计 25.00 万元小于3月底的 30.00 万元", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Unknown_names_and_bad_percentages_are_findings()
     {
         var analysis = Analyze(["乡村振兴资金", "20%", "50%", "80%", "100%"], ["乡村文化振兴专项资金", 18.5, 55, 90, 118.2]);
-        Assert.Contains(analysis.Findings, f => f.Code == "RG134" && f.Message.Contains("乡村振兴资金"));
+        Assert.Contains(analysis.Findings, f => f.Code == "RG134" && f.Message.Contains("乡村振兴资金", StringComparison.Ordinal));
         var bad = Analyze(["乡村文化振兴专项资金", "二成", "50%", "80%", "100%"], ["乡村文化振兴专项资金", 18.5, 55, 90, 118.2]);
         Assert.Contains(bad.Findings, f => f.Code == "RG109" && f.Location.ToString() == "支出计划!B2");
     }

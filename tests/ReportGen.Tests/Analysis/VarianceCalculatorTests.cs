@@ -7,16 +7,16 @@ public sealed class VarianceCalculatorTests
 {
     private static BudgetLine Line(string name, decimal initial, decimal? adjustment, decimal? final, decimal actual,
         ExpenseCategory category = ExpenseCategory.Project, LineSource? source = null) => new()
-    {
-        Name = name,
-        Category = category,
-        Source = source ?? (initial > 0 ? LineSource.Initial : LineSource.MidYear),
-        InitialBudget = initial,
-        AdjustmentGiven = adjustment,
-        FinalBudgetGiven = final,
-        Actual = actual,
-        Location = new SourceLocation("t.xlsx", "预算执行", 2),
-    };
+        {
+            Name = name,
+            Category = category,
+            Source = source ?? (initial > 0 ? LineSource.Initial : LineSource.MidYear),
+            InitialBudget = initial,
+            AdjustmentGiven = adjustment,
+            FinalBudgetGiven = final,
+            Actual = actual,
+            Location = new SourceLocation("t.xlsx", "预算执行", 2),
+        };
 
     [Fact]
     public void Final_budget_is_initial_plus_adjustment_and_carry_over_is_final_minus_actual()

@@ -1,7 +1,6 @@
 using ReportGen.Cli;
 using ReportGen.Input;
 using ReportGen.Output;
-using ReportGen.Model;
 
 namespace ReportGen.Tests.Batch;
 

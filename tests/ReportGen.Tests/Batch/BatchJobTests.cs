@@ -35,7 +35,7 @@ public class BatchJobTests
         Assert.Contains(byName[BatchFolder.WithErrors].Findings, f => f.Code == "RG101");
         Assert.Equal(BatchStatus.Unreadable, byName[BatchFolder.Corrupt].Status);
         Assert.Equal(BatchStatus.Unreadable, byName[BatchFolder.MissingSheet].Status);
-        Assert.Contains("预算执行", byName[BatchFolder.MissingSheet].Message);
+        Assert.Contains("预算执行", byName[BatchFolder.MissingSheet].Message, StringComparison.Ordinal);
         Assert.Equal(BatchStatus.Unreadable, byName[BatchFolder.Empty].Status);
         Assert.All(BatchFolder.Bad, bad => Assert.Null(byName[bad].ReportPath));
         Assert.Equal(BatchFolder.Good.Length, Directory.GetFiles(folder.Output, "*.docx", SearchOption.AllDirectories).Length);
@@ -132,7 +132,7 @@ public class BatchJobTests
 
         Assert.Equal<string>([Path.Combine("乡镇", "龙头铺街道.xls"), BatchFolder.Good[1], BatchFolder.Good[0]], items.Select(i => i.Name));
         Assert.Equal(3, items.Select(i => i.ReportPath).Distinct().Count());
-        Assert.All(items, item => Assert.StartsWith(output, item.ReportPath));
+        Assert.All(items, item => Assert.StartsWith(output, item.ReportPath, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -142,10 +142,10 @@ public class BatchJobTests
         var (code, output, error) = Cli("batch", folder.Input, "-o", folder.Output, "--jobs", "2");
 
         Assert.Equal(ExitCodes.FindingsWithErrors, code);
-        Assert.Contains($"已生成 {BatchFolder.Good[0]}", output);
-        Assert.Contains("共 6 个工作簿：已生成 2 份报告，1 个有错误未生成，3 个无法处理", output);
-        Assert.Contains($"未生成 {BatchFolder.Corrupt}", error);
-        Assert.Contains("RG101", error);
+        Assert.Contains($"已生成 {BatchFolder.Good[0]}", output, StringComparison.Ordinal);
+        Assert.Contains("共 6 个工作簿：已生成 2 份报告，1 个有错误未生成，3 个无法处理", output, StringComparison.Ordinal);
+        Assert.Contains($"未生成 {BatchFolder.Corrupt}", error, StringComparison.Ordinal);
+        Assert.Contains("RG101", error, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder.Output, SummaryWriter.WorkbookName)));
         Assert.True(File.Exists(Path.Combine(folder.Output, SummaryWriter.FindingsCsvName)));
     }
@@ -159,7 +159,7 @@ public class BatchJobTests
         var empty = Directory.CreateDirectory(Path.Combine(folder.Root, "空文件夹")).FullName;
         var (code, _, error) = Cli("batch", empty, "-o", folder.Output);
         Assert.Equal(ExitCodes.InputError, code);
-        Assert.Contains("没有找到工作簿", error);
+        Assert.Contains("没有找到工作簿", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public class BatchJobTests
         var (code, _, error) = Cli("batch", folder.Input, "-o", folder.Output, "--style", style);
 
         Assert.Equal(ExitCodes.InputError, code);
-        Assert.Contains("样式参考文档无法读取", error);
+        Assert.Contains("样式参考文档无法读取", error, StringComparison.Ordinal);
         Assert.Empty(Directory.Exists(folder.Output) ? Directory.GetFiles(folder.Output, "*.docx", SearchOption.AllDirectories) : []);
     }
 

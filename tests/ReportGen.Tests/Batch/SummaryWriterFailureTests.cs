@@ -23,7 +23,7 @@ public sealed class SummaryBatch : IDisposable
 
 /// <summary>
 /// <see cref="SummaryWriter.Write"/> writes 批量汇总.xlsx on the calling thread while another writes the two CSV files,
-/// each through <see cref="AtomicFile"/>. When one of them cannot be written, the user hears about that one (the
+/// each through <see cref="ReportGen.Output.AtomicFile"/>. When one of them cannot be written, the user hears about that one (the
 /// workbook's failure first, as the writer promises), the files that could be written are whole, and no temp file
 /// is left in the output folder.
 /// </summary>
@@ -161,7 +161,7 @@ public sealed class SummaryWriterFailureTests(SummaryBatch batch) : IClassFixtur
         // ENOSPC, which the CLI names 磁盘空间不足 (JobFailure.Of), from the workbook's temp file: the CSV files'
         // failures are only waited for. Each writer removed its temp file.
         Assert.Equal(28, error.HResult);
-        Assert.Contains($"{Path.DirectorySeparatorChar}.{SummaryWriter.WorkbookName}.tmp-", error.Message);
+        Assert.Contains($"{Path.DirectorySeparatorChar}.{SummaryWriter.WorkbookName}.tmp-", error.Message, StringComparison.Ordinal);
         Assert.Equal(["filler.bin"], Entries(disk.Path));
     }
 }

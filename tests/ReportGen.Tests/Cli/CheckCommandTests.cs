@@ -16,10 +16,10 @@ public sealed class CheckCommandTests
         Assert.Contains(low, l => l.Contains("预算执行!L4", StringComparison.Ordinal) && l.Contains("“文明经费”预算执行率 67.33%", StringComparison.Ordinal));
         Assert.Contains(low, l => l.Contains("预算执行!L5", StringComparison.Ordinal) && l.Contains("“秋瑾故居修复提质工程经费”预算执行率 86.54%", StringComparison.Ordinal));
         Assert.Contains(low, l => l.Contains("预算执行!L6", StringComparison.Ordinal) && l.Contains("“意识形态工作专项经费”预算执行率 56.23%", StringComparison.Ordinal));
-        Assert.All(low, l => Assert.StartsWith("[警告]", l));
-        Assert.Contains("共 0 个错误", result.Output);
-        Assert.DoesNotContain("RG170", result.Output); // 文明建设经费 is matched by the 别名 column
-        Assert.DoesNotContain("RG181", result.Output); // 意识形态's use is its own, not project 1's
+        Assert.All(low, l => Assert.StartsWith("[警告]", l, StringComparison.Ordinal));
+        Assert.Contains("共 0 个错误", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("RG170", result.Output, StringComparison.Ordinal); // 文明建设经费 is matched by the 别名 column
+        Assert.DoesNotContain("RG181", result.Output, StringComparison.Ordinal); // 意识形态's use is its own, not project 1's
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class CheckCommandTests
             .Indicator("部门整体", "产出指标", "数量指标", "宣传报道", "≥10篇", "11篇").WriteXlsx(temp.File("干净.xlsx"));
         var result = CliHarness.Run("check", path);
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("未发现问题。", result.Output);
+        Assert.Contains("未发现问题。", result.Output, StringComparison.Ordinal);
 
         var without = WorkbookBuilder.Create().WithTexts().Project("p", 10m, 0m, 10m, purpose: "用于p。").WriteXlsx(temp.File("无指标.xlsx"));
         Assert.Contains("[警告] RG321 绩效指标", CliHarness.Run("check", without).Output, StringComparison.Ordinal);
@@ -66,8 +66,8 @@ public sealed class CheckCommandTests
         var path = WorkbookBuilder.Create().Project("p", 10m, 0m, 12m).WriteXlsx(temp.File("超支.xlsx"));
         var result = CliHarness.Run("check", path);
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("[错误] RG120 预算执行!G2", result.Output);
-        Assert.Contains("请先修正错误", result.Output);
+        Assert.Contains("[错误] RG120 预算执行!G2", result.Output, StringComparison.Ordinal);
+        Assert.Contains("请先修正错误", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using ReportGen.Analysis.Indicators;
 using ReportGen.Cli;
 using ReportGen.Model;
-using ReportGen.Output;
 using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Cli;
@@ -31,7 +30,7 @@ public sealed class DefaultSampleTests
             .Select(f => $"{f.Code} {f.Location} {f.Message}"));
         var check = CliHarness.Run("check", input);
         Assert.Equal(ExitCodes.Ok, check.ExitCode);
-        Assert.Contains("未发现问题", check.Output);
+        Assert.Contains("未发现问题", check.Output, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -93,16 +92,16 @@ public sealed class DefaultSampleTests
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
 
         var score = GenerateJob.Analyze(Repo.ExampleXlsx).DepartmentScore!;
-        Assert.Contains($"部门整体绩效自评得分 {Money.Format(score.Total)} 分，等级“{score.Grade}”。", result.Output);
-        Assert.DoesNotContain("待填写", result.Output);
-        Assert.DoesNotContain("警告", result.Output);
+        Assert.Contains($"部门整体绩效自评得分 {Money.Format(score.Total)} 分，等级“{score.Grade}”。", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("待填写", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("警告", result.Output, StringComparison.Ordinal);
 
         var text = DocxDump.Dump(path);
-        Assert.Contains("示例县文化旅游局", text);
-        Assert.DoesNotContain("待填写", text);
-        Assert.DoesNotContain("未填写", text);
-        Assert.DoesNotContain("无法判断", text);
-        Assert.Contains($"自评得分{Money.Format(score.Total)}分，等级为“{score.Grade}”", text);
-        Assert.Contains($"自评等级：{score.Grade}", text);
+        Assert.Contains("示例县文化旅游局", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("待填写", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("未填写", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("无法判断", text, StringComparison.Ordinal);
+        Assert.Contains($"自评得分{Money.Format(score.Total)}分，等级为“{score.Grade}”", text, StringComparison.Ordinal);
+        Assert.Contains($"自评等级：{score.Grade}", text, StringComparison.Ordinal);
     }
 }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using ReportGen.Analysis;
-using ReportGen.Input;
 using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;
 using S = DocumentFormat.OpenXml.Spreadsheet;
@@ -24,7 +24,7 @@ public sealed class NewCommandTests
         var check = CliHarness.Run("check", path, "--format", "json");
 
         Assert.Equal(0, made.ExitCode);
-        Assert.Contains("工作簿填写说明.md", made.Output);
+        Assert.Contains("工作簿填写说明.md", made.Output, StringComparison.Ordinal);
         using (var document = SpreadsheetDocument.Open(path, isEditable: false))
         {
             Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2013).Validate(document));
@@ -69,7 +69,7 @@ public sealed class NewCommandTests
         Assert.Contains(info, row => row.SequenceEqual(["金额单位", "元"]));
         Assert.Contains(info, row => row[0] == "事业编制构成");
         var guide = string.Join("\n", Sheet("填写说明").Descendants<S.Cell>().Select(c => Text(part, c)));
-        Assert.All(WorkbookSchema.Sheets.SelectMany(s => s.Columns).SelectMany(c => c.Synonyms.Prepend(c.Name)), name => Assert.Contains(name, guide));
+        Assert.All(WorkbookSchema.Sheets.SelectMany(s => s.Columns).SelectMany(c => c.Synonyms.Prepend(c.Name)), name => Assert.Contains(name, guide, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class NewCommandTests
         var result = CliHarness.Run("new", path);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("已经存在", result.Error);
+        Assert.Contains("已经存在", result.Error, StringComparison.Ordinal);
         Assert.Equal("mine", File.ReadAllText(path));
     }
 
@@ -98,7 +98,7 @@ public sealed class NewCommandTests
         Assert.Equal(2, result.ExitCode);
         var guide = Path.Combine(ReportGen.Cli.Bundled.TemplatesDirectory, WorkbookGuide.GuideFile);
         Assert.True(File.Exists(guide));
-        Assert.Contains($"《工作簿填写说明》（{guide}）", result.Error);
+        Assert.Contains($"《工作簿填写说明》（{guide}）", result.Error, StringComparison.Ordinal);
     }
 
     [LibreOfficeFact]
@@ -120,12 +120,12 @@ public sealed class NewCommandTests
         process.StandardError.ReadToEnd();
         Assert.True(process.WaitForExit(120_000));
         Assert.Equal(0, process.ExitCode);
-        Assert.StartsWith("项目名称,支出类别,来源,年初预算数", File.ReadAllText(Path.Combine(output, "新建-预算执行.csv")));
-        Assert.Contains("部门名称,某县统计局", File.ReadAllText(Path.Combine(output, "新建-基本信息.csv")));
+        Assert.StartsWith("项目名称,支出类别,来源,年初预算数", File.ReadAllText(Path.Combine(output, "新建-预算执行.csv")), StringComparison.Ordinal);
+        Assert.Contains("部门名称,某县统计局", File.ReadAllText(Path.Combine(output, "新建-基本信息.csv")), StringComparison.Ordinal);
     }
 
     private static string Text(WorkbookPart part, S.Cell cell) =>
         cell.DataType?.Value == S.CellValues.SharedString
-            ? part.SharedStringTablePart!.SharedStringTable.Elements<S.SharedStringItem>().ElementAt(int.Parse(cell.CellValue!.Text)).InnerText
+            ? part.SharedStringTablePart!.SharedStringTable.Elements<S.SharedStringItem>().ElementAt(int.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture)).InnerText
             : cell.CellValue?.Text ?? "";
 }

@@ -136,15 +136,15 @@ public sealed class PreviewCommandTests
     {
         var result = CliHarness.Run("preview", Repo.SampleCsvFolder, "--format", "md");
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("# 中共株洲市石峰区委员会宣传部2023年度预算执行差异表", result.Output);
-        Assert.Contains("| 合计 |  | 326.42 | 234.33 | 560.75 | 458.04 | 102.71 | 81.68% |  |", result.Output);
-        Assert.Contains("| 基本支出小计 |  | 231.42 | 18.56 | 249.98 | 245.80 | 4.18 | 98.33% |  |", result.Output);
+        Assert.StartsWith("# 中共株洲市石峰区委员会宣传部2023年度预算执行差异表", result.Output, StringComparison.Ordinal);
+        Assert.Contains("| 合计 |  | 326.42 | 234.33 | 560.75 | 458.04 | 102.71 | 81.68% |  |", result.Output, StringComparison.Ordinal);
+        Assert.Contains("| 基本支出小计 |  | 231.42 | 18.56 | 249.98 | 245.80 | 4.18 | 98.33% |  |", result.Output, StringComparison.Ordinal);
         foreach (var (name, carry, rate) in Projects)
         {
             // In the variance table, before the scores' sections (whose rows also start with the project's name).
             var variance = result.Output[..result.Output.IndexOf("\n## ", StringComparison.Ordinal)];
             var row = variance.Split('\n').Single(l => l.StartsWith($"| {name} |", StringComparison.Ordinal));
-            Assert.Contains($"| {carry} | {rate} |", row);
+            Assert.Contains($"| {carry} | {rate} |", row, StringComparison.Ordinal);
         }
     }
 
@@ -153,12 +153,12 @@ public sealed class PreviewCommandTests
     {
         var result = CliHarness.Run("preview", Repo.SampleCsvFolder);
         Assert.Equal(0, result.ExitCode);
-        Assert.DoesNotContain("\u001b[", result.Output); // not a terminal: no colour codes, whatever TERM says
+        Assert.DoesNotContain("\u001b[", result.Output, StringComparison.Ordinal); // not a terminal: no colour codes, whatever TERM says
         var lines = result.Output.Split('\n');
         var total = lines.Single(l => l.Contains(" 合计 ", StringComparison.Ordinal));
         foreach (var figure in new[] { "326.42", "234.33", "560.75", "458.04", "102.71", "81.68%" })
         {
-            Assert.Contains(figure, total);
+            Assert.Contains(figure, total, StringComparison.Ordinal);
         }
 
         Assert.Contains(lines, l => l.Contains("项目支出小计", StringComparison.Ordinal) && l.Contains("212.24", StringComparison.Ordinal));
@@ -167,11 +167,11 @@ public sealed class PreviewCommandTests
         {
             // The variance table's row (the indicator table below it names projects too).
             var row = lines.Single(l => l.Contains(name, StringComparison.Ordinal) && l.Contains("项目支出", StringComparison.Ordinal));
-            Assert.Contains(carry, row);
-            Assert.Contains(rate, row);
+            Assert.Contains(carry, row, StringComparison.Ordinal);
+            Assert.Contains(rate, row, StringComparison.Ordinal);
         }
 
-        Assert.Contains("共 5 个项目", result.Output);
+        Assert.Contains("共 5 个项目", result.Output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -191,10 +191,10 @@ public sealed class PreviewCommandTests
         using var temp = new TempDir();
         var result = CliHarness.Run("preview", Repo.SampleCsvFolder, "--format", "csv", "-o", temp.File("差异表.csv"));
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("已写入", result.Output);
+        Assert.Contains("已写入", result.Output, StringComparison.Ordinal);
         var bytes = File.ReadAllBytes(temp.File("差异表.csv"));
         Assert.Equal(new UTF8Encoding(true).GetPreamble(), bytes[..3]);
-        Assert.Contains("合计,,326.42,234.33,560.75,458.04,102.71,81.68%,", Encoding.UTF8.GetString(bytes[3..]));
+        Assert.Contains("合计,,326.42,234.33,560.75,458.04,102.71,81.68%,", Encoding.UTF8.GetString(bytes[3..]), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(temp.Path, ".*tmp*")); // the atomic write leaves no temp file
     }
 
@@ -205,7 +205,7 @@ public sealed class PreviewCommandTests
         var result = CliHarness.Run("preview", Repo.SampleCsvFolder, "-o", temp.File("表.txt"));
         Assert.Equal(0, result.ExitCode);
         var text = File.ReadAllText(temp.File("表.txt"));
-        Assert.Contains("560.75", text);
-        Assert.DoesNotContain("\u001b[", text);
+        Assert.Contains("560.75", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", text, StringComparison.Ordinal);
     }
 }

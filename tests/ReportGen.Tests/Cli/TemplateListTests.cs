@@ -15,11 +15,11 @@ public sealed class TemplateListTests
         var result = CliHarness.Run(command, "--help");
         Assert.Equal(0, result.ExitCode);
         var lines = result.Output.Split('\n').Select(line => line.Trim()).ToList();
-        Assert.Contains(lines, line => line.StartsWith("default", StringComparison.Ordinal) && line.Contains("默认模板（株洲市石峰区格式）"));
-        Assert.Contains(lines, line => line.StartsWith("sichuan", StringComparison.Ordinal) && line.Contains("四川省格式（四章"));
-        Assert.Contains(lines, line => line.StartsWith("hebei", StringComparison.Ordinal) && line.Contains("河北省格式（八章"));
-        Assert.Contains(lines, line => line.StartsWith("hunan", StringComparison.Ordinal) && line.Contains("湖南省格式（十章"));
-        Assert.Contains(lines, line => line.StartsWith("guangdong", StringComparison.Ordinal) && line.Contains("广东省格式（六章"));
+        Assert.Contains(lines, line => line.StartsWith("default", StringComparison.Ordinal) && line.Contains("默认模板（株洲市石峰区格式）", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("sichuan", StringComparison.Ordinal) && line.Contains("四川省格式（四章", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("hebei", StringComparison.Ordinal) && line.Contains("河北省格式（八章", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("hunan", StringComparison.Ordinal) && line.Contains("湖南省格式（十章", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("guangdong", StringComparison.Ordinal) && line.Contains("广东省格式（六章", StringComparison.Ordinal));
         foreach (var file in Directory.GetFiles(Repo.Templates, "*.sbn"))
         {
             Assert.Contains(lines, line => line.StartsWith(Path.GetFileNameWithoutExtension(file) + " ", StringComparison.Ordinal));

@@ -15,8 +15,8 @@ public sealed class UsageErrorTests
     {
         var result = CliHarness.Run(args);
         Assert.Equal(ExitCodes.InputError, result.ExitCode);
-        Assert.StartsWith("错误：", result.Error);
-        Assert.Contains("运行 reportgen --help 查看用法。", result.Error);
+        Assert.StartsWith("错误：", result.Error, StringComparison.Ordinal);
+        Assert.Contains("运行 reportgen --help 查看用法。", result.Error, StringComparison.Ordinal);
         result.AssertNoStackTrace();
     }
 
@@ -25,9 +25,9 @@ public sealed class UsageErrorTests
     {
         var result = CliHarness.Run();
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
-        Assert.Contains("说明：", result.Output);
-        Assert.Contains("generate", result.Output);
-        Assert.DoesNotContain("Description:", result.Output);
-        Assert.DoesNotContain("Show help", result.Output);
+        Assert.Contains("说明：", result.Output, StringComparison.Ordinal);
+        Assert.Contains("generate", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Description:", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Show help", result.Output, StringComparison.Ordinal);
     }
 }

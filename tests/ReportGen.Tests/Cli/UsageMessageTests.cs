@@ -33,8 +33,8 @@ public sealed class UsageMessageTests
     {
         var result = CliHarness.Run("batch", ".", "-o", "out", "--jobs", jobs);
         AssertChineseUsageError(result);
-        Assert.Contains("--jobs", result.Error);
-        Assert.Contains("必须是 1 到 256 之间的整数", result.Error);
+        Assert.Contains("--jobs", result.Error, StringComparison.Ordinal);
+        Assert.Contains("必须是 1 到 256 之间的整数", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -44,7 +44,7 @@ public sealed class UsageMessageTests
     {
         var result = CliHarness.Run(args);
         AssertChineseUsageError(result);
-        Assert.Contains($"缺少必需的选项 {option}", result.Error);
+        Assert.Contains($"缺少必需的选项 {option}", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -63,6 +63,6 @@ public sealed class UsageMessageTests
     public void A_value_not_among_the_allowed_lists_them()
     {
         var result = CliHarness.Run("preview", "a.xlsx", "--format", "pdf");
-        Assert.Contains("值“pdf”无效，可选：table、csv、json、md、html。", result.Error);
+        Assert.Contains("值“pdf”无效，可选：table、csv、json、md、html。", result.Error, StringComparison.Ordinal);
     }
 }

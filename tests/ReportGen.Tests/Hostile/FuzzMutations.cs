@@ -178,7 +178,7 @@ internal static partial class CsvMutation
 
     private static int Line(string text, int index) => text.AsSpan(0, Math.Min(index, text.Length)).Count('\n') + 1;
 
-    private static string Quote(string value) => value.Contains(',') ? "\"" + value + "\"" : value;
+    private static string Quote(string value) => value.Contains(',', StringComparison.Ordinal) ? "\"" + value + "\"" : value;
 
     [GeneratedRegex(@"(?<=,)-?\d+(\.\d+)?(?=,|\r?\n|$)")]
     private static partial Regex NumberText();

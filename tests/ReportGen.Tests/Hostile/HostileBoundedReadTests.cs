@@ -38,17 +38,17 @@ public sealed class HostileBoundedReadTests : IDisposable
     {
         var template = Fifo("管道.sbn");
         var result = await RunBounded("generate", Repo.SampleXlsx, "-t", template, "-o", _temp.File("a.docx"));
-        Assert.Contains($"模板文件“{template}”不是普通文件", result.Error);
+        Assert.Contains($"模板文件“{template}”不是普通文件", result.Error, StringComparison.Ordinal);
 
         var style = Fifo("管道.docx");
         result = await RunBounded("generate", Repo.SampleXlsx, "--style", style, "-o", _temp.File("a.docx"));
-        Assert.Contains($"样式参考文档“{style}”不是普通文件", result.Error);
+        Assert.Contains($"样式参考文档“{style}”不是普通文件", result.Error, StringComparison.Ordinal);
 
         result = await RunBounded("preview", Repo.SampleXlsx, "--format", "html", "-t", template, "-o", _temp.File("预览.html"));
-        Assert.Contains($"模板文件“{template}”不是普通文件", result.Error);
+        Assert.Contains($"模板文件“{template}”不是普通文件", result.Error, StringComparison.Ordinal);
 
         result = await RunBounded("generate", Repo.SampleXlsx, "-t", template, "--text");
-        Assert.Contains("不是普通文件", result.Error);
+        Assert.Contains("不是普通文件", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_temp.File("a.docx")));
     }
 
@@ -61,20 +61,20 @@ public sealed class HostileBoundedReadTests : IDisposable
         var partial = Fifo(Path.Combine("partials", "片段.sbn"));
 
         var result = await RunBounded("generate", Repo.SampleXlsx, "-t", template, "-o", _temp.File("a.docx"));
-        Assert.Contains($"模板片段文件“{partial}”不是普通文件", result.Error);
+        Assert.Contains($"模板片段文件“{partial}”不是普通文件", result.Error, StringComparison.Ordinal);
     }
 
     [LinuxFact]
     public async Task Template_or_style_from_dev_zero_is_refused_at_once()
     {
         var result = await RunBounded("generate", Repo.SampleXlsx, "-t", "/dev/zero", "-o", _temp.File("a.docx"));
-        Assert.Contains("模板文件“/dev/zero”不是普通文件", result.Error);
+        Assert.Contains("模板文件“/dev/zero”不是普通文件", result.Error, StringComparison.Ordinal);
         result = await RunBounded("generate", Repo.SampleXlsx, "--style", "/dev/zero", "-o", _temp.File("a.docx"));
-        Assert.Contains("样式参考文档“/dev/zero”不是普通文件", result.Error);
+        Assert.Contains("样式参考文档“/dev/zero”不是普通文件", result.Error, StringComparison.Ordinal);
         var form = _temp.File("附表1.docx");
         File.CreateSymbolicLink(form, "/dev/zero");
         result = await RunBounded("import", form, "--into", _temp.File("目标.xlsx"));
-        Assert.Contains($"文件“{form}”不是普通文件", result.Error);
+        Assert.Contains($"文件“{form}”不是普通文件", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public sealed class HostileBoundedReadTests : IDisposable
         }
 
         var result = await RunBounded("generate", Repo.SampleXlsx, "-t", template, "-o", _temp.File("a.docx"));
-        Assert.Contains("超过上限 1 MB", result.Error);
-        Assert.Contains(template, result.Error);
+        Assert.Contains("超过上限 1 MB", result.Error, StringComparison.Ordinal);
+        Assert.Contains(template, result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class HostileBoundedReadTests : IDisposable
         }
 
         var result = await RunBounded("generate", Repo.SampleXlsx, "--style", style, "-o", _temp.File("a.docx"));
-        Assert.Contains("压缩炸弹", result.Error);
-        Assert.Contains(style, result.Error);
+        Assert.Contains("压缩炸弹", result.Error, StringComparison.Ordinal);
+        Assert.Contains(style, result.Error, StringComparison.Ordinal);
     }
 }

@@ -34,7 +34,7 @@ public sealed class HostileCellTests : IDisposable
 
         var finding = At(analysis, "RG110", "预算执行!D3");
         Assert.Equal(Severity.Error, finding.Severity);
-        Assert.Contains($"年初预算数单元格是公式错误值 {error}（公式 ={formula}）", finding.Message);
+        Assert.Contains($"年初预算数单元格是公式错误值 {error}（公式 ={formula}）", finding.Message, StringComparison.Ordinal);
         Assert.True(analysis.HasErrors);
     }
 
@@ -44,7 +44,7 @@ public sealed class HostileCellTests : IDisposable
         var analysis = Analyze(s => s.Row("文明经费", "项目支出", null, 50, 0, 50, 50, 0, null, RawCell.FormulaError("Sheet9!A1", "#REF!")));
 
         var finding = At(analysis, "RG118", "预算执行!J3");
-        Assert.Contains("#REF!", finding.Message);
+        Assert.Contains("#REF!", finding.Message, StringComparison.Ordinal);
         Assert.Null(Line(analysis, "文明经费").Purpose);
     }
 
@@ -55,8 +55,8 @@ public sealed class HostileCellTests : IDisposable
         var analysis = Analyze(s => s.Row("文明经费", "项目支出", null, 50, 0, RawCell.FormulaWithoutValue("D3+E3"), 50, 0));
 
         var finding = At(analysis, "RG110", "预算执行!F3");
-        Assert.Contains("全年预算数单元格是公式（=D3+E3），但文件中没有保存计算结果", finding.Message);
-        Assert.Contains("请用 Excel 或 WPS 打开该文件、保存后重试", finding.Message);
+        Assert.Contains("全年预算数单元格是公式（=D3+E3），但文件中没有保存计算结果", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("请用 Excel 或 WPS 打开该文件、保存后重试", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class HostileCellTests : IDisposable
     public void Hostile_date_where_an_amount_belongs_is_RG110()
     {
         var analysis = Analyze(s => s.Row("文明经费", "项目支出", null, 50, 0, 50, RawCell.Date(new DateTime(2023, 12, 31)), 0));
-        Assert.Contains("实际支出数单元格是日期格式，应为金额", At(analysis, "RG110", "预算执行!G3").Message);
+        Assert.Contains("实际支出数单元格是日期格式，应为金额", At(analysis, "RG110", "预算执行!G3").Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class HostileCellTests : IDisposable
     {
         var analysis = Analyze(s => s.Row("文明经费", "项目支出", null, RawCell.Number("1E+300"), 0, 50, 50, 0, null, RawCell.Number("-1E+300")));
 
-        Assert.Contains("不是有效数字或超出范围", At(analysis, "RG110", "预算执行!D3").Message);
+        Assert.Contains("不是有效数字或超出范围", At(analysis, "RG110", "预算执行!D3").Message, StringComparison.Ordinal);
         Assert.Equal("-1E+300", Line(analysis, "文明经费").Purpose);
     }
 
@@ -156,7 +156,7 @@ public sealed class HostileCellTests : IDisposable
             .Merge("D3:D4").Merge("F3:F4").Merge("G3:G4"));
 
         var finding = At(analysis, "RG119", "预算执行!D3");
-        Assert.Contains("D3:D4 跨 2 行合并，金额只计入第 3 行", finding.Message);
+        Assert.Contains("D3:D4 跨 2 行合并，金额只计入第 3 行", finding.Message, StringComparison.Ordinal);
         Assert.Equal(80m, analysis.Figures.Department.Initial);
     }
 
@@ -170,7 +170,7 @@ public sealed class HostileCellTests : IDisposable
         Assert.Equal(80m, analysis.Figures.Department.Initial);
         var finding = At(analysis, "RG104", "预算执行!3");
         Assert.Equal(Severity.Info, finding.Severity);
-        Assert.Contains("第 3 行是隐藏行，已照常读取并计入", finding.Message);
+        Assert.Contains("第 3 行是隐藏行，已照常读取并计入", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class HostileCellTests : IDisposable
         var analysis = GenerateJob.Analyze(book.Write(_temp.File("隐藏.xlsx")));
 
         Assert.Equal(20m, analysis.Figures.Department.Actual);
-        Assert.Contains("工作表“预算执行”是隐藏的工作表，已照常读取", At(analysis, "RG104", "预算执行").Message);
+        Assert.Contains("工作表“预算执行”是隐藏的工作表，已照常读取", At(analysis, "RG104", "预算执行").Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class HostileCellTests : IDisposable
             .Row("基本支出", "基本支出", 20, 20, 999);
         var analysis = GenerateJob.Analyze(book.Write(_temp.File("重复.xlsx")));
 
-        Assert.Contains("“年初预算数”出现多次，只使用第一列（C 列）", At(analysis, "RG105", "预算执行!1").Message);
+        Assert.Contains("“年初预算数”出现多次，只使用第一列（C 列）", At(analysis, "RG105", "预算执行!1").Message, StringComparison.Ordinal);
         Assert.Equal(20m, analysis.Figures.Department.Initial);
     }
 

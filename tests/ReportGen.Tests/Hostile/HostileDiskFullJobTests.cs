@@ -25,7 +25,7 @@ public sealed class HostileDiskFullJobTests
 
         Assert.Equal(FailureKind.FileSystem, error.Kind);
         Assert.Equal(FailureKind.FileSystem, JobFailure.Of(error).Kind);
-        Assert.Contains("磁盘空间不足", error.Message);
+        Assert.Contains("磁盘空间不足", error.Message, StringComparison.Ordinal);
         Assert.Equal(["filler.bin"], Directory.GetFiles(disk.Path).Select(Path.GetFileName));
     }
 
@@ -39,7 +39,7 @@ public sealed class HostileDiskFullJobTests
         var error = Assert.Throws<InputException>(() => ImportJob.Run(new ImportRequest([forms.ShifengDocx()], disk.File("石峰2023.xlsx"))));
 
         Assert.Equal(FailureKind.FileSystem, error.Kind);
-        Assert.Contains("只读", error.Message);
+        Assert.Contains("只读", error.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(disk.Path));
     }
 
@@ -52,7 +52,7 @@ public sealed class HostileDiskFullJobTests
         var result = CliHarness.Run("new", disk.File("新工作簿.xlsx"), "--department", "某部门", "--year", "2024");
 
         Assert.Equal(ExitCodes.InputError, result.ExitCode);
-        Assert.Contains("磁盘空间不足", result.Error);
+        Assert.Contains("磁盘空间不足", result.Error, StringComparison.Ordinal);
         Assert.Equal(["filler.bin"], Directory.GetFiles(disk.Path).Select(Path.GetFileName));
         var thrown = Assert.ThrowsAny<IOException>(() => NewWorkbookJob.Run(new NewWorkbookRequest(disk.File("b.xlsx"), null, null, "万元", null)));
         Assert.Equal(FailureKind.FileSystem, JobFailure.Of(thrown).Kind);
@@ -67,7 +67,7 @@ public sealed class HostileDiskFullJobTests
         var result = CliHarness.Run("preview", Repo.SampleXlsx, "--format", "csv", "-o", disk.File("差异表.csv"));
 
         Assert.Equal(ExitCodes.InputError, result.ExitCode);
-        Assert.Contains("磁盘空间不足", result.Error);
+        Assert.Contains("磁盘空间不足", result.Error, StringComparison.Ordinal);
         Assert.Equal(["filler.bin"], Directory.GetFiles(disk.Path).Select(Path.GetFileName));
     }
 }

@@ -70,8 +70,8 @@ public sealed class HostileFigureTests : IDisposable
         var analysis = Analyze(s => s.Row("文明经费", "项目支出", null, 50, 0, 50, RawCell.Formatted(0.8168, format), 0));
 
         var finding = At(analysis, "RG110", "预算执行!G3");
-        Assert.Contains("百分比格式", finding.Message);
-        Assert.Contains("实际支出数", finding.Message);
+        Assert.Contains("百分比格式", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("实际支出数", finding.Message, StringComparison.Ordinal);
         Assert.True(analysis.HasErrors);
         Assert.Equal(0m, analysis.Workbook.Lines.Single(l => l.Name == "文明经费").Actual);
     }
@@ -96,7 +96,7 @@ public sealed class HostileFigureTests : IDisposable
         }
 
         var finding = At(analysis, "RG110", "预算执行!D3");
-        Assert.Contains($"把存储的 123456 显示为“{shown}”", finding.Message);
+        Assert.Contains($"把存储的 123456 显示为“{shown}”", finding.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(analysis.Workbook.Lines, l => l.InitialBudget == 123456m);
     }
 
@@ -142,7 +142,7 @@ public sealed class HostileFigureTests : IDisposable
         var analysis = Analyze(s => s.Row("文明经费", "项目支出", null, text, 0, 50, 50, 0));
 
         var finding = At(analysis, "RG110", "预算执行!D3");
-        Assert.Contains("年初预算数", finding.Message);
+        Assert.Contains("年初预算数", finding.Message, StringComparison.Ordinal);
         Assert.Equal(0m, analysis.Workbook.Lines.Single(l => l.Name == "文明经费").InitialBudget);
     }
 
@@ -200,7 +200,7 @@ public sealed class HostileFigureTests : IDisposable
         var analysis = AnalyzeIndicator("≥95%", new string('9', 29) + "%");
 
         var finding = At(analysis, FindingCodes.ActualInWords, "绩效指标!F2");
-        Assert.Contains("位数过多", finding.Message);
+        Assert.Contains("位数过多", finding.Message, StringComparison.Ordinal);
         Assert.Equal(IndicatorStatus.Undetermined, Assert.Single(analysis.DepartmentScore!.Results).Status);
     }
 
@@ -209,7 +209,7 @@ public sealed class HostileFigureTests : IDisposable
     {
         var analysis = AnalyzeIndicator("≥" + new string('9', 30), "95%");
 
-        Assert.Contains("位数过多", At(analysis, FindingCodes.TargetNotUnderstood, "绩效指标!E2").Message);
+        Assert.Contains("位数过多", At(analysis, FindingCodes.TargetNotUnderstood, "绩效指标!E2").Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -240,7 +240,7 @@ public sealed class HostileFigureTests : IDisposable
         FindingAssert.None(analysis, "RG125");
         var info = FindingAssert.Single(analysis, "RG126");
         Assert.Equal("预算执行!A3", info.Location.ToString());
-        Assert.Contains("第 2 行“基本支出”的明细", info.Message);
+        Assert.Contains("第 2 行“基本支出”的明细", info.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public sealed class HostileFigureTests : IDisposable
         Assert.Equal(100m, analysis.Workbook.Lines.Single().InitialBudget);
         var findings = analysis.Findings.Where(f => f.Code == "RG125").ToList();
         Assert.Equal(["预算执行!D2", "预算执行!F2", "预算执行!H2"], findings.Select(f => f.Location.ToString()));
-        Assert.Contains("“基本支出”的年初预算数 100.00 万元 不等于其明细行（“其中：人员经费”、“其中：公用经费”）之和 110.00 万元", findings[0].Message);
+        Assert.Contains("“基本支出”的年初预算数 100.00 万元 不等于其明细行（“其中：人员经费”、“其中：公用经费”）之和 110.00 万元", findings[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -285,7 +285,7 @@ public sealed class HostileFigureTests : IDisposable
 
         var result = Assert.Single(analysis.DepartmentScore!.Results);
         Assert.NotEqual(IndicatorStatus.Met, result.Status);
-        Assert.Contains(message, At(analysis, FindingCodes.UnitMismatch, "绩效指标!F2").Message);
+        Assert.Contains(message, At(analysis, FindingCodes.UnitMismatch, "绩效指标!F2").Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -315,8 +315,8 @@ public sealed class HostileFigureTests : IDisposable
 
         var cli = CliHarness.Run("check", path);
         Assert.Equal(1, cli.ExitCode);
-        Assert.Contains("预算执行!D2", cli.Output);
-        Assert.Contains("超出范围", cli.Output);
+        Assert.Contains("预算执行!D2", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("超出范围", cli.Output, StringComparison.Ordinal);
         cli.AssertNoStackTrace();
         Assert.Null(AmountParser.Parse(1e13, defaultUnitIsYuan: false).Value);
         Assert.Equal(AmountParser.MaxWan, AmountParser.Parse((double)AmountParser.MaxWan, defaultUnitIsYuan: false).Value);

@@ -110,7 +110,7 @@ public sealed class HostileFileTests : IDisposable
         // Opening a FIFO for reading blocks until a writer comes: the run must be refused before it opens.
         var result = await Task.Run(() => CliHarness.Run("check", fifo)).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("是空的（0 字节），或不是普通文件", result.Error);
+        Assert.Contains("是空的（0 字节），或不是普通文件", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class HostileFileTests : IDisposable
         // Root (CI) reads through chmod 000, so the sample is checked as usual; anyone else is refused.
         if (result.ExitCode == 2)
         {
-            Assert.Contains("没有读取权限", result.Error);
+            Assert.Contains("没有读取权限", result.Error, StringComparison.Ordinal);
         }
         else
         {
@@ -157,7 +157,7 @@ public sealed class HostileFileTests : IDisposable
 
         Assert.Equal(0, check.ExitCode);
         Assert.Equal(0, generate.ExitCode);
-        Assert.Contains(report, generate.Output);
+        Assert.Contains(report, generate.Output, StringComparison.Ordinal);
         Assert.True(new FileInfo(report).Length > 0);
     }
 

@@ -72,7 +72,7 @@ public sealed class HostileGuaranteeTests : IDisposable
     {
         var result = CliHarness.Run("check", Broken("加密"), "--verbose");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("InvalidPasswordException", result.Error);
+        Assert.Contains("InvalidPasswordException", result.Error, StringComparison.Ordinal);
     }
 
     private static (int Code, string Error) RunWork(Func<int> work, params string[] args)
@@ -100,7 +100,7 @@ public sealed class HostileGuaranteeTests : IDisposable
 
         Assert.Equal(ExitCodes.InternalError, code);
         Assert.StartsWith("内部错误：", error, StringComparison.Ordinal);
-        Assert.Contains("System.NullReferenceException: 模拟的程序缺陷", error);
+        Assert.Contains("System.NullReferenceException: 模拟的程序缺陷", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public sealed class HostileMessageTests : IDisposable
 
         var message = FileErrors.Describe(error, path);
         Assert.StartsWith("路径太长", message, StringComparison.Ordinal);
-        Assert.Contains(path, message);
+        Assert.Contains(path, message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -32,8 +32,8 @@ public sealed class HostileMessageTests : IDisposable
     {
         var message = FileErrors.Describe(new IOException("Something odd happened to '/x/.报告.docx.tmp-77-1'", 5));
         Assert.True(HasChinese(message));
-        Assert.DoesNotContain("Something", message);
-        Assert.Contains("/x/报告.docx", message);
+        Assert.DoesNotContain("Something", message, StringComparison.Ordinal);
+        Assert.Contains("/x/报告.docx", message, StringComparison.Ordinal);
 
         var exists = FileErrors.Describe(new IOException("The file '/x/out' already exists.", 17));
         Assert.Equal("“/x/out”已经存在，而且它是一个文件，不能当作文件夹使用。请换一个路径。", exists);
@@ -54,9 +54,9 @@ public sealed class HostileMessageTests : IDisposable
 
         result.AssertNoStackTrace();
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("CSV 文件“基本信息.csv”", result.Error);
-        Assert.DoesNotContain("Unable", result.Error);
-        Assert.DoesNotContain("bytes", result.Error);
+        Assert.Contains("CSV 文件“基本信息.csv”", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unable", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("bytes", result.Error, StringComparison.Ordinal);
     }
 
     [TmpfsFact]
@@ -71,9 +71,9 @@ public sealed class HostileMessageTests : IDisposable
 
         result.AssertNoStackTrace();
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("磁盘空间不足", result.Error);
-        Assert.Contains("目标.xlsx", result.Error);
-        Assert.DoesNotContain("Excel", result.Error);
+        Assert.Contains("磁盘空间不足", result.Error, StringComparison.Ordinal);
+        Assert.Contains("目标.xlsx", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Excel", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(disk.File("目标.xlsx")));
     }
 }

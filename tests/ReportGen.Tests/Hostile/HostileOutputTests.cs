@@ -39,7 +39,7 @@ public sealed class HostileOutputTests : IDisposable
         var result = Generate(output);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("输出文件夹不存在", result.Error);
+        Assert.Contains("输出文件夹不存在", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_temp.File("不存在的文件夹")));
     }
 
@@ -50,7 +50,7 @@ public sealed class HostileOutputTests : IDisposable
         var result = Generate(_temp.File("报告.docx"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("输出路径是一个文件夹，不是文件", result.Error);
+        Assert.Contains("输出路径是一个文件夹，不是文件", result.Error, StringComparison.Ordinal);
     }
 
     [LinuxFact]
@@ -74,7 +74,7 @@ public sealed class HostileOutputTests : IDisposable
         var result = Generate(report);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("输出位置是只读的", result.Error);
+        Assert.Contains("输出位置是只读的", result.Error, StringComparison.Ordinal);
         AssertUntouched(disk.Path, report);
     }
 
@@ -89,7 +89,7 @@ public sealed class HostileOutputTests : IDisposable
         var result = Generate(report);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("磁盘空间不足，文件没有写完；原有文件保持不变", result.Error);
+        Assert.Contains("磁盘空间不足，文件没有写完；原有文件保持不变", result.Error, StringComparison.Ordinal);
         AssertUntouched(disk.Path, report, "filler.bin");
     }
 
@@ -132,6 +132,6 @@ public sealed class HostileOutputTests : IDisposable
 
         Assert.Equal(28, error.HResult);
         AssertUntouched(_temp.Path, report);
-        Assert.Contains("磁盘空间不足", JobFailure.Of(error).Message);
+        Assert.Contains("磁盘空间不足", JobFailure.Of(error).Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ReportGen.Output;
 using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;
 using ReportGen.Files;
@@ -34,7 +33,7 @@ public sealed class HostileOverwriteTests : IDisposable
         result.AssertNoStackTrace();
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("错误：", result.Error, StringComparison.Ordinal);
-        Assert.Contains(expected, result.Error);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(input));
         Assert.Equal(time, File.GetLastWriteTimeUtc(input));
         return result;
@@ -154,7 +153,7 @@ public sealed class HostileOverwriteTests : IDisposable
         var fifo = _temp.File("管道.docx");
         MakeFifo(fifo);
         var result = await Task.Run(() => Refused(workbook, "不是普通文件", "generate", workbook, "-o", fifo)).WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.Contains(fifo, result.Error);
+        Assert.Contains(fifo, result.Error, StringComparison.Ordinal);
         Assert.Equal(FileKind.Special, FileIdentity.Of(fifo).Kind);
     }
 
@@ -206,7 +205,7 @@ public sealed class HostileOverwriteTests : IDisposable
         File.WriteAllText(file, "用户的文件");
 
         var result = Refused(file, "已经存在，但它是一个文件，不是文件夹", "batch", input, "-o", file);
-        Assert.Contains(file, result.Error);
+        Assert.Contains(file, result.Error, StringComparison.Ordinal);
         Assert.Equal("用户的文件", File.ReadAllText(file));
     }
 
@@ -234,12 +233,12 @@ public sealed class HostileOverwriteTests : IDisposable
 
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(0, second.ExitCode);
-        Assert.Contains("共 1 个工作簿", second.Output);
+        Assert.Contains("共 1 个工作簿", second.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(input, "批量汇总.xlsx")));
 
         // An earlier output folder under the input folder is not a department either, whatever -o says now.
         var third = CliHarness.Run("batch", input, "-o", Path.Combine(_temp.Path, "另一个输出"));
         Assert.Equal(0, third.ExitCode);
-        Assert.Contains("共 1 个工作簿", third.Output);
+        Assert.Contains("共 1 个工作簿", third.Output, StringComparison.Ordinal);
     }
 }

@@ -32,8 +32,8 @@ public sealed class HostileSheetTests : IDisposable
         File.WriteAllLines(path, lines, new UTF8Encoding(true));
 
         var ex = Assert.Throws<InputException>(() => ExecutionWorkbookReader.Read(folder));
-        Assert.Contains("“预算执行.csv”第 2 行", ex.Message);
-        Assert.Contains("没有闭合", ex.Message);
+        Assert.Contains("“预算执行.csv”第 2 行", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("没有闭合", ex.Message, StringComparison.Ordinal);
         Assert.Equal(2, ex.Location!.Row);
 
         var cli = CliHarness.Run("check", folder);
@@ -63,10 +63,10 @@ public sealed class HostileSheetTests : IDisposable
         File.WriteAllBytes(Path.Combine(folder, "预算执行.csv"), bytes);
 
         var ex = Assert.Throws<InputException>(() => WorkbookLoader.Load(folder));
-        Assert.Contains("“预算执行.csv”", ex.Message);
-        Assert.Contains("编码混杂", ex.Message);
-        Assert.Contains("第 3 行", ex.Message);
-        Assert.DoesNotContain("Unable", ex.Message);
+        Assert.Contains("“预算执行.csv”", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("编码混杂", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("第 3 行", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unable", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public sealed class HostileSheetTests : IDisposable
         File.Copy(Path.Combine(folder, "预算执行.csv"), Path.Combine(folder, "预算执行 .csv"));
 
         var ex = Assert.Throws<InputException>(() => ExecutionWorkbookReader.Read(folder));
-        Assert.Contains("“预算执行 .csv”", ex.Message);
-        Assert.Contains("“预算执行.csv”", ex.Message);
+        Assert.Contains("“预算执行 .csv”", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("“预算执行.csv”", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -101,10 +101,10 @@ public sealed class HostileSheetTests : IDisposable
         var path = book.Write(_temp.File("工作簿.xlsx"));
 
         var ex = Assert.Throws<InputException>(() => ExecutionWorkbookReader.Read(path));
-        Assert.Contains($"工作表“预算执行”和工作表“{other}”", ex.Message);
+        Assert.Contains($"工作表“预算执行”和工作表“{other}”", ex.Message, StringComparison.Ordinal);
         var cli = CliHarness.Run("check", path);
         Assert.Equal(2, cli.ExitCode);
-        Assert.Contains($"“{other}”", cli.Error);
+        Assert.Contains($"“{other}”", cli.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -126,8 +126,8 @@ public sealed class HostileSheetTests : IDisposable
 
         var cli = CliHarness.Run("check", path);
         Assert.Equal(2, cli.ExitCode);
-        Assert.Contains($"“{name}”是 OpenDocument 表格（.ods）", cli.Error);
-        Assert.Contains("另存为”Excel 工作簿（.xlsx）", cli.Error);
+        Assert.Contains($"“{name}”是 OpenDocument 表格（.ods）", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("另存为”Excel 工作簿（.xlsx）", cli.Error, StringComparison.Ordinal);
         cli.AssertNoStackTrace();
     }
 }

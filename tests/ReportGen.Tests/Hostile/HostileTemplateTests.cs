@@ -34,7 +34,7 @@ public sealed class HostileTemplateTests : IDisposable
     private InputException Refused(string source)
     {
         var error = Assert.Throws<InputException>(() => TemplateRenderer.Render(Write("t.sbn", source), Model.Value));
-        Assert.DoesNotContain(Secret, error.Message);
+        Assert.DoesNotContain(Secret, error.Message, StringComparison.Ordinal);
         Assert.StartsWith("模板 ", error.Message, StringComparison.Ordinal);
         return error;
     }
@@ -67,7 +67,7 @@ public sealed class HostileTemplateTests : IDisposable
         Write("partials/甲.sbn", "甲{{ include '乙' }}");
         Write("partials/乙.sbn", "乙{{ include '甲' }}");
         var error = Refused("{{ include '甲' }}");
-        Assert.Contains("片段引用了自身", error.Message);
+        Assert.Contains("片段引用了自身", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

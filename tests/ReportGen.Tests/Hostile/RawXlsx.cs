@@ -140,7 +140,7 @@ public sealed class RawXlsx
             """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>""");
         for (var i = 1; i <= _sheets.Count; i++)
         {
-            text.Append($"""<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>""");
+            text.Append(CultureInfo.InvariantCulture, $"""<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>""");
         }
 
         return text.Append("</Types>").ToString();
@@ -153,7 +153,7 @@ public sealed class RawXlsx
         for (var i = 0; i < _sheets.Count; i++)
         {
             var state = _sheets[i].Hidden ? " state=\"hidden\"" : "";
-            text.Append($"""<sheet name="{SecurityElement.Escape(_sheets[i].Name)}" sheetId="{i + 1}"{state} r:id="rId{i + 1}"/>""");
+            text.Append(CultureInfo.InvariantCulture, $"""<sheet name="{SecurityElement.Escape(_sheets[i].Name)}" sheetId="{i + 1}"{state} r:id="rId{i + 1}"/>""");
         }
 
         return text.Append("</sheets></workbook>").ToString();
@@ -165,10 +165,10 @@ public sealed class RawXlsx
             """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""");
         for (var i = 1; i <= _sheets.Count; i++)
         {
-            text.Append($"""<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>""");
+            text.Append(CultureInfo.InvariantCulture, $"""<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>""");
         }
 
-        text.Append($"""<Relationship Id="rId{_sheets.Count + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>""");
+        text.Append(CultureInfo.InvariantCulture, $"""<Relationship Id="rId{_sheets.Count + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>""");
         return text.Append("</Relationships>").ToString();
     }
 
@@ -179,19 +179,19 @@ public sealed class RawXlsx
         var text = new StringBuilder("""<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">""");
         if (formats.Count > 0)
         {
-            text.Append($"<numFmts count=\"{formats.Count}\">");
+            text.Append(CultureInfo.InvariantCulture, $"<numFmts count=\"{formats.Count}\">");
             for (var i = 0; i < formats.Count; i++)
             {
-                text.Append($"<numFmt numFmtId=\"{164 + i}\" formatCode=\"{SecurityElement.Escape(formats[i])}\"/>");
+                text.Append(CultureInfo.InvariantCulture, $"<numFmt numFmtId=\"{164 + i}\" formatCode=\"{SecurityElement.Escape(formats[i])}\"/>");
             }
 
             text.Append("</numFmts>");
         }
 
-        text.Append($"""<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="{4 + formats.Count}"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="9" applyNumberFormat="1"/><xf numFmtId="10" applyNumberFormat="1"/>""");
+        text.Append(CultureInfo.InvariantCulture, $"""<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="{4 + formats.Count}"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="9" applyNumberFormat="1"/><xf numFmtId="10" applyNumberFormat="1"/>""");
         for (var i = 0; i < formats.Count; i++)
         {
-            text.Append($"<xf numFmtId=\"{164 + i}\" applyNumberFormat=\"1\"/>");
+            text.Append(CultureInfo.InvariantCulture, $"<xf numFmtId=\"{164 + i}\" applyNumberFormat=\"1\"/>");
         }
 
         return text.Append("</cellXfs></styleSheet>").ToString();
@@ -204,7 +204,7 @@ public sealed class RawXlsx
         for (var r = 0; r < sheet.Rows.Count; r++)
         {
             var (cells, hidden) = sheet.Rows[r];
-            text.Append($"<row r=\"{r + 1}\"{(hidden ? " hidden=\"1\"" : "")}>");
+            text.Append(CultureInfo.InvariantCulture, $"<row r=\"{r + 1}\"{(hidden ? " hidden=\"1\"" : "")}>");
             for (var c = 0; c < cells.Length; c++)
             {
                 var reference = ReportGen.Model.SourceLocation.ColumnLetters(c + 1) + (r + 1);
@@ -224,10 +224,10 @@ public sealed class RawXlsx
         text.Append("</sheetData>");
         if (sheet.Merges.Count > 0)
         {
-            text.Append($"<mergeCells count=\"{sheet.Merges.Count}\">");
+            text.Append(CultureInfo.InvariantCulture, $"<mergeCells count=\"{sheet.Merges.Count}\">");
             foreach (var merge in sheet.Merges)
             {
-                text.Append($"<mergeCell ref=\"{merge}\"/>");
+                text.Append(CultureInfo.InvariantCulture, $"<mergeCell ref=\"{merge}\"/>");
             }
 
             text.Append("</mergeCells>");

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using ReportGen.Input;
 using ReportGen.Import;
-using ReportGen.Model;
 
 namespace ReportGen.Tests.Import;
 

@@ -179,7 +179,7 @@ public sealed partial class ImportInPlaceTests
             Assert.Equal("\"中共\"&\"石峰\"", Cell(Worksheet(document, "基本信息"), "B2").CellFormula!.Text);
         }
 
-        Assert.Contains(result.Skipped, item => item.Location.ToString().Contains("B2") && item.Reason.Contains("公式"));
+        Assert.Contains(result.Skipped, item => item.Location.ToString().Contains("B2", StringComparison.Ordinal) && item.Reason.Contains("公式", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public sealed partial class ImportInPlaceTests
         // The clerk types 实际完成值 as a formula in a program that saves no result (openpyxl), then imports a
         // corrected form: the formula stays a formula, and check still names its cell.
         RewritePart(target, "xl/worksheets/sheet4.xml", xml => Regex.Replace(xml, "(<x:c r=\"E2\"[^>]*>.*?</x:c>)", "$1<x:c r=\"F2\"><x:f>1/0</x:f></x:c>"));
-        Assert.Contains("RG118", CheckOutput(target));
+        Assert.Contains("RG118", CheckOutput(target), StringComparison.Ordinal);
         var media = new FormGrid(PublishedForms.Media.Rows.Select(row => row.Select(c => c == "≥3000篇" ? "≥3200篇" : c).ToArray()).ToList());
         var corrected = fixture.PathOf("corrected.docx");
         DocxFormBuilder.Write(corrected, [PublishedForms.Table1, PublishedForms.Summary, media, PublishedForms.Civil, PublishedForms.Ideology]);
@@ -207,7 +207,7 @@ public sealed partial class ImportInPlaceTests
             Assert.Equal(("1/0", null), (cell.CellFormula?.Text, cell.CellValue?.Text));
         }
 
-        Assert.Contains("RG118 绩效指标!F2", CheckOutput(target));
+        Assert.Contains("RG118 绩效指标!F2", CheckOutput(target), StringComparison.Ordinal);
     }
 
     private static string CheckOutput(string path)
@@ -236,8 +236,8 @@ public sealed partial class ImportInPlaceTests
 
         var error = Assert.Throws<InputException>(() => ImportJob.Run(new ImportRequest([fixture.ShifengDocx()], target)));
 
-        Assert.Contains("--into 执行.xlsx", error.Message);
-        Assert.Contains("不会", error.Message);
+        Assert.Contains("--into 执行.xlsx", error.Message, StringComparison.Ordinal);
+        Assert.Contains("不会", error.Message, StringComparison.Ordinal);
     }
 
     [LibreOfficeFact]
@@ -252,13 +252,13 @@ public sealed partial class ImportInPlaceTests
         var parts = Parts(Path.Combine(output, "石峰2023.xlsx"));
         Assert.Contains(parts.Keys, name => name.StartsWith("xl/charts/chart", StringComparison.Ordinal));
         var comments = string.Join("", parts.Where(p => p.Key.StartsWith("xl/comments", StringComparison.Ordinal)).Select(p => Part(parts, p.Key)));
-        Assert.Contains("2886 篇次来自宣传科台账", Regex.Replace(comments, "<[^>]+>", ""));
+        Assert.Contains("2886 篇次来自宣传科台账", Regex.Replace(comments, "<[^>]+>", ""), StringComparison.Ordinal);
 
         // And as text: every sheet to CSV (the last filter option -1 = all sheets, one file each).
         Soffice(output, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", target);
         var indicators = File.ReadAllText(Path.Combine(output, "石峰2023-绩效指标.csv"));
-        Assert.Contains("融媒体中心专项经费,产出指标,数量指标,全年宣传报道,≥3000篇,2886篇次,5,部分达成,4.81,X-1", indicators);
-        Assert.Contains("部门整体,产出指标,数量指标,实施全域行动,五大行动", indicators);
+        Assert.Contains("融媒体中心专项经费,产出指标,数量指标,全年宣传报道,≥3000篇,2886篇次,5,部分达成,4.81,X-1", indicators, StringComparison.Ordinal);
+        Assert.Contains("部门整体,产出指标,数量指标,实施全域行动,五大行动", indicators, StringComparison.Ordinal);
     }
 
     private static void Soffice(string outdir, string filter, string file)

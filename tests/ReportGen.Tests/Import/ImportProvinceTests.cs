@@ -17,9 +17,9 @@ public sealed class ImportProvinceTests
 
         var check = CliHarness.Run("check", target);
 
-        Assert.DoesNotContain("RG150", check.Output);
-        Assert.DoesNotContain("附表1", check.Output);
-        Assert.Contains("中国共产党广州市荔湾区委员会宣传部", check.Output);
+        Assert.DoesNotContain("RG150", check.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("附表1", check.Output, StringComparison.Ordinal);
+        Assert.Contains("中国共产党广州市荔湾区委员会宣传部", check.Output, StringComparison.Ordinal);
         Assert.Equal(0, check.ExitCode);
     }
 
@@ -36,8 +36,8 @@ public sealed class ImportProvinceTests
 
         var check = CliHarness.Run("check", target);
 
-        Assert.Contains("RG150", check.Output);
-        Assert.Contains("年初资金总额 2803.62万元 不等于按收入性质各项之和 2703.62万元（财政拨款收入、财政专户管理资金、其他资金）", check.Output);
+        Assert.Contains("RG150", check.Output, StringComparison.Ordinal);
+        Assert.Contains("年初资金总额 2803.62万元 不等于按收入性质各项之和 2703.62万元（财政拨款收入、财政专户管理资金、其他资金）", check.Output, StringComparison.Ordinal);
     }
 
     private static FormGrid HebeiOf(string unitLine, string owner = "")
@@ -63,7 +63,7 @@ public sealed class ImportProvinceTests
         Assert.Contains(Enumerable.Range(1, info.Rows.Count), row => info.Text(row, 1) == "部门名称" && info.Text(row, 2) == "中共曹妃甸区委宣传部");
         var output = new StringWriter();
         ImportSummaryRenderer.Render(result, output);
-        Assert.Contains("部门：中共曹妃甸区委宣传部", output.ToString());
+        Assert.Contains("部门：中共曹妃甸区委宣传部", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,8 +80,8 @@ public sealed class ImportProvinceTests
 
         var error = Assert.Throws<InputException>(() => ImportJob.Run(new ImportRequest([first, second], target)));
 
-        Assert.Contains("211001 中共曹妃甸区委宣传部本级", error.Message);
-        Assert.Contains("211005 曹妃甸区融媒体中心", error.Message);
+        Assert.Contains("211001 中共曹妃甸区委宣传部本级", error.Message, StringComparison.Ordinal);
+        Assert.Contains("211005 曹妃甸区融媒体中心", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(target));
     }
 
@@ -98,10 +98,10 @@ public sealed class ImportProvinceTests
         var error = Assert.Throws<InputException>(() => ImportJob.Run(new ImportRequest([both], target)));
 
         Assert.Equal(FailureKind.Input, error.Kind);
-        Assert.Contains("目标表属于 2 个预算单位", error.Message);
-        Assert.Contains("211001 中共曹妃甸区委宣传部本级（曹妃甸两单位.docx", error.Message);
-        Assert.Contains("211005 曹妃甸区融媒体中心（曹妃甸两单位.docx", error.Message);
-        Assert.Contains("分别导入各自的工作簿", error.Message);
+        Assert.Contains("目标表属于 2 个预算单位", error.Message, StringComparison.Ordinal);
+        Assert.Contains("211001 中共曹妃甸区委宣传部本级（曹妃甸两单位.docx", error.Message, StringComparison.Ordinal);
+        Assert.Contains("211005 曹妃甸区融媒体中心（曹妃甸两单位.docx", error.Message, StringComparison.Ordinal);
+        Assert.Contains("分别导入各自的工作簿", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(target));
         Assert.False(File.Exists(fixture.PathOf("211001.xlsx")));
         Assert.Equal([both], Directory.GetFiles(fixture.Folder));

@@ -1,4 +1,3 @@
-using ReportGen.Model;
 using System.Globalization;
 using ReportGen.Import;
 

@@ -3,7 +3,6 @@ using ReportGen.Cli;
 using ReportGen.Input;
 using ReportGen.Import;
 using ReportGen.Output;
-using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Import;
@@ -42,7 +41,7 @@ public sealed class ImportRoundTripTests
         var output = new StringWriter();
         var path = fixture.PathOf("报告.docx");
         Assert.Equal(0, Program.Run(["generate", workbook, "-o", path], output, new StringWriter()));
-        Assert.Contains("预算收入 560.75 万元，支出 458.04 万元，执行率 81.68%，5 个项目", output.ToString());
+        Assert.Contains("预算收入 560.75 万元，支出 458.04 万元，执行率 81.68%，5 个项目", output.ToString(), StringComparison.Ordinal);
     }
 
     private static JsonObject Preview(string path)

@@ -1,7 +1,6 @@
 using ReportGen.Input;
 using ReportGen.Import;
 using ReportGen.Output;
-using ReportGen.Model;
 
 namespace ReportGen.Tests.Import;
 

@@ -77,7 +77,7 @@ public sealed class AmountParserTests
     {
         var result = AmountParser.Parse(text, false);
         Assert.Null(result.Value);
-        Assert.Contains($"“{text}”不是金额", result.Problem);
+        Assert.Contains($"“{text}”不是金额", result.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using ReportGen.Analysis;
-using ReportGen.Input;
 using ReportGen.Model;
 using ReportGen.Tests.TestSupport;
 
@@ -132,7 +131,7 @@ public sealed class ExecutionWorkbookReaderTests
         var finding = FindingAssert.Single(workbook.ReadFindings, "RG110");
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("预算执行!D3", finding.Location.ToString());
-        Assert.Contains("“三十万”不是金额", finding.Message);
+        Assert.Contains("“三十万”不是金额", finding.Message, StringComparison.Ordinal);
         Assert.Equal(0m, workbook.Lines[1].InitialBudget);
     }
 
@@ -147,7 +146,7 @@ public sealed class ExecutionWorkbookReaderTests
         var finding = FindingAssert.Single(book.Read().ReadFindings, "RG111");
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal(location, finding.Location.ToString());
-        Assert.Contains(field + "为负数", finding.Message);
+        Assert.Contains(field + "为负数", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -276,7 +275,7 @@ public sealed class ExecutionWorkbookReaderTests
             .Indicator(null, "效益指标", null, "生活环境", "不断优化")
             .Read();
         var finding = FindingAssert.Single(workbook.ReadFindings, "RG106");
-        Assert.Contains("缺少二级指标", finding.Message);
+        Assert.Contains("缺少二级指标", finding.Message, StringComparison.Ordinal);
         Assert.Equal("绩效指标!C3", finding.Location.ToString());
         Assert.Single(workbook.Indicators);
     }
@@ -326,7 +325,7 @@ public sealed class ExecutionWorkbookReaderTests
         var finding = FindingAssert.Single(workbook.ReadFindings, "RG100");
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("预算执行!2", finding.Location.ToString());
-        Assert.Contains("没有任何预算行", finding.Message);
+        Assert.Contains("没有任何预算行", finding.Message, StringComparison.Ordinal);
         Assert.Empty(workbook.Lines);
     }
 

@@ -55,10 +55,10 @@ public sealed class HeaderMapTests
     {
         var ex = Assert.Throws<InputException>(() => HeaderMap.Find(
             Sheet(["标题"], ["项目名称", "支出类别", "年初预算数", "备注"]), "/x/石峰.xlsx", WorkbookSchema.LineColumns));
-        Assert.Contains("石峰.xlsx", ex.Message);
-        Assert.Contains("“预算执行”", ex.Message);
-        Assert.Contains("缺少必填列：实际支出数", ex.Message);
-        Assert.Contains("第 2 行像是表头", ex.Message);
+        Assert.Contains("石峰.xlsx", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("“预算执行”", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("缺少必填列：实际支出数", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("第 2 行像是表头", ex.Message, StringComparison.Ordinal);
         Assert.Equal(2, ex.Location.Row);
         Assert.Equal("预算执行", ex.Location.Sheet);
     }

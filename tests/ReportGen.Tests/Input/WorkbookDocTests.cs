@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ReportGen.Input;
 using ReportGen.Tests.Analysis;
 using ReportGen.Tests.TestSupport;
 using ReportGen.Model;
@@ -56,7 +55,7 @@ public sealed partial class WorkbookDocTests
     [Fact]
     public void The_guide_describes_every_sheet_and_every_code_the_code_emits()
     {
-        Assert.All(WorkbookSchema.Sheets, sheet => Assert.Contains($"“{sheet.Name}”", Guide));
+        Assert.All(WorkbookSchema.Sheets, sheet => Assert.Contains($"“{sheet.Name}”", Guide, StringComparison.Ordinal));
         var documented = DocumentedCode().Matches(Guide).Select(m => m.Groups[1].Value).ToHashSet();
         Assert.Equal(FindingCodeCatalogueTests.Declared().Order(), documented.Order());
     }
@@ -67,7 +66,7 @@ public sealed partial class WorkbookDocTests
         foreach (var spec in WorkbookSchema.LineColumns.Concat(WorkbookSchema.IndicatorColumns).Concat(WorkbookSchema.TargetColumns))
         {
             var row = Doc.Split('\n').First(l => l.StartsWith($"| {spec.Name} |", StringComparison.Ordinal));
-            Assert.Contains(spec.Required ? "| yes |" : "| no |", row);
+            Assert.Contains(spec.Required ? "| yes |" : "| no |", row, StringComparison.Ordinal);
         }
     }
 

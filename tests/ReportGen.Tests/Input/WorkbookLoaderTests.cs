@@ -48,7 +48,7 @@ public sealed class WorkbookLoaderTests
     public void A_missing_file_is_an_input_error_naming_it()
     {
         var ex = Assert.Throws<InputException>(() => WorkbookLoader.Load("/nowhere/不存在.xlsx"));
-        Assert.Contains("找不到文件“/nowhere/不存在.xlsx”", ex.Message);
+        Assert.Contains("找不到文件“/nowhere/不存在.xlsx”", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class WorkbookLoaderTests
         using var temp = new TempDir();
         File.WriteAllText(temp.File("假的.xlsx"), "这不是一个工作簿\n项目名称,支出类别\n");
         var ex = Assert.Throws<InputException>(() => WorkbookLoader.Load(temp.File("假的.xlsx")));
-        Assert.Contains("“假的.xlsx”不是可读取的 Excel 工作簿", ex.Message);
+        Assert.Contains("“假的.xlsx”不是可读取的 Excel 工作簿", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,6 +65,6 @@ public sealed class WorkbookLoaderTests
     {
         using var temp = new TempDir();
         var ex = Assert.Throws<InputException>(() => WorkbookLoader.Load(temp.Path));
-        Assert.Contains("没有 .csv 文件", ex.Message);
+        Assert.Contains("没有 .csv 文件", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -5,27 +5,27 @@ namespace ReportGen.Tests.Output;
 
 public sealed class AtomicFileTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("rg-atomic-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rg-atomic-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static Action<Stream> WriteText(string text) => stream => stream.Write(Encoding.UTF8.GetBytes(text));
 
     [Fact]
     public void Writes_a_new_file()
     {
-        var path = Path.Combine(folder, "报告.docx");
+        var path = Path.Combine(_folder, "报告.docx");
 
         AtomicFile.Write(path, WriteText("新内容"));
 
         Assert.Equal("新内容", File.ReadAllText(path));
-        Assert.Equal(["报告.docx"], Directory.GetFiles(folder).Select(Path.GetFileName));
+        Assert.Equal(["报告.docx"], Directory.GetFiles(_folder).Select(Path.GetFileName));
     }
 
     [Fact]
     public void Replaces_an_existing_file()
     {
-        var path = Path.Combine(folder, "报告.docx");
+        var path = Path.Combine(_folder, "报告.docx");
         File.WriteAllText(path, "旧内容，比新内容长得多的一段文字");
 
         AtomicFile.Write(path, WriteText("新内容"));
@@ -36,7 +36,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void A_write_that_fails_midway_leaves_the_old_file_and_no_temp_file()
     {
-        var path = Path.Combine(folder, "报告.docx");
+        var path = Path.Combine(_folder, "报告.docx");
         File.WriteAllText(path, "旧内容");
         string? tempName = null;
 
@@ -49,14 +49,14 @@ public sealed class AtomicFileTests : IDisposable
 
         Assert.Equal("模拟失败", error.Message);
         Assert.Equal("旧内容", File.ReadAllText(path));
-        Assert.Equal(["报告.docx"], Directory.GetFiles(folder).Select(Path.GetFileName));
+        Assert.Equal(["报告.docx"], Directory.GetFiles(_folder).Select(Path.GetFileName));
         Assert.StartsWith(".报告.docx.tmp-", tempName, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_missing_folder_is_a_clear_error()
     {
-        var missing = Path.Combine(folder, "不存在", "报告.docx");
+        var missing = Path.Combine(_folder, "不存在", "报告.docx");
 
         var error = Assert.Throws<DirectoryNotFoundException>(() => AtomicFile.Write(missing, WriteText("x")));
 
@@ -67,7 +67,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Writing_a_docx_through_WriteFile_gives_the_same_bytes_as_Write()
     {
-        var path = Path.Combine(folder, "报告.docx");
+        var path = Path.Combine(_folder, "报告.docx");
 
         DocxWriter.WriteFile(SampleReports.Small(), path, DocxLayout.Default);
 

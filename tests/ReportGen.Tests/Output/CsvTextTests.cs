@@ -41,9 +41,9 @@ public sealed class CsvTextTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var text = File.ReadAllText(output);
-        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", text);
-        Assert.Contains(",-2.00,", text);
-        Assert.DoesNotContain("\n=", text);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", text, StringComparison.Ordinal);
+        Assert.Contains(",-2.00,", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n=", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class CsvTextTests : IDisposable
         {
             var lines = File.ReadAllLines(Path.Combine(output, csv)).Skip(1).ToList();
             Assert.NotEmpty(lines);
-            Assert.All(lines, line => Assert.DoesNotContain(",@SUM", line));
+            Assert.All(lines, line => Assert.DoesNotContain(",@SUM", line, StringComparison.Ordinal));
             Assert.Contains(lines, line => line.Contains(",'@SUM(1+1)*cmd,", StringComparison.Ordinal) || line.StartsWith("'@SUM", StringComparison.Ordinal));
         }
     }

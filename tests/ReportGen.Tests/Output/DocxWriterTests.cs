@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
@@ -211,7 +212,7 @@ public class DocxWriterTests
             var properties = table.GetFirstChild<W.TableProperties>()!;
             Assert.Equal(W.TableLayoutValues.Fixed, properties.GetFirstChild<W.TableLayout>()!.Type!.Value);
             Assert.NotNull(properties.GetFirstChild<W.TableBorders>()!.GetFirstChild<W.InsideHorizontalBorder>());
-            var grid = table.GetFirstChild<W.TableGrid>()!.Elements<W.GridColumn>().Select(column => int.Parse(column.Width!.Value!)).ToList();
+            var grid = table.GetFirstChild<W.TableGrid>()!.Elements<W.GridColumn>().Select(column => int.Parse(column.Width!.Value!, CultureInfo.InvariantCulture)).ToList();
             Assert.Equal(8, grid.Count);
             Assert.Equal(8845, grid.Sum());
             var rows = table.Elements<W.TableRow>().ToList();

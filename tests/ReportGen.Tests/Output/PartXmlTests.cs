@@ -105,7 +105,7 @@ public class PartXmlTests
             x.End();
         });
 
-        Assert.EndsWith("<w:tbl xmlns:w=\"" + PartXml.Namespace + "\" w:w=\"-1587\" w:h=\"16838\" />", xml);
+        Assert.EndsWith("<w:tbl xmlns:w=\"" + PartXml.Namespace + "\" w:w=\"-1587\" w:h=\"16838\" />", xml, StringComparison.Ordinal);
     }
 
     /// <summary>Given as code units: an attribute cannot hold an unpaired surrogate (it would arrive as U+FFFD).</summary>
@@ -126,7 +126,7 @@ public class PartXmlTests
             x.End();
         });
 
-        Assert.EndsWith($">{expected}</w:t>", xml);
+        Assert.EndsWith($">{expected}</w:t>", xml, StringComparison.Ordinal);
         Assert.NotNull(XDocumentParse(xml));
     }
 
@@ -174,7 +174,7 @@ public class PartXmlTests
             x.End();
         });
 
-        Assert.EndsWith("\"></w:t>", ours);
+        Assert.EndsWith("\"></w:t>", ours, StringComparison.Ordinal);
     }
 
     private static System.Xml.Linq.XDocument XDocumentParse(string xml) => System.Xml.Linq.XDocument.Parse(xml);

@@ -72,7 +72,7 @@ public sealed class PdfConverterTests : IDisposable
         var result = Run(() => null, args);
         Assert.Equal(ExitCodes.InputError, result.ExitCode);
         Assert.Equal($"错误：{PdfConverter.NotInstalledMessage}\n", result.Error.ReplaceLineEndings("\n"));
-        Assert.Contains("安装 LibreOffice", result.Error);
+        Assert.Contains("安装 LibreOffice", result.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(_dir.Path));
         result.AssertNoStackTrace();
     }
@@ -84,7 +84,7 @@ public sealed class PdfConverterTests : IDisposable
         CopyFolder(Repo.SampleCsvFolder, Path.Combine(input, "石峰"));
         var result = Run(() => null, "batch", input, "-o", _dir.File("out"), "--pdf");
         Assert.Equal(ExitCodes.InputError, result.ExitCode);
-        Assert.Contains("未找到 LibreOffice", result.Error);
+        Assert.Contains("未找到 LibreOffice", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_dir.File("out")));
     }
 
@@ -121,10 +121,10 @@ public sealed class PdfConverterTests : IDisposable
         {
             var result = Run(() => soffice, "generate", Repo.SampleCsvFolder, "-o", docx, "--pdf");
             Assert.True(result.ExitCode == 0, result.Error);
-            Assert.Contains($"已生成 {_dir.File("报告.pdf")}", result.Output);
+            Assert.Contains($"已生成 {_dir.File("报告.pdf")}", result.Output, StringComparison.Ordinal);
         }
 
-        Assert.StartsWith("%PDF-1.7 stand-in", File.ReadAllText(_dir.File("报告.pdf")));
+        Assert.StartsWith("%PDF-1.7 stand-in", File.ReadAllText(_dir.File("报告.pdf")), StringComparison.Ordinal);
         Assert.Equal("PK", File.ReadAllText(docx)[..2]);
         var log = Log(soffice);
         var profiles = log.Where(a => a.StartsWith("-env:UserInstallation=file:///", StringComparison.Ordinal)).ToList();
@@ -144,10 +144,10 @@ public sealed class PdfConverterTests : IDisposable
         var soffice = Converting();
         var result = Run(() => soffice, "generate", Repo.SampleCsvFolder, "-o", _dir.File("自评报告.pdf"));
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains($"已生成 {_dir.File("自评报告.docx")}", result.Output);
-        Assert.Contains($"已生成 {_dir.File("自评报告.pdf")}", result.Output);
+        Assert.Contains($"已生成 {_dir.File("自评报告.docx")}", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"已生成 {_dir.File("自评报告.pdf")}", result.Output, StringComparison.Ordinal);
         Assert.Equal("PK", File.ReadAllText(_dir.File("自评报告.docx"))[..2]);
-        Assert.StartsWith("%PDF", File.ReadAllText(_dir.File("自评报告.pdf")));
+        Assert.StartsWith("%PDF", File.ReadAllText(_dir.File("自评报告.pdf")), StringComparison.Ordinal);
     }
 
     [UnixFact]
@@ -161,7 +161,7 @@ public sealed class PdfConverterTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Error);
         var reports = Directory.GetFiles(_dir.File("out"), "*.docx", SearchOption.AllDirectories);
         Assert.Equal(2, reports.Length);
-        Assert.All(reports, r => Assert.StartsWith("%PDF", File.ReadAllText(PdfConverter.PdfPathFor(r))));
+        Assert.All(reports, r => Assert.StartsWith("%PDF", File.ReadAllText(PdfConverter.PdfPathFor(r)), StringComparison.Ordinal));
     }
 
     [UnixFact]
@@ -189,10 +189,10 @@ public sealed class PdfConverterTests : IDisposable
         var pdf = _dir.File("报告.pdf");
         File.WriteAllText(pdf, "previous");
         var failing = Assert.Throws<InputException>(() => new PdfConverter(Script("soffice-fails", "echo 'Error: source file could not be loaded' >&2\nexit 5")).Convert(docx, pdf));
-        Assert.StartsWith("LibreOffice 转换“报告.docx”失败（退出码 5），未生成 PDF。", failing.Message);
-        Assert.Contains("source file could not be loaded", failing.InnerException!.Message);
+        Assert.StartsWith("LibreOffice 转换“报告.docx”失败（退出码 5），未生成 PDF。", failing.Message, StringComparison.Ordinal);
+        Assert.Contains("source file could not be loaded", failing.InnerException!.Message, StringComparison.Ordinal);
         var silent = Assert.Throws<InputException>(() => new PdfConverter(Script("soffice-silent", "exit 0")).Convert(docx, pdf));
-        Assert.Contains("没有输出文件", silent.Message);
+        Assert.Contains("没有输出文件", silent.Message, StringComparison.Ordinal);
         Assert.Equal("previous", File.ReadAllText(pdf));
     }
 
@@ -202,7 +202,7 @@ public sealed class PdfConverterTests : IDisposable
         var notExecutable = _dir.File("soffice");
         File.WriteAllText(notExecutable, "not a program");
         var error = Assert.Throws<InputException>(() => new PdfConverter(notExecutable).Convert(WriteDocx(), _dir.File("a.pdf")));
-        Assert.StartsWith($"无法启动 LibreOffice（{notExecutable}）", error.Message);
+        Assert.StartsWith($"无法启动 LibreOffice（{notExecutable}）", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("error occurred", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("没有执行这个程序的权限", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(_dir.File("a.pdf")));
@@ -230,11 +230,11 @@ public sealed class PdfConverterTests : IDisposable
             var text = Tool("pdftotext", "-layout", pdf, "-");
             foreach (var figure in new[] { "560.75", "458.04", "81.68%" })
             {
-                Assert.Contains(figure, text);
+                Assert.Contains(figure, text, StringComparison.Ordinal);
             }
 
             var info = Tool("pdfinfo", pdf);
-            Assert.Contains("(A4)", info);
+            Assert.Contains("(A4)", info, StringComparison.Ordinal);
             Assert.Matches(@"Pages:\s+([2-9]|\d\d)", info);
         }
     }

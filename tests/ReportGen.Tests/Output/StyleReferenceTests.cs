@@ -1,3 +1,4 @@
+using System.Globalization;
 using ReportGen.Model;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -10,9 +11,9 @@ namespace ReportGen.Tests.Output;
 
 public sealed class StyleReferenceTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("rg-style-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rg-style-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>
     /// A reference document as Word would save one: Chinese style names with ids like "a3", a Normal style with id
@@ -20,7 +21,7 @@ public sealed class StyleReferenceTests : IDisposable
     /// </summary>
     private string BuildReference(bool withSection = true)
     {
-        var path = Path.Combine(folder, "reference.docx");
+        var path = Path.Combine(_folder, "reference.docx");
         using var document = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
         var styles = new W.Styles(
@@ -113,7 +114,7 @@ public sealed class StyleReferenceTests : IDisposable
         Assert.Equal(1440u, section.GetFirstChild<W.PageMargin>()!.Left!.Value);
         Assert.Equal(2, section.Elements<W.FooterReference>().Count());
         var table = document.MainDocumentPart.Document.Body.Elements<W.Table>().Single();
-        Assert.Equal(12240 - 2880, table.GetFirstChild<W.TableGrid>()!.Elements<W.GridColumn>().Sum(column => int.Parse(column.Width!.Value!)));
+        Assert.Equal(12240 - 2880, table.GetFirstChild<W.TableGrid>()!.Elements<W.GridColumn>().Sum(column => int.Parse(column.Width!.Value!, CultureInfo.InvariantCulture)));
         Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2013).Validate(document));
     }
 
@@ -128,7 +129,7 @@ public sealed class StyleReferenceTests : IDisposable
     [Fact]
     public void A_missing_reference_is_an_input_error()
     {
-        var error = Assert.Throws<InputException>(() => DocxWriterTests.WriteBytes(SampleReports.Small(), styleReference: Path.Combine(folder, "无.docx")));
+        var error = Assert.Throws<InputException>(() => DocxWriterTests.WriteBytes(SampleReports.Small(), styleReference: Path.Combine(_folder, "无.docx")));
 
         Assert.Contains("找不到样式参考文档", error.Message, StringComparison.Ordinal);
     }
@@ -136,15 +137,15 @@ public sealed class StyleReferenceTests : IDisposable
     [Fact]
     public void A_reference_that_is_not_a_docx_is_an_input_error_and_the_target_is_untouched()
     {
-        var reference = Path.Combine(folder, "参考.docx");
+        var reference = Path.Combine(_folder, "参考.docx");
         File.WriteAllText(reference, "这不是 Word 文件");
-        var target = Path.Combine(folder, "报告.docx");
+        var target = Path.Combine(_folder, "报告.docx");
         File.WriteAllText(target, "旧内容");
 
         var error = Assert.Throws<InputException>(() => DocxWriter.WriteFile(SampleReports.Small(), target, DocxLayout.Default, reference));
 
         Assert.Contains("不是有效的 Word 文档", error.Message, StringComparison.Ordinal);
         Assert.Equal("旧内容", File.ReadAllText(target));
-        Assert.Equal(["参考.docx", "报告.docx"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["参考.docx", "报告.docx"], Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 }

@@ -61,35 +61,35 @@ public sealed class ActualReadingReportTests
 
         var done = Row(analysis, "公共文化服务体系建设专项资金", "项目完工时间");
         Assert.Equal(IndicatorStatus.NotMet, done.Status);
-        Assert.DoesNotContain("完成，未超过时限", done.Reason);
+        Assert.DoesNotContain("完成，未超过时限", done.Reason, StringComparison.Ordinal);
         Assert.Equal(IndicatorStatus.NotMet, Row(analysis, "公共文化服务体系建设专项资金", "村民满意度").Status);
         Assert.NotEqual(IndicatorStatus.Met, Row(analysis, "文化惠民演出及送戏下乡经费", "原创节目占比").Status);
         Assert.Equal(IndicatorStatus.NotMet, Row(analysis, IndicatorRow.DepartmentScope, "送戏下乡演出场次").Status);
         Assert.Equal(IndicatorStatus.NotMet, Row(analysis, IndicatorRow.DepartmentScope, "“三公”经费支出").Status);
         var change = Row(analysis, "文化惠民演出及送戏下乡经费", "送戏下乡演出场次");
         Assert.Equal(IndicatorStatus.Undetermined, change.Status);
-        Assert.DoesNotContain("实际6场", change.Reason);
+        Assert.DoesNotContain("实际6场", change.Reason, StringComparison.Ordinal);
 
         // check: the undecided row asks for its 完成情况 at its cell, and that cell is a placeholder in the report.
         var asked = Assert.Single(analysis.Findings, f => f.Code == FindingCodes.ActualNotMeasured && f.Location == change.Row.CellOf("完成情况"));
-        Assert.Contains("较上年增加6场", asked.Message);
+        Assert.Contains("较上年增加6场", asked.Message, StringComparison.Ordinal);
         var bound = Row(analysis, "文化惠民演出及送戏下乡经费", "原创节目占比");
         Assert.Contains(analysis.Findings, f => f.Code == FindingCodes.ActualNotMeasured && f.Location == bound.Row.CellOf("完成情况"));
 
         // The previews carry the same verdicts and no 达成 for any rewritten row.
         var json = VariancePreviewRenderer.ToJson(analysis);
-        Assert.DoesNotContain("于2024年11月30日完成", json);
-        Assert.DoesNotContain("实际6场", json);
+        Assert.DoesNotContain("于2024年11月30日完成", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("实际6场", json, StringComparison.Ordinal);
         var markdown = VariancePreviewRenderer.ToMarkdown(analysis);
-        Assert.Contains("较上年增加6场", markdown);
-        Assert.Contains("未达95%", VariancePreviewRenderer.ToCsv(analysis));
+        Assert.Contains("较上年增加6场", markdown, StringComparison.Ordinal);
+        Assert.Contains("未达95%", VariancePreviewRenderer.ToCsv(analysis), StringComparison.Ordinal);
 
         foreach (var template in new[] { "default", "hunan", "guangdong", "sichuan" })
         {
             var text = ReportText(analysis, template);
-            Assert.DoesNotContain("于2024年11月30日完成", text);
-            Assert.DoesNotContain("实际6场", text);
-            Assert.DoesNotContain("未超过时限", text);
+            Assert.DoesNotContain("于2024年11月30日完成", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("实际6场", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("未超过时限", text, StringComparison.Ordinal);
             if (template == "default")
             {
                 // The row check asks about is a placeholder at the same cell in the report's 自评表.
@@ -99,8 +99,8 @@ public sealed class ActualReadingReportTests
         }
 
         var html = HtmlPreviewRenderer.Render(analysis, ReportRenderer.Render(analysis, TemplateRenderer.Resolve("default", Repo.Templates)));
-        Assert.DoesNotContain("于2024年11月30日完成", html);
-        Assert.Contains(asked.Location.ToString(), html);
+        Assert.DoesNotContain("于2024年11月30日完成", html, StringComparison.Ordinal);
+        Assert.Contains(asked.Location.ToString(), html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class ActualReadingReportTests
         var analysis = GenerateJob.Analyze(folder);
         var error = Assert.Single(analysis.Findings, f => f.Code == FindingCodes.BareFraction);
         Assert.Equal(Severity.Error, error.Severity);
-        Assert.Contains("0.936 是 93.6% 吗？请填写 93.6%", error.Message);
+        Assert.Contains("0.936 是 93.6% 吗？请填写 93.6%", error.Message, StringComparison.Ordinal);
         Assert.Equal(Row(analysis, IndicatorRow.DepartmentScope, "群众对公共文化服务满意度").Row.CellOf("实际完成值"), error.Location);
         Assert.True(analysis.HasErrors);
     }
@@ -124,8 +124,8 @@ public sealed class ActualReadingReportTests
         var analysis = GenerateJob.Analyze(folder);
         var error = Assert.Single(analysis.Findings, f => f.Code == FindingCodes.NoProblemsClaimed);
         Assert.Equal(Severity.Error, error.Severity);
-        Assert.Contains("“全民健身设施建设经费”预算执行率79.00%，低于90%", error.Message);
-        Assert.Contains("指标“新建全民健身路径”部分达成", error.Message);
+        Assert.Contains("“全民健身设施建设经费”预算执行率79.00%，低于90%", error.Message, StringComparison.Ordinal);
+        Assert.Contains("指标“新建全民健身路径”部分达成", error.Message, StringComparison.Ordinal);
 
         // The example as bundled and the Shifeng sample have no such error.
         Assert.DoesNotContain(GenerateJob.Analyze(Repo.ExampleCsvFolder).Findings, f => f.Severity == Severity.Error);
@@ -145,20 +145,20 @@ public sealed class ActualReadingReportTests
         foreach (var template in new[] { "default", "hunan", "guangdong", "sichuan" })
         {
             var text = ReportText(analysis, template);
-            Assert.Contains($"已评定指标得分{low}分", text);
-            Assert.Contains($"补齐后得分在{low}至{high}分之间", text);
-            Assert.DoesNotContain("“差”", text);
+            Assert.Contains($"已评定指标得分{low}分", text, StringComparison.Ordinal);
+            Assert.Contains($"补齐后得分在{low}至{high}分之间", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("“差”", text, StringComparison.Ordinal);
             Assert.DoesNotMatch("等级(暂定)?为“[优良中差]", text);
         }
 
-        Assert.Contains($"{low}至{high}（暂定）", ScorePreview.Total(score));
+        Assert.Contains($"{low}至{high}（暂定）", ScorePreview.Total(score), StringComparison.Ordinal);
         Assert.Equal("待定", ScorePreview.Grade(score));
         var json = VariancePreviewRenderer.ToJsonObject(analysis);
         var department = json["scores"]?["department"];
         Assert.NotNull(department);
         Assert.Equal("待定", (string?)department!["grade"]);
         Assert.Equal(score.Ceiling, (decimal)department["totalMax"]!);
-        Assert.Contains($"{low}至{high}", HtmlPreviewRenderer.Render(analysis, ReportRenderer.Render(analysis, TemplateRenderer.Resolve("default", Repo.Templates))));
+        Assert.Contains($"{low}至{high}", HtmlPreviewRenderer.Render(analysis, ReportRenderer.Render(analysis, TemplateRenderer.Resolve("default", Repo.Templates))), StringComparison.Ordinal);
 
         // The complete example: one score, one grade.
         var example = GenerateJob.Analyze(Repo.ExampleCsvFolder).DepartmentScore!;

@@ -59,9 +59,9 @@ public sealed class GeneratedReportTests : IDisposable
         var path = Path.Combine(_dir, "报告.docx");
         var (code, output, _) = Run("generate", Repo.SampleCsvFolder, "-o", path);
         Assert.Equal(0, code);
-        Assert.Contains("560.75", output);
-        Assert.Contains("458.04", output);
-        Assert.Contains("81.68%", output);
+        Assert.Contains("560.75", output, StringComparison.Ordinal);
+        Assert.Contains("458.04", output, StringComparison.Ordinal);
+        Assert.Contains("81.68%", output, StringComparison.Ordinal);
         Assert.Equal(["报告.docx"], Directory.GetFiles(_dir).Select(Path.GetFileName));
     }
 
@@ -79,7 +79,7 @@ public sealed class GeneratedReportTests : IDisposable
         }
 
         var lines = Path.Combine(input, "预算执行.csv");
-        File.WriteAllText(lines, File.ReadAllText(lines).Replace("249.98,245.80,4.18", "249.98,300,-50.02"));
+        File.WriteAllText(lines, File.ReadAllText(lines).Replace("249.98,245.80,4.18", "249.98,300,-50.02", StringComparison.Ordinal));
         return input;
     }
 
@@ -90,8 +90,8 @@ public sealed class GeneratedReportTests : IDisposable
         var path = Path.Combine(_dir, "out.docx");
         var (code, _, error) = Run("generate", input, "-o", path);
         Assert.Equal(ExitCodes.FindingsWithErrors, code);
-        Assert.Contains("RG120", error);
-        Assert.Contains("未生成报告", error);
+        Assert.Contains("RG120", error, StringComparison.Ordinal);
+        Assert.Contains("未生成报告", error, StringComparison.Ordinal);
         Assert.False(File.Exists(path));
     }
 
@@ -111,11 +111,11 @@ public sealed class GeneratedReportTests : IDisposable
         var good = Run("generate", Repo.SampleCsvFolder, "-t", template, "-o", path);
 
         Assert.Equal(ExitCodes.FindingsWithErrors, withErrors.Code);
-        Assert.Contains("RG120", withErrors.Error);
-        Assert.DoesNotContain("坏模板", withErrors.Error);
+        Assert.Contains("RG120", withErrors.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("坏模板", withErrors.Error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.InputError, good.Code);
-        Assert.Contains("模板 坏模板.sbn 第 2 行第 ", good.Error);
-        Assert.DoesNotContain("   at ", good.Error);
+        Assert.Contains("模板 坏模板.sbn 第 2 行第 ", good.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", good.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(path));
     }
 
@@ -124,8 +124,8 @@ public sealed class GeneratedReportTests : IDisposable
     {
         var (code, _, error) = Run("generate", Repo.SampleCsvFolder, "-o", Path.Combine(_dir, "没有这个文件夹", "报告.docx"));
         Assert.Equal(ExitCodes.InputError, code);
-        Assert.Contains("输出文件夹不存在", error);
-        Assert.DoesNotContain("   at ", error);
+        Assert.Contains("输出文件夹不存在", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,8 +135,8 @@ public sealed class GeneratedReportTests : IDisposable
         Assert.Equal(0, Run("generate", Repo.SampleCsvFolder, "-o", path, "--font", "正文=宋体", "--font", "标题=黑体").Code);
         using var document = WordprocessingDocument.Open(path, false);
         var styles = document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.OuterXml;
-        Assert.Contains("w:eastAsia=\"宋体\"", styles);
-        Assert.Contains("w:eastAsia=\"黑体\"", styles);
+        Assert.Contains("w:eastAsia=\"宋体\"", styles, StringComparison.Ordinal);
+        Assert.Contains("w:eastAsia=\"黑体\"", styles, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.InputError, Run("generate", Repo.SampleCsvFolder, "-o", path, "--font", "脚注=宋体").Code);
     }
 
@@ -167,13 +167,13 @@ public sealed class GeneratedReportTests : IDisposable
     {
         var (code, text, _) = Run("generate", Repo.SampleCsvFolder, "--text");
         Assert.Equal(0, code);
-        Assert.DoesNotContain("万元万元", text);
-        Assert.DoesNotContain("不存在相关问题", text);
-        Assert.Contains("部门预算执行率为81.68%，低于90%", text);
+        Assert.DoesNotContain("万元万元", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("不存在相关问题", text, StringComparison.Ordinal);
+        Assert.Contains("部门预算执行率为81.68%，低于90%", text, StringComparison.Ordinal);
         // Each project's use is described under its own heading only: 意识形态 is not given 融媒体中心's sentence.
         var ideology = text[text.IndexOf("#### 4.意识形态工作专项经费", StringComparison.Ordinal)..text.IndexOf("#### 5.", StringComparison.Ordinal)];
-        Assert.DoesNotContain("维持融媒体中心的运转", ideology);
-        Assert.Contains("主要用于区委理论学习中心组学习培训", ideology);
+        Assert.DoesNotContain("维持融媒体中心的运转", ideology, StringComparison.Ordinal);
+        Assert.Contains("主要用于区委理论学习中心组学习培训", ideology, StringComparison.Ordinal);
     }
 
     /// <summary>The real-client test: LibreOffice opens the report, and the PDF carries the key figures on A4 pages.</summary>
@@ -187,11 +187,11 @@ public sealed class GeneratedReportTests : IDisposable
         var text = RunProcess("pdftotext", $"-layout \"{pdf}\" -");
         foreach (var figure in new[] { "560.75", "458.04", "81.68%", "102.71", "0.15", "40.03", "3.06", "55.29" })
         {
-            Assert.Contains(figure, text);
+            Assert.Contains(figure, text, StringComparison.Ordinal);
         }
 
         var info = RunProcess("pdfinfo", $"\"{pdf}\"");
-        Assert.Contains("(A4)", info);
+        Assert.Contains("(A4)", info, StringComparison.Ordinal);
     }
 
     private static string RunProcess(string program, string arguments)

@@ -57,10 +57,10 @@ public sealed class HtmlPreviewBrowserTests : IDisposable
         var text = await page.InnerTextAsync("body");
         foreach (var figure in new[] { "560.75", "458.04", "81.68%", "102.71" })
         {
-            Assert.Contains(figure, text);
+            Assert.Contains(figure, text, StringComparison.Ordinal);
         }
 
-        Assert.Contains("中共株洲市石峰区委员会宣传部", await page.InnerTextAsync("article.report h1.title"));
+        Assert.Contains("中共株洲市石峰区委员会宣传部", await page.InnerTextAsync("article.report h1.title"), StringComparison.Ordinal);
 
         // 差异表: the totals row, cell by cell.
         Assert.Equal(
@@ -83,7 +83,7 @@ public sealed class HtmlPreviewBrowserTests : IDisposable
         var outputs = json.GetProperty("indicators").EnumerateArray()
             .Count(i => i.GetProperty("scope").GetString() == "部门整体" && i.GetProperty("level1").GetString() == "产出指标");
         var firstTable = page.Locator("article.report table").First;
-        Assert.Contains("部门整体支出绩效自评表", await firstTable.Locator("caption").InnerTextAsync());
+        Assert.Contains("部门整体支出绩效自评表", await firstTable.Locator("caption").InnerTextAsync(), StringComparison.Ordinal);
         // Its indicators are a table of their own, joined to it, whose heading row repeats on printed pages.
         var outputCell = page.Locator("article.report table").Nth(1).Locator("td", new LocatorLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("^产出指标$") });
         Assert.Equal(outputs, await outputCell.EvaluateAsync<int>("cell => cell.rowSpan"));

@@ -36,15 +36,15 @@ public sealed partial class HtmlPreviewRendererTests
         var html = HtmlPreviewRenderer.Render(HostileAnalysis(), HostileDocument());
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<b>支出", html);
-        Assert.DoesNotContain("<i>人次", html);
-        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;", html);
-        Assert.Contains("项目&lt;img src=x onerror=alert(1)&gt;", html);
-        Assert.Contains("<mark class=\"placeholder\">【待填写：&lt;偏差原因&gt;】</mark>", html);
+        Assert.DoesNotContain("<b>支出", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<i>人次", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;", html, StringComparison.Ordinal);
+        Assert.Contains("项目&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("<mark class=\"placeholder\">【待填写：&lt;偏差原因&gt;】</mark>", html, StringComparison.Ordinal);
 
         // Self-contained: no link, script, frame, image or URL to fetch; a policy forbids loading anything.
         Assert.DoesNotMatch("(?i)<(link|script|iframe|img|object|embed)\\b|src=|url\\(|@import|https?:", html.Replace("项目&lt;img src=x onerror=alert(1)&gt;", "", StringComparison.Ordinal));
-        Assert.Contains("content=\"default-src 'none'; style-src 'unsafe-inline'\"", html);
+        Assert.Contains("content=\"default-src 'none'; style-src 'unsafe-inline'\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,10 +55,10 @@ public sealed partial class HtmlPreviewRendererTests
         var table = html[html.IndexOf("<table class=\"report-table\">", StringComparison.Ordinal)..];
         table = table[..(table.IndexOf("</table>", StringComparison.Ordinal) + 8)];
         Assert.Equal(5, Regex.Count(table, "<th rowspan=\"2\""));   // 年度指标值 … 偏差原因 over both header rows
-        Assert.Contains("<td rowspan=\"3\" class=\"c\">产出指标</td><td rowspan=\"3\" class=\"c\">数量指标</td>", table);
-        Assert.Contains("<td rowspan=\"3\" class=\"c\">效益指标</td><td rowspan=\"3\" class=\"c\">质量指标</td>", table);
-        Assert.Contains("<td colspan=\"5\" class=\"c b\">总分</td>", table);
-        Assert.Contains("<th colspan=\"3\" class=\"c b\">绩效指标</th>", table);
+        Assert.Contains("<td rowspan=\"3\" class=\"c\">产出指标</td><td rowspan=\"3\" class=\"c\">数量指标</td>", table, StringComparison.Ordinal);
+        Assert.Contains("<td rowspan=\"3\" class=\"c\">效益指标</td><td rowspan=\"3\" class=\"c\">质量指标</td>", table, StringComparison.Ordinal);
+        Assert.Contains("<td colspan=\"5\" class=\"c b\">总分</td>", table, StringComparison.Ordinal);
+        Assert.Contains("<th colspan=\"3\" class=\"c b\">绩效指标</th>", table, StringComparison.Ordinal);
         Assert.Equal(2, Regex.Count(table, "<thead>|</thead>"));
 
         // Every row covers the eight columns once the cells merged from above are counted.
@@ -102,15 +102,15 @@ public sealed partial class HtmlPreviewRendererTests
     {
         var analysis = HostileAnalysis();
         var html = HtmlPreviewRenderer.Render(analysis, new ReportDocument("标题", []));
-        Assert.Contains("<tr class=\"total\"><td class=\"l\">合计</td><td class=\"c\"></td><td class=\"r\">150.00</td><td class=\"r\">0.00</td><td class=\"r\">150.00</td><td class=\"r\">110.00</td><td class=\"r\">40.00</td><td class=\"r\">73.33%</td>", html);
-        Assert.Contains("评分说明（财预〔2020〕10号）", html);
+        Assert.Contains("<tr class=\"total\"><td class=\"l\">合计</td><td class=\"c\"></td><td class=\"r\">150.00</td><td class=\"r\">0.00</td><td class=\"r\">150.00</td><td class=\"r\">110.00</td><td class=\"r\">40.00</td><td class=\"r\">73.33%</td>", html, StringComparison.Ordinal);
+        Assert.Contains("评分说明（财预〔2020〕10号）", html, StringComparison.Ordinal);
         var score = analysis.DepartmentScore!;
-        Assert.Contains($"<td class=\"l\">部门整体</td><td class=\"r\">{Money.Format(score.ExecutionRate)}</td>", html);
-        Assert.Contains("80人次", html);
+        Assert.Contains($"<td class=\"l\">部门整体</td><td class=\"r\">{Money.Format(score.ExecutionRate)}</td>", html, StringComparison.Ordinal);
+        Assert.Contains("80人次", html, StringComparison.Ordinal);
         Assert.NotEmpty(analysis.Findings);
         foreach (var finding in analysis.Findings)
         {
-            Assert.Contains($"<td class=\"c\">{finding.Code}</td><td class=\"l\">{System.Net.WebUtility.HtmlEncode(finding.Location.ToString())}</td>", html);
+            Assert.Contains($"<td class=\"c\">{finding.Code}</td><td class=\"l\">{System.Net.WebUtility.HtmlEncode(finding.Location.ToString())}</td>", html, StringComparison.Ordinal);
         }
     }
 
@@ -129,7 +129,7 @@ public sealed partial class HtmlPreviewRendererTests
         var html = File.ReadAllText(path);
         Assert.Matches("<p class=\"alert\">工作簿有 [1-9]\\d* 个错误：在改正之前 generate 不会生成报告", html);
         Assert.Matches("<tr class=\"error\"><td class=\"c\">错误</td><td class=\"c\">RG\\d+</td><td class=\"l\">预算执行!H3</td>", html);
-        Assert.Contains("<article class=\"report\">", html);
+        Assert.Contains("<article class=\"report\">", html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -152,10 +152,10 @@ public sealed partial class HtmlPreviewRendererTests
             department.GetProperty("satisfaction").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
             department.GetProperty("total").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + range,
             department.GetProperty("grade").GetString());
-        Assert.Contains(expected, result.Output);
+        Assert.Contains(expected, result.Output, StringComparison.Ordinal);
         foreach (var project in json.GetProperty("scores").GetProperty("projects").EnumerateArray())
         {
-            Assert.Contains(project.GetProperty("name").GetString() + separator, result.Output);
+            Assert.Contains(project.GetProperty("name").GetString() + separator, result.Output, StringComparison.Ordinal);
         }
 
         // One row per judged indicator.

@@ -31,20 +31,20 @@ public sealed class ProvinceOutlineTests
         var text = Render(TwoFunds(), "hunan");
 
         var general = Chapter(text, "## 二、一般公共预算支出情况");
-        Assert.Contains("一般公共预算支出全年预算150.00万元", general);
-        Assert.Contains("实际支出144.00万元，执行率96.00%，结余结转6.00万元", general);
-        Assert.Contains("共1个项目", general);
-        Assert.Contains("1.年初预算项目“赛事经费”", general);
-        Assert.DoesNotContain("健身路径建设", general);
+        Assert.Contains("一般公共预算支出全年预算150.00万元", general, StringComparison.Ordinal);
+        Assert.Contains("实际支出144.00万元，执行率96.00%，结余结转6.00万元", general, StringComparison.Ordinal);
+        Assert.Contains("共1个项目", general, StringComparison.Ordinal);
+        Assert.Contains("1.年初预算项目“赛事经费”", general, StringComparison.Ordinal);
+        Assert.DoesNotContain("健身路径建设", general, StringComparison.Ordinal);
 
         var fund = Chapter(text, "## 三、政府性基金预算支出情况");
-        Assert.Contains("政府性基金预算支出全年预算30.00万元，实际支出21.00万元，执行率70.00%，结余结转9.00万元", fund);
-        Assert.Contains("（一）年初预算项目“健身路径建设”", fund);
+        Assert.Contains("政府性基金预算支出全年预算30.00万元，实际支出21.00万元，执行率70.00%，结余结转9.00万元", fund, StringComparison.Ordinal);
+        Assert.Contains("（一）年初预算项目“健身路径建设”", fund, StringComparison.Ordinal);
 
-        Assert.Contains("2024年度无国有资本经营预算支出。", Chapter(text, "## 四、国有资本经营预算支出情况"));
-        Assert.Contains("2024年度无社会保险基金预算支出。", Chapter(text, "## 五、社会保险基金预算支出情况"));
-        Assert.Contains("预算执行率", Chapter(text, "## 六、部门整体支出绩效情况"));
-        Assert.Contains("【待填写：自评结果拟应用和公开情况", Chapter(text, "## 九、部门整体支出绩效自评结果拟应用和公开情况"));
+        Assert.Contains("2024年度无国有资本经营预算支出。", Chapter(text, "## 四、国有资本经营预算支出情况"), StringComparison.Ordinal);
+        Assert.Contains("2024年度无社会保险基金预算支出。", Chapter(text, "## 五、社会保险基金预算支出情况"), StringComparison.Ordinal);
+        Assert.Contains("预算执行率", Chapter(text, "## 六、部门整体支出绩效情况"), StringComparison.Ordinal);
+        Assert.Contains("【待填写：自评结果拟应用和公开情况", Chapter(text, "## 九、部门整体支出绩效自评结果拟应用和公开情况"), StringComparison.Ordinal);
     }
 
     /// <summary>hunan.sbn numbers a fund's lines by the model's list of them (funds.*.lines), not by counting in the template.</summary>
@@ -80,15 +80,15 @@ public sealed class ProvinceOutlineTests
     public void Other_funds_or_an_unstated_source_leave_the_fund_chapters_to_the_user()
     {
         var other = Render(TwoFunds().Line("协会补助", "项目支出", 5m, 0m, 5m, 5m, 0m, funding: "其他资金"), "hunan");
-        Assert.Contains("【待填写：国有资本经营预算支出情况，如无，写“无国有资本经营预算支出。”（基本信息）】", Chapter(other, "## 四、国有资本经营预算支出情况"));
-        Assert.Contains("【待填写：社会保险基金预算支出情况", Chapter(other, "## 五、社会保险基金预算支出情况"));
+        Assert.Contains("【待填写：国有资本经营预算支出情况，如无，写“无国有资本经营预算支出。”（基本信息）】", Chapter(other, "## 四、国有资本经营预算支出情况"), StringComparison.Ordinal);
+        Assert.Contains("【待填写：社会保险基金预算支出情况", Chapter(other, "## 五、社会保险基金预算支出情况"), StringComparison.Ordinal);
 
         var unstated = Render(TwoFunds().Line("协会补助", "项目支出", 5m, 0m, 5m, 5m, 0m), "hunan");
         var general = Chapter(unstated, "## 二、一般公共预算支出情况");
-        Assert.Contains("部门支出全年预算185.00万元，实际支出170.00万元", general);
-        Assert.Contains("【待填写：每项支出的资金来源（一般公共预算、政府性基金或其他资金），填在“资金来源”列，才能区分一般公共预算支出（预算执行）】", general);
-        Assert.Contains("【待填写：政府性基金预算支出情况", Chapter(unstated, "## 三、政府性基金预算支出情况"));
-        Assert.DoesNotContain("无政府性基金预算支出。", unstated.Replace("“无政府性基金预算支出。”", ""));
+        Assert.Contains("部门支出全年预算185.00万元，实际支出170.00万元", general, StringComparison.Ordinal);
+        Assert.Contains("【待填写：每项支出的资金来源（一般公共预算、政府性基金或其他资金），填在“资金来源”列，才能区分一般公共预算支出（预算执行）】", general, StringComparison.Ordinal);
+        Assert.Contains("【待填写：政府性基金预算支出情况", Chapter(unstated, "## 三、政府性基金预算支出情况"), StringComparison.Ordinal);
+        Assert.DoesNotContain("无政府性基金预算支出。", unstated.Replace("“无政府性基金预算支出。”", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,15 +102,15 @@ public sealed class ProvinceOutlineTests
             .Info("自评结果拟应用和公开情况", "自评结果作为2025年预算安排的依据，随部门决算公开。");
 
         var hunan = Render(workbook, "hunan");
-        Assert.Contains("根据《关于开展2024年度预算绩效自评工作的通知》，某县体育局对2024年度部门整体支出情况组织开展了绩效自评", hunan);
-        Assert.Contains("本部门无国有资本经营预算支出。", Chapter(hunan, "## 四、"));
-        Assert.Contains("本部门无社会保险基金预算支出。", Chapter(hunan, "## 五、"));
-        Assert.Contains("自评结果作为2025年预算安排的依据", Chapter(hunan, "## 九、"));
-        Assert.DoesNotContain("【待填写：国有资本经营", hunan);
+        Assert.Contains("根据《关于开展2024年度预算绩效自评工作的通知》，某县体育局对2024年度部门整体支出情况组织开展了绩效自评", hunan, StringComparison.Ordinal);
+        Assert.Contains("本部门无国有资本经营预算支出。", Chapter(hunan, "## 四、"), StringComparison.Ordinal);
+        Assert.Contains("本部门无社会保险基金预算支出。", Chapter(hunan, "## 五、"), StringComparison.Ordinal);
+        Assert.Contains("自评结果作为2025年预算安排的依据", Chapter(hunan, "## 九、"), StringComparison.Ordinal);
+        Assert.DoesNotContain("【待填写：国有资本经营", hunan, StringComparison.Ordinal);
 
         var guangdong = Render(workbook, "guangdong");
-        Assert.Contains("根据《关于开展2024年度预算绩效自评工作的通知》要求，某县体育局开展了2024年度部门整体支出绩效自评", guangdong);
-        Assert.Contains("自评结果作为2025年预算安排的依据", Chapter(guangdong, "## 六、其他需要说明的问题"));
+        Assert.Contains("根据《关于开展2024年度预算绩效自评工作的通知》要求，某县体育局开展了2024年度部门整体支出绩效自评", guangdong, StringComparison.Ordinal);
+        Assert.Contains("自评结果作为2025年预算安排的依据", Chapter(guangdong, "## 六、其他需要说明的问题"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class ProvinceOutlineTests
         var text = Render(workbook, "hunan");
 
         var row = workbook.Rows("基本信息").Count;
-        Assert.Contains($"【待填写：自评结果拟应用和公开情况，如用于下年预算安排、随部门决算公开（基本信息!B{row}）】", Chapter(text, "## 九、"));
+        Assert.Contains($"【待填写：自评结果拟应用和公开情况，如用于下年预算安排、随部门决算公开（基本信息!B{row}）】", Chapter(text, "## 九、"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,14 +130,14 @@ public sealed class ProvinceOutlineTests
         var text = Render(TwoFunds(), "guangdong");
 
         var spending = Chapter(text, "## 二、部门整体支出情况");
-        Assert.Contains("部门预算收入180.00万元，其中年初预算170.00万元，年中调整追加10.00万元。按资金来源分，一般公共预算150.00万元，政府性基金预算30.00万元。", spending);
-        Assert.Contains("共2个项目", spending);
+        Assert.Contains("部门预算收入180.00万元，其中年初预算170.00万元，年中调整追加10.00万元。按资金来源分，一般公共预算150.00万元，政府性基金预算30.00万元。", spending, StringComparison.Ordinal);
+        Assert.Contains("共2个项目", spending, StringComparison.Ordinal);
 
         var analysis = Chapter(text, "## 三、绩效自评分析");
-        Assert.Contains("### （一）履职效能", analysis);
-        Assert.Contains("“健身路径建设”执行率70.00%，低于90%，结余结转9.00万元，【待填写：执行率偏低的原因（预算执行!L4）】。", analysis);
-        Assert.Contains("1.“赛事经费”年中调增10.00万元，【待填写：预算调整原因（预算执行!L3）】。", analysis);
-        Assert.Contains("【待填写：部门整体绩效指标，填写后计算自评得分及等次（绩效指标）】", analysis);
+        Assert.Contains("### （一）履职效能", analysis, StringComparison.Ordinal);
+        Assert.Contains("“健身路径建设”执行率70.00%，低于90%，结余结转9.00万元，【待填写：执行率偏低的原因（预算执行!L4）】。", analysis, StringComparison.Ordinal);
+        Assert.Contains("1.“赛事经费”年中调增10.00万元，【待填写：预算调整原因（预算执行!L3）】。", analysis, StringComparison.Ordinal);
+        Assert.Contains("【待填写：部门整体绩效指标，填写后计算自评得分及等次（绩效指标）】", analysis, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,21 +149,21 @@ public sealed class ProvinceOutlineTests
         var text = Render(workbook, "sichuan");
 
         var overview = Chapter(text, "## 一、部门概况");
-        Assert.Contains("### （一）机构组成\n某县体育局现有预算单位1个。内设机构：办公室。\n### （二）机构职能\n1.负责全县体育工作。\n2.组织群众体育活动。\n### （三）人员概况\n人员编制数12个。全部共有人员15人。", overview);
+        Assert.Contains("### （一）机构组成\n某县体育局现有预算单位1个。内设机构：办公室。\n### （二）机构职能\n1.负责全县体育工作。\n2.组织群众体育活动。\n### （三）人员概况\n人员编制数12个。全部共有人员15人。", overview, StringComparison.Ordinal);
         var money = Chapter(text, "## 二、部门财政资金收支情况");
-        Assert.Contains("本年财政资金收入合计180.00万元，其中基本支出100.00万元，占55.56%；项目支出80.00万元，占44.44%。", money);
-        Assert.Contains("本年财政资金支出合计165.00万元，其中基本支出99.00万元，占60.00%；项目支出66.00万元，占40.00%。", money);
+        Assert.Contains("本年财政资金收入合计180.00万元，其中基本支出100.00万元，占55.56%；项目支出80.00万元，占44.44%。", money, StringComparison.Ordinal);
+        Assert.Contains("本年财政资金支出合计165.00万元，其中基本支出99.00万元，占60.00%；项目支出66.00万元，占40.00%。", money, StringComparison.Ordinal);
         var management = Chapter(text, "## 三、部门整体预算绩效管理情况");
         foreach (var heading in new[] { "### （一）部门预算管理", "#### 1.预算编制", "#### 2.预算执行", "#### 3.结转结余", "#### 4.预算调整",
                      "#### 5.“三公”经费", "#### 6.政府采购", "#### 7.资产管理", "### （二）专项预算管理", "### （三）项目绩效", "### （五）结果应用情况" })
         {
-            Assert.Contains(heading + "\n", management);
+            Assert.Contains(heading + "\n", management, StringComparison.Ordinal);
         }
 
-        Assert.Contains("全年预算较年初预算增加10.00万元，其中项目支出增加10.00万元。", management);
-        Assert.Contains("结余结转达全年预算20%以上的项目：“健身路径建设”9.00万元", management);
-        Assert.Contains("【待填写：三公经费情况：“三公”经费预算及支出（基本信息）】", management);
-        Assert.Contains("@plain 附件2", text);
+        Assert.Contains("全年预算较年初预算增加10.00万元，其中项目支出增加10.00万元。", management, StringComparison.Ordinal);
+        Assert.Contains("结余结转达全年预算20%以上的项目：“健身路径建设”9.00万元", management, StringComparison.Ordinal);
+        Assert.Contains("【待填写：三公经费情况：“三公”经费预算及支出（基本信息）】", management, StringComparison.Ordinal);
+        Assert.Contains("@plain 附件2", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,9 +175,9 @@ public sealed class ProvinceOutlineTests
         var (checkedAnalysis, document) = GenerateJob.Render(analysis, TemplateRenderer.Resolve("sichuan", Repo.Templates));
 
         var text = string.Join("\n", ReportGen.Rendering.ReportMarkup.Texts(document));
-        Assert.Contains("全年政府采购12.00万元，均按规定程序实施。", text);
+        Assert.Contains("全年政府采购12.00万元，均按规定程序实施。", text, StringComparison.Ordinal);
         var row = workbook.Rows("基本信息").Count;
-        Assert.Contains($"【待填写：资产管理情况：资产配置、使用和处置（基本信息!B{row}）】", text);
+        Assert.Contains($"【待填写：资产管理情况：资产配置、使用和处置（基本信息!B{row}）】", text, StringComparison.Ordinal);
         Assert.Contains(checkedAnalysis.Findings, f => f.Code == ReportGen.Model.FindingCodes.OutlineItemMissing && f.Location.ToString() == $"基本信息!B{row}");
         Assert.Contains(checkedAnalysis.Findings, f => f.Code == ReportGen.Model.FindingCodes.OutlineItemMissing && f.Message.Contains("“三公”经费", StringComparison.Ordinal));
         Assert.DoesNotContain(checkedAnalysis.Findings, f => f.Code == ReportGen.Model.FindingCodes.OutlineItemMissing && f.Message.Contains("政府采购", StringComparison.Ordinal));
@@ -195,14 +195,14 @@ public sealed class ProvinceOutlineTests
 
         var text = Render(workbook, "hebei");
 
-        Assert.Contains("## 三、总体绩效目标完成情况\n总体绩效目标：全面完成全民健身工作。", text);
+        Assert.Contains("## 三、总体绩效目标完成情况\n总体绩效目标：全面完成全民健身工作。", text, StringComparison.Ordinal);
         var offices = Chapter(text, "## 四、分项绩效目标完成情况");
-        Assert.Contains("### （一）综合科\n1.办公室日常运转：文电办理及时。完成情况：全年办理文电120件。\n2.档案管理：档案规范。【待填写：该项工作的完成情况（重点工作!D4）】", offices);
-        Assert.Contains("### （二）群体科\n1.群众体育赛事：举办赛事10场。完成情况：举办赛事12场。", offices);
-        Assert.Contains("### （三）绩效指标完成情况\n1.举办赛事场次：指标值≥10场，实际完成12场，达成。", offices);
-        Assert.Contains("## 五、项目支出绩效情况\n全年项目支出66.00万元，共2个项目", text);
-        Assert.Contains("### （一）赛事经费", text);
-        Assert.Contains("## 八、结果应用", text);
+        Assert.Contains("### （一）综合科\n1.办公室日常运转：文电办理及时。完成情况：全年办理文电120件。\n2.档案管理：档案规范。【待填写：该项工作的完成情况（重点工作!D4）】", offices, StringComparison.Ordinal);
+        Assert.Contains("### （二）群体科\n1.群众体育赛事：举办赛事10场。完成情况：举办赛事12场。", offices, StringComparison.Ordinal);
+        Assert.Contains("### （三）绩效指标完成情况\n1.举办赛事场次：指标值≥10场，实际完成12场，达成。", offices, StringComparison.Ordinal);
+        Assert.Contains("## 五、项目支出绩效情况\n全年项目支出66.00万元，共2个项目", text, StringComparison.Ordinal);
+        Assert.Contains("### （一）赛事经费", text, StringComparison.Ordinal);
+        Assert.Contains("## 八、结果应用", text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -214,16 +214,16 @@ public sealed class ProvinceOutlineTests
     public void Every_outline_offers_the_cover_block_and_the_basis_sentence(string outline)
     {
         var plain = Render(TwoFunds(), outline);
-        Assert.DoesNotContain("评价单位：", plain);
-        Assert.DoesNotContain("根据", plain.Split("\n## ")[0]);
+        Assert.DoesNotContain("评价单位：", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("根据", plain.Split("\n## ")[0], StringComparison.Ordinal);
 
         var workbook = TwoFunds().Info("自评依据", "《关于开展2024年度部门整体支出绩效自评工作的通知》（某财绩〔2025〕3号）")
             .Info("评价单位", "某县体育局").Info("填报日期", "2025年3月15日");
         var text = Render(workbook, outline);
 
         var opening = text.Split("\n## ")[0];
-        Assert.Contains("@center 评价年度：2024年度\n@center 评价单位：某县体育局\n@center 填报日期：2025年3月15日", opening);
-        Assert.Contains("根据《关于开展2024年度部门整体支出绩效自评工作的通知》（某财绩〔2025〕3号）", opening);
-        Assert.Contains("现将自评", opening);
+        Assert.Contains("@center 评价年度：2024年度\n@center 评价单位：某县体育局\n@center 填报日期：2025年3月15日", opening, StringComparison.Ordinal);
+        Assert.Contains("根据《关于开展2024年度部门整体支出绩效自评工作的通知》（某财绩〔2025〕3号）", opening, StringComparison.Ordinal);
+        Assert.Contains("现将自评", opening, StringComparison.Ordinal);
     }
 }

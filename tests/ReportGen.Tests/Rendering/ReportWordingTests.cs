@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using ReportGen.Input;
 using ReportGen.Model;
 using ReportGen.Rendering;
 using ReportGen.Tests.TestSupport;

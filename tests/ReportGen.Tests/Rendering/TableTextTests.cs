@@ -1,6 +1,5 @@
 using ReportGen.Model;
 using ReportGen.Analysis;
-using ReportGen.Input;
 using ReportGen.Output;
 using ReportGen.Rendering;
 using ReportGen.Tests.TestSupport;

@@ -1,6 +1,5 @@
 using ReportGen.Model;
 using ReportGen.Rendering;
-using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Rendering;
@@ -27,7 +26,7 @@ public sealed class TemplateErrorTests : IDisposable
     private InputException Fails(string source, TemplateLimits? limits = null)
     {
         var error = Assert.Throws<InputException>(() => TemplateRenderer.Render(Write("t.sbn", source), Model.Value, limits));
-        Assert.DoesNotContain("Scriban", error.Message);
+        Assert.DoesNotContain("Scriban", error.Message, StringComparison.Ordinal);
         return error;
     }
 
@@ -47,11 +46,11 @@ public sealed class TemplateErrorTests : IDisposable
         var error = Fails(source);
 
         Assert.StartsWith($"模板 t.sbn 第 {line} 行第 ", error.Message, StringComparison.Ordinal);
-        Assert.Contains(message, error.Message);
-        Assert.EndsWith($"：“{excerpt}”。", error.Message);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"：“{excerpt}”。", error.Message, StringComparison.Ordinal);
         Assert.Equal(line, error.Location.Row);
         Assert.NotNull(error.Location.Column);
-        Assert.EndsWith("t.sbn", error.Location.File);
+        Assert.EndsWith("t.sbn", error.Location.File, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +70,7 @@ public sealed class TemplateErrorTests : IDisposable
         var error = Fails("正文\n{{ include '坏片段' }}");
 
         Assert.StartsWith("模板 坏片段.sbn 第 2 行第 ", error.Message, StringComparison.Ordinal);
-        Assert.Contains("“nothing_here”", error.Message);
+        Assert.Contains("“nothing_here”", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,7 +94,7 @@ public sealed class TemplateErrorTests : IDisposable
     {
         var text = ReportMarkup.Plain(TemplateRenderer.Render(Write("ok.sbn", source), Model.Value));
 
-        Assert.Contains(expected, text);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
     }
 
     /// <summary>A template that does not parse is not kept: every render reports its error again, located.</summary>
@@ -109,7 +108,7 @@ public sealed class TemplateErrorTests : IDisposable
         var first = Assert.Throws<InputException>(() => TemplateRenderer.Render(path, Model.Value));
         var second = Assert.Throws<InputException>(() => TemplateRenderer.Render(path, Model.Value));
 
-        Assert.Contains(where, first.Message);
+        Assert.Contains(where, first.Message, StringComparison.Ordinal);
         Assert.Equal(first.Message, second.Message);
     }
 
@@ -119,14 +118,14 @@ public sealed class TemplateErrorTests : IDisposable
     {
         var path = Write("edited.sbn", "甲{{ include '片段' }}");
         Write("partials/片段.sbn", "乙");
-        Assert.Contains("甲乙", ReportMarkup.Plain(TemplateRenderer.Render(path, Model.Value)));
+        Assert.Contains("甲乙", ReportMarkup.Plain(TemplateRenderer.Render(path, Model.Value)), StringComparison.Ordinal);
 
         File.WriteAllText(Path.Combine(_dir, "partials", "片段.sbn"), "丙丙");
-        Assert.Contains("甲丙丙", ReportMarkup.Plain(TemplateRenderer.Render(path, Model.Value)));
+        Assert.Contains("甲丙丙", ReportMarkup.Plain(TemplateRenderer.Render(path, Model.Value)), StringComparison.Ordinal);
 
         File.WriteAllText(path, "丁丁{{ include '片段' }}{{ include '新片段' }}");
         Write("partials/新片段.sbn", "戊");
-        Assert.Contains("丁丁丙丙戊", ReportMarkup.Plain(TemplateRenderer.Render(path, Model.Value)));
+        Assert.Contains("丁丁丙丙戊", ReportMarkup.Plain(TemplateRenderer.Render(path, Model.Value)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,8 +135,8 @@ public sealed class TemplateErrorTests : IDisposable
 
         var error = Fails("正文\n{{ include '循环' }}");
 
-        Assert.Contains("嵌套调用超过", error.Message);
-        Assert.Contains("片段引用了自身", error.Message);
+        Assert.Contains("嵌套调用超过", error.Message, StringComparison.Ordinal);
+        Assert.Contains("片段引用了自身", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -148,9 +147,9 @@ public sealed class TemplateErrorTests : IDisposable
     {
         var error = Fails("x\n" + source);
 
-        Assert.Contains("片段名", error.Message);
-        Assert.Contains("无效", error.Message);
-        Assert.Contains("第 2 行第 ", error.Message);
+        Assert.Contains("片段名", error.Message, StringComparison.Ordinal);
+        Assert.Contains("无效", error.Message, StringComparison.Ordinal);
+        Assert.Contains("第 2 行第 ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,8 +157,8 @@ public sealed class TemplateErrorTests : IDisposable
     {
         var error = Fails("正文\n{{ while true }}字{{ end }}");
 
-        Assert.Contains("循环次数超过上限", error.Message);
-        Assert.Contains("第 2 行第 ", error.Message);
+        Assert.Contains("循环次数超过上限", error.Message, StringComparison.Ordinal);
+        Assert.Contains("第 2 行第 ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,7 +166,7 @@ public sealed class TemplateErrorTests : IDisposable
     {
         var error = Fails("{{ func f\n  ret f\nend }}\n{{ f }}");
 
-        Assert.Contains("嵌套调用超过", error.Message);
+        Assert.Contains("嵌套调用超过", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -176,7 +175,7 @@ public sealed class TemplateErrorTests : IDisposable
         var source = string.Concat(Enumerable.Repeat("{{if 1}}", 60_000)) + string.Concat(Enumerable.Repeat("{{end}}", 60_000));
         var error = Fails(source);
 
-        Assert.Contains("嵌套超过 100 层", error.Message);
+        Assert.Contains("嵌套超过 100 层", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,7 +183,7 @@ public sealed class TemplateErrorTests : IDisposable
     {
         var error = Fails(new string('a', 1_000_001));
 
-        Assert.Contains("超过 1,000,000 个字符", error.Message);
+        Assert.Contains("超过 1,000,000 个字符", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -192,7 +191,7 @@ public sealed class TemplateErrorTests : IDisposable
     {
         var source = "{{ for a in lines }}{{ for b in lines }}{{ for c in lines }}" + new string('字', 2000) + "{{ end }}{{ end }}{{ end }}";
         var error = Fails(source, new TemplateLimits(TimeSpan.FromSeconds(20), 100_000));
-        Assert.Contains("输出超过上限 100,000 个字符，已停止", error.Message);
+        Assert.Contains("输出超过上限 100,000 个字符，已停止", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -200,7 +199,7 @@ public sealed class TemplateErrorTests : IDisposable
     {
         var source = "{{ for a in 1..1000 }}{{ for b in 1..1000 }}{{ wan b }}{{ end }}{{ end }}";
         var error = Fails(source, new TemplateLimits(TimeSpan.FromMilliseconds(50), 100_000_000) { LoopLimit = 0 });
-        Assert.Contains("仍未结束，已停止", error.Message);
+        Assert.Contains("仍未结束，已停止", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>What would let a template read files, the environment, the clock or .NET objects is not there.</summary>
@@ -222,6 +221,6 @@ public sealed class TemplateErrorTests : IDisposable
     public void Unknown_template_name_lists_the_available_ones()
     {
         var error = Assert.Throws<InputException>(() => TemplateRenderer.Resolve("hubei", Repo.Templates));
-        Assert.Contains("default、guangdong、hebei、hunan、sichuan", error.Message);
+        Assert.Contains("default、guangdong、hebei、hunan、sichuan", error.Message, StringComparison.Ordinal);
     }
 }

@@ -41,10 +41,10 @@ public sealed class UserTextTests
         Assert.Equal(plain.Placeholders.Count, hostile.Placeholders.Count);
 
         // Shown as typed, an invisible word joiner aside.
-        var text = string.Join("\n", hostile.Blocks.OfType<Paragraph>().Select(p => p.Text.Replace(ReportMarkup.LiteralMark.ToString(), "")));
+        var text = string.Join("\n", hostile.Blocks.OfType<Paragraph>().Select(p => p.Text.Replace(ReportMarkup.LiteralMark.ToString(), "", StringComparison.Ordinal)));
         foreach (var line in Hostile.Split('\n'))
         {
-            Assert.Contains(line, text);
+            Assert.Contains(line, text, StringComparison.Ordinal);
         }
     }
 

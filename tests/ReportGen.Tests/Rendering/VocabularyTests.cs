@@ -2,7 +2,6 @@ using ReportGen.Analysis;
 using ReportGen.Analysis.Indicators;
 using ReportGen.Batch;
 using ReportGen.Model;
-using ReportGen.Output;
 using ReportGen.Rendering;
 using ReportGen.Tests.TestSupport;
 
@@ -39,7 +38,7 @@ public sealed class VocabularyTests : IDisposable
         // Every name of the words file is Chinese: 类别.取值, the value named by its bundled word.
         Assert.All(keys, k => Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}+\.[^\x00-\x7F]+$", k));
         Assert.All(keys, k => Assert.Contains(k, names));
-        Assert.All(keys, k => Assert.Equal(k[(k.IndexOf('.') + 1)..], Vocabulary.Bundled[k]));
+        Assert.All(keys, k => Assert.Equal(k[(k.IndexOf('.', StringComparison.Ordinal) + 1)..], Vocabulary.Bundled[k]));
         Assert.Equal(values.Length, keys.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(values.Length, values.Select(v => char.ToLowerInvariant(v[0]) + v[1..]).Distinct(StringComparer.Ordinal).Count());
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
@@ -14,7 +15,7 @@ public static class Golden
 {
     public static void Verify(string goldenPath, string actual)
     {
-        actual = actual.Replace("\r\n", "\n");
+        actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
         var received = Path.ChangeExtension(goldenPath, ".received.txt");
         if (TestSupport.Repo.Accept)
         {
@@ -24,7 +25,7 @@ public static class Golden
             return;
         }
 
-        var expected = File.Exists(goldenPath) ? File.ReadAllText(goldenPath).Replace("\r\n", "\n") : null;
+        var expected = File.Exists(goldenPath) ? File.ReadAllText(goldenPath).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
         if (expected == actual)
         {
             File.Delete(received);
@@ -44,7 +45,7 @@ public static class Golden
         var lines = model.Lines;
         var first = lines.ToList().FindIndex(l => l.Type != ChangeType.Unchanged);
         var builder = new StringBuilder();
-        builder.AppendLine($"第一处不同在第 {lines[first].Position ?? first + 1} 行附近：");
+        builder.AppendLine(CultureInfo.InvariantCulture, $"第一处不同在第 {lines[first].Position ?? first + 1} 行附近：");
         foreach (var line in lines.Skip(Math.Max(0, first - 2)).Take(40))
         {
             var mark = line.Type switch { ChangeType.Inserted => "+ ", ChangeType.Deleted => "- ", _ => "  " };

@@ -1,7 +1,6 @@
 using ReportGen.Analysis;
 using System.Globalization;
 using System.Text;
-using ReportGen.Model;
 
 namespace ReportGen.Tests.TestSupport;
 
@@ -15,45 +14,45 @@ public static class AnalysisDump
     {
         var w = analysis.Workbook;
         var text = new StringBuilder();
-        text.Append($"部门 {w.Department.Name} {w.Department.Year} {w.Department.SourceUnit}\n");
+        text.Append(CultureInfo.InvariantCulture, $"部门 {w.Department.Name} {w.Department.Year} {w.Department.SourceUnit}\n");
         foreach (var (key, value) in w.Department.Facts.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            text.Append($"事实 {key} = {value} @ {w.Department.FactRows.GetValueOrDefault(key)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"事实 {key} = {value} @ {w.Department.FactRows.GetValueOrDefault(key)}\n");
         }
 
         foreach (var f in analysis.Figures.Lines)
         {
             var l = f.Line;
-            text.Append($"行 {l.Name} | {l.Category} | {l.Source} | {N(l.InitialBudget)} | {N(l.AdjustmentGiven)} | {N(l.FinalBudgetGiven)} | "
+            text.Append(CultureInfo.InvariantCulture, $"行 {l.Name} | {l.Category} | {l.Source} | {N(l.InitialBudget)} | {N(l.AdjustmentGiven)} | {N(l.FinalBudgetGiven)} | "
                         + $"{N(l.Actual)} | {N(l.CarryOverGiven)} | {l.Funding} | {l.Purpose} | {l.Alias} | {l.DeviationNote} | {l.Location} | "
                         + $"{f.Adjustment} | {f.TargetName} | {A(f.Amounts)}\n");
         }
 
-        text.Append($"基本 {A(analysis.Figures.Basic)}\n项目 {A(analysis.Figures.Projects)}\n合计 {A(analysis.Figures.Department)}\n");
-        text.Append($"项目数 {analysis.Figures.ProjectCount}\n");
+        text.Append(CultureInfo.InvariantCulture, $"基本 {A(analysis.Figures.Basic)}\n项目 {A(analysis.Figures.Projects)}\n合计 {A(analysis.Figures.Department)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"项目数 {analysis.Figures.ProjectCount}\n");
         foreach (var t in w.StatedTotals)
         {
-            text.Append($"合计行 {t.Label} {t.Category} {string.Join(",", t.Amounts.Select(p => p.Key + "=" + N(p.Value)))} @ {t.Location}\n");
+            text.Append(CultureInfo.InvariantCulture, $"合计行 {t.Label} {t.Category} {string.Join(",", t.Amounts.Select(p => p.Key + "=" + N(p.Value)))} @ {t.Location}\n");
         }
 
         foreach (var i in w.Indicators)
         {
-            text.Append($"指标 {i.Scope} | {i.Level1} | {i.Level2} | {i.Level3} | {i.Target} | {i.Actual} | {N(i.Weight)} | {i.UserStatus} | {N(i.UserScore)} | {i.DeviationNote} | {i.Location}\n");
+            text.Append(CultureInfo.InvariantCulture, $"指标 {i.Scope} | {i.Level1} | {i.Level2} | {i.Level3} | {i.Target} | {i.Actual} | {N(i.Weight)} | {i.UserStatus} | {N(i.UserScore)} | {i.DeviationNote} | {i.Location}\n");
         }
 
         foreach (var k in w.KeyTasks)
         {
-            text.Append($"重点工作 {k.Item} | {k.Owner} | {k.Goal} | {k.Outcome} | {k.Location}\n");
+            text.Append(CultureInfo.InvariantCulture, $"重点工作 {k.Item} | {k.Owner} | {k.Goal} | {k.Outcome} | {k.Location}\n");
         }
 
         foreach (var t in w.ProjectTargets)
         {
-            text.Append($"项目目标 {t.Name} | {t.Program} | {N(t.Amount)} | {t.Period} | {t.PeriodGoal} | {t.AnnualGoal} | {t.Outcome} | {t.Location}\n");
+            text.Append(CultureInfo.InvariantCulture, $"项目目标 {t.Name} | {t.Program} | {N(t.Amount)} | {t.Period} | {t.PeriodGoal} | {t.AnnualGoal} | {t.Outcome} | {t.Location}\n");
         }
 
         foreach (var f in analysis.Findings)
         {
-            text.Append($"发现 {f.Code} {f.Severity} {f.Location} {f.Message}\n");
+            text.Append(CultureInfo.InvariantCulture, $"发现 {f.Code} {f.Severity} {f.Location} {f.Message}\n");
         }
 
         return text.ToString();

@@ -46,32 +46,32 @@ public static class DocxDump
 
     private sealed class Dumper
     {
-        private readonly MainDocumentPart? main;
-        private readonly Dictionary<string, W.Style> styles;
-        private readonly string defaultStyle;
-        private readonly bool evenAndOdd;
-        private readonly StringBuilder output = new();
-        private int sectionNumber;
+        private readonly MainDocumentPart? _main;
+        private readonly Dictionary<string, W.Style> _styles;
+        private readonly string _defaultStyle;
+        private readonly bool _evenAndOdd;
+        private readonly StringBuilder _output = new();
+        private int _sectionNumber;
 
         public Dumper(WordprocessingDocument document)
         {
-            main = document.MainDocumentPart;
-            var all = main?.StyleDefinitionsPart?.Styles?.Elements<W.Style>().ToList() ?? [];
-            styles = new Dictionary<string, W.Style>(StringComparer.Ordinal);
+            _main = document.MainDocumentPart;
+            var all = _main?.StyleDefinitionsPart?.Styles?.Elements<W.Style>().ToList() ?? [];
+            _styles = new Dictionary<string, W.Style>(StringComparer.Ordinal);
             foreach (var style in all.Where(style => style.StyleId?.Value is not null))
             {
-                styles.TryAdd(style.StyleId!.Value!, style);
+                _styles.TryAdd(style.StyleId!.Value!, style);
             }
 
-            defaultStyle = all.FirstOrDefault(style =>
+            _defaultStyle = all.FirstOrDefault(style =>
                 Raw(style.Type) == "paragraph" && On(style.Default, absent: false))?.StyleId?.Value ?? "-";
-            evenAndOdd = main?.DocumentSettingsPart?.Settings?.GetFirstChild<W.EvenAndOddHeaders>() is { } flag
+            _evenAndOdd = _main?.DocumentSettingsPart?.Settings?.GetFirstChild<W.EvenAndOddHeaders>() is { } flag
                 && On(flag.Val);
         }
 
         public string Run()
         {
-            var body = main?.Document?.Body;
+            var body = _main?.Document?.Body;
             if (body is null)
             {
                 return "[empty]\n";
@@ -80,7 +80,7 @@ public static class DocxDump
             var sections = body.Descendants<W.SectionProperties>().ToList();
             WriteSection(sections.FirstOrDefault());
             WriteBlocks(body.ChildElements);
-            return output.ToString();
+            return _output.ToString();
         }
 
         private void WriteBlocks(IEnumerable<OpenXmlElement> elements)
@@ -143,7 +143,7 @@ public static class DocxDump
             if (paragraph.ParagraphProperties?.SectionProperties is { } ended)
             {
                 Line("[section-break]");
-                var next = main!.Document!.Body!.Descendants<W.SectionProperties>().SkipWhile(s => s != ended).Skip(1).FirstOrDefault();
+                var next = _main!.Document!.Body!.Descendants<W.SectionProperties>().SkipWhile(s => s != ended).Skip(1).FirstOrDefault();
                 WriteSection(next);
             }
         }
@@ -194,8 +194,8 @@ public static class DocxDump
 
         private void WriteSection(W.SectionProperties? section)
         {
-            sectionNumber++;
-            var line = new StringBuilder($"[section {sectionNumber}]");
+            _sectionNumber++;
+            var line = new StringBuilder($"[section {_sectionNumber}]");
             var size = section?.GetFirstChild<W.PageSize>();
             if (Number(size?.Width) is { } width && Number(size?.Height) is { } height)
             {
@@ -214,7 +214,7 @@ public static class DocxDump
             }
 
             var flags = new List<string>();
-            if (evenAndOdd)
+            if (_evenAndOdd)
             {
                 flags.Add("even-odd-headers");
             }
@@ -250,7 +250,7 @@ public static class DocxDump
 
         private void WriteHeadersAndFooters(W.SectionProperties? section)
         {
-            if (section is null || main is null)
+            if (section is null || _main is null)
             {
                 return;
             }
@@ -260,7 +260,7 @@ public static class DocxDump
                          .ThenBy(r => TypeName(r.Type), StringComparer.Ordinal))
             {
                 var kind = reference is W.HeaderReference ? "header" : "footer";
-                if (reference.Id?.Value is not { } id || !main.TryGetPartById(id, out var part))
+                if (reference.Id?.Value is not { } id || !_main.TryGetPartById(id, out var part))
                 {
                     continue;
                 }
@@ -278,7 +278,7 @@ public static class DocxDump
             Raw(type) is "even" or "first" ? Raw(type)! : "default";
 
         private string StyleOf(W.Paragraph paragraph) =>
-            paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? defaultStyle;
+            paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? _defaultStyle;
 
         private bool PageBreakBefore(W.Paragraph paragraph)
         {
@@ -304,7 +304,7 @@ public static class DocxDump
         private T? FromStyles<T>(string styleId, Func<W.Style, T?> read)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var id = styleId; id is not null && seen.Add(id) && styles.TryGetValue(id, out var style);
+            for (var id = styleId; id is not null && seen.Add(id) && _styles.TryGetValue(id, out var style);
                  id = style.BasedOn?.Val?.Value)
             {
                 if (read(style) is { } value)
@@ -316,7 +316,7 @@ public static class DocxDump
             return default;
         }
 
-        private void Line(string text) => output.Append(text.TrimEnd()).Append('\n');
+        private void Line(string text) => _output.Append(text.TrimEnd()).Append('\n');
 
         private static string MmOf(OpenXmlSimpleType? twips) => Mm(Number(twips));
 
@@ -351,7 +351,7 @@ public static class DocxDump
     /// <summary>Reads a paragraph's visible text: runs in hyperlinks, content controls and insertions, not deletions.</summary>
     private sealed class InlineReader
     {
-        private readonly Stack<(StringBuilder Code, bool Separated)> fields = new();
+        private readonly Stack<(StringBuilder Code, bool Separated)> _fields = new();
 
         public StringBuilder Text { get; } = new();
 
@@ -391,8 +391,8 @@ public static class DocxDump
                     case W.FieldChar fieldChar:
                         FieldChar(Raw(fieldChar.FieldCharType));
                         break;
-                    case W.FieldCode code when fields.Count > 0 && !fields.Peek().Separated:
-                        fields.Peek().Code.Append(code.Text);
+                    case W.FieldCode code when _fields.Count > 0 && !_fields.Peek().Separated:
+                        _fields.Peek().Code.Append(code.Text);
                         break;
                     case W.Text text:
                         Append(text.Text);
@@ -422,16 +422,16 @@ public static class DocxDump
         {
             if (type == "begin")
             {
-                fields.Push((new StringBuilder(), false));
+                _fields.Push((new StringBuilder(), false));
             }
-            else if (type == "separate" && fields.Count > 0)
+            else if (type == "separate" && _fields.Count > 0)
             {
-                var (code, _) = fields.Pop();
-                fields.Push((code, true));
+                var (code, _) = _fields.Pop();
+                _fields.Push((code, true));
             }
-            else if (type == "end" && fields.Count > 0)
+            else if (type == "end" && _fields.Count > 0)
             {
-                var (code, _) = fields.Pop();
+                var (code, _) = _fields.Pop();
                 Append($"{{{Collapse(code.ToString())}}}");
             }
         }
@@ -439,11 +439,11 @@ public static class DocxDump
         /// <summary>A field shows its code, not its cached result (a page number would differ by page).</summary>
         private void Append(string text)
         {
-            if (fields.Count > 0)
+            if (_fields.Count > 0)
             {
-                if (!fields.Peek().Separated)
+                if (!_fields.Peek().Separated)
                 {
-                    fields.Peek().Code.Append(text);
+                    _fields.Peek().Code.Append(text);
                 }
 
                 return;

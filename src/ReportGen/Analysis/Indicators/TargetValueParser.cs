@@ -330,7 +330,7 @@ public static partial class TargetValueParser
 
     /// <summary>A Chinese character that names what a number counts, not a word that only follows it (以上, 左右).</summary>
     private static bool IsWordAfterNumber(char ch) =>
-        ch is >= '\u4E00' and <= '\u9FFF' && "以及之左上下余多来约近前后内外的和与或、至到".IndexOf(ch) < 0;
+        ch is >= '\u4E00' and <= '\u9FFF' && "以及之左上下余多来约近前后内外的和与或、至到".IndexOf(ch, StringComparison.Ordinal) < 0;
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

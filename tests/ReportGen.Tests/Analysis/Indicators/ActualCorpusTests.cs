@@ -282,7 +282,7 @@ public sealed class ActualCorpusTests
         var text = TargetValueParser.Normalize(actual);
         foreach (System.Text.RegularExpressions.Match stated in System.Text.RegularExpressions.Regex.Matches(result.Reason, @"实际(?<n>-?\d+(?:\.\d+)?)"))
         {
-            Assert.Contains(stated.Groups["n"].Value, text);
+            Assert.Contains(stated.Groups["n"].Value, text, StringComparison.Ordinal);
         }
     }
 
@@ -291,8 +291,8 @@ public sealed class ActualCorpusTests
     {
         var (result, _) = Judge(Due, "2024年11月30日前未全部完工");
         Assert.Equal(IndicatorStatus.NotMet, result.Status);
-        Assert.DoesNotContain("于2024年11月30日完成", result.Reason);
-        Assert.Contains("未全部", result.Reason);
+        Assert.DoesNotContain("于2024年11月30日完成", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("未全部", result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -350,10 +350,10 @@ public sealed class ActualCorpusTests
 
         var (change, score) = Judge(Count, "较上年增加6场");
         Assert.Equal(IndicatorStatus.Undetermined, change.Status);
-        Assert.DoesNotContain("实际6场", change.Reason);
+        Assert.DoesNotContain("实际6场", change.Reason, StringComparison.Ordinal);
         var asked = Assert.Single(score.Findings, f => f.Code == FindingCodes.ActualNotMeasured);
         Assert.Equal(change.Row.CellOf("完成情况"), asked.Location);
-        Assert.Contains("较上年", asked.Message);
+        Assert.Contains("较上年", asked.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -362,10 +362,10 @@ public sealed class ActualCorpusTests
         var (result, score) = Judge(Satisfied, "0.936");
         var error = Assert.Single(score.Findings, f => f.Code == FindingCodes.BareFraction);
         Assert.Equal(Severity.Error, error.Severity);
-        Assert.Contains("0.936 是 93.6% 吗？请填写 93.6%", error.Message);
+        Assert.Contains("0.936 是 93.6% 吗？请填写 93.6%", error.Message, StringComparison.Ordinal);
         Assert.Equal(result.Row.CellOf("实际完成值"), error.Location);
         Assert.Equal(IndicatorStatus.Undetermined, result.Status);
-        Assert.DoesNotContain("0.94%", result.Reason);
+        Assert.DoesNotContain("0.94%", result.Reason, StringComparison.Ordinal);
 
         // A percent-formatted cell reads as it displays and scores as before.
         Assert.Equal("达成", Verdict(Satisfied, "93.6%"));
@@ -375,18 +375,18 @@ public sealed class ActualCorpusTests
     public void Explanations_keep_the_clerks_units()
     {
         var (wan, _) = Judge(Cost, "32万元");
-        Assert.Contains("实际32万元超过指标值30万元", wan.Reason);
+        Assert.Contains("实际32万元超过指标值30万元", wan.Reason, StringComparison.Ordinal);
 
         var row = OutputRow("成本", "≤65.26万", "68.36万", level2: "成本指标");
         var bare = IndicatorScorer.Score("测试", [row], ScopeFacts.From(100m, 100m)).Results[0];
-        Assert.Contains("实际68.36万超过指标值65.26万", bare.Reason);
-        Assert.DoesNotContain("683600", bare.Reason);
+        Assert.Contains("实际68.36万超过指标值65.26万", bare.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("683600", bare.Reason, StringComparison.Ordinal);
 
         var (yuan, _) = Judge(Cost, "320000元");
-        Assert.Contains("实际320000元超过指标值30万元", yuan.Reason);
+        Assert.Contains("实际320000元超过指标值30万元", yuan.Reason, StringComparison.Ordinal);
 
         var (count, _) = Judge(Articles, "2886篇次");
-        Assert.Contains("实际2886篇次未达到指标值3000篇", count.Reason);
+        Assert.Contains("实际2886篇次未达到指标值3000篇", count.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -397,7 +397,7 @@ public sealed class ActualCorpusTests
         Assert.Equal(IndicatorStatus.Undetermined, result.Status);
         var finding = Assert.Single(score.Findings, f => f.Code == FindingCodes.StatusDiffers);
         Assert.Equal(Severity.Warning, finding.Severity);
-        Assert.Contains("填报完成情况为“未达成”", finding.Message);
+        Assert.Contains("填报完成情况为“未达成”", finding.Message, StringComparison.Ordinal);
 
         var words = IndicatorScorer.Score("测试", [OutputRow("数量", Rate, "未达95%", status: "达成")], ScopeFacts.From(100m, 100m));
         Assert.Equal(IndicatorStatus.Undetermined, words.Results[0].Status);

@@ -80,7 +80,7 @@ public class IndicatorScorerTests
             SatisfactionRow("e", "90%", "95%", weight: 10m));
         Assert.Equal(40m, s.Results[0].Weight);
         Assert.Contains(s.Findings, f => f.Code == FindingCodes.GroupWeight && f.Severity == Severity.Warning);
-        Assert.Contains(s.Findings, f => f.Code == FindingCodes.WeightTotal && f.Severity == Severity.Error && f.Message.Contains("90"));
+        Assert.Contains(s.Findings, f => f.Code == FindingCodes.WeightTotal && f.Severity == Severity.Error && f.Message.Contains("90", StringComparison.Ordinal));
         Assert.Equal(90m, s.Total);
     }
 
@@ -188,7 +188,7 @@ public class IndicatorScorerTests
         Assert.Equal("", r.ActualText);
         Assert.Equal((IndicatorStatus.Undetermined, 0m, "实际完成值"), (r.Status, r.Score, r.MissingField));
         var finding = Assert.Single(s.Findings, f => f.Code == FindingCodes.MissingActual);
-        Assert.Contains("可按全年执行数填写“38.57万元”（预算执行!G3）", finding.Message);
+        Assert.Contains("可按全年执行数填写“38.57万元”（预算执行!G3）", finding.Message, StringComparison.Ordinal);
 
         // Written by the user, it is judged: 10 × (1 − 8.57/30) = 10 × 0.71433… = 7.1433… → 7.14.
         Assert.Equal(7.14m, One(OutputRow("不超过预算", "≤30万元", "38.57万元", weight: 10m, level2: "成本指标"), facts).Score);
@@ -201,7 +201,7 @@ public class IndicatorScorerTests
         var s = IndicatorScorer.Score("测试", [OutputRow("不超过预算", "≤30万元", "38.57万元", weight: 10m, level2: "成本指标")], facts);
         Assert.Equal(new BudgetChange(30m, 38.72m), s.Results[0].BudgetAdjustment);
         var finding = Assert.Single(s.Findings, f => f.Code == FindingCodes.TargetBeforeAdjustment);
-        Assert.Contains("指标值按年初预算30.00万元设定，全年预算已调整为38.72万元：", finding.Message);
+        Assert.Contains("指标值按年初预算30.00万元设定，全年预算已调整为38.72万元：", finding.Message, StringComparison.Ordinal);
         var unadjusted = IndicatorScorer.Score("测试", [OutputRow("不超过预算", "≤30万元", "28万元", weight: 10m, level2: "成本指标")], ScopeFacts.From(28m, 30m));
         Assert.DoesNotContain(unadjusted.Findings, f => f.Code == FindingCodes.TargetBeforeAdjustment);
     }
@@ -257,7 +257,7 @@ public class IndicatorScorerTests
         Assert.Equal(IndicatorStatus.Undetermined, s.Results[0].Status);
         Assert.Equal("无法判断", s.Results[0].StatusName);
         Assert.Equal(0m, s.Results[0].Score);
-        Assert.Contains("无法判断", s.Results[0].Reason);
+        Assert.Contains("无法判断", s.Results[0].Reason, StringComparison.Ordinal);
         Assert.Contains(FindingCodes.MissingUserStatus, Codes(s));
     }
 
@@ -276,7 +276,7 @@ public class IndicatorScorerTests
     {
         var s = Score(OutputRow("x", "≥3000篇", "95%", weight: 10m));
         Assert.Equal(IndicatorStatus.Undetermined, s.Results[0].Status);
-        Assert.Contains("单位不一致", s.Results[0].Reason);
+        Assert.Contains("单位不一致", s.Results[0].Reason, StringComparison.Ordinal);
         Assert.Contains(FindingCodes.UnitMismatch, Codes(s));
 
         var judged = One(OutputRow("x", "≥3000篇", "95%", weight: 10m, status: "部分达成"));
@@ -289,7 +289,7 @@ public class IndicatorScorerTests
         var s = Score(OutputRow("新增规上住宿业企业", "2家"));
         Assert.Equal(IndicatorStatus.Undetermined, s.Results[0].Status);
         Assert.Equal(0m, s.Results[0].Score);
-        Assert.Contains("未填写实际完成值", s.Results[0].Reason);
+        Assert.Contains("未填写实际完成值", s.Results[0].Reason, StringComparison.Ordinal);
         Assert.Contains(FindingCodes.MissingActual, Codes(s));
         Assert.DoesNotContain(FindingCodes.MissingUserStatus, Codes(s)); // one finding for one cause
     }
@@ -347,7 +347,7 @@ public class IndicatorScorerTests
         // 37.24 / 43.2 = 86.2%: 10 × 0.862 = 8.62, a real table published 9.
         var s = Score(OutputRow("x", "43.2万人次", "37.24万人次", weight: 10m, score: 9m, note: "说明"));
         Assert.Equal(8.62m, s.Results[0].Score);
-        Assert.Contains(s.Findings, f => f.Code == FindingCodes.ScoreDiffers && f.Message.Contains("8.62"));
+        Assert.Contains(s.Findings, f => f.Code == FindingCodes.ScoreDiffers && f.Message.Contains("8.62", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -375,8 +375,8 @@ public class IndicatorScorerTests
             OutcomeRow("无直接经济效益", "无直接经济效益", status: "达成"),
             OutcomeRow("社会效益", "社会效益", status: "达成"));
         Assert.Equal(3, s.Findings.Count(f => f.Code == FindingCodes.TemplateLeftover));
-        Assert.Contains(s.Findings, f => f.Code == FindingCodes.TargetIsName && f.Severity == Severity.Info && f.Message.Contains("无直接经济效益"));
-        Assert.Contains(s.Findings, f => f.Code == FindingCodes.TargetIsName && f.Severity == Severity.Warning && f.Message.Contains("社会效益"));
+        Assert.Contains(s.Findings, f => f.Code == FindingCodes.TargetIsName && f.Severity == Severity.Info && f.Message.Contains("无直接经济效益", StringComparison.Ordinal));
+        Assert.Contains(s.Findings, f => f.Code == FindingCodes.TargetIsName && f.Severity == Severity.Warning && f.Message.Contains("社会效益", StringComparison.Ordinal));
         Assert.DoesNotContain(FindingCodes.TargetNotUnderstood, Codes(s));
     }
 
@@ -387,7 +387,7 @@ public class IndicatorScorerTests
         var missing = s.Findings.Single(f => f.Code == FindingCodes.MissingActual);
         Assert.Equal(6, missing.Location.Column);
         Assert.Equal("绩效指标", missing.Location.Sheet);
-        Assert.StartsWith("测试·新增规上住宿业企业：", missing.Message);
+        Assert.StartsWith("测试·新增规上住宿业企业：", missing.Message, StringComparison.Ordinal);
     }
 
     // ---- grades ----

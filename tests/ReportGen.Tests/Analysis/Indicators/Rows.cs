@@ -6,7 +6,7 @@ namespace ReportGen.Tests.Analysis.Indicators;
 internal static class Rows
 {
     private static readonly string[] Fields = ["归属", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "完成情况", "得分", "偏差原因"];
-    private static int next = 2;
+    private static int Next = 2;
 
     public static IndicatorRow Row(
         string level1,
@@ -30,7 +30,7 @@ internal static class Rows
             UserStatus = status,
             UserScore = score,
             DeviationNote = note,
-            Location = new SourceLocation("sample.xlsx", "绩效指标", Interlocked.Increment(ref next)),
+            Location = new SourceLocation("sample.xlsx", "绩效指标", Interlocked.Increment(ref Next)),
             Columns = Fields.Select((f, i) => (f, i + 1)).ToDictionary(p => p.f, p => p.Item2),
         };
 

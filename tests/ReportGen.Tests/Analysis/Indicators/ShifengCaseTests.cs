@@ -61,13 +61,13 @@ public class ShifengCaseTests
         Assert.Equal("81.68%", r[3].ActualText);
         Assert.Equal(6.80m, r[3].Score);
         Assert.Equal(IndicatorStatus.PartlyMet, r[3].Status);
-        Assert.StartsWith("实际完成值取计算的预算执行率81.68%（458.04/560.75）", r[3].Reason);
+        Assert.StartsWith("实际完成值取计算的预算执行率81.68%（458.04/560.75）", r[3].Reason, StringComparison.Ordinal);
 
         // 不超过预算 ≤326.42万元 with no actual written: not judged, and the spending is only offered by check as the
         // value to write in its cell, never used as if the user had written it.
         Assert.Equal(IndicatorKind.AtMost, r[5].Kind);
         Assert.Equal((IndicatorStatus.Undetermined, "", 0m, "实际完成值"), (r[5].Status, r[5].ActualText, r[5].Score, r[5].MissingField));
-        Assert.Contains(score.Findings, f => f.Code == FindingCodes.MissingActual && f.Message.Contains("可按全年执行数填写“458.04万元”"));
+        Assert.Contains(score.Findings, f => f.Code == FindingCodes.MissingActual && f.Message.Contains("可按全年执行数填写“458.04万元”", StringComparison.Ordinal));
 
         // 效益 30 over 4 qualitative rows (7.50 each), none judged by the user → 0 each.
         Assert.All(r.Skip(6).Take(4), x => Assert.Equal((7.50m, IndicatorStatus.Undetermined), (x.Weight, x.Status)));
@@ -133,7 +133,7 @@ public class ShifengCaseTests
         Assert.Equal("待定", score.Grade);
 
         // 2886 of 3000 is unmet and has no 偏差原因.
-        Assert.Contains(score.Findings, f => f.Code == FindingCodes.UnmetWithoutNote && f.Message.StartsWith("融媒体中心专项经费·全年宣传报道"));
+        Assert.Contains(score.Findings, f => f.Code == FindingCodes.UnmetWithoutNote && f.Message.StartsWith("融媒体中心专项经费·全年宣传报道", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public class TargetValueParserTests
         Assert.Equal(TargetKind.Equal, v.Kind);
         Assert.Equal(2886m, v.Number);
         Assert.Equal("篇", v.UnitFamily);
-        Assert.Contains("从文字中取数", v.Note);
+        Assert.Contains("从文字中取数", v.Note, StringComparison.Ordinal);
 
         // The published Shifeng 2023 self-evaluation report's actual for 实施全域行动.
         var actions = TargetValueParser.Parse("开展市容市貌、空中缆线等五大专项整治");
@@ -171,7 +171,7 @@ public class TargetValueParserTests
     {
         var v = TargetValueParser.Parse("2023年2月30日前");
         Assert.Equal(TargetKind.Unknown, v.Kind);
-        Assert.Contains("不存在", v.Problem);
+        Assert.Contains("不存在", v.Problem, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -220,7 +220,7 @@ public class TargetValueParserTests
         var v = TargetValueParser.Parse(text);
         Assert.Equal(TargetKind.Unknown, v.Kind);
         Assert.Null(v.Number);
-        Assert.Contains(problem, v.Problem);
+        Assert.Contains(problem, v.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ServeCommandTests
     {
         var result = CliHarness.Run(args);
         Assert.Equal(ExitCodes.InputError, result.ExitCode);
-        Assert.Contains(expected, result.Error);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
         result.AssertNoStackTrace();
     }
 
@@ -29,7 +29,7 @@ public sealed class ServeCommandTests
     {
         var help = CliHarness.Run();
         Assert.Equal(ExitCodes.Ok, help.ExitCode);
-        Assert.Contains("serve", help.Output);
+        Assert.Contains("serve", help.Output, StringComparison.Ordinal);
         Assert.False(DoubleClick.Started(["generate"]));
         if (!OperatingSystem.IsWindows())
         {
@@ -37,8 +37,8 @@ public sealed class ServeCommandTests
         }
 
         var serveHelp = CliHarness.Run("serve", "--help");
-        Assert.Contains("--no-open", serveHelp.Output);
-        Assert.Contains("--listen", serveHelp.Output);
+        Assert.Contains("--no-open", serveHelp.Output, StringComparison.Ordinal);
+        Assert.Contains("--listen", serveHelp.Output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class ServeCommandTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var result = CliHarness.Run("serve", "--no-open", "--port", port);
         Assert.Equal(ExitCodes.InputError, result.ExitCode);
-        Assert.Contains($"无法在 127.0.0.1:{port} 上启动工作台", result.Error);
+        Assert.Contains($"无法在 127.0.0.1:{port} 上启动工作台", result.Error, StringComparison.Ordinal);
         result.AssertNoStackTrace();
     }
 }

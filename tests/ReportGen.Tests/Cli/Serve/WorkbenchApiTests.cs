@@ -46,9 +46,9 @@ public sealed class WorkbenchApiTests : IDisposable
 
         // Named as generate names it without -o, and with the summary generate prints.
         var name = response.Content.Headers.ContentDisposition?.FileNameStar;
-        Assert.EndsWith("年度部门整体支出绩效自评报告.docx", name);
+        Assert.EndsWith("年度部门整体支出绩效自评报告.docx", name, StringComparison.Ordinal);
         var summary = Uri.UnescapeDataString(response.Headers.GetValues(WorkbenchEndpoints.SummaryHeader).Single());
-        Assert.Contains(cli.Output.Split('\n')[1].Trim(), summary);
+        Assert.Contains(cli.Output.Split('\n')[1].Trim(), summary, StringComparison.Ordinal);
         Assert.Empty(await WorkbenchClient.UploadFoldersLeft());
     }
 
@@ -83,14 +83,14 @@ public sealed class WorkbenchApiTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(File.ReadAllText(cliPath), await response.Content.ReadAsStringAsync());
-        Assert.Contains("sandbox", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("sandbox", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
 
         // Held for the page's frame: its address answers the same page, once asked for with the hold header.
         using var hold = new HttpRequestMessage(HttpMethod.Post, "/api/preview?template=hunan") { Content = WorkbenchClient.Upload(Repo.SampleXlsx) };
         hold.Headers.Add(WorkbenchEndpoints.HoldHeader, "1");
         using var held = await workbench.Http.SendAsync(hold);
         var view = JsonDocument.Parse(await held.Content.ReadAsStringAsync()).RootElement.GetProperty("view").GetString()!;
-        Assert.StartsWith(HeldPreviews.Prefix, view);
+        Assert.StartsWith(HeldPreviews.Prefix, view, StringComparison.Ordinal);
         Assert.Equal(File.ReadAllText(cliPath), await workbench.Http.GetStringAsync(view));
         Assert.Equal(HttpStatusCode.NotFound, (await workbench.Http.GetAsync(HeldPreviews.Prefix + "0123456789abcdef0123456789abcdef")).StatusCode);
     }
@@ -109,7 +109,7 @@ public sealed class WorkbenchApiTests : IDisposable
 
         using var badYear = await workbench.Post("/api/new", WorkbenchClient.Upload(fields: [("year", "二〇二五")]));
         Assert.Equal(HttpStatusCode.BadRequest, badYear.StatusCode);
-        Assert.Contains("不是有效的年份", await badYear.Content.ReadAsStringAsync());
+        Assert.Contains("不是有效的年份", await badYear.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,9 +127,9 @@ public sealed class WorkbenchApiTests : IDisposable
 
         // The summary import prints, naming the form (not the server's copy of it); the form's RG503 is counted.
         var summary = Uri.UnescapeDataString(response.Headers.GetValues(WorkbenchEndpoints.SummaryHeader).Single());
-        Assert.Contains("识别出 5 张绩效目标表", summary);
-        Assert.Contains("RG503 石峰目标表-libreoffice.xls 文明建设!D20", summary);
-        Assert.DoesNotContain("reportgen-serve-", summary);
+        Assert.Contains("识别出 5 张绩效目标表", summary, StringComparison.Ordinal);
+        Assert.Contains("RG503 石峰目标表-libreoffice.xls 文明建设!D20", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("reportgen-serve-", summary, StringComparison.Ordinal);
         Assert.Equal("1", response.Headers.GetValues("X-ReportGen-Errors").Single());
 
         // What came back is the workbook with the targets in it: check reads the imported budget lines.
@@ -162,7 +162,7 @@ public sealed class WorkbenchApiTests : IDisposable
         using var response = await workbench.Post("/api/generate", WorkbenchClient.Upload(workbook));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.StartsWith("未生成报告：空白.xlsx 有 1 个错误", body.GetProperty("error").GetString());
+        Assert.StartsWith("未生成报告：空白.xlsx 有 1 个错误", body.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal("RG100", body.GetProperty("findings")[0].GetProperty("code").GetString());
     }
 
@@ -187,9 +187,9 @@ public sealed class WorkbenchApiTests : IDisposable
         using var response = await workbench.Post(endpoint, WorkbenchClient.Upload(path));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()!;
-        Assert.StartsWith(expected, error);
-        Assert.DoesNotContain(Path.GetTempPath(), error);
-        Assert.DoesNotContain("Exception", error);
+        Assert.StartsWith(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetTempPath(), error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
         Assert.Empty(await WorkbenchClient.UploadFoldersLeft());
     }
 
@@ -198,16 +198,16 @@ public sealed class WorkbenchApiTests : IDisposable
     {
         await using var workbench = await WorkbenchClient.Start();
         using var noFile = await workbench.Post("/api/check", WorkbenchClient.Upload(fields: [("x", "1")]));
-        Assert.Contains("没有选择工作簿", await noFile.Content.ReadAsStringAsync());
+        Assert.Contains("没有选择工作簿", await noFile.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var notMultipart = await workbench.Post("/api/check", new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, notMultipart.StatusCode);
-        Assert.Contains("multipart/form-data", await notMultipart.Content.ReadAsStringAsync());
+        Assert.Contains("multipart/form-data", await notMultipart.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var get = await workbench.Http.GetAsync("/api/generate");
         Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
         using var unknown = await workbench.Http.GetAsync("/etc/passwd");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         using var noForms = await workbench.Post("/api/import", WorkbenchClient.Upload(Repo.ExampleXlsx));
-        Assert.Contains("没有选择年初绩效目标表", await noForms.Content.ReadAsStringAsync());
+        Assert.Contains("没有选择年初绩效目标表", await noForms.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public sealed class WorkbenchApiTests : IDisposable
         request.Headers.ExpectContinue = true;
         using var response = await workbench.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("上传的文件太大：每次最多 50 MB", await response.Content.ReadAsStringAsync());
+        Assert.Contains("上传的文件太大：每次最多 50 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(await WorkbenchClient.UploadFoldersLeft());
     }
 
@@ -235,16 +235,16 @@ public sealed class WorkbenchApiTests : IDisposable
             using var response = await workbench.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var policy = response.Headers.GetValues("Content-Security-Policy").Single();
-            Assert.Contains("default-src 'none'", policy);
-            Assert.Contains("script-src 'self'", policy);
-            Assert.DoesNotContain("unsafe", policy);
+            Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+            Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe", policy, StringComparison.Ordinal);
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         }
 
         var page = await workbench.Http.GetStringAsync("/");
-        Assert.DoesNotContain("http://", page);
-        Assert.DoesNotContain("https://", page);
-        Assert.DoesNotContain("<script>", page);
+        Assert.DoesNotContain("http://", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -273,13 +273,13 @@ public sealed class WorkbenchApiTests : IDisposable
         Assert.False(options.IsLoopback);
 
         await using var workbench = await WorkbenchClient.Start(options);
-        Assert.Contains("?token=" + options.Token, workbench.Server.Address.AbsoluteUri);
+        Assert.Contains("?token=" + options.Token, workbench.Server.Address.AbsoluteUri, StringComparison.Ordinal);
         var before = WorkbenchClient.UploadFolders().Count;
         foreach (var path in new[] { "/", "/workbench.js", "/api/info", "/nothing" })
         {
             using var get = await workbench.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.Unauthorized, get.StatusCode);
-            Assert.DoesNotContain("<html", await get.Content.ReadAsStringAsync());
+            Assert.DoesNotContain("<html", await get.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         using var post = await workbench.Post("/api/generate", WorkbenchClient.Upload(Repo.ExampleXlsx));
@@ -335,14 +335,14 @@ public sealed class WorkbenchApiTests : IDisposable
         var info = JsonDocument.Parse(await workbench.Http.GetStringAsync("/api/info")).RootElement;
         var templates = info.GetProperty("templates").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("summary").GetString());
         Assert.Equal(["default", "guangdong", "hebei", "hunan", "sichuan"], templates.Keys);
-        Assert.Contains("湖南省格式", templates["hunan"]);
+        Assert.Contains("湖南省格式", templates["hunan"], StringComparison.Ordinal);
         var pdf = info.GetProperty("outputs").EnumerateArray().Single(o => o.GetProperty("id").GetString() == "pdf");
         Assert.False(pdf.GetProperty("available").GetBoolean());
 
         // Asked for anyway: the sentence generate --pdf gives, and nothing is generated.
         using var response = await workbench.Post("/api/generate?pdf=1", WorkbenchClient.Upload(Repo.ExampleXlsx));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("未找到 LibreOffice", await response.Content.ReadAsStringAsync());
+        Assert.Contains("未找到 LibreOffice", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [LibreOfficeFact]
@@ -352,13 +352,13 @@ public sealed class WorkbenchApiTests : IDisposable
         using var response = await workbench.Post("/api/generate?pdf=1", WorkbenchClient.Upload(Repo.ExampleXlsx));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        Assert.EndsWith("年度部门整体支出绩效自评报告.pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.EndsWith("年度部门整体支出绩效自评报告.pdf", response.Content.Headers.ContentDisposition?.FileNameStar, StringComparison.Ordinal);
         var pdf = _dir.File("报告.pdf");
         File.WriteAllBytes(pdf, await response.Content.ReadAsByteArrayAsync());
         var text = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", [pdf, "-"]) { RedirectStandardOutput = true })!;
         var words = await text.StandardOutput.ReadToEndAsync();
         await text.WaitForExitAsync();
-        Assert.Contains("示例县文化旅游局", words);
+        Assert.Contains("示例县文化旅游局", words, StringComparison.Ordinal);
         Assert.Empty(await WorkbenchClient.UploadFoldersLeft());
     }
 

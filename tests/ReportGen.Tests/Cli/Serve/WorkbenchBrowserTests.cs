@@ -107,7 +107,7 @@ public sealed class WorkbenchBrowserTests : IDisposable
         // The templates, each with its one-line description.
         var options = await page.Locator("#template option").AllInnerTextsAsync();
         Assert.Equal(5, options.Count);
-        Assert.StartsWith("default：", options[0]);
+        Assert.StartsWith("default：", options[0], StringComparison.Ordinal);
         Assert.Contains(options, o => o.StartsWith("hunan：湖南省格式", StringComparison.Ordinal));
 
         await page.SetInputFilesAsync("#workbook-file", Repo.ExampleXlsx);
@@ -128,15 +128,15 @@ public sealed class WorkbenchBrowserTests : IDisposable
 
         await page.ClickAsync("#preview-run");
         var frame = page.FrameLocator("#preview-frame");
-        Assert.Contains("示例县文化旅游局", await frame.Locator("article.report h1.title").InnerTextAsync());
+        Assert.Contains("示例县文化旅游局", await frame.Locator("article.report h1.title").InnerTextAsync(), StringComparison.Ordinal);
         var totals = await frame.Locator("#variance tr.total td").AllInnerTextsAsync();
         Assert.Contains("987.30", totals.Select(t => t.Trim()));
 
         // 生成: the download is the file generate writes.
         var docx = await Download(page, () => page.ClickAsync("#generate-buttons button[data-output=docx]"));
         Assert.Equal(await CliReport(Repo.ExampleXlsx), docx);
-        Assert.Contains("已生成并下载 示例县文化旅游局2024年度部门整体支出绩效自评报告.docx", await page.Locator("#generate .status").InnerTextAsync());
-        Assert.Contains("部门整体绩效自评得分 97.82 分", await page.Locator("#generate .status").InnerTextAsync());
+        Assert.Contains("已生成并下载 示例县文化旅游局2024年度部门整体支出绩效自评报告.docx", await page.Locator("#generate .status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("部门整体绩效自评得分 97.82 分", await page.Locator("#generate .status").InnerTextAsync(), StringComparison.Ordinal);
 
         if (screenshot is { Length: > 0 })
         {
@@ -164,13 +164,13 @@ public sealed class WorkbenchBrowserTests : IDisposable
         await page.ClickAsync("#check-run");
         var error = page.Locator("#check .status .error");
         await error.WaitForAsync();
-        Assert.StartsWith("文件“坏掉的工作簿.xlsx”不是可读取的 Excel 工作簿", await error.InnerTextAsync());
+        Assert.StartsWith("文件“坏掉的工作簿.xlsx”不是可读取的 Excel 工作簿", await error.InnerTextAsync(), StringComparison.Ordinal);
 
         // The same workbook to 生成: the same sentence, and no download.
         await page.ClickAsync("#generate-buttons button[data-output=docx]");
         var generateError = page.Locator("#generate .status .error");
         await generateError.WaitForAsync();
-        Assert.StartsWith("文件“坏掉的工作簿.xlsx”", await generateError.InnerTextAsync());
+        Assert.StartsWith("文件“坏掉的工作簿.xlsx”", await generateError.InnerTextAsync(), StringComparison.Ordinal);
 
         // Nothing chosen: the page says what to do.
         await page.SetInputFilesAsync("#workbook-file", Array.Empty<string>());
@@ -193,20 +193,20 @@ public sealed class WorkbenchBrowserTests : IDisposable
         await page.FillAsync("#new-year", "2024");
         var workbook = _dir.File("injected.xlsx");
         await File.WriteAllBytesAsync(workbook, await Download(page, () => page.ClickAsync("#new-form button")));
-        Assert.Contains("已新建 scriptalert(1)script2024.xlsx", await page.Locator("#new .status").InnerTextAsync());
+        Assert.Contains("已新建 scriptalert(1)script2024.xlsx", await page.Locator("#new .status").InnerTextAsync(), StringComparison.Ordinal);
 
         // 检查 shows the department as the workbook has it, as text.
         await page.SetInputFilesAsync("#workbook-file", workbook);
         await page.ClickAsync("#check-run");
         await page.Locator("#check-verdict").WaitForAsync();
-        Assert.Contains($"（{Injected}，2024年度）", await page.Locator("#check .status").InnerTextAsync());
-        Assert.Contains("请先在工作簿中修正错误", await page.Locator("#check-verdict").InnerTextAsync());
+        Assert.Contains($"（{Injected}，2024年度）", await page.Locator("#check .status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("请先在工作簿中修正错误", await page.Locator("#check-verdict").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("错误", await page.Locator("#check-findings tbody tr").First.Locator("td").First.InnerTextAsync());
 
         // 预览 too: the title reads the name; the frame runs no script.
         await page.ClickAsync("#preview-run");
         var frame = page.FrameLocator("#preview-frame");
-        Assert.Contains(Injected, await frame.Locator("article.report h1.title").InnerTextAsync());
+        Assert.Contains(Injected, await frame.Locator("article.report h1.title").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await frame.Locator("script").CountAsync());
 
         // One script on the workbench: its own.
@@ -246,9 +246,9 @@ public sealed class WorkbenchBrowserTests : IDisposable
         await page.SetInputFilesAsync("#workbook-file", Repo.ExampleXlsx);
         await page.ClickAsync("#check-run");
         await page.Locator("#check-verdict").WaitForAsync();
-        Assert.StartsWith("未发现问题", await page.Locator("#check-verdict").InnerTextAsync());
+        Assert.StartsWith("未发现问题", await page.Locator("#check-verdict").InnerTextAsync(), StringComparison.Ordinal);
         await page.ClickAsync("#preview-run");
-        Assert.Contains("示例县文化旅游局", await page.FrameLocator("#preview-frame").Locator("article.report h1.title").InnerTextAsync());
+        Assert.Contains("示例县文化旅游局", await page.FrameLocator("#preview-frame").Locator("article.report h1.title").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(session.Problems);
 
         // Without it: 401 and a sentence, nothing of the page.
@@ -256,6 +256,6 @@ public sealed class WorkbenchBrowserTests : IDisposable
         var bare = await fresh.NewPageAsync();
         var response = await bare.GotoAsync(workbench.Server.Address.GetLeftPart(UriPartial.Authority) + "/");
         Assert.Equal(401, response!.Status);
-        Assert.StartsWith("需要访问令牌", await bare.InnerTextAsync("body"));
+        Assert.StartsWith("需要访问令牌", await bare.InnerTextAsync("body"), StringComparison.Ordinal);
     }
 }
