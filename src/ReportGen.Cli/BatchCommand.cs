@@ -14,7 +14,7 @@ namespace ReportGen.Cli;
 /// <see cref="ExitCodes.FindingsWithErrors"/> when some workbook was not rendered, <see cref="ExitCodes.Interrupted"/>
 /// when stopped with Ctrl+C.
 /// </summary>
-public static class BatchCommand
+internal static class BatchCommand
 {
     public static Command Create(CliRunner runner)
     {

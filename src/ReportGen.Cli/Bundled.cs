@@ -6,7 +6,7 @@ namespace ReportGen.Cli;
 /// The templates and the samples that travel with the tool: beside the executable when installed or published
 /// (copied by the .csproj), or in the repository when run from source.
 /// </summary>
-public static class Bundled
+internal static class Bundled
 {
     public static string TemplatesDirectory => Find("templates");
 

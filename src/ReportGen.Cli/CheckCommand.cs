@@ -10,7 +10,7 @@ namespace ReportGen.Cli;
 /// <c>reportgen check 工作簿 [--format text|json] [-t 模板]</c>: the findings, including the gaps only the chosen
 /// template's outline has (RG200), and exit 1 when any is an error.
 /// </summary>
-public static class CheckCommand
+internal static class CheckCommand
 {
     public static Command Create(CliRunner runner)
     {

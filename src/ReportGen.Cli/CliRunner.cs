@@ -9,7 +9,7 @@ namespace ReportGen.Cli;
 /// sentence and an exit code (docs/architecture.md): no stack trace ever reaches the user; <c>--verbose</c> adds
 /// the technical detail.
 /// </summary>
-public sealed class CliRunner(TextWriter output, TextWriter error)
+internal sealed class CliRunner(TextWriter output, TextWriter error)
 {
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;

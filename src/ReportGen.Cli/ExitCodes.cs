@@ -3,7 +3,7 @@ using ReportGen.Model;
 namespace ReportGen.Cli;
 
 /// <summary>Process exit codes, documented in README (CLI reference): every one the CLI returns is named here.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Done; no finding at error level.</summary>
     public const int Ok = 0;

@@ -8,7 +8,7 @@ namespace ReportGen.Cli;
 /// <c>reportgen generate [工作簿] [-o 报告.docx] [--template 名称|路径] [--style 参考.docx] [--text]</c>: the main job.
 /// Without a workbook it renders the bundled sample into ./out/.
 /// </summary>
-public static class GenerateCommand
+internal static class GenerateCommand
 {
     public static Command Create(CliRunner runner)
     {

@@ -5,7 +5,7 @@ namespace ReportGen.Cli;
 /// "[default: …]", "[options]"); the help is finished in Chinese here so that no English word but the option names
 /// themselves reaches the user (docs/errors.md).
 /// </summary>
-public static class HelpText
+internal static class HelpText
 {
     private static readonly (string English, string Chinese)[] Words =
     [

@@ -8,7 +8,7 @@ namespace ReportGen.Cli;
 /// from the start-of-year forms; or, given a report ReportGen wrote, writes what the clerk filled in it back into the
 /// workbook. Exit codes: 0 done, 1 the import checks found errors (a report: a conflict), 2 an input could not be read.
 /// </summary>
-public static class ImportCommand
+internal static class ImportCommand
 {
     public static Command Create(CliRunner runner)
     {

@@ -8,7 +8,7 @@ namespace ReportGen.Cli;
 /// <c>reportgen new &lt;工作簿.xlsx&gt; [--department 名称] [--year 年度] [--unit 万元|元]</c>: a ready-to-fill workbook
 /// (<see cref="WorkbookTemplate"/>, written by <see cref="NewWorkbookJob"/>). Never overwrites a file. Exit codes: 0 written, 2 the path cannot be used.
 /// </summary>
-public static class NewCommand
+internal static class NewCommand
 {
     public static Command Create(CliRunner runner)
     {

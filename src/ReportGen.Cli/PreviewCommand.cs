@@ -6,7 +6,7 @@ namespace ReportGen.Cli;
 /// <c>reportgen preview 工作簿 [--format table|csv|json|md|html] [-o 文件] [-t 模板]</c>: the variance table and
 /// the scores; <c>html</c> is the whole report as a web page. The work is <see cref="PreviewJob"/>'s.
 /// </summary>
-public static class PreviewCommand
+internal static class PreviewCommand
 {
     public static Command Create(CliRunner runner)
     {

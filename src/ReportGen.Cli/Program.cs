@@ -5,7 +5,7 @@ using System.Text;
 
 namespace ReportGen.Cli;
 
-public static class Program
+internal static class Program
 {
     public static int Main(string[] args)
     {

@@ -11,7 +11,7 @@ namespace ReportGen.Cli;
 /// browser that does the whole job (docs/serve.md). Listens on 127.0.0.1 at a free port unless told otherwise,
 /// prints the address, opens the default browser there, and runs until Ctrl+C.
 /// </summary>
-public static class ServeCommand
+internal static class ServeCommand
 {
     public static Command Create(CliRunner runner)
     {

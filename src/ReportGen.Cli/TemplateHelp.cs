@@ -4,7 +4,7 @@ using ReportGen.Rendering;
 namespace ReportGen.Cli;
 
 /// <summary>The --template option's help: the bundled templates, one line each (<see cref="TemplateCatalog"/>).</summary>
-public static class TemplateHelp
+internal static class TemplateHelp
 {
     public static string Describe(string what = "报告模板")
     {

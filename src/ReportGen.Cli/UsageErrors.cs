@@ -8,7 +8,7 @@ namespace ReportGen.Cli;
 /// resources leave some messages English ("Option '--output' is required") and quote tokens twice
 /// (“'bogus'”), so every error is rewritten here, and one that is not recognised still never shows English.
 /// </summary>
-public static partial class UsageErrors
+internal static partial class UsageErrors
 {
     public static string Describe(ParseResult parse, string message)
     {

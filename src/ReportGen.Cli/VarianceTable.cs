@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace ReportGen.Cli;
 
 /// <summary>The variance preview drawn as a terminal table (Spectre.Console), attention lines in colour.</summary>
-public static class VarianceTable
+internal static class VarianceTable
 {
     public static void Write(TextWriter writer, DepartmentAnalysis analysis, bool interactive)
     {

@@ -10,7 +10,7 @@ namespace ReportGen.Cli.Serve;
 /// <param name="Address">The address to listen on; 127.0.0.1 unless <c>--listen</c> names another.</param>
 /// <param name="Port">The port; 0 for a free one chosen by the system.</param>
 /// <param name="Token">The access token every request must carry; null on loopback without <c>--token</c>.</param>
-public sealed record WorkbenchOptions(IPAddress Address, int Port, string? Token)
+internal sealed record WorkbenchOptions(IPAddress Address, int Port, string? Token)
 {
     /// <summary>The most a request may carry: the workbook, the forms and the fields together.</summary>
     public const long MaxRequestBytes = 50L * 1024 * 1024;

@@ -18,7 +18,7 @@ namespace ReportGen.Cli.Serve;
 /// held preview or an endpoint (<see cref="WorkbenchEndpoints"/>). Requests are served in parallel; each runs its
 /// job on the files of its own <see cref="UploadFolder"/>.
 /// </summary>
-public sealed class WorkbenchServer : IAsyncDisposable
+internal sealed class WorkbenchServer : IAsyncDisposable
 {
     /// <summary>The policy of the workbench page: its own script and style only, answers from itself only.</summary>
     public const string Policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "

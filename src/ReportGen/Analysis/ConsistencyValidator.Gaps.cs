@@ -9,7 +9,7 @@ namespace ReportGen.Analysis;
 /// Texts the report needs from the user and does not have. Each is a 【待填写：…（cell）】 placeholder in the report
 /// and one of these findings at the same cell (docs/workbook.md, "Gaps"); the report never writes 未填写 instead.
 /// </summary>
-public sealed partial class ConsistencyValidator
+internal sealed partial class ConsistencyValidator
 {
     /// <summary>
     /// The codes of findings that stand for a placeholder in the report, at the finding's cell. RG191 (存在问题) is

@@ -6,7 +6,7 @@ using Target = ReportGen.Model.WorkbookSchema.Targets;
 
 namespace ReportGen.Analysis;
 
-public sealed partial class ConsistencyValidator
+internal sealed partial class ConsistencyValidator
 {
     private void CheckTargets(ProjectNameMatcher matcher)
     {

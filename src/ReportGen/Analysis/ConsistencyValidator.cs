@@ -9,7 +9,7 @@ namespace ReportGen.Analysis;
 /// Codes: RG10x line identities, RG12x execution, RG14x typed totals, RG15x 附表1 figures, RG16x–17x targets and
 /// names, RG18x text leftovers, RG19x narrative. Reading problems (RG105–RG117) come from the reader.
 /// </summary>
-public sealed partial class ConsistencyValidator
+internal sealed partial class ConsistencyValidator
 {
     /// <summary>A published total may differ from the sum of its rounded parts by 0.01 万元 per part (尾差).</summary>
     public const decimal RoundingTolerancePerPart = 0.01m;

@@ -29,7 +29,7 @@ public enum GapKind
 /// the checkpoints behind plan; <see cref="Indicator"/> the unmet indicator and <see cref="Scope"/> its scope
 /// (<see cref="IndicatorRow.DepartmentScope"/> or the line's name).
 /// </summary>
-public sealed record Gap(GapKind Kind, string? Name, string? Cause, SourceLocation CauseCell)
+internal sealed record Gap(GapKind Kind, string? Name, string? Cause, SourceLocation CauseCell)
 {
     public Amounts? Amounts { get; init; }
     public IReadOnlyList<CheckpointProgress> Behind { get; init; } = [];
@@ -47,7 +47,7 @@ public sealed record Gap(GapKind Kind, string? Name, string? Cause, SourceLocati
 /// or, in the report, a visible placeholder naming the cell to write it in. Projects are named as in 预算执行.
 /// The sentences are worded by the template (templates/partials/存在问题.sbn), never here.
 /// </summary>
-public static class GapFinder
+internal static class GapFinder
 {
     public static IReadOnlyList<Gap> Find(DepartmentAnalysis analysis)
     {

@@ -9,7 +9,7 @@ namespace ReportGen.Analysis;
 /// "没有问题", "不存在问题", "无其他问题") while rates are below 90%, a line is overspent or indicators are unmet: the
 /// report would print a denial the data contradict (docs/domain.md, "Reading the actual value").
 /// </summary>
-public static partial class ProblemsCheck
+internal static partial class ProblemsCheck
 {
     /// <summary>The 基本信息 item the user writes section 四 in.</summary>
     public static readonly InfoItem Fact = WorkbookSchema.Items.Problems;

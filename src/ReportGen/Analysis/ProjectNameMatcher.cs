@@ -26,7 +26,7 @@ public sealed record NameMatch(string TargetName, BudgetLine? Line, MatchKind? K
 /// Matches the project names of the targets to the budget lines (docs/domain.md §3): exactly, then after normalising,
 /// then by the line's 别名. It never guesses: an unmatched name gets the closest line as a suggestion only.
 /// </summary>
-public sealed partial class ProjectNameMatcher(IReadOnlyList<BudgetLine> lines)
+internal sealed partial class ProjectNameMatcher(IReadOnlyList<BudgetLine> lines)
 {
     /// <summary>
     /// The characters of each name a suggestion compares: the similarity costs length × length, and two pasted

@@ -22,7 +22,7 @@ public sealed record SpendingProgress(LineFigures Line, IReadOnlyList<Checkpoint
 /// share = cumulative ÷ 全年预算数. Findings: RG131 the 12月底 figure differs from 实际支出数, RG132 behind plan
 /// without a 偏差原因, RG133 cumulative figures that go down, RG134 a name that matches no budget line.
 /// </summary>
-public static class SpendingProgressCalculator
+internal static class SpendingProgressCalculator
 {
     public static (IReadOnlyList<SpendingProgress> Progress, IReadOnlyList<Finding> Findings) Calculate(
         ExecutionWorkbook workbook, BudgetFigures figures)

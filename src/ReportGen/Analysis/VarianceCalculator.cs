@@ -6,7 +6,7 @@ namespace ReportGen.Analysis;
 /// Computes each line's final budget, carry-over, rate and adjustment kind, and the 基本 / 项目 / department sums
 /// (docs/domain.md §3). Everything stays unrounded; only display rounds.
 /// </summary>
-public static class VarianceCalculator
+internal static class VarianceCalculator
 {
     /// <summary>Below 90% a line needs a 偏差原因 (docs/domain.md §3).</summary>
     public const decimal LowRateThreshold = 0.9m;

@@ -9,7 +9,7 @@ namespace ReportGen.Batch;
 /// nor a folder-of-.csv workbook, no report and no summary file would overwrite an input (a workbook, a sheet
 /// file, the template, the style reference), no report edited since ReportGen wrote it would be replaced, and the temp files a killed earlier run left are removed.
 /// </summary>
-public static class BatchOutputs
+internal static class BatchOutputs
 {
     /// <exception cref="InputException">Some output would overwrite an input, or the folder cannot hold them.</exception>
     public static void Check(BatchRequest request, IReadOnlyList<BatchItem> items)

@@ -10,7 +10,7 @@ namespace ReportGen.Batch;
 /// written into the input folder (<c>batch D -o D</c>, or an older output folder under D), and anything reached a
 /// second time through a symbolic link.
 /// </summary>
-public static class WorkbookFinder
+internal static class WorkbookFinder
 {
     private static readonly string[] Extensions = [".xlsx", ".xlsm", ".xls"];
 

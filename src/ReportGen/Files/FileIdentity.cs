@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace ReportGen.Files;
 
 /// <summary>What a path names on disk once symbolic links are followed.</summary>
-public enum FileKind
+internal enum FileKind
 {
     Missing,
     Regular,
@@ -18,7 +18,7 @@ public enum FileKind
 /// one file (the same path spelled twice, a symbolic link, a hard link) are recognised as one
 /// (docs/errors.md, "Outputs never overwrite inputs").
 /// </summary>
-public readonly record struct FileIdentity(FileKind Kind, string FullPath, ulong Device, ulong Inode)
+internal readonly record struct FileIdentity(FileKind Kind, string FullPath, ulong Device, ulong Inode)
 {
     /// <summary>How many names (hard links) the file has; 0 when the system does not tell.</summary>
     public uint Links { get; init; }

@@ -8,7 +8,7 @@ namespace ReportGen.Files;
 /// so that a FIFO never blocks and a device such as /dev/zero is never read to the end of memory, and no larger
 /// than a cap that suits what the file should be. Opened read-only and shared.
 /// </summary>
-public static class InputFile
+internal static class InputFile
 {
     /// <summary>The most a Word document read whole (a <c>--style</c> reference, a target form) may weigh.</summary>
     public const long MaxDocumentBytes = 64L * 1024 * 1024;

@@ -6,7 +6,7 @@ using ReportGen.Model;
 namespace ReportGen.Import;
 
 /// <summary>What a 支出测算依据及过程说明 text states, in 万元.</summary>
-public sealed record CalculationText(
+internal sealed record CalculationText(
     decimal? StatedTotal,
     string? StatedTotalText,
     IReadOnlyList<decimal> Items,
@@ -18,7 +18,7 @@ public sealed record CalculationText(
 /// "1万元*8" or "2500元*60场"), and any "a*b=c" whose arithmetic is wrong. The published Shifeng 2023 附表3 文明建设 row 1 states
 /// 共计15万元 over items 10 + 7 + 3 = 20 and an amount of 20万.
 /// </summary>
-public static partial class CalculationTextParser
+internal static partial class CalculationTextParser
 {
     public static CalculationText Parse(string? text, FormUnit unit)
     {

@@ -13,7 +13,7 @@ namespace ReportGen.Import;
 /// cell they continue, a cell's paragraphs are joined by line breaks with text split across runs put back together,
 /// and nested tables are spliced in after the row that holds them. The file is opened read-only.
 /// </summary>
-public static class DocxFormReader
+internal static class DocxFormReader
 {
     /// <remarks>
     /// The Open XML SDK parses attribute values lazily: a gridSpan of "1.5" (found by HostileFuzzTests) throws

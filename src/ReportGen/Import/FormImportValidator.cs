@@ -9,7 +9,7 @@ namespace ReportGen.Import;
 /// figures; RG504 支出明细 vs 项目金额; RG505 指标值 left as template text; RG506 汇总表 vs its 合计 and vs 附表3;
 /// RG507 资金支出计划 not cumulative; RG508 预算数 vs 财政资金 + 其他资金.
 /// </summary>
-public static partial class FormImportValidator
+internal static partial class FormImportValidator
 {
     public static IReadOnlyList<Finding> Validate(FormSet forms, ImportContent content)
     {

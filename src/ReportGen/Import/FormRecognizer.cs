@@ -8,7 +8,7 @@ namespace ReportGen.Import;
 /// anchor; a second anchor of the same family before the form's indicator table belongs to the same form (a Hebei
 /// form has both 项目编码 and 项目名称). The layout is then told apart by labels only the layout has.
 /// </summary>
-public static class FormRecognizer
+internal static class FormRecognizer
 {
     private enum Family
     {

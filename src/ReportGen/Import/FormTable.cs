@@ -7,7 +7,7 @@ namespace ReportGen.Import;
 /// the rows below carry a copy marked <see cref="IsVerticalCopy"/> (Word vMerge continue, an Excel merge's lower rows).
 /// A horizontal merge is one cell spanning <see cref="Span"/> grid columns.
 /// </summary>
-public sealed record FormCell(string Text, int Column, int Span = 1, bool IsVerticalCopy = false)
+internal sealed record FormCell(string Text, int Column, int Span = 1, bool IsVerticalCopy = false)
 {
     public string Key { get; } = TextNormalizer.Key(Text);
 
@@ -20,7 +20,7 @@ public sealed record FormCell(string Text, int Column, int Span = 1, bool IsVert
 /// A row of a form as a list of distinct cells (left to right, 1-based grid columns), whatever the source: a Word
 /// table row, a paragraph between tables (one cell), or a spreadsheet row. Blank rows are dropped by the readers.
 /// </summary>
-public sealed record FormRow(IReadOnlyList<FormCell> Cells, SourceLocation Location)
+internal sealed record FormRow(IReadOnlyList<FormCell> Cells, SourceLocation Location)
 {
     /// <summary>The cell covering a grid column, or null.</summary>
     public FormCell? At(int column) => Cells.FirstOrDefault(cell => cell.Covers(column));
@@ -40,4 +40,4 @@ public sealed record FormRow(IReadOnlyList<FormCell> Cells, SourceLocation Locat
 /// Every row of one source in reading order: the whole body of a .docx (paragraphs and tables, nested tables
 /// spliced in after the row that holds them) or one sheet of a workbook. Recognisers cut it into forms.
 /// </summary>
-public sealed record FormTable(string File, string Name, IReadOnlyList<FormRow> Rows);
+internal sealed record FormTable(string File, string Name, IReadOnlyList<FormRow> Rows);

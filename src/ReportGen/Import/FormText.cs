@@ -7,7 +7,7 @@ using ReportGen.Model;
 namespace ReportGen.Import;
 
 /// <summary>The unit a form states for its amounts ("金额单位：万元", "总额(元)").</summary>
-public enum FormUnit
+internal enum FormUnit
 {
     TenThousandYuan,
     Yuan,
@@ -17,7 +17,7 @@ public enum FormUnit
 /// Text helpers for form cells: a light tidy that keeps the user's punctuation (（一） stays full-width), label keys
 /// that ignore spaces, full-width forms, a leading "其中：" and a unit in brackets, and amounts in 万元.
 /// </summary>
-public static partial class FormText
+internal static partial class FormText
 {
     /// <summary>Trims, drops invisible characters and turns odd spaces into plain ones; punctuation is kept as written.</summary>
     public static string Tidy(string? text) => TextNormalizer.Clean(text);

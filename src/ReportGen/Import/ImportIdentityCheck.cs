@@ -11,7 +11,7 @@ namespace ReportGen.Import;
 /// case proceed on purpose (a renamed department, a workbook carried over to the next year); the first never
 /// proceeds, since one workbook cannot hold two departments' targets.
 /// </summary>
-public static class ImportIdentityCheck
+internal static class ImportIdentityCheck
 {
     /// <summary>Forms of several departments or years in one run: refused, each value with the form naming it.</summary>
     public static void CheckForms(FormSet forms)

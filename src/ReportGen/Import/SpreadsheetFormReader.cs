@@ -11,7 +11,7 @@ namespace ReportGen.Import;
 /// merge's lower rows get a copy of its text, like Word's vMerge) and percent number formats (a cell holding 0.9
 /// formatted as a percentage reads "90%", as the user sees it).
 /// </summary>
-public static class SpreadsheetFormReader
+internal static class SpreadsheetFormReader
 {
     public static IReadOnlyList<FormTable> Read(string path, ICollection<SkippedItem> skipped)
     {

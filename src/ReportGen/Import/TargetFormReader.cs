@@ -7,7 +7,7 @@ namespace ReportGen.Import;
 /// forms (附表1, 汇总表 and three 附表3 in one Word file) and a workbook one form per sheet. A form found twice with
 /// the same content (the same 附表3 on two sheets, or in two files) is kept once.
 /// </summary>
-public static class TargetFormReader
+internal static class TargetFormReader
 {
     public static FormSet Read(IEnumerable<string> paths)
     {

@@ -17,7 +17,7 @@ namespace ReportGen.Import;
 /// released even when a run is killed, and nothing is added to the clerk's folder.</item>
 /// </list>
 /// </summary>
-public sealed class TargetLock : IDisposable
+internal sealed class TargetLock : IDisposable
 {
     /// <summary>How long a second writer waits for the first.</summary>
     public static TimeSpan Wait { get; set; } = TimeSpan.FromSeconds(15);

@@ -32,7 +32,7 @@ public sealed record MergeResult(IReadOnlyList<XlsxSheet> Sheets, IReadOnlyList<
 /// workbook are never touched; rows are matched by key (绩效指标 by 归属 + 一级 + 二级 + 三级, the others by name),
 /// so importing twice changes nothing.
 /// </summary>
-public static class TargetWorkbookMerger
+internal static class TargetWorkbookMerger
 {
     public const string InfoSheet = WorkbookSchema.InfoSheet;
     public const string BudgetSheet = WorkbookSchema.LinesSheet;

@@ -5,7 +5,7 @@ using ReportGen.Model;
 namespace ReportGen.Input;
 
 /// <summary>The outcome of reading one amount cell: a value in the workbook's unit context, or why not.</summary>
-public readonly record struct AmountResult(decimal? Value, string? Problem)
+internal readonly record struct AmountResult(decimal? Value, string? Problem)
 {
     public bool IsBlank => Value is null && Problem is null;
 }
@@ -15,7 +15,7 @@ public readonly record struct AmountResult(decimal? Value, string? Problem)
 /// full-width digits, a trailing 万元 / 万 / 元 that overrides the sheet's unit, "-" or "—" for nothing.
 /// Always returns 万元.
 /// </summary>
-public static partial class AmountParser
+internal static partial class AmountParser
 {
     private const decimal YuanPerWan = 10000m;
 

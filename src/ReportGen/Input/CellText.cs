@@ -4,7 +4,7 @@ using ReportGen.Model;
 namespace ReportGen.Input;
 
 /// <summary>Turns a raw cell value into text the way a user sees it, for messages and text columns.</summary>
-public static class CellText
+internal static class CellText
 {
     public static string Of(object? value) => value switch
     {

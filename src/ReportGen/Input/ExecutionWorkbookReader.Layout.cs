@@ -7,7 +7,7 @@ namespace ReportGen.Input;
 /// any other (RG104, so the user knows a figure they cannot see was counted), formula cells without a usable
 /// value outside the amount columns (RG118; amounts report them as RG110), and merged amount cells (RG119).
 /// </summary>
-public sealed partial class ExecutionWorkbookReader
+internal sealed partial class ExecutionWorkbookReader
 {
     private static readonly string[] ReadSheets =
     [

@@ -3,7 +3,7 @@ using Line = ReportGen.Model.WorkbookSchema.Lines;
 
 namespace ReportGen.Input;
 
-public sealed partial class ExecutionWorkbookReader
+internal sealed partial class ExecutionWorkbookReader
 {
     private List<BudgetLine> ReadLines(SheetData sheet, bool isYuan, out List<StatedTotal> totals)
     {

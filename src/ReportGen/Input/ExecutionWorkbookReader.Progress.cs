@@ -2,7 +2,7 @@ using ReportGen.Model;
 
 namespace ReportGen.Input;
 
-public sealed partial class ExecutionWorkbookReader
+internal sealed partial class ExecutionWorkbookReader
 {
     /// <summary>
     /// Reads 支出计划 (percent: "20%", 20 or 0.2 — a number not above 1 is a ratio) or 分季度支出 (amounts in the

@@ -5,7 +5,7 @@ using Tasks = ReportGen.Model.WorkbookSchema.Tasks;
 
 namespace ReportGen.Input;
 
-public sealed partial class ExecutionWorkbookReader
+internal sealed partial class ExecutionWorkbookReader
 {
     private List<IndicatorRow> ReadIndicators(SheetData sheet)
     {

@@ -11,7 +11,7 @@ namespace ReportGen.Input;
 /// 万元. Unreadable structure (no such file, a missing sheet or required column, no 部门名称) throws
 /// <see cref="InputException"/>; a bad cell becomes a finding with its location and the reading goes on.
 /// </summary>
-public sealed partial class ExecutionWorkbookReader
+internal sealed partial class ExecutionWorkbookReader
 {
     private readonly List<Finding> _findings = [];
     private string _file = "";

@@ -7,7 +7,7 @@ namespace ReportGen.Input;
 /// Finds a sheet's header row and the column of each known field by header text, in any order, extra columns
 /// ignored, a bracketed unit such as "（万元）" or "(元)" allowed after the name.
 /// </summary>
-public sealed partial class HeaderMap
+internal sealed partial class HeaderMap
 {
     private readonly Dictionary<string, int> _columns;
     private readonly HashSet<int> _yuanColumns;

@@ -10,7 +10,7 @@ namespace ReportGen.Input;
 /// and quoted text adds words ("万元", "篇"). Only formats that change what the user reads are kept by the loader;
 /// <c>General</c>, <c>0.00</c>, <c>#,##0</c> and currency signs change nothing and are dropped.
 /// </summary>
-public sealed record NumberFormat(string Code, bool Percent, int Shift, int Scale, string Words)
+internal sealed record NumberFormat(string Code, bool Percent, int Shift, int Scale, string Words)
 {
     /// <summary>True when the shown number is not the stored one times 100 at most: a moved point or a scale.</summary>
     public bool ChangesMagnitude => Shift > 0 || Scale > 0;

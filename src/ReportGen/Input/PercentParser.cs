@@ -7,7 +7,7 @@ namespace ReportGen.Input;
 /// with a % sign, or above 1 without one, is a percentage; a number not above 1 without a sign is already a ratio.
 /// The workbook reader (支出计划) and the import (the forms' 资金支出计划) both read shares by this one parser.
 /// </summary>
-public static class PercentParser
+internal static class PercentParser
 {
     /// <param name="shown">The text as the cell shows it ("20%" for 0.2 formatted as a percentage).</param>
     /// <param name="value">The raw value, read when the text has no % sign (a number cell, or the text itself).</param>

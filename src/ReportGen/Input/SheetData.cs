@@ -3,7 +3,7 @@ using ReportGen.Model;
 namespace ReportGen.Input;
 
 /// <summary>A merged range, 1-based and inclusive, as a spreadsheet shows it (B3:B5 is rows 3–5 of column 2).</summary>
-public sealed record MergedRange(int FromRow, int FromColumn, int ToRow, int ToColumn)
+internal sealed record MergedRange(int FromRow, int FromColumn, int ToRow, int ToColumn)
 {
     public override string ToString() =>
         $"{Model.SourceLocation.ColumnLetters(FromColumn)}{FromRow}:{Model.SourceLocation.ColumnLetters(ToColumn)}{ToRow}";
@@ -13,7 +13,7 @@ public sealed record MergedRange(int FromRow, int FromColumn, int ToRow, int ToC
 /// One sheet as read, independent of the file format: rows of cell values (string, double, bool, DateTime,
 /// <see cref="FormulaProblem"/> or null), 1-based row and column numbers as a spreadsheet shows them.
 /// </summary>
-public sealed class SheetData(string name, IReadOnlyList<object?[]> rows, bool hidden = false)
+internal sealed class SheetData(string name, IReadOnlyList<object?[]> rows, bool hidden = false)
 {
     private Dictionary<(int Row, int Column), int>? _mergedFrom;
 
@@ -95,7 +95,7 @@ public sealed class SheetData(string name, IReadOnlyList<object?[]> rows, bool h
 }
 
 /// <summary>All sheets of one workbook (an .xlsx, an .xls, or a folder of .csv files), by sheet name.</summary>
-public sealed class WorkbookData(string path, IReadOnlyList<SheetData> sheets)
+internal sealed class WorkbookData(string path, IReadOnlyList<SheetData> sheets)
 {
     public string Path { get; } = path;
     public IReadOnlyList<SheetData> Sheets { get; } = sheets;

@@ -10,7 +10,7 @@ namespace ReportGen.Input;
 /// Loads every sheet of a workbook into memory: .xlsx / .xlsm / .xls through ExcelDataReader, or a folder holding
 /// one .csv per sheet (the file name is the sheet name). Opens files read-only and shared, never writes.
 /// </summary>
-public static class WorkbookLoader
+internal static class WorkbookLoader
 {
     /// <summary>
     /// The most cells (rows × columns, over all sheets) a workbook may span. A 100,000-line 预算执行 is 1.2

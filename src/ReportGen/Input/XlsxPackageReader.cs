@@ -10,7 +10,7 @@ namespace ReportGen.Input;
 /// or no cached result at all (files written by openpyxl and other libraries that do not calculate). Stands in
 /// the cell's place in <see cref="SheetData"/>, so that amounts are never read as a silent 0.
 /// </summary>
-public sealed record FormulaProblem(string Formula, string? Error)
+internal sealed record FormulaProblem(string Formula, string? Error)
 {
     /// <summary>What Excel shows in the cell: the error value, or nothing for an uncalculated formula.</summary>
     public override string ToString() => Error ?? "";
@@ -27,7 +27,7 @@ public sealed record FormulaProblem(string Formula, string? Error)
 /// sum bounds the work), names the kind of file when the zip is not a workbook (.docx, .pptx, .ods), and
 /// collects the formula cells ExcelDataReader reads as blank: error results and formulas without a cached value.
 /// </summary>
-public static class XlsxPackageReader
+internal static class XlsxPackageReader
 {
     /// <summary>The most a workbook may inflate to. A 100,000-row 预算执行 sheet is about 30 MB.</summary>
     public const long MaxUncompressedBytes = InputFile.MaxUncompressedBytes;

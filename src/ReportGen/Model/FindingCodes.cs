@@ -6,7 +6,7 @@ namespace ReportGen.Model;
 /// (<c>FindingCodeCatalogueTests</c> keeps the two equal). RG1xx reading and consistency of the workbook, RG3xx
 /// indicators, RG5xx import of the start-of-year forms, RG6xx batch.
 /// </summary>
-public static class FindingCodes
+internal static class FindingCodes
 {
     // RG10x–RG11x: reading the workbook and line identities.
 

@@ -71,7 +71,7 @@ public abstract record Block;
 /// A heading. Level 1 "一、" (黑体), level 2 "（一）" (楷体), level 3 "1." (仿宋 bold), level 4 "（1）" (仿宋).
 /// The text carries its own ordinal, as written by the template.
 /// </summary>
-public sealed record Heading(int Level, string Text) : Block
+internal sealed record Heading(int Level, string Text) : Block
 {
     /// <summary>The spans of <see cref="Text"/> that stand for a workbook item (<see cref="FieldSpan"/>).</summary>
     public IReadOnlyList<FieldSpan> Fields { get; init; } = [];
@@ -135,10 +135,10 @@ public sealed record Paragraph(string Text, ParagraphKind Kind = ParagraphKind.B
     public IReadOnlyList<FieldSpan> Fields { get; init; } = [];
 }
 
-public sealed record TableBlock(ReportTable Table) : Block;
+internal sealed record TableBlock(ReportTable Table) : Block;
 
 /// <summary>Starts a new page (before the attachments).</summary>
-public sealed record PageBreak : Block;
+internal sealed record PageBreak : Block;
 
 public enum VerticalMerge
 {

@@ -9,7 +9,7 @@ namespace ReportGen.Model;
 /// the report's text (to tell a report edited since from one that was not), and for every field its source cell and
 /// the fingerprints of the text the cell held and the text the field showed.
 /// </summary>
-public sealed record ReportStamp(string Version, string Workbook, string Text, IReadOnlyList<FieldStamp> Fields)
+internal sealed record ReportStamp(string Version, string Workbook, string Text, IReadOnlyList<FieldStamp> Fields)
 {
     /// <summary>The property holding the version: its presence is what marks a report as ReportGen's.</summary>
     public const string VersionProperty = "ReportGen";
@@ -96,7 +96,7 @@ public sealed record ReportStamp(string Version, string Workbook, string Text, I
 /// and two fingerprints: of the text the cell held when the report was made (empty for a placeholder) and of the text
 /// the field showed.
 /// </summary>
-public sealed record FieldStamp(int Id, string Cell, string Title, int Part, string Given, string Shown)
+internal sealed record FieldStamp(int Id, string Cell, string Title, int Part, string Given, string Shown)
 {
     public string Format() => string.Create(CultureInfo.InvariantCulture, $"{Given}|{Shown}|{Part}|{Cell}|{Title}");
 
@@ -116,7 +116,7 @@ public sealed record FieldStamp(int Id, string Cell, string Title, int Part, str
 /// LF, no surrounding blanks); a whole report's text is compared as the characters its XML can carry
 /// (<see cref="Builder"/>).
 /// </summary>
-public static class Fingerprint
+internal static class Fingerprint
 {
     /// <summary>
     /// The fingerprint of a field's text as the clerk sees it: 64-bit FNV-1a, in hex. A report has a hundred or more

@@ -8,7 +8,7 @@ namespace ReportGen.Model;
 /// ideographic spaces plain; <see cref="FoldWidth"/> and <see cref="Key"/> also fold full-width ASCII
 /// (Ｅ → E, ３ → 3, （ → () for numbers, headers and names.
 /// </summary>
-public static class TextNormalizer
+internal static class TextNormalizer
 {
     /// <summary>Trimmed text with invisible characters removed and odd spaces made plain; inner spaces kept.</summary>
     public static string Clean(string? text) => Normalize(text, foldWidth: false);

@@ -178,7 +178,7 @@ public sealed class Vocabulary
 /// <c>名称 = 文字</c> per line, <c>#</c> lines and blank lines ignored, the name and the text after the first <c>=</c>
 /// trimmed. They are not templates: nothing in them runs, and <c>include</c> cannot reach them.
 /// </summary>
-public static class WordsFile
+internal static class WordsFile
 {
     /// <summary>The extension of a words file: plain text, not a template.</summary>
     public const string Extension = ".txt";

@@ -8,7 +8,7 @@ namespace ReportGen.Output;
 /// only once it is complete. A failure midway (an exception in the writer, a full disk) leaves the previous file as
 /// it was and no temp file behind, so a half-written report is never left where the user expects the real one.
 /// </summary>
-public static partial class AtomicFile
+internal static partial class AtomicFile
 {
     private static int Counter;
 

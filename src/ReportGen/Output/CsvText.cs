@@ -8,7 +8,7 @@ namespace ReportGen.Output;
 /// <c>=HYPERLINK(…)</c>) gets a leading apostrophe, as the OWASP advice on CSV injection says; a real number such
 /// as -12.50 or -3.5% is left as it is, so that it stays a number.
 /// </summary>
-public static partial class CsvText
+internal static partial class CsvText
 {
     public static string Field(string value)
     {

@@ -2,7 +2,7 @@ using ReportGen.Model;
 
 namespace ReportGen.Output;
 
-public static partial class DocxWriter
+internal static partial class DocxWriter
 {
     /// <summary>
     /// Writes document.xml with <see cref="PartXml"/>, the XML the SDK's typed elements gave, byte for byte (on

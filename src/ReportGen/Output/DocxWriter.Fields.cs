@@ -2,7 +2,7 @@ using ReportGen.Model;
 
 namespace ReportGen.Output;
 
-public static partial class DocxWriter
+internal static partial class DocxWriter
 {
     /// <summary>
     /// Run properties of the text a clerk types into a field, by bold: the font hint and weight of the text around it,

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace ReportGen.Output;
 
-public static partial class DocxWriter
+internal static partial class DocxWriter
 {
     /// <summary>
     /// The package's fixed parts, as System.IO.Packaging wrote them (a UTF-8 BOM, attributes in its order), so the

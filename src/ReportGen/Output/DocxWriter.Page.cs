@@ -4,7 +4,7 @@ using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ReportGen.Output;
 
-public static partial class DocxWriter
+internal static partial class DocxWriter
 {
     /// <summary>
     /// The parts of a report that depend on the layout (and a reference document) but not on the report: styles,

@@ -7,7 +7,7 @@ using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ReportGen.Output;
 
-public static partial class DocxWriter
+internal static partial class DocxWriter
 {
     /// <summary>Reads a <c>--style</c> reference once, so that a batch refuses a bad one before any report.</summary>
     /// <exception cref="InputException">The style reference cannot be read as a Word document.</exception>

@@ -6,7 +6,7 @@ using ReportGen.Model;
 
 namespace ReportGen.Output;
 
-public static partial class DocxWriter
+internal static partial class DocxWriter
 {
     /// <summary>The version stamped into every report: the assembly's, without the source revision after '+'.</summary>
     public static string Version { get; } = VersionOf(typeof(DocxWriter).Assembly);

@@ -2,7 +2,7 @@ using ReportGen.Model;
 
 namespace ReportGen.Output;
 
-public static partial class DocxWriter
+internal static partial class DocxWriter
 {
     /// <summary>
     /// The paragraph style ids the writer uses. They are stable: snapshot dumps show them, and a reference document

@@ -2,7 +2,7 @@ using ReportGen.Model;
 
 namespace ReportGen.Output;
 
-public static partial class DocxWriter
+internal static partial class DocxWriter
 {
     /// <summary>Cell padding left and right: 1 mm, to fit eight columns of 五号 text in 156 mm.</summary>
     private const int CellPaddingTwips = 57;

@@ -16,7 +16,7 @@ namespace ReportGen.Output;
 /// split by stage, and "PartXml"). The SDK is loaded only to merge a <c>--style</c> reference.
 /// </para>
 /// </summary>
-public static partial class DocxWriter
+internal static partial class DocxWriter
 {
     /// <summary>Writes <paramref name="document"/> to <paramref name="output"/> as a .docx package.</summary>
     /// <param name="styleReferencePath">

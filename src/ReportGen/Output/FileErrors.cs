@@ -8,7 +8,7 @@ namespace ReportGen.Output;
 /// messages are English ("No space left on device", "The file … already exists"), so each common cause is named
 /// here; the system's text never reaches the user (<c>--verbose</c> shows it).
 /// </summary>
-public static partial class FileErrors
+internal static partial class FileErrors
 {
     // Unix errno values .NET passes through as HResult, and the Windows HRESULTs for the same failures.
     private const int NoSpaceErrno = 28, ReadOnlyFileSystemErrno = 30, NameTooLongErrno = 36, ExistsErrno = 17,

@@ -10,7 +10,7 @@ namespace ReportGen.Output;
 /// folder-of-.csv workbook), is a device, FIFO or other special file, or has a name Windows cannot hold, is refused
 /// with a Chinese message naming both files. <c>generate</c>, <c>preview</c>, <c>batch</c> and <c>import</c> share it.
 /// </summary>
-public sealed class OutputGuard
+internal sealed class OutputGuard
 {
     /// <summary>Room left in a file name for the temp name <see cref="AtomicFile"/> writes first (".name.tmp-pid-n").</summary>
     private const int TempSuffixBytes = 32;

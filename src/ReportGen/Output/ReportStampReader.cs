@@ -5,7 +5,7 @@ using ReportGen.Model;
 namespace ReportGen.Output;
 
 /// <summary>A report ReportGen wrote, as found on disk: its stamp, and the fingerprint of the text it holds now.</summary>
-public sealed record StampedReport(string Path, ReportStamp Stamp, string Text)
+internal sealed record StampedReport(string Path, ReportStamp Stamp, string Text)
 {
     /// <summary>Its text is no longer the text ReportGen wrote: someone edited it (in Word, WPS, LibreOffice…).</summary>
     public bool Edited => !string.Equals(Text, Stamp.Text, StringComparison.Ordinal);
@@ -16,7 +16,7 @@ public sealed record StampedReport(string Path, ReportStamp Stamp, string Text)
 /// the custom document properties, and the report's text the way the writer fingerprinted it (the content of every
 /// w:t of word/document.xml, in order: edits in Word, WPS or LibreOffice change it, a mere re-save does not).
 /// </summary>
-public static class ReportStampReader
+internal static class ReportStampReader
 {
     private const string CustomPropertiesPart = "docProps/custom.xml";
     private const string DocumentPart = "word/document.xml";

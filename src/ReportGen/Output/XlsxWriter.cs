@@ -40,7 +40,7 @@ public enum XlsxStyle
 }
 
 /// <summary>A value with its own format, overriding its column's.</summary>
-public sealed record XlsxCell(object? Value, XlsxStyle Style);
+internal sealed record XlsxCell(object? Value, XlsxStyle Style);
 
 /// <summary>
 /// A column of a dressed sheet: its width in characters, the format of its cells below the header, and a drop-down

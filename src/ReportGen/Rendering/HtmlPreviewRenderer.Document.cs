@@ -7,7 +7,7 @@ using ReportGen.Output;
 namespace ReportGen.Rendering;
 
 /// <summary>The report itself, from the same <see cref="ReportDocument"/> that <see cref="DocxWriter"/> lays out.</summary>
-public static partial class HtmlPreviewRenderer
+internal static partial class HtmlPreviewRenderer
 {
     internal static void WriteDocument(StringBuilder html, ReportDocument document)
     {

@@ -1,6 +1,6 @@
 namespace ReportGen.Rendering;
 
-public static partial class HtmlPreviewRenderer
+internal static partial class HtmlPreviewRenderer
 {
     /// <summary>
     /// The page's only style sheet. On screen the report sits on a white A4-wide sheet; printed, each part starts a

@@ -12,7 +12,7 @@ namespace ReportGen.Rendering;
 /// table, the indicator scores with how they were scored, and the findings with their cells. Every text from the
 /// workbook or the template is HTML-encoded. Printed, it gives A4 pages, each part starting a new page.
 /// </summary>
-public static partial class HtmlPreviewRenderer
+internal static partial class HtmlPreviewRenderer
 {
     public static string Render(DepartmentAnalysis analysis, ReportDocument report)
     {

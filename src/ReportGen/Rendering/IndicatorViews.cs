@@ -8,7 +8,7 @@ namespace ReportGen.Rendering;
 /// Judged indicators of one scope as templates and tables see them; the workbook's text as literal text
 /// (<see cref="ReportMarkup.Literal"/>), each 偏差原因 registered in the model's <see cref="ClerkTexts"/>.
 /// </summary>
-public static class IndicatorViews
+internal static class IndicatorViews
 {
     public static IndicatorSetView ForDepartment(DepartmentAnalysis analysis, ClerkTexts texts) => From(analysis.DepartmentScore, texts);
 

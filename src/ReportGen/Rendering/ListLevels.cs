@@ -11,7 +11,7 @@ namespace ReportGen.Rendering;
 /// at, one below the heading it falls under, keeping the nesting it had. The template helper <c>relevel</c>
 /// (templates/README.md) calls it.
 /// </summary>
-public static partial class ListLevels
+internal static partial class ListLevels
 {
     /// <summary>The deepest level with a number of its own; deeper items take "①".</summary>
     public const int MaxLevel = 4;

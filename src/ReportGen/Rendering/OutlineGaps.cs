@@ -9,7 +9,7 @@ namespace ReportGen.Rendering;
 /// one RG200 finding at the placeholder's cell, so every gap in the report is also a finding (docs/workbook.md,
 /// "Gaps"), whichever template printed it.
 /// </summary>
-public static class OutlineGaps
+internal static class OutlineGaps
 {
     /// <param name="templatePath">The template the report was rendered with, named in the messages.</param>
     public static IReadOnlyList<Finding> Find(DepartmentAnalysis analysis, ReportDocument document, string templatePath)

@@ -11,7 +11,7 @@ namespace ReportGen.Rendering;
 /// <c>@plain </c> paragraph kinds, and the markers the <c>table</c> and <c>pagebreak</c> helpers write.
 /// Blank lines are ignored, so templates can be laid out freely.
 /// </summary>
-public static class ReportMarkup
+internal static class ReportMarkup
 {
     public const string TableMarker = "::table ";
     public const string PageBreakMarker = "::pagebreak::";

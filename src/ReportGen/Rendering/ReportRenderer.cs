@@ -4,7 +4,7 @@ using ReportGen.Model;
 namespace ReportGen.Rendering;
 
 /// <summary>Analysis → the report as blocks: build the template model, render the template, place the tables in the words of its partials/表格文字.txt.</summary>
-public static class ReportRenderer
+internal static class ReportRenderer
 {
     public static ReportDocument Render(DepartmentAnalysis analysis, string templatePath, TemplateLimits? limits = null)
     {

@@ -8,7 +8,7 @@ namespace ReportGen.Rendering;
 /// <c>{{table "名称"}}</c>: 预算执行差异表, 部门整体支出绩效自评表, 项目支出绩效自评表 (财预〔2020〕10号 attachment layout,
 /// 一级 / 二级 indicator cells merged vertically).
 /// </summary>
-public static class ReportTables
+internal static class ReportTables
 {
     public const string Variance = "预算执行差异表";
     public const string DepartmentEvaluation = "部门整体支出绩效自评表";

@@ -13,7 +13,7 @@ namespace ReportGen.Rendering;
 /// its words in the report's <see cref="Vocabulary"/> (<c>status</c>: 未达成) and its stable code (<c>statusCode</c>:
 /// notMet) for templates to branch on.
 /// </summary>
-public sealed class ScriptModelBuilder
+internal sealed class ScriptModelBuilder
 {
     /// <summary>
     /// The script objects of this build by the view they were made from: a line in both <c>lines</c> and

@@ -12,7 +12,7 @@ namespace ReportGen.Rendering;
 /// a file, or a file without some names, uses the bundled file's words (embedded in the assembly), so a custom folder
 /// keeps working (templates/README.md).
 /// </summary>
-public sealed class TableText
+internal sealed class TableText
 {
     public const string FileName = "表格文字" + WordsFile.Extension;
 

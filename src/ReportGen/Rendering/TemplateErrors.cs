@@ -11,7 +11,7 @@ namespace ReportGen.Rendering;
 /// the text at fault ("模板 t.sbn 第 3 行第 3 列：变量或函数“totls”不存在：“totls.final”。"). Scriban's own
 /// (English) message is translated when it is one a template writer meets; any other is kept after a Chinese lead.
 /// </summary>
-public static partial class TemplateErrors
+internal static partial class TemplateErrors
 {
     public static bool IsPartialName(string name) => PartialName().IsMatch(name);
 
@@ -160,4 +160,4 @@ public static partial class TemplateErrors
 }
 
 /// <summary>The template engine's own words for an error, kept beside the Chinese message for <c>--verbose</c>.</summary>
-public sealed class TemplateEngineException(string message) : Exception(message);
+internal sealed class TemplateEngineException(string message) : Exception(message);

@@ -11,7 +11,7 @@ namespace ReportGen.Rendering;
 /// examples). Each is a plain <see cref="IScriptCustomFunction"/>: no reflection, so they work under Native AOT.
 /// A call with the wrong number or kind of arguments fails with the call's place in the template.
 /// </summary>
-public static class TemplateHelpers
+internal static class TemplateHelpers
 {
     /// <summary>The key under which a render keeps the department's 基本信息 items for <c>fact</c>.</summary>
     public const string FactsTag = "reportgen.facts";

@@ -8,7 +8,7 @@ namespace ReportGen.Rendering;
 /// that comes from the workbook passes through <see cref="ReportMarkup.Literal"/> (as <c>L</c>), so that what the
 /// user typed stays text in the report whatever markup it resembles.
 /// </summary>
-public sealed class TemplateModelBuilder
+internal sealed class TemplateModelBuilder
 {
     /// <summary>The clerk's texts of the model being built (<see cref="ClerkAt(ClerkTexts, string?, SourceLocation, string, string?, int)"/>).</summary>
     private readonly ClerkTexts _texts = new();

@@ -9,7 +9,7 @@ namespace ReportGen.Rendering;
 /// <see cref="FieldStart"/> and <see cref="FieldEnd"/>; <see cref="Clean"/> applies both rules at each field's
 /// edges and removes the marks, so no literal text of the template and no text inside a field is touched.
 /// </summary>
-public static class TextJoin
+internal static class TextJoin
 {
     public const char FieldStart = '\uE000';
     public const char FieldEnd = '\uE001';

@@ -12,7 +12,7 @@ namespace ReportGen.Tests.TestSupport;
 /// columns are A 项目名称, B 支出类别, C 来源, D 年初预算数, E 调整数, F 全年预算数, G 实际支出数,
 /// H 结余结转数, I 资金来源, J 主要用途, K 别名, L 偏差原因 (so a data row n sits at row n + 1).
 /// </summary>
-public sealed class WorkbookBuilder
+internal sealed class WorkbookBuilder
 {
     public static readonly string[] LineHeader =
         ["项目名称", "支出类别", "来源", "年初预算数", "调整数", "全年预算数", "实际支出数", "结余结转数", "资金来源", "主要用途", "别名", "偏差原因"];

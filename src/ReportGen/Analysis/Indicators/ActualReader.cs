@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ReportGen.Analysis.Indicators;
 
 /// <summary>What the words around an actual's number do to its meaning (docs/domain.md, "Reading the actual value").</summary>
-public enum ActualSignal
+internal enum ActualSignal
 {
     /// <summary>Nothing around the value changes it: "126场", "完成126场", "2024年11月20日".</summary>
     None,
@@ -31,7 +31,7 @@ public enum ActualSignal
 }
 
 /// <summary>How the number of an actual stands to the true value: exactly it, or a bound on it.</summary>
-public enum ActualBound
+internal enum ActualBound
 {
     Exact,
 
@@ -54,7 +54,7 @@ public enum ActualBound
 /// <see cref="Signal"/> and <see cref="Word"/> say which word around it changes its meaning; <see cref="Bound"/> whether
 /// the number is the value or a bound on it.
 /// </summary>
-public sealed record ActualReading(string Original, string Text, ParsedValue? Value, ActualSignal Signal, string? Word, ActualBound Bound)
+internal sealed record ActualReading(string Original, string Text, ParsedValue? Value, ActualSignal Signal, string? Word, ActualBound Bound)
 {
     /// <summary>A measured value with nothing around it that changes its meaning: the only actual judged by formula.</summary>
     public bool IsClean => Signal == ActualSignal.None && Bound == ActualBound.Exact && Value is not null;
@@ -91,7 +91,7 @@ public sealed record ActualReading(string Original, string Text, ParsedValue? Va
 /// itself is read by <see cref="TargetValueParser"/>. Nothing here decides a verdict; <see cref="Decide"/> says
 /// what the words decide, or null when they do not.
 /// </summary>
-public static partial class ActualReader
+internal static partial class ActualReader
 {
     /// <summary>The denying words (docs/domain.md): 未 (未能, 尚未, 未全部, 未达…), 没, 不足, 不到, 无法, 不能, 不够, 暂无, 尚无.</summary>
     public static readonly IReadOnlyList<string> DenyingWords = ["未", "没", "不足", "不到", "无法", "不能", "不够", "暂无", "尚无"];

@@ -48,7 +48,7 @@ public enum ScoreGrade
 }
 
 /// <summary>The bundled words of the indicator enums (<see cref="Vocabulary"/>), for check messages and previews.</summary>
-public static class IndicatorNames
+internal static class IndicatorNames
 {
     public static string Of(IndicatorStatus status) => Vocabulary.Bundled.Of(status);
 
@@ -105,7 +105,7 @@ public sealed record BudgetChange(decimal Initial, decimal Final);
 /// Year-end money facts of one scope (部门整体 or a project), amounts in 万元: the computed execution rate
 /// (Actual / FinalBudget, null without a budget), the spending and the final budget.
 /// </summary>
-public sealed record ScopeFacts(decimal? ExecutionRate, decimal Actual, decimal FinalBudget)
+internal sealed record ScopeFacts(decimal? ExecutionRate, decimal Actual, decimal FinalBudget)
 {
     /// <summary>年初预算数; equal to the final budget unless given (no adjustment known).</summary>
     public decimal InitialBudget { get; init; } = FinalBudget;

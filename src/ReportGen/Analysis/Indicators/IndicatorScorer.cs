@@ -7,7 +7,7 @@ namespace ReportGen.Analysis.Indicators;
 /// 产出 / 效益 / 满意度 from the indicators, total and grade. Every part is rounded to two decimals (四舍五入) before
 /// it is added, so the total is the sum of the parts as displayed.
 /// </summary>
-public static class IndicatorScorer
+internal static class IndicatorScorer
 {
     public const decimal ExecutionRateWeight = 10m;
 

@@ -7,7 +7,7 @@ namespace ReportGen.Analysis.Indicators;
 /// name, an unreadable 指标值, unmet or far-exceeded indicators without 偏差原因. <see cref="IndicatorScorer.Score"/>
 /// already includes these findings; call this directly only for results judged elsewhere.
 /// </summary>
-public static class IndicatorValidator
+internal static class IndicatorValidator
 {
     /// <summary>Actual at or above this share of an at-least target needs a 偏差原因 (the target was set too low).</summary>
     public const decimal FarAboveShare = 1.3m;

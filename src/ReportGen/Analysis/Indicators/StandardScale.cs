@@ -4,7 +4,7 @@ using ReportGen.Model;
 namespace ReportGen.Analysis.Indicators;
 
 /// <summary>The standard an actual reached on a 评价标准 scale, and the words that say so.</summary>
-public sealed record StandardReached(string Grade, string Reason);
+internal sealed record StandardReached(string Grade, string Reason);
 
 /// <summary>
 /// A 评价标准 scale as Hebei department documents state it: "优：100%；良：90%；中：80%；差：60%以下". An indicator
@@ -12,7 +12,7 @@ public sealed record StandardReached(string Grade, string Reason);
 /// capped at the weight); the standard its actual reaches is named beside it (docs/domain.md, "评价标准 (优/良/中/差)
 /// scoring"). Higher is better when the 优 standard is the largest number, lower is better when it is the smallest.
 /// </summary>
-public sealed partial class StandardScale
+internal sealed partial class StandardScale
 {
     /// <summary>The grades in order.</summary>
     public static readonly IReadOnlyList<string> Grades = ["优", "良", "中", "差"];

@@ -10,7 +10,7 @@ namespace ReportGen.Analysis.Indicators;
 /// it cannot tell what the text means, says so in <see cref="ParsedValue.Problem"/> rather than guessing.
 /// The grammar is listed in README.md next to this file.
 /// </summary>
-public static partial class TargetValueParser
+internal static partial class TargetValueParser
 {
     private const string AtLeastWords = ">=|≥|≧|不少于|不低于|不小于|至少|达到|达|大于|高于|超过|>";
     private const string AtMostWords = "<=|≤|≦|不超过|不高于|不大于|不多于|控制在|小于|低于|少于|<";

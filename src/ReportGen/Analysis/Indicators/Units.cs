@@ -1,13 +1,13 @@
 namespace ReportGen.Analysis.Indicators;
 
 /// <summary>A unit as written, its family (units that compare) and its size in the family's base unit.</summary>
-public sealed record UnitInfo(string Name, string Family, decimal Factor);
+internal sealed record UnitInfo(string Name, string Family, decimal Factor);
 
 /// <summary>
 /// The units seen in 指标值 cells (docs/domain.md §4, the Shifeng and Liwan 2023 forms). A unit and its "…次" form count the same thing
 /// (篇 / 篇次, 场 / 场次, 人 / 人次 / 名); money converts to 万元, the unit every amount is shown in (docs/domain.md §2).
 /// </summary>
-public static class Units
+internal static class Units
 {
     private static readonly UnitInfo[] All =
     [
