@@ -98,7 +98,7 @@ public class ImportCheckTests
     }
 
     [Fact]
-    public void Import_flags_target_values_left_as_template_text_but_not_no_direct_benefit()
+    public void Import_flags_target_values_left_as_form_prompts_but_not_no_direct_benefit()
     {
         using var fixture = new FormFixture();
         var grid = Replace(Replace(PublishedForms.Media, "≥3000篇", "全年宣传报道"), "不断优化", "目标内容1");
