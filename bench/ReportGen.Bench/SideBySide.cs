@@ -67,7 +67,14 @@ internal static class SideBySide
                         rows.Add(json);
                     }
 
-                    blocks.Add(new JsonObject { [shape] = true, ["title"] = table.Title, ["note"] = table.Note, ["rows"] = rows });
+                    // The legend of a table's placeholder markers (at most one paragraph) comes between the table and its note.
+                    var legend = new JsonArray();
+                    foreach (var entry in table.Legend)
+                    {
+                        legend.Add(new JsonObject { ["text"] = entry.Text });
+                    }
+
+                    blocks.Add(new JsonObject { [shape] = true, ["title"] = table.Title, ["note"] = table.Note, ["legend"] = legend, ["rows"] = rows });
                     break;
                 case PageBreak:
                     // A page break is a property of the next paragraph in ReportGen's output, not content; the
@@ -106,7 +113,10 @@ internal static class SideBySide
                 new TableCell((i == 0 ? "{#rows}" : "") + $"{{c{i}}}" + (i == columns - 1 ? "{/rows}" : ""))).ToList();
             blocks.Add(new TableBlock(new ReportTable(
                 string.IsNullOrWhiteSpace(table.Title) ? "" : "{title}", table.ColumnWeights, [new TableRow(cells)], 0,
-                string.IsNullOrWhiteSpace(table.Note) ? null : "{note}")));
+                string.IsNullOrWhiteSpace(table.Note) ? null : "{note}")
+            {
+                Legend = [new Paragraph("{#legend}{text}{/legend}", ParagraphKind.Plain)],
+            }));
             blocks.Add(new Paragraph($"{{/{shape}}}", ParagraphKind.Plain));
         }
 
@@ -146,6 +156,7 @@ internal static class SideBySide
             }
 
             // CPU time beside wall time: on a shared machine another process's work stretches the wall clock, not this one's CPU.
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             for (var i = 0; i < runs; i++)
@@ -153,8 +164,10 @@ internal static class SideBySide
                 once();
             }
 
+            var elapsed = watch.Elapsed.TotalMilliseconds;
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            Console.WriteLine($"{name}: {watch.Elapsed.TotalMilliseconds / runs:0.000} ms ({cpu.TotalMilliseconds / runs:0.000} ms CPU)");
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            Console.WriteLine($"{name}: {elapsed / runs:0.000} ms ({cpu.TotalMilliseconds / runs:0.000} ms CPU, {allocated / 1024.0 / runs:0} KB allocated)");
         }
     }
 
@@ -175,6 +188,9 @@ internal static class SideBySide
         }
 
         var count = 0;
+        var collections = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         while (watch.Elapsed.TotalSeconds < seconds)
@@ -190,6 +206,9 @@ internal static class SideBySide
             seconds = watch.Elapsed.TotalSeconds,
             cpuSeconds = cpu.TotalSeconds,
             perSecond = count / watch.Elapsed.TotalSeconds,
+            kbPerDocument = Math.Round((GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / count),
+            gen0PerDocument = Math.Round((GC.CollectionCount(0) - collections) / (double)count, 3),
+            gcPauseMsPerDocument = Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds / count, 3),
         }));
     }
 }

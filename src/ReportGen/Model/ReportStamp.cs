@@ -24,7 +24,7 @@ public sealed record ReportStamp(string Version, string Workbook, string Text, I
     /// <summary>The paragraphs' fingerprints, <see cref="ParagraphsPerProperty"/> to a property (Word shows 255 characters of one).</summary>
     public const string ParagraphsPrefix = "ReportGen.Paragraphs.";
 
-    private const int ParagraphsPerProperty = 28;
+    internal const int ParagraphsPerProperty = 28;
 
     /// <summary>
     /// A fingerprint (8 hex digits) of each paragraph's text outside the fields, in document order (body and table
@@ -124,15 +124,27 @@ public static class Fingerprint
     /// fields and a text of the clerk's is registered for every report made (docs/performance.md): the hash is the
     /// cheapest that tells two texts apart, not one that resists forgery.
     /// </summary>
-    public static string Of(string? text)
+    public static string Of(string? text) => Hex(Fnv(Clean(text)));
+
+    /// <summary><see cref="Of"/> as a number, of part of a string: without a copy when it holds no mark and no CR.</summary>
+    public static ulong Hash(ReadOnlySpan<char> text) =>
+        text.Contains(ReportDocument.LiteralMark) || text.Contains('\r') ? Fnv(Clean(text.ToString())) : Fnv(text.Trim());
+
+    /// <summary>The fingerprint of an empty text (a placeholder's cell).</summary>
+    public static readonly string Empty = Of(null);
+
+    /// <summary>A 64-bit fingerprint as the stamp writes it: 16 lowercase hex digits.</summary>
+    public static string Hex(ulong hash) => hash.ToString("x16", CultureInfo.InvariantCulture);
+
+    private static ulong Fnv(ReadOnlySpan<char> text)
     {
         var hash = 14695981039346656037UL;
-        foreach (var c in Clean(text))
+        foreach (var c in text)
         {
             hash = (hash ^ c) * 1099511628211UL;
         }
 
-        return hash.ToString("x16", CultureInfo.InvariantCulture);
+        return hash;
     }
 
 
@@ -172,6 +184,7 @@ public static class Fingerprint
 
         private readonly List<int> paragraphs = [];
         private readonly List<(int Start, int End)> fields = [];
+        private readonly List<Field> written = [];
         private char[] buffer = ArrayPool<char>.Shared.Rent(16 * 1024);
         private int length;
         private int fieldDepth;
@@ -199,10 +212,9 @@ public static class Fingerprint
 
         public void Append(ReadOnlySpan<char> text)
         {
-            // Almost every text has none of the skipped characters: three vectorised range checks (a search value
-            // over this set is not vectorised for CJK text) let it be copied at once (docs/performance.md).
-            if (text.IndexOfAnyInRange('\0', '\u001F') < 0 && text.IndexOfAnyInRange('\uD800', '\uDFFF') < 0
-                && text.IndexOfAnyInRange('\uFFFE', '\uFFFF') < 0)
+            // Almost every text has none of the skipped characters: one vectorised check (a search value over this
+            // set is not vectorised for CJK text) lets it be copied at once (docs/performance.md).
+            if (!TextScan.HasControlSurrogateOrNonCharacter(text))
             {
                 Copy(text);
                 return;
@@ -241,16 +253,40 @@ public static class Fingerprint
             length += part.Length;
         }
 
+        /// <summary>
+        /// A field the writer wrote (docs/report-fields.md): its cell, title and part, the fingerprint of the cell's
+        /// text when the report was made (null: the text it shows), and the fingerprint of the text it shows.
+        /// </summary>
+        public readonly record struct Field(string Cell, string Title, int Part, string? Given, ulong Shown);
+
+        /// <summary>Records a field for the stamp; returns its number (1 for the first).</summary>
+        public int AddField(in Field field)
+        {
+            written.Add(field);
+            return written.Count;
+        }
+
+        /// <summary>The fields recorded by <see cref="AddField"/>, in document order.</summary>
+        public IReadOnlyList<Field> Fields => written;
+
         /// <summary>The fingerprint of the whole text.</summary>
-        public string Finish() => Words.Add(Words.Start, buffer.AsSpan(0, length)).ToString("x16", CultureInfo.InvariantCulture);
+        public string Finish() => Hex(FinishHash());
+
+        public ulong FinishHash() => Words.Add(Words.Start, buffer.AsSpan(0, length));
 
         /// <summary>
-        /// Each paragraph's fingerprint (<see cref="OfParagraph"/>) of its text with each field's text replaced by one
-        /// U+FFFC, so that filling a field leaves its paragraph as it was.
+        /// Each paragraph's fingerprint (<see cref="ParagraphHashes"/>) as the stamp writes it, 8 hex digits.
         /// </summary>
-        public List<string> ParagraphFingerprints()
+        public List<string> ParagraphFingerprints() =>
+            [.. ParagraphHashes().Select(hash => hash.ToString("x8", CultureInfo.InvariantCulture))];
+
+        /// <summary>
+        /// Each paragraph's fingerprint of its text with each field's text replaced by one U+FFFC, so that filling a
+        /// field leaves its paragraph as it was: FNV over words, folded to 32 bits.
+        /// </summary>
+        public uint[] ParagraphHashes()
         {
-            var result = new List<string>(paragraphs.Count);
+            var result = new uint[paragraphs.Count];
             var field = 0;
             for (var p = 0; p < paragraphs.Count; p++)
             {
@@ -263,16 +299,24 @@ public static class Fingerprint
                     field++;
                 }
 
+                // Fields that touch (an actual and the placeholder after it) count as one: LibreOffice may write
+                // two controls with nothing between them as one (docs/report-fields.md).
+                var any = false;
                 for (var f = field; f < fields.Count && fields[f].Start < end; f++)
                 {
                     var (from, to) = fields[f];
-                    hash = Words.Add(hash, buffer.AsSpan(position, Math.Max(0, from - position)));
-                    hash = Words.Add(hash, "\uFFFC");
+                    if (!any || from > position)
+                    {
+                        hash = Words.Add(hash, buffer.AsSpan(position, Math.Max(0, from - position)));
+                        hash = Words.Add(hash, "\uFFFC");
+                    }
+
+                    any = true;
                     position = Math.Max(position, Math.Min(to, end));
                 }
 
                 hash = Words.Add(hash, buffer.AsSpan(position, Math.Max(0, end - position)));
-                result.Add(((uint)(hash ^ (hash >> 32))).ToString("x8", CultureInfo.InvariantCulture));
+                result[p] = (uint)(hash ^ (hash >> 32));
             }
 
             return result;

@@ -40,6 +40,9 @@ public sealed class Vocabulary
 
     /// <summary>The stable code of an enum value, for templates: the member's name in camelCase (PartlyMet → partlyMet).</summary>
     public static string Code<T>(T value)
+        where T : struct, Enum => EnumNames<T>.Codes.TryGetValue(value, out var code) ? code : MakeCode(value);
+
+    private static string MakeCode<T>(T value)
         where T : struct, Enum
     {
         var name = value.ToString();
@@ -105,6 +108,16 @@ public sealed class Vocabulary
     };
 
     /// <summary>
+    /// Each defined member's key and code, made once: the template model asks for them for every line and
+    /// indicator of every report, and an enum's name is costly to make (docs/performance.md).
+    /// </summary>
+    private static class EnumNames<T>
+        where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> Codes = Enum.GetValues<T>().Distinct().ToDictionary(v => v, MakeCode);
+    }
+
+    /// <summary>
     /// The visible mark of text the user still has to write, with the cell to write it in when known:
     /// 【待填写：偏差原因（绩效指标!J7）】. <c>check</c> reports the same cell (docs/workbook.md, "Missing inputs").
     /// </summary>
@@ -141,7 +154,11 @@ public sealed class Vocabulary
     {
         foreach (var (name, value) in values)
         {
-            text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
+            // Looked for before the "{name}" is made: a text without the name is returned as it is.
+            if (text.Contains(name, StringComparison.Ordinal))
+            {
+                text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
+            }
         }
 
         return text;

@@ -132,31 +132,7 @@ public static partial class DocxWriter
 
     private static void WriteParagraph(PartXml xml, ParagraphItem paragraph)
     {
-        xml.Start("p");
-        xml.Start("pPr");
-        xml.Empty("pStyle", paragraph.StyleId);
-        if (paragraph.KeepNext)
-        {
-            xml.Empty("keepNext");
-        }
-
-        if (paragraph.BreakBefore)
-        {
-            xml.Empty("pageBreakBefore");
-        }
-
-        if (paragraph.Align is { } align)
-        {
-            xml.Empty("jc", align);
-        }
-
-        // spacing, then the paragraph mark's rPr, last in CT_PPr's order; a joiner has no jc, which would go between.
-        if (paragraph.Joiner)
-        {
-            xml.Write(Hairline);
-        }
-
-        xml.End();
+        StartParagraph(xml, paragraph.StyleId, paragraph.KeepNext, paragraph.BreakBefore, paragraph.Align, paragraph.Joiner);
         if (paragraph.PageBreak)
         {
             xml.Start("r");
@@ -167,6 +143,36 @@ public static partial class DocxWriter
         }
 
         WriteRuns(xml, paragraph.Text, paragraph.Bold, paragraph.Fields);
+        xml.End();
+    }
+
+    /// <summary>A paragraph's start and properties; its runs and end follow.</summary>
+    private static void StartParagraph(PartXml xml, string styleId, bool keepNext, bool breakBefore = false, string? align = null, bool joiner = false)
+    {
+        xml.Start("p");
+        xml.Start("pPr");
+        xml.Empty("pStyle", styleId);
+        if (keepNext)
+        {
+            xml.Empty("keepNext");
+        }
+
+        if (breakBefore)
+        {
+            xml.Empty("pageBreakBefore");
+        }
+
+        if (align is not null)
+        {
+            xml.Empty("jc", align);
+        }
+
+        // spacing, then the paragraph mark's rPr, last in CT_PPr's order; a joiner has no jc, which would go between.
+        if (joiner)
+        {
+            xml.Write(Hairline);
+        }
+
         xml.End();
     }
 
@@ -239,6 +245,9 @@ public static partial class DocxWriter
     /// <summary>U+2060 WORD JOINER: no line break on either side, invisible (Word, WPS and LibreOffice honour it).</summary>
     private const char WordJoiner = '\u2060';
 
+    /// <summary>A search value, not IndexOfAnyInRange, which allocated 96 bytes a call on .NET 10 (docs/performance.md).</summary>
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
     private const string GluedBefore = "≥≤＞＜><±～~￥¥约";
 
     /// <summary>
@@ -249,18 +258,64 @@ public static partial class DocxWriter
     /// </summary>
     internal static ReadOnlySpan<char> Unbroken(ReadOnlySpan<char> text)
     {
-        if (text.IndexOfAnyInRange('0', '9') < 0)
+        if (!text.ContainsAny(Digits))
         {
             return text;
         }
 
         System.Text.StringBuilder? glued = null;
+        var from = 0;
         var afterNumber = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var at = NextJoin(text, 0, ref afterNumber); at >= 0; at = NextJoin(text, at + 1, ref afterNumber))
+        {
+            (glued ??= new System.Text.StringBuilder(text.Length + 8)).Append(text[from..(at + 1)]).Append(WordJoiner);
+            from = at + 1;
+        }
+
+        return glued is null ? text : glued.Append(text[from..]).ToString();
+    }
+
+    /// <summary>
+    /// Writes <see cref="Unbroken"/>'s text as element content, a stretch at a time with the joiners between: no
+    /// string is made for it (most table cells hold a figure with its unit, docs/performance.md).
+    /// </summary>
+    private static void WriteUnbroken(PartXml xml, ReadOnlySpan<char> text)
+    {
+        if (!text.ContainsAny(Digits))
+        {
+            xml.Text(text);
+            return;
+        }
+
+        var from = 0;
+        var afterNumber = 0;
+        for (var at = NextJoin(text, 0, ref afterNumber); at >= 0; at = NextJoin(text, at + 1, ref afterNumber))
+        {
+            xml.Text(text[from..(at + 1)]);
+            xml.Text(WordJoinerText);
+            from = at + 1;
+        }
+
+        if (from < text.Length || from == 0)
+        {
+            xml.Text(text[from..]);
+        }
+    }
+
+    private const string WordJoinerText = "\u2060";
+
+    /// <summary>
+    /// The first index from <paramref name="i"/> after which a word joiner goes, or -1: after a digit (or a number's
+    /// % or point) followed by CJK, after the first of two CJK characters following a number, and after a sign
+    /// before a digit; never where a joiner is already. <paramref name="afterNumber"/> carries the scan's state.
+    /// </summary>
+    private static int NextJoin(ReadOnlySpan<char> text, int i, ref int afterNumber)
+    {
+        for (; i < text.Length; i++)
         {
             var c = text[i];
             var next = i + 1 < text.Length ? text[i + 1] : '\0';
-            var join = false;
+            bool join;
             if (char.IsAsciiDigit(c) || c is '%' or '.' && afterNumber > 0 && char.IsAsciiDigit(text[i - 1]))
             {
                 afterNumber = 2;
@@ -279,16 +334,11 @@ public static partial class DocxWriter
 
             if (join && next != WordJoiner)
             {
-                glued ??= new System.Text.StringBuilder(text.Length + 8).Append(text[..i]);
-                glued.Append(c).Append(WordJoiner);
-            }
-            else
-            {
-                glued?.Append(c);
+                return i;
             }
         }
 
-        return glued is null ? text : glued.ToString();
+        return -1;
     }
 
     private static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF';
@@ -311,7 +361,7 @@ public static partial class DocxWriter
             {
                 xml.Start("t");
                 xml.Attribute("xml:space", "preserve");
-                xml.Text(Unbroken(part));
+                WriteUnbroken(xml, part);
                 xml.End();
             }
 

@@ -4,10 +4,6 @@ namespace ReportGen.Output;
 
 public static partial class DocxWriter
 {
-    /// <summary>The fields of the report being written, in document order: field n is the nth (docs/report-fields.md).</summary>
-    [ThreadStatic]
-    private static List<FieldStamp>? _fields;
-
     /// <summary>
     /// Run properties of the text a clerk types into a field, by bold: the font hint and weight of the text around it,
     /// without the placeholder's highlight (Word takes them from the control's own rPr).
@@ -63,16 +59,14 @@ public static partial class DocxWriter
     /// </summary>
     private static void WriteField(PartXml xml, string text, FieldSpan field, bool bold)
     {
-        var shown = text.Substring(field.Start, field.Length);
-        var fields = _fields ??= [];
-        var id = fields.Count + 1;
-        var shownFingerprint = Fingerprint.Of(shown);
-        fields.Add(new FieldStamp(id, field.Cell ?? "", field.Title, field.Part,
-            field.Given ?? (field.Empty ? Fingerprint.Of(null) : shownFingerprint), shownFingerprint));
+        // The field n is the nth written (docs/report-fields.md); the text collector keeps it for the stamp.
+        var shown = text.AsSpan(field.Start, field.Length);
+        var id = xml.Collect?.AddField(new Fingerprint.Builder.Field(field.Cell ?? "", field.Title, field.Part,
+            field.Given ?? (field.Empty ? Fingerprint.Empty : null), Fingerprint.Hash(shown))) ?? 0;
 
         xml.Start("bookmarkStart");
         xml.W("id", id);
-        xml.W("name", ReportStamp.BookmarkName(id));
+        xml.W("name", ReportStamp.BookmarkPrefix, id);
         xml.End();
         xml.Start("sdt");
         xml.Start("sdtPr");
@@ -101,13 +95,5 @@ public static partial class DocxWriter
         xml.Start("bookmarkEnd");
         xml.W("id", id);
         xml.End();
-    }
-
-    /// <summary>The fields written since the last call, for the stamp; starts the count again.</summary>
-    private static List<FieldStamp> TakeFields()
-    {
-        var fields = _fields ?? [];
-        _fields = null;
-        return fields;
     }
 }

@@ -166,7 +166,9 @@ public static partial class DocxWriter
         Width(xml, "tcW", width);
         if (span > 1)
         {
-            xml.Empty("gridSpan", span.ToString(Invariant));
+            xml.Start("gridSpan");
+            xml.W("val", span);
+            xml.End();
         }
 
         if (cell.Merge != VerticalMerge.None)
@@ -182,12 +184,14 @@ public static partial class DocxWriter
             CellAlign.Right => "right",
             _ => null,
         };
-        var covered = cell.Merge == VerticalMerge.Continue;
-        WriteParagraph(xml, new ParagraphItem(StyleIds.TableText, covered ? string.Empty : cell.Text, cell.Bold, align)
+        // The cell's paragraph, written without a ParagraphItem: a report has hundreds of cells.
+        StartParagraph(xml, StyleIds.TableText, keepNext, align: align);
+        if (cell.Merge != VerticalMerge.Continue)
         {
-            Fields = covered ? [] : cell.Fields,
-            KeepNext = keepNext,
-        });
+            WriteRuns(xml, cell.Text, cell.Bold, cell.Fields);
+        }
+
+        xml.End();
         xml.End();
     }
 

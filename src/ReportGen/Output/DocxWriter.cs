@@ -64,7 +64,6 @@ public static partial class DocxWriter
         // Fastest (zlib level 1): document.xml is almost all of a report's bytes and deflating it at the default
         // level was a sixth of a batch's CPU; the sample's report grows from 16 to 22 KB.
         using var text = new Fingerprint.Builder();
-        _fields = null;
         PackageZip.Part(zip, "word/document.xml", stream =>
         {
             using var xml = new PartXml(stream) { Collect = text };
@@ -76,8 +75,7 @@ public static partial class DocxWriter
         PackageZip.Part(zip, "word/styles.xml", stream => stream.Write(parts.Styles));
 
         // Last, out of name order: the stamp holds the fingerprint of the text just written.
-        var stamp = new ReportStamp(Version, document.Workbook, text.Finish(), TakeFields()) { Paragraphs = text.ParagraphFingerprints() };
-        PackageZip.Part(zip, "docProps/custom.xml", stream => WriteStamp(stream, stamp), CompressionLevel.Fastest);
+        PackageZip.Part(zip, "docProps/custom.xml", stream => WriteStamp(stream, document.Workbook, text), CompressionLevel.Fastest);
     }
 
     /// <summary>Fixed relationship ids: the SDK would otherwise generate random ones.</summary>

@@ -72,9 +72,17 @@ internal sealed class PartXml : IDisposable
             Collect.Paragraph();
         }
 
-        CloseTag();
-        Ascii(startTag);
-        Ascii(name);
+        // One reservation for the '>' closing the previous tag, "<w:" and the name: there are tens of thousands
+        // of elements in a report (docs/performance.md).
+        var close = tagOpen ? 1 : 0;
+        Reserve(close + startTag.Length + name.Length);
+        if (tagOpen)
+        {
+            buffer[length++] = (byte)'>';
+        }
+
+        Put(startTag);
+        Put(name);
         open.Add(name);
         tagOpen = true;
     }
@@ -86,14 +94,16 @@ internal sealed class PartXml : IDisposable
         open.RemoveAt(open.Count - 1);
         if (tagOpen)
         {
-            Ascii(" />");
+            Reserve(3);
+            Put(" />");
             tagOpen = false;
         }
         else
         {
-            Ascii(endTag);
-            Ascii(name);
-            Byte((byte)'>');
+            Reserve(endTag.Length + name.Length + 1);
+            Put(endTag);
+            Put(name);
+            buffer[length++] = (byte)'>';
         }
 
         ends?.Add(length);
@@ -106,9 +116,19 @@ internal sealed class PartXml : IDisposable
     /// <summary>A WordprocessingML attribute <c>w:name="value"</c> on the element just started.</summary>
     public void W(string name, string value)
     {
-        Ascii(" w:");
-        Ascii(name);
-        Ascii("=\"");
+        // Most values are short ASCII words ("dxa", "center", a style id): copied at once with the name around them.
+        if (value.Length <= 32 && System.Text.Ascii.IsValid(value) && !value.AsSpan().ContainsAny(AttributeSpecials))
+        {
+            Reserve(6 + name.Length + value.Length);
+            Put(" w:");
+            Put(name);
+            Put("=\"");
+            Put(value);
+            buffer[length++] = (byte)'"';
+            return;
+        }
+
+        AttributeStart(name);
         Escaped(value, attribute: true);
         Byte((byte)'"');
     }
@@ -116,18 +136,63 @@ internal sealed class PartXml : IDisposable
     /// <summary>A w: attribute with an integer value.</summary>
     public void W(string name, int value)
     {
-        Ascii(" w:");
-        Ascii(name);
-        Ascii("=\"");
-        Reserve(11);
+        Reserve(6 + name.Length + 11);
+        Put(" w:");
+        Put(name);
+        Put("=\"");
         value.TryFormat(buffer.AsSpan(length), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
         length += written;
-        Byte((byte)'"');
+        buffer[length++] = (byte)'"';
+    }
+
+    /// <summary>A w: attribute whose value is an ASCII prefix and an integer (<c>w:name="_RG7"</c>).</summary>
+    public void W(string name, string prefix, int value)
+    {
+        Reserve(6 + name.Length + prefix.Length + 11);
+        Put(" w:");
+        Put(name);
+        Put("=\"");
+        Put(prefix);
+        value.TryFormat(buffer.AsSpan(length), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        length += written;
+        buffer[length++] = (byte)'"';
+    }
+
+    private void AttributeStart(string name)
+    {
+        Reserve(5 + name.Length);
+        Put(" w:");
+        Put(name);
+        Put("=\"");
+    }
+
+    /// <summary>Copies an ASCII constant into room already reserved.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Put(string text)
+    {
+        var target = buffer.AsSpan(length, text.Length);
+        for (var i = 0; i < target.Length; i++)
+        {
+            target[i] = (byte)text[i];
+        }
+
+        length += text.Length;
     }
 
     /// <summary>An attribute named as given: unprefixed, or with its prefix (<c>xml:space</c>, <c>r:id</c>, <c>xmlns:r</c>).</summary>
     public void Attribute(string qualifiedName, string value)
     {
+        if (value.Length <= 32 && System.Text.Ascii.IsValid(value) && !value.AsSpan().ContainsAny(AttributeSpecials))
+        {
+            Reserve(4 + qualifiedName.Length + value.Length);
+            buffer[length++] = (byte)' ';
+            Put(qualifiedName);
+            Put("=\"");
+            Put(value);
+            buffer[length++] = (byte)'"';
+            return;
+        }
+
         Byte((byte)' ');
         Ascii(qualifiedName);
         Ascii("=\"");
@@ -351,17 +416,10 @@ internal sealed class PartXml : IDisposable
         }
     }
 
-    /// <summary>
-    /// Surrogates (kept only in pairs) and U+FFFE/U+FFFF. A search value, not two IndexOfAnyInRange calls: those
-    /// allocated 96 bytes each on .NET 10, for every text and attribute of a report (docs/performance.md).
-    /// </summary>
-    private static readonly SearchValues<char> Unwritable = SearchValues.Create(
-        string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)) + "\uFFFE\uFFFF");
-
     /// <summary>Text without markup characters, as UTF-8; unpaired surrogates, U+FFFE and U+FFFF are dropped.</summary>
     private void Plain(ReadOnlySpan<char> chars)
     {
-        if (!chars.ContainsAny(Unwritable))
+        if (!Model.TextScan.HasSurrogateOrNonCharacter(chars))
         {
             Utf8(chars);
             return;
@@ -388,9 +446,26 @@ internal sealed class PartXml : IDisposable
         length += Encoding.UTF8.GetBytes(chars, buffer.AsSpan(length));
     }
 
+    /// <summary>
+    /// An ASCII constant (a name, a fixed piece of markup). Most are a few characters, for which a plain loop is
+    /// several times cheaper than <see cref="System.Text.Ascii.FromUtf16"/>'s call, and there are tens of thousands
+    /// of them in a report (docs/performance.md).
+    /// </summary>
     private void Ascii(string text)
     {
         Reserve(text.Length);
+        if (text.Length <= 16)
+        {
+            var target = buffer.AsSpan(length, text.Length);
+            for (var i = 0; i < target.Length; i++)
+            {
+                target[i] = (byte)text[i];
+            }
+
+            length += text.Length;
+            return;
+        }
+
         System.Text.Ascii.FromUtf16(text, buffer.AsSpan(length, text.Length), out var written);
         length += written;
     }

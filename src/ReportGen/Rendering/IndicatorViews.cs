@@ -31,7 +31,7 @@ public static class IndicatorViews
         Level2 = ReportMarkup.Literal(result.Row.Level2),
         Level3 = ReportMarkup.Literal(result.Row.Level3),
         Target = ReportMarkup.Literal(result.Row.Target),
-        Actual = result.ActualText.Length > 0 ? ReportMarkup.Literal(result.ActualText) : null,
+        Actual = Actual(result, texts),
         Kind = result.Kind,
         Status = result.Status,
         Reason = result.Reason.Length > 0 ? ReportMarkup.Literal(result.Reason) : null,
@@ -47,4 +47,21 @@ public static class IndicatorViews
         BudgetAdjustment = result.BudgetAdjustment,
         DeviationCell = result.Row.CellOf("偏差原因").ToString(),
     };
+
+    /// <summary>
+    /// The actual as shown: the clerk's 实际完成值 is a field of its cell (docs/report-fields.md); an actual the tool
+    /// computed (an execution-rate indicator's rate) is not the clerk's text and stays plain.
+    /// </summary>
+    private static string? Actual(IndicatorResult result, ClerkTexts texts)
+    {
+        if (result.ActualText.Length == 0)
+        {
+            return null;
+        }
+
+        var text = ReportMarkup.Literal(result.ActualText);
+        return string.Equals(result.ActualText, result.Row.Actual, StringComparison.Ordinal)
+            ? TemplateModelBuilder.ClerkAt(texts, text, result.Row.CellOf("实际完成值"), "实际完成值")
+            : text;
+    }
 }

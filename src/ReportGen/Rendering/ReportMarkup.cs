@@ -297,7 +297,10 @@ public static class ReportMarkup
     }
 
     /// <summary>One text of the markup (a table cell's) without its field marks, and its fields.</summary>
-    public static (string Text, IReadOnlyList<FieldSpan> Fields) Unwrap(string markup) => new FieldReader().Read(markup);
+    public static (string Text, IReadOnlyList<FieldSpan> Fields) Unwrap(string markup) =>
+        markup.Contains(FieldOpen, StringComparison.Ordinal) || markup.Contains(Vocabulary.PlaceholderMark, StringComparison.Ordinal)
+            ? new FieldReader().Read(markup)
+            : (markup, []);
 
     /// <summary>
     /// Takes the field marks out of the markup, line by line, and records each field's span. A field that runs over
@@ -378,7 +381,26 @@ public static class ReportMarkup
             }
 
             var plain = text.ToString();
-            return (plain, [.. Written(plain, fields).OrderBy(f => f.Start).ThenByDescending(f => f.Length)]);
+            return (plain, Sorted(Written(plain, fields)));
+        }
+
+        /// <summary>The spans by start, a longer one first where two start together; a stable insertion sort, as OrderBy was.</summary>
+        private static FieldSpan[] Sorted(IReadOnlyList<FieldSpan> fields)
+        {
+            var sorted = new FieldSpan[fields.Count];
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                var field = fields[i];
+                var j = i;
+                for (; j > 0 && (sorted[j - 1].Start > field.Start || (sorted[j - 1].Start == field.Start && sorted[j - 1].Length < field.Length)); j--)
+                {
+                    sorted[j] = sorted[j - 1];
+                }
+
+                sorted[j] = field;
+            }
+
+            return sorted;
         }
 
         /// <summary>

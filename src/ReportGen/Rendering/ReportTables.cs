@@ -48,7 +48,8 @@ public static class ReportTables
         var separator = words["占位符.说明分隔"];
         foreach (var table in tables)
         {
-            var rows = table.Rows.Select(row => new TableRow([.. row.Cells.Select(Marked)])).ToList();
+            // Only the rows with a placeholder are made again: most rows of most tables have none.
+            var rows = table.Rows.Select(row => row.Cells.Any(NeedsMarker) ? new TableRow([.. row.Cells.Select(Marked)]) : row).ToList();
             if (table.JoinsNext)
             {
                 yield return table with { Rows = rows };
@@ -63,9 +64,27 @@ public static class ReportTables
             legendFields.Clear();
         }
 
+        static bool NeedsMarker(TableCell cell)
+        {
+            if (cell.Merge == VerticalMerge.Continue)
+            {
+                return false;
+            }
+
+            foreach (var field in cell.Fields)
+            {
+                if (field.Empty)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         TableCell Marked(TableCell cell)
         {
-            if (cell.Merge == VerticalMerge.Continue || !cell.Fields.Any(f => f.Empty))
+            if (!NeedsMarker(cell))
             {
                 return cell;
             }
@@ -305,7 +324,7 @@ public static class ReportTables
                 C("", merge: VerticalMerge.Continue),
                 C(item.Level1, merge: sameLevel1 ? VerticalMerge.Continue : VerticalMerge.Restart),
                 C(item.Level2, merge: sameLevel2 ? VerticalMerge.Continue : VerticalMerge.Restart),
-                L(item.Level3), C(item.Target), C(ActualCell(t, item)),
+                L(item.Level3), C(item.Target), C(ActualCell(t, item, texts)),
                 C(item.Weight is { } w ? Money.Format(w) : "—"), C(item.Score is { } s ? Money.Format(s) : "—"),
                 L(Clerk(texts, item.Deviation) ?? (item.NeedsCause ? Gap(t, item.CausePrompt(t.Words), item.DeviationCell) : "")));
         }
@@ -320,7 +339,7 @@ public static class ReportTables
     /// The user's actual, then a placeholder for the column still to fill (实际完成值, which leaves no actual, or
     /// 完成情况); never a value the user did not write.
     /// </summary>
-    private static string ActualCell(TableText t, IndicatorView item) => item.MissingField is { } field
-        ? (item.Actual ?? "") + Gap(t, t["自评表.待填写." + field], item.MissingCell)
-        : (item.Actual ?? "") + (item.StandardReached is { } grade ? t["自评表.达到标准", ("标准", grade)] : "");
+    private static string ActualCell(TableText t, IndicatorView item, ClerkTexts texts) => item.MissingField is { } field
+        ? (Clerk(texts, item.Actual) ?? "") + Gap(t, t["自评表.待填写." + field], item.MissingCell)
+        : (Clerk(texts, item.Actual) ?? "") + (item.StandardReached is { } grade ? t["自评表.达到标准", ("标准", grade)] : "");
 }

@@ -148,9 +148,22 @@ public sealed class TemplateModelBuilder
         Offices = L(info.Fact("内设机构")),
         Subordinates = L(info.Fact("下属单位")),
         AnnualGoal = ClerkAt(L(info.Fact("年度总体目标")), annualGoalCell, "年度总体目标"),
-        Facts = info.Facts.ToDictionary(fact => fact.Key, fact => L(fact.Value)),
+        Facts = info.Facts.ToDictionary(fact => fact.Key, fact => Fact(info, fact.Key, fact.Value)),
         FactCells = info.FactRows.ToDictionary(row => row.Key, row => row.Value.ToString()),
     };
+
+    /// <summary>
+    /// A 基本信息 item as the <c>fact</c> helper gives it to templates: the clerk's text, a field of its cell titled
+    /// with the item's name (docs/report-fields.md). A copy, so that the department's own members read from the
+    /// same item (its name, 预算单位数…) stay plain text where the template writes them.
+    /// </summary>
+    private string Fact(DepartmentInfo info, string key, string value)
+    {
+        var text = L(value);
+        return info.FactRows.TryGetValue(key, out var cell) && !string.IsNullOrWhiteSpace(text)
+            ? ClerkAt(new string(text.AsSpan()), cell, key)
+            : text;
+    }
 
     private LineView BuildLine(DepartmentAnalysis analysis, LineFigures line, int index)
     {

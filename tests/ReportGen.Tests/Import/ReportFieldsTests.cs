@@ -189,6 +189,26 @@ public sealed class ReportFieldsTests : IDisposable
     }
 
     [Fact]
+    public void A_changed_actual_in_Word_comes_back_into_its_cell_and_the_next_report_shows_it()
+    {
+        const string Actual = "绩效指标!F13";
+        var report = Generate();
+        // The text as the clerk sees it: the invisible word joiners between a figure and its unit are not his.
+        Assert.Equal("2886篇次", FilledReport.Text(FilledReport.Open(report).Control(Actual)).Replace("\u2060", "", StringComparison.Ordinal));
+        Assert.Equal("实际完成值", FilledReport.Alias(FilledReport.Open(report).Control(Actual)));
+        FilledReport.Open(report).Type(Actual, "3012篇次").Save(_dir.File("填写.docx"));
+
+        var imported = CliHarness.Run("import", _dir.File("填写.docx"), "--into", Workbook());
+
+        Assert.True(imported.ExitCode == 0, imported.Error + imported.Output);
+        Assert.Contains($"{Actual}（实际完成值）：“3012篇次”", imported.Output, StringComparison.Ordinal);
+        Assert.Equal("3012篇次", CellText(Actual));
+        var again = Generate("报告.docx", "--force");
+        Assert.Equal("3012篇次", FilledReport.Text(FilledReport.Open(again).Control(Actual)).Replace("\u2060", "", StringComparison.Ordinal));
+        Assert.Equal(Fingerprint.Of("3012篇次"), Stamp(again).Fields.First(f => f.Cell == Actual).Given);
+    }
+
+    [Fact]
     public void A_field_whose_cell_changed_in_the_workbook_too_is_a_conflict_and_neither_text_is_overwritten()
     {
         var report = Generate();

@@ -136,6 +136,33 @@ public sealed partial class ReportTruthTests
     }
 
     [Fact]
+    public void A_basic_information_item_a_template_prints_with_fact_and_the_clerks_actuals_are_fields_of_their_cells()
+    {
+        using var dir = new TempDir();
+        var folder = SampleCopy(dir);
+        const string Use = "自评结果将作为下年预算安排的重要依据，并随部门决算公开。";
+        File.AppendAllText(Path.Combine(folder, "基本信息.csv"), $"\n自评结果应用情况,{Use}\n");
+        var analysis = GenerateJob.Analyze(folder);
+        var row = analysis.Workbook.Department.FactRows["自评结果应用情况"];
+
+        var document = ReportRenderer.Render(analysis, Path.Combine(Repo.Templates, "hunan.sbn"));
+
+        var paragraph = document.Blocks.OfType<Paragraph>().Single(p => p.Text.Contains(Use, StringComparison.Ordinal));
+        var field = Assert.Single(paragraph.Fields, f => f.Title == "自评结果应用情况");
+        Assert.Equal(row.ToString(), field.Cell);
+        Assert.Equal(Use, paragraph.Text.Substring(field.Start, field.Length));
+        Assert.False(field.Empty);
+        Assert.Equal(Fingerprint.Of(Use), field.Given);
+
+        // The clerk's 实际完成值 is a field of its cell (绩效指标!F13 of the sample: 2886篇次); the
+        // department's name, read from 基本信息 too, is not a field where the template writes it.
+        var actuals = document.Fields().Where(f => f.Title == "实际完成值" && !f.Empty).ToList();
+        Assert.Contains(actuals, f => f.Cell == "绩效指标!F13" && f.Given == Fingerprint.Of("2886篇次"));
+        Assert.All(actuals, f => Assert.StartsWith("绩效指标!F", f.Cell, StringComparison.Ordinal));
+        Assert.DoesNotContain(document.Fields(), f => f.Title == "部门名称");
+    }
+
+    [Fact]
     public void Placeholders_and_findings_correspond_when_the_user_wrote_the_problems_of_a_late_spender()
     {
         using var dir = new TempDir();
