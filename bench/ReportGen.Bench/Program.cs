@@ -34,7 +34,9 @@ public static class Program
                 SideBySide.Content(args[1]);
                 return 0;
             case "throughput":
-                SideBySide.Throughput(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+                SideBySide.Throughput(
+                    args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10,
+                    args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0);
                 return 0;
             case "split":
                 SideBySide.Split(args.Length > 1 ? int.Parse(args[1]) : 500);

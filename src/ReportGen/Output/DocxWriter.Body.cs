@@ -177,22 +177,47 @@ public static partial class DocxWriter
     }
 
     /// <summary>
-    /// A run's properties by bold and placeholder, encoded once: the same four fragments are most of a report's
-    /// runs (docs/performance.md). Each says its text is East Asian (w:hint), so that “”、— take the Chinese font
-    /// and not the Latin one.
+    /// A run's properties by East Asian hint, bold and placeholder, encoded once: the same few fragments are most of
+    /// a report's runs (docs/performance.md). A run whose text holds a character Word may set in either font (“”、—…,
+    /// see <see cref="NeedsHint"/>) says its text is East Asian (w:hint), so that they take the Chinese font and not
+    /// the Latin one; a run of Chinese characters, digits and ASCII only has no such character and no hint, which
+    /// keeps document.xml a sixth smaller. A plain run without hint has no properties at all (null).
     /// </summary>
-    private static readonly PartXml.Fragment[] RunProperties =
+    private static readonly PartXml.Fragment?[] RunProperties =
     [
-        RunPropertiesOf(bold: false, placeholder: false), RunPropertiesOf(bold: false, placeholder: true),
-        RunPropertiesOf(bold: true, placeholder: false), RunPropertiesOf(bold: true, placeholder: true),
+        null, RunPropertiesOf(hint: false, bold: false, placeholder: true),
+        RunPropertiesOf(hint: false, bold: true, placeholder: false), RunPropertiesOf(hint: false, bold: true, placeholder: true),
+        RunPropertiesOf(hint: true, bold: false, placeholder: false), RunPropertiesOf(hint: true, bold: false, placeholder: true),
+        RunPropertiesOf(hint: true, bold: true, placeholder: false), RunPropertiesOf(hint: true, bold: true, placeholder: true),
     ];
 
-    private static PartXml.Fragment RunPropertiesOf(bool bold, bool placeholder) => PartXml.Record(xml =>
+    /// <summary>
+    /// Whether the text holds a character whose font Word chooses by the run's hint (ECMA-376 Part 1, 17.3.2.26):
+    /// anything after ASCII and before the CJK blocks, which holds the quotes, dashes, ellipsis, middle dot and
+    /// symbols of Chinese text. ASCII always takes the Latin font and CJK characters the East Asian one.
+    /// </summary>
+    internal static bool NeedsHint(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '\u00A0' and < '\u3000')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static PartXml.Fragment RunPropertiesOf(bool hint, bool bold, bool placeholder) => PartXml.Record(xml =>
     {
         xml.Start("rPr");
-        xml.Start("rFonts");
-        xml.WordAttribute("hint", "eastAsia");
-        xml.End();
+        if (hint)
+        {
+            xml.Start("rFonts");
+            xml.WordAttribute("hint", "eastAsia");
+            xml.End();
+        }
         if (bold)
         {
             xml.Empty("b");
@@ -213,7 +238,11 @@ public static partial class DocxWriter
     private static void WriteRun(PartXml xml, ReadOnlySpan<char> text, bool bold, bool placeholder)
     {
         xml.Start("r");
-        xml.Write(RunProperties[(bold ? 2 : 0) + (placeholder ? 1 : 0)]);
+        if (RunProperties[(NeedsHint(text) ? 4 : 0) + (bold ? 2 : 0) + (placeholder ? 1 : 0)] is { } properties)
+        {
+            xml.Write(properties);
+        }
+
         var first = true;
         while (true)
         {
@@ -360,7 +389,12 @@ public static partial class DocxWriter
             if (part.Length > 0)
             {
                 xml.Start("t");
-                xml.Attribute("xml:space", "preserve");
+                // Only where XML would lose a space: at either end, or two in a row (as Word writes it).
+                if (part[0] == ' ' || part[^1] == ' ' || part.Contains("  ", StringComparison.Ordinal))
+                {
+                    xml.Attribute("xml:space", "preserve");
+                }
+
                 WriteUnbroken(xml, part);
                 xml.End();
             }

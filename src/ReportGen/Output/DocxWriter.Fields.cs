@@ -9,7 +9,7 @@ public static partial class DocxWriter
     /// without the placeholder's highlight (Word takes them from the control's own rPr).
     /// </summary>
     private static readonly PartXml.Fragment[] FieldRunProperties =
-        [RunPropertiesOf(bold: false, placeholder: false), RunPropertiesOf(bold: true, placeholder: false)];
+        [RunPropertiesOf(hint: true, bold: false, placeholder: false), RunPropertiesOf(hint: true, bold: true, placeholder: false)];
 
     /// <summary>
     /// Text with its fields (<see cref="FieldSpan"/>): the text between them as plain runs, each field as a Word
