@@ -123,7 +123,7 @@ public static class Program
         var items = ReportGen.Batch.WorkbookFinder.Find(input, output);
         var request = new ReportGen.Batch.BatchRequest(input, output, "default", Repository.Templates);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var summary = ReportGen.Batch.BatchJob.Render(request, items);
+        var summary = ReportGen.Batch.BatchJob.GenerateAll(request, items);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var watch = Stopwatch.StartNew();
         ReportGen.Batch.SummaryWriter.Write(summary, output);

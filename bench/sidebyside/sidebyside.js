@@ -1,5 +1,5 @@
 // ReportGen against docxtemplater on the same report. See README.md.
-// Usage: node sidebyside.js [seconds per side, default 10] [warm-up seconds per side, default 5]
+// Usage: node sidebyside.js [seconds per side, default 10] [warm-up seconds per side, default 15]
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -12,7 +12,7 @@ const seconds = Number(process.argv[2] || 10);
 // Each side runs this long before it is timed, so that both are measured at their steady rate: V8 optimises hot
 // code within a few documents, while .NET on one core waits ten times longer than usual before compiling hot
 // methods optimised (docs/performance.md, "Warm-up").
-const warmup = Number(process.argv[3] ?? 5);
+const warmup = Number(process.argv[3] ?? 15);
 const repo = path.resolve(__dirname, '..', '..');
 const bench = path.join(repo, 'bench', 'ReportGen.Bench', 'bin', 'Release', 'net10.0', 'ReportGen.Bench.dll');
 

@@ -12,7 +12,7 @@ internal static class Bundled
 
     /// <summary>
     /// The default sample: the fictional 示例县文化旅游局 2024, complete, so that <c>generate</c> without a workbook shows
-    /// a finished report. The real Shifeng 2023 workbook beside it shows how gaps look (data/sample/README.md).
+    /// a finished report. The real Shifeng 2023 workbook beside it shows how placeholders look (data/sample/README.md).
     /// </summary>
     public static string SampleWorkbook => Path.Combine(Find(Path.Combine("data", "sample")), "示例县文化旅游局2024.xlsx");
 

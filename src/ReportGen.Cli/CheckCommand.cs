@@ -7,7 +7,7 @@ using ReportGen.Rendering;
 namespace ReportGen.Cli;
 
 /// <summary>
-/// <c>reportgen check 工作簿 [--format text|json] [-t 模板]</c>: the findings, including the gaps only the chosen
+/// <c>reportgen check 工作簿 [--format text|json] [-t 模板]</c>: the findings, including the missing items only the chosen
 /// template's outline has (RG200), and exit 1 when any is an error.
 /// </summary>
 internal static class CheckCommand

@@ -134,19 +134,19 @@ internal static class GenerateCommand
         var warnings = analysis.Findings.CountOf(Severity.Warning);
         if (result.Placeholders > 0 || warnings > 0)
         {
-            // A cell may show in two places (docs/workbook.md, "Gaps"): the places and the cells to fill are both counted.
+            // A cell may show in two places (docs/workbook.md, "Missing inputs"): the places and the cells to fill are both counted.
             runner.Output.WriteLine($"  报告中有 {result.Placeholders} 处【待填写】内容（已用黄色标出，对应 {result.PlaceholderCells} 个待填单元格），检查发现 {warnings} 个警告；运行 reportgen check{CheckTemplate(template)} 查看需要补充的信息。");
         }
         else if (analysis.DepartmentScore is { } score)
         {
-            // Only a complete report states its score as final: with a gap or a warning the score may rest on missing data.
+            // Only a complete report states its score as final: with a placeholder or a warning the score may rest on missing data.
             runner.Output.WriteLine($"  部门整体绩效自评得分 {Money.Format(score.Total)} 分，等级“{score.Grade}”。");
         }
 
         return ExitCodes.Ok;
     }
 
-    /// <summary>The <c>-t</c> that makes <c>check</c> list the same gaps as this report (RG200), quoted when it has a space.</summary>
+    /// <summary>The <c>-t</c> that makes <c>check</c> list the same missing items as this report (RG200), quoted when it has a space.</summary>
     private static string CheckTemplate(string template) => template == "default" ? ""
         : template.Any(char.IsWhiteSpace) ? $" -t \"{template}\"" : $" -t {template}";
 

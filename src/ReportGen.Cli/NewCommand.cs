@@ -6,7 +6,7 @@ namespace ReportGen.Cli;
 
 /// <summary>
 /// <c>reportgen new &lt;工作簿.xlsx&gt; [--department 名称] [--year 年度] [--unit 万元|元]</c>: a ready-to-fill workbook
-/// (<see cref="WorkbookTemplate"/>, written by <see cref="NewWorkbookJob"/>). Never overwrites a file. Exit codes: 0 written, 2 the path cannot be used.
+/// (<see cref="WorkbookLayout"/>, written by <see cref="NewWorkbookJob"/>). Never overwrites a file. Exit codes: 0 written, 2 the path cannot be used.
 /// </summary>
 internal static class NewCommand
 {
@@ -31,7 +31,7 @@ internal static class NewCommand
             var target = parse.GetValue(path)!;
             var guide = GuidePath();
             NewWorkbookJob.Run(new NewWorkbookRequest(target, parse.GetValue(department), parse.GetValue(year), parse.GetValue(unit)!, guide));
-            runner.Output.WriteLine($"已新建 {target}（{WorkbookGuide.GuideSheet}、{string.Join("、", WorkbookTemplate.NewSheets)}）。");
+            runner.Output.WriteLine($"已新建 {target}（{WorkbookGuide.GuideSheet}、{string.Join("、", WorkbookLayout.NewSheets)}）。");
             runner.Output.WriteLine("  黄色格由您填写，蓝色格可用 reportgen import 从年初绩效目标表导入；填好后运行 reportgen check 检查。");
             if (guide is not null)
             {

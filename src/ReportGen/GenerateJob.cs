@@ -77,7 +77,7 @@ public static class GenerateJob
     }
 
     /// <summary>
-    /// <c>check</c>: the analysis and, when it has no error, the gaps only the chosen outline has (RG200: the report is
+    /// <c>check</c>: the analysis and, when it has no error, the missing items only the chosen outline has (RG200: the report is
     /// rendered in memory, nothing is written), so that <c>check -t hunan</c> lists every placeholder that
     /// <c>generate -t hunan</c> would leave.
     /// </summary>
@@ -90,13 +90,13 @@ public static class GenerateJob
 
     /// <summary>
     /// The report rendered with <paramref name="templatePath"/>, and the analysis with a finding for every placeholder
-    /// no check stands behind (<see cref="OutlineGaps"/>): what generate, batch, check and the html preview report.
+    /// no check stands behind (<see cref="MissingOutlineItems"/>): what generate, batch, check and the html preview report.
     /// </summary>
     public static (DepartmentAnalysis Analysis, ReportDocument Document) Render(DepartmentAnalysis analysis, string templatePath)
     {
         var document = ReportRenderer.Render(analysis, templatePath);
-        var gaps = OutlineGaps.Find(analysis, document, templatePath);
-        return (gaps.Count == 0 ? analysis : analysis with { Findings = [.. analysis.Findings.Concat(gaps).OrderByDescending(f => f.Severity)] }, document);
+        var outlineItems = MissingOutlineItems.Find(analysis, document, templatePath);
+        return (outlineItems.Count == 0 ? analysis : analysis with { Findings = [.. analysis.Findings.Concat(outlineItems).OrderByDescending(f => f.Severity)] }, document);
     }
 
     /// <summary>

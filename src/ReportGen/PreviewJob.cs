@@ -73,7 +73,7 @@ public static class PreviewJob
         return new PreviewResult(analysis, text, path);
     }
 
-    /// <summary>The whole report as a web page, its findings including the gaps only this template has (RG200).</summary>
+    /// <summary>The whole report as a web page, its findings including the missing items only this template has (RG200).</summary>
     public static string Html(DepartmentAnalysis analysis, string templatePath)
     {
         var (checkedAnalysis, document) = GenerateJob.Render(analysis, templatePath);

@@ -52,7 +52,7 @@ public sealed class JobFailureTests
     public void The_command_line_and_a_batch_row_say_the_same_of_an_unreadable_workbook()
     {
         using var folder = new BatchFolder();
-        var summary = BatchJob.Render(new BatchRequest(folder.Input, folder.Output, "default", Bundled.TemplatesDirectory) { Jobs = 1 },
+        var summary = BatchJob.GenerateAll(new BatchRequest(folder.Input, folder.Output, "default", Bundled.TemplatesDirectory) { Jobs = 1 },
             WorkbookFinder.Find(folder.Input, folder.Output));
         var row = summary.Departments.Single(d => d.Workbook == BatchFolder.Corrupt);
         Assert.Equal(BatchStatus.Unreadable, row.Status);

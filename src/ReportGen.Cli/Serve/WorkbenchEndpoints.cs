@@ -171,12 +171,12 @@ internal sealed class WorkbenchEndpoints(Func<string?> locateLibreOffice)
             throw new InputException($"金额单位“{unit}”无法使用，请选择 {string.Join(" 或 ", WorkbookSchema.Units)}。");
         }
 
-        var sheets = WorkbookTemplate.New(department, year, unit, NewCommand.GuidePath());
+        var sheets = WorkbookLayout.New(department, year, unit, NewCommand.GuidePath());
         using var buffer = new MemoryStream();
         XlsxWriter.Write(buffer, sheets);
         var name = FileName($"{department}{year}", "新建工作簿") + ".xlsx";
         await File(context, buffer.ToArray(), XlsxType, name,
-            $"已新建 {name}（{WorkbookGuide.GuideSheet}、{string.Join("、", WorkbookTemplate.NewSheets)}）。黄色格由您填写，蓝色格可在“导入目标表”中从年初绩效目标表导入。");
+            $"已新建 {name}（{WorkbookGuide.GuideSheet}、{string.Join("、", WorkbookLayout.NewSheets)}）。黄色格由您填写，蓝色格可在“导入目标表”中从年初绩效目标表导入。");
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal sealed partial class ConsistencyValidator
             if (target.Amount is { } amount)
             {
                 CompareIdentity(FindingCodes.TargetAmount, target.CellOf(Target.Amount), amount, line.InitialBudget, 1,
-                    $"项目目标中“{target.Name}”的项目金额 {W(amount)} 与预算执行表中“{line.Name}”的年初预算数 {W(line.InitialBudget)} 不符。");
+                    $"项目目标中“{target.Name}”的项目金额 {WanYuan(amount)} 与预算执行表中“{line.Name}”的年初预算数 {WanYuan(line.InitialBudget)} 不符。");
             }
         }
 
@@ -98,7 +98,7 @@ internal sealed partial class ConsistencyValidator
             CheckLeftover(task.Outcome, task.Location, $"重点工作“{task.Item}”的完成情况");
         }
 
-        // Template rows left in the indicator table ("指标2", "……") are only ever seen there.
+        // Prompt rows of the blank form left in the indicator table ("指标2", "……") are only ever seen there.
         foreach (var row in _workbook.Indicators)
         {
             CheckLeftover(row.Level3, row.CellOf(WorkbookSchema.Indicators.Level3), $"绩效指标“{row.Scope}”的三级指标");
@@ -111,9 +111,9 @@ internal sealed partial class ConsistencyValidator
 
     private void CheckLeftover(string? text, SourceLocation location, string what)
     {
-        if (text is not null && TemplatePrompt().Match(text) is { Success: true } match)
+        if (text is not null && FormPromptText().Match(text) is { Success: true } match)
         {
-            Add(FindingCodes.TemplateTextLeft, Severity.Warning, location, $"{what}中含有模板提示文字“{match.Value}”，请替换为实际内容。");
+            Add(FindingCodes.FormPromptLeft, Severity.Warning, location, $"{what}中含有模板提示文字“{match.Value}”，请替换为实际内容。");
         }
     }
 
@@ -138,5 +138,5 @@ internal sealed partial class ConsistencyValidator
     }
 
     [GeneratedRegex(@"[（(]\s*\d+\s*字以内\s*[)）]|……|\.{6}|^指标\d+$|目标内容\d*|请填写|此处填写|XXX|xxx|××")]
-    private static partial Regex TemplatePrompt();
+    private static partial Regex FormPromptText();
 }

@@ -40,7 +40,7 @@ internal sealed partial class ConsistencyValidator
     private void Add(string code, Severity severity, SourceLocation location, string message) =>
         _findings.Add(new Finding(code, severity, location, message));
 
-    private static string W(decimal value) => Money.Format(value) + "万元";
+    private static string WanYuan(decimal value) => Money.Format(value) + "万元";
 
     private void CheckLines()
     {
@@ -51,13 +51,13 @@ internal sealed partial class ConsistencyValidator
             if (line is { AdjustmentGiven: { } adjustment, FinalBudgetGiven: { } final })
             {
                 CompareIdentity(FindingCodes.FinalBudgetIdentity, line.CellOf(Line.FinalBudget), final, line.InitialBudget + adjustment, 1,
-                    $"“{line.Name}”的全年预算数 {W(final)} 不等于年初预算数 {W(line.InitialBudget)} 加调整数 {W(adjustment)}（应为 {W(line.InitialBudget + adjustment)}）。");
+                    $"“{line.Name}”的全年预算数 {WanYuan(final)} 不等于年初预算数 {WanYuan(line.InitialBudget)} 加调整数 {WanYuan(adjustment)}（应为 {WanYuan(line.InitialBudget + adjustment)}）。");
             }
 
             if (line.CarryOverGiven is { } carry)
             {
                 CompareIdentity(FindingCodes.CarryOverIdentity, line.CellOf(Line.CarryOver), carry, a.Final - a.Actual, 1,
-                    $"“{line.Name}”的结余结转数 {W(carry)} 不等于全年预算数 {W(a.Final)} 减实际支出数 {W(a.Actual)}（应为 {W(a.Final - a.Actual)}）。");
+                    $"“{line.Name}”的结余结转数 {WanYuan(carry)} 不等于全年预算数 {WanYuan(a.Final)} 减实际支出数 {WanYuan(a.Actual)}（应为 {WanYuan(a.Final - a.Actual)}）。");
             }
 
             CheckExecution(figure);
@@ -74,29 +74,29 @@ internal sealed partial class ConsistencyValidator
         {
             // A blank is not a 0: the report would state 支出0.00万元 and 完成率0.00% (docs/workbook.md).
             Add(FindingCodes.ActualMissing, Severity.Error, line.CellOf(Line.Actual),
-                $"“{line.Name}”全年预算数 {W(a.Final)}，实际支出数未填写。请填写全年实际支出（确无支出的填 0）。");
+                $"“{line.Name}”全年预算数 {WanYuan(a.Final)}，实际支出数未填写。请填写全年实际支出（确无支出的填 0）。");
             return;
         }
 
         if (figure.Overspent)
         {
             Add(FindingCodes.Overspend, hasNote ? Severity.Warning : Severity.Error, line.CellOf(Line.Actual),
-                $"“{line.Name}”实际支出 {W(a.Actual)} 超过全年预算数 {W(a.Final)}，超支 {W(VarianceCalculator.Overspend(a.Actual, a.Final))}。"
+                $"“{line.Name}”实际支出 {WanYuan(a.Actual)} 超过全年预算数 {WanYuan(a.Final)}，超支 {WanYuan(VarianceCalculator.Overspend(a.Actual, a.Final))}。"
                 + (hasNote ? "已填写偏差原因，请确认超支已按规定报批。" : "请核对金额，或在“偏差原因”列说明超支原因及审批情况。"));
         }
         else if (figure.LowRate && !hasNote)
         {
             Add(FindingCodes.LowRateWithoutNote, Severity.Warning, noteCell,
-                $"“{line.Name}”预算执行率 {Money.FormatPercent(a.ExecutionRate)}，低于 90%，结余结转 {W(a.CarryOver)}；请在“偏差原因”列说明原因，否则报告中留待填写。");
+                $"“{line.Name}”预算执行率 {Money.FormatPercent(a.ExecutionRate)}，低于 90%，结余结转 {WanYuan(a.CarryOver)}；请在“偏差原因”列说明原因，否则报告中留待填写。");
         }
 
         if (figure.Adjustment != AdjustmentKind.None && !hasNote)
         {
             var what = figure.Adjustment switch
             {
-                AdjustmentKind.MidYear => $"为年中追加项目（{W(a.Final)}）",
-                AdjustmentKind.Increase => $"年中调增 {W(a.Adjustment)}",
-                _ => $"年中调减 {W(-a.Adjustment)}",
+                AdjustmentKind.MidYear => $"为年中追加项目（{WanYuan(a.Final)}）",
+                AdjustmentKind.Increase => $"年中调增 {WanYuan(a.Adjustment)}",
+                _ => $"年中调减 {WanYuan(-a.Adjustment)}",
             };
             Add(FindingCodes.AdjustmentWithoutNote, Severity.Warning, noteCell, $"“{line.Name}”{what}，未填写调整原因；请在“偏差原因”列说明预算调整的原因。");
         }
@@ -153,7 +153,7 @@ internal sealed partial class ConsistencyValidator
                     : computed.CarryOver;
                 var location = total.Columns.TryGetValue(field, out var column) ? total.Location with { Column = column } : total.Location;
                 CompareIdentity(FindingCodes.TypedTotal, location, stated, value, parts,
-                    $"“{total.Label}”行的{field} {W(stated)} 与{scope}之和 {W(value)} 不符。");
+                    $"“{total.Label}”行的{field} {WanYuan(stated)} 与{scope}之和 {WanYuan(value)} 不符。");
             }
         }
     }
@@ -192,26 +192,26 @@ internal sealed partial class ConsistencyValidator
             {
                 var sources = stated.Sum(source => source.Value!.Value);
                 CompareIdentity(FindingCodes.FundingSources, FactLocation(Items.Total), t, sources, Math.Max(3, stated.Count),
-                    $"年初资金总额 {W(t)} 不等于按收入性质各项之和 {W(sources)}（{string.Join("、", stated.Select(source => source.Name))}）。");
+                    $"年初资金总额 {WanYuan(t)} 不等于按收入性质各项之和 {WanYuan(sources)}（{string.Join("、", stated.Select(source => source.Name))}）。");
             }
 
             if (basic is { } b && projects is { } p)
             {
                 CompareIdentity(FindingCodes.FundingParts, FactLocation(Items.Total), t, b + p, 2,
-                    $"年初资金总额 {W(t)} 不等于基本支出 {W(b)} 与项目支出 {W(p)} 之和 {W(b + p)}。");
+                    $"年初资金总额 {WanYuan(t)} 不等于基本支出 {WanYuan(b)} 与项目支出 {WanYuan(p)} 之和 {WanYuan(b + p)}。");
             }
         }
 
         if (basic is { } basicStated)
         {
             CompareIdentity(FindingCodes.BasicTotal, FactLocation(Items.Basic), basicStated, _figures.Basic.Initial, _figures.BasicLines.Count(),
-                $"附表1基本支出 {W(basicStated)} 与预算执行表中基本支出的年初预算数之和 {W(_figures.Basic.Initial)} 不符。");
+                $"附表1基本支出 {WanYuan(basicStated)} 与预算执行表中基本支出的年初预算数之和 {WanYuan(_figures.Basic.Initial)} 不符。");
         }
 
         if (projects is { } projectStated)
         {
             CompareIdentity(FindingCodes.ProjectsTotal, FactLocation(Items.Project), projectStated, _figures.Projects.Initial, _figures.ProjectCount,
-                $"附表1项目支出 {W(projectStated)} 与预算执行表中项目支出的年初预算数之和 {W(_figures.Projects.Initial)} 不符。");
+                $"附表1项目支出 {WanYuan(projectStated)} 与预算执行表中项目支出的年初预算数之和 {WanYuan(_figures.Projects.Initial)} 不符。");
         }
     }
 }

@@ -4,7 +4,7 @@ using ReportGen.Model;
 namespace ReportGen.Analysis;
 
 /// <summary>
-/// The 存在问题 / 改进措施 texts against the problems the figures show (<see cref="GapFinder"/>): RG191 when 存在问题 is
+/// The 存在问题 / 改进措施 texts against the problems the figures show (<see cref="ShortfallFinder"/>): RG191 when 存在问题 is
 /// blank where the report asks for it; RG190, an error, when 存在问题 or 改进措施 says there is nothing ("无",
 /// "没有问题", "不存在问题", "无其他问题") while rates are below 90%, a line is overspent or indicators are unmet: the
 /// report would print a denial the data contradict (docs/domain.md, "Reading the actual value").
@@ -29,13 +29,13 @@ internal static partial class ProblemsCheck
         }
 
         var cell = ConsistencyValidator.FactCell(analysis.Workbook, Fact);
-        var gaps = GapFinder.Find(analysis);
-        if (gaps.Count == 0)
+        var shortfalls = ShortfallFinder.Find(analysis);
+        if (shortfalls.Count == 0)
         {
             return new Finding(FindingCodes.ProblemsMissing, Severity.Warning, cell, $"{WorkbookSchema.InfoSheet}未填写“{Fact}”，报告第四部分的存在问题留待填写。") { Item = Fact };
         }
 
-        return gaps.Any(g => g.CauseCell == cell && g.Cause is null)
+        return shortfalls.Any(g => g.CauseCell == cell && g.Cause is null)
             ? new Finding(FindingCodes.ProblemsMissing, Severity.Warning, cell,
                 $"{WorkbookSchema.InfoSheet}未填写“{Fact}”：报告第四部分列出部门预算执行率{Money.FormatPercent(analysis.Figures.Department.ExecutionRate)}（低于90%）等事实，部门整体执行率偏低的原因留待填写。")
             { Item = Fact }
@@ -57,7 +57,7 @@ internal static partial class ProblemsCheck
             return [];
         }
 
-        var found = GapFinder.Find(analysis).Select(Describe).Distinct().ToList();
+        var found = ShortfallFinder.Find(analysis).Select(Describe).Distinct().ToList();
         if (found.Count == 0)
         {
             return [];
@@ -81,15 +81,15 @@ internal static partial class ProblemsCheck
     }
 
     /// <summary>One problem in a sentence, figures only: "部门预算执行率81.68%，低于90%".</summary>
-    private static string Describe(Gap gap) => gap.Kind switch
+    private static string Describe(Shortfall shortfall) => shortfall.Kind switch
     {
-        GapKind.DepartmentLowRate => $"部门预算执行率{Money.FormatPercent(gap.Amounts!.ExecutionRate)}，低于90%",
-        GapKind.Overspent => $"“{gap.Name}”实际支出{Money.Format(gap.Amounts!.Actual)}万元，超过全年预算{Money.Format(gap.Amounts.Final)}万元",
-        GapKind.LowRate => $"“{gap.Name}”预算执行率{Money.FormatPercent(gap.Amounts!.ExecutionRate)}，低于90%",
-        GapKind.BehindPlan => $"“{gap.Name}”支出进度落后于资金支出计划",
-        _ => gap.Indicator is { } r
-            ? $"{(gap.DepartmentScope ? "部门整体" : $"“{gap.Scope}”")}指标“{TextNormalizer.Clean(r.Row.Level3)}”{r.StatusName}（指标值{r.Row.Target}，实际完成值{r.ActualText}）"
-            : $"指标“{gap.Name}”未达成",
+        ShortfallKind.DepartmentLowRate => $"部门预算执行率{Money.FormatPercent(shortfall.Amounts!.ExecutionRate)}，低于90%",
+        ShortfallKind.Overspent => $"“{shortfall.Name}”实际支出{Money.Format(shortfall.Amounts!.Actual)}万元，超过全年预算{Money.Format(shortfall.Amounts.Final)}万元",
+        ShortfallKind.LowRate => $"“{shortfall.Name}”预算执行率{Money.FormatPercent(shortfall.Amounts!.ExecutionRate)}，低于90%",
+        ShortfallKind.BehindPlan => $"“{shortfall.Name}”支出进度落后于资金支出计划",
+        _ => shortfall.Indicator is { } r
+            ? $"{(shortfall.DepartmentScope ? "部门整体" : $"“{shortfall.Scope}”")}指标“{TextNormalizer.Clean(r.Row.Level3)}”{r.StatusName}（指标值{r.Row.Target}，实际完成值{r.ActualText}）"
+            : $"指标“{shortfall.Name}”未达成",
     };
 
     [GeneratedRegex(@"^(绩效管理|本年度|本部门|我单位|我部门)?(无|没有|不存在|暂无|暂未发现|未发现)(其他|其它|相关|任何|明显|重大|突出)?(的)?(问题)?[。.]?$|不存在(其他|其它|相关|任何|明显)?问题|没有(其他|其它|任何|明显)?问题|^无其[他它]问题")]

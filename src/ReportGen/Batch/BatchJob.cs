@@ -24,7 +24,7 @@ public static class BatchJob
         }
 
         request.Found?.Invoke(items.Count);
-        var summary = Render(request, items);
+        var summary = GenerateAll(request, items);
         var files = SummaryWriter.Write(summary, request.OutputFolder);
         return new BatchResult(summary, files);
     }
@@ -36,7 +36,7 @@ public static class BatchJob
     /// report is written whole through <see cref="Output.AtomicFile"/> or not at all), and the rest are returned as
     /// <see cref="BatchStatus.Cancelled"/>.
     /// </summary>
-    public static BatchSummary Render(BatchRequest request, IReadOnlyList<BatchItem> items)
+    public static BatchSummary GenerateAll(BatchRequest request, IReadOnlyList<BatchItem> items)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Jobs, 1);
         var stopwatch = Stopwatch.StartNew();

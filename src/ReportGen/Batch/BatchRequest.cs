@@ -33,7 +33,7 @@ public sealed record BatchRequest(
     /// <summary>Called once per workbook, from worker threads, as soon as it is done.</summary>
     public Action<DepartmentSummary>? Completed { get; init; }
 
-    /// <summary>Stops the batch: workbooks under way finish, no new one starts (<see cref="BatchJob.Render"/>).</summary>
+    /// <summary>Stops the batch: workbooks under way finish, no new one starts (<see cref="BatchJob.GenerateAll"/>).</summary>
     public CancellationToken Cancellation { get; init; }
 }
 

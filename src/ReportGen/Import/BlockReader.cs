@@ -115,7 +115,7 @@ internal static partial class BlockReader
                 level2 = second;
             }
 
-            // Hunan and Guangdong templates merge the 效益指标 cell over the 满意度 row; 10号文 makes 满意度 its own
+            // Hunan and Guangdong forms merge the 效益指标 cell over the 满意度 row; 10号文 makes 满意度 its own
             // 一级 group. Only an inherited (merged or blank) 一级 is corrected, a written one is kept.
             var level1Here = inherited && level2.Contains("满意度", StringComparison.Ordinal) && !level1.Contains("满意度", StringComparison.Ordinal)
                 ? "满意度指标"

@@ -209,12 +209,12 @@ internal sealed class EditableSheet
                 }
 
                 var cells = row.Concat(Enumerable.Repeat<object?>(null, Math.Max(0, content + 1 - row.Count))).ToList();
-                cells[content] = new Output.XlsxCell(cells[content], WorkbookTemplate.InfoStyle(Text(cells[item])));
+                cells[content] = new Output.XlsxCell(cells[content], WorkbookLayout.InfoStyle(Text(cells[item])));
                 return cells;
             }).ToList();
         }
 
-        return new Output.XlsxSheet(Name, rows, BoldFirstRow: HeaderRow == 0, Layout: Created ? WorkbookTemplate.Layout(Spec) : null);
+        return new Output.XlsxSheet(Name, rows, BoldFirstRow: HeaderRow == 0, Layout: Created ? WorkbookLayout.SheetLayout(Spec) : null);
     }
 
     public static string Text(object? value) => value switch

@@ -6,7 +6,7 @@ namespace ReportGen.Import;
 /// <summary>
 /// Checks on what was imported (docs/domain.md §3), before anything is written. Codes RG5xx:
 /// RG501 附表1 项目支出 vs the projects; RG502 附表1 资金总额 vs its parts; RG503 a 测算说明 at odds with its own
-/// figures; RG504 支出明细 vs 项目金额; RG505 指标值 left as template text; RG506 汇总表 vs its 合计 and vs 附表3;
+/// figures; RG504 支出明细 vs 项目金额; RG505 指标值 left as the blank form's prompt; RG506 汇总表 vs its 合计 and vs 附表3;
 /// RG507 资金支出计划 not cumulative; RG508 预算数 vs 财政资金 + 其他资金.
 /// </summary>
 internal static partial class FormImportValidator
@@ -56,9 +56,9 @@ internal static partial class FormImportValidator
             var owner = form is ProjectForm pf ? $"项目“{pf.Name}”" : "部门整体";
             foreach (var indicator in indicators)
             {
-                if (TemplateReason(indicator) is { } reason)
+                if (PromptReason(indicator) is { } reason)
                 {
-                    findings.Add(new Finding(FindingCodes.ImportTemplateText, Severity.Warning, indicator.Location,
+                    findings.Add(new Finding(FindingCodes.ImportPromptText, Severity.Warning, indicator.Location,
                         $"{owner}的指标“{indicator.Level3}”{reason}，请填写实际的指标值。"));
                 }
             }
@@ -209,7 +209,7 @@ internal static partial class FormImportValidator
     }
 
     /// <summary>Why a 指标值 looks like the form's prompt rather than a target, or null.</summary>
-    public static string? TemplateReason(FormIndicator indicator)
+    public static string? PromptReason(FormIndicator indicator)
     {
         var target = TextNormalizer.Key(indicator.Target);
         if (target.Length == 0)

@@ -8,7 +8,7 @@ namespace ReportGen.Import;
 public sealed record NewWorkbookRequest(string TargetPath, string? Department, int? Year, string Unit, string? GuidePath);
 
 /// <summary>
-/// The <c>new</c> job: a ready-to-fill workbook (<see cref="WorkbookTemplate"/>) written as every output is
+/// The <c>new</c> job: a ready-to-fill workbook (<see cref="WorkbookLayout"/>) written as every output is
 /// (docs/errors.md): a path checked by <see cref="OutputGuard"/>, never over an existing file, through
 /// <see cref="AtomicFile"/>, so a full disk leaves no half-written workbook and is told as the file system's
 /// failure, not the input's.
@@ -40,7 +40,7 @@ public static class NewWorkbookJob
             throw new InputException($"“{target}”已经存在，reportgen new 不会覆盖它。请换一个文件名；要把目标表导入已有工作簿，用 reportgen import … --into {name}。");
         }
 
-        var sheets = WorkbookTemplate.New(request.Department, request.Year, request.Unit, request.GuidePath);
+        var sheets = WorkbookLayout.New(request.Department, request.Year, request.Unit, request.GuidePath);
         try
         {
             AtomicFile.Write(target, stream => XlsxWriter.Write(stream, sheets));

@@ -103,7 +103,7 @@ internal static class TargetWorkbookMerger
             return new MergeResult([], changes, skipped) { Edited = sheets };
         }
 
-        IReadOnlyList<XlsxSheet> written = [WorkbookTemplate.Guide(guidePath), .. sheets.Select(sheet => sheet.ToXlsx())];
+        IReadOnlyList<XlsxSheet> written = [WorkbookLayout.Guide(guidePath), .. sheets.Select(sheet => sheet.ToXlsx())];
         return new MergeResult(written, changes, skipped);
     }
 
@@ -175,7 +175,7 @@ internal static class TargetWorkbookMerger
     /// 预算执行: one 基本支出 line (年初预算数 = 附表1 基本支出) and one line per project (支出类别 项目支出, 来源 年初预算,
     /// 年初预算数 = the project's amount, 资金来源 when the form names one source), whatever the workbook's state. A
     /// project is matched to a line by its name or the line's 别名 and updated there, never added twice; blank rows
-    /// (a template's empty lines) are filled in place before rows are added below the table. The clerk's year-end
+    /// (a blank workbook's empty lines) are filled in place before rows are added below the table. The clerk's year-end
     /// columns (调整数, 实际支出数, 偏差原因, …) are never written; 来源 and 资金来源 only where blank.
     /// </summary>
     private static void FillBudget(EditableSheet sheet, ImportContent content, decimal factor, List<SkippedItem> skipped)

@@ -87,7 +87,7 @@ public sealed record Finding(string Code, Severity Severity, SourceLocation Loca
 
     /// <summary>
     /// The 基本信息 item the finding is about, as data: a finding on an item that has no row sits on the whole sheet,
-    /// and this is what tells which item it means (<c>Rendering/OutlineGaps</c> matches placeholders by it; nothing
+    /// and this is what tells which item it means (<c>Rendering/MissingOutlineItems</c> matches placeholders by it; nothing
     /// reads the item back out of <see cref="Message"/>).
     /// </summary>
     public InfoItem? Item { get; init; }

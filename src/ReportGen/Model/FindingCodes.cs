@@ -75,10 +75,10 @@ internal static class FindingCodes
     /// <summary>Error (Warning with a 偏差原因): 实际支出数 above 全年预算数.</summary>
     public const string Overspend = "RG120";
 
-    /// <summary>Warning: 执行率 below 90% and no 偏差原因 (a gap in the report).</summary>
+    /// <summary>Warning: 执行率 below 90% and no 偏差原因 (a placeholder in the report).</summary>
     public const string LowRateWithoutNote = "RG121";
 
-    /// <summary>Warning: a budget adjustment and no 偏差原因 (a gap in the report).</summary>
+    /// <summary>Warning: a budget adjustment and no 偏差原因 (a placeholder in the report).</summary>
     public const string AdjustmentWithoutNote = "RG122";
 
     /// <summary>Error: 实际支出数 blank on a line with a 全年预算数.</summary>
@@ -93,7 +93,7 @@ internal static class FindingCodes
     /// <summary>Error: 分季度支出 12月底 ≠ the line's 实际支出数.</summary>
     public const string YearEndDiffers = "RG131";
 
-    /// <summary>Warning: spending behind the 支出计划 at a checkpoint and no 偏差原因 (a gap in the report).</summary>
+    /// <summary>Warning: spending behind the 支出计划 at a checkpoint and no 偏差原因 (a placeholder in the report).</summary>
     public const string BehindPlan = "RG132";
 
     /// <summary>Warning: 分季度支出 cumulative figures go down.</summary>
@@ -133,13 +133,13 @@ internal static class FindingCodes
     /// <summary>Info: a 年初预算 project has no targets while others do.</summary>
     public const string ProjectWithoutTargets = "RG173";
 
-    /// <summary>Warning: template text left in a text cell or an indicator.</summary>
-    public const string TemplateTextLeft = "RG180";
+    /// <summary>Warning: a blank form's prompt text left in a text cell or an indicator.</summary>
+    public const string FormPromptLeft = "RG180";
 
     /// <summary>Warning: the same text under two different projects.</summary>
     public const string RepeatedText = "RG181";
 
-    // RG19x: narrative (RG191–RG199 are gaps in the report).
+    // RG19x: narrative (RG191–RG199 are placeholders in the report).
 
     /// <summary>Warning: 存在问题 says there are none although a rate is below 90%.</summary>
     public const string NoProblemsClaimed = "RG190";
@@ -175,7 +175,7 @@ internal static class FindingCodes
 
     /// <summary>
     /// Warning: the template prints a placeholder no other finding stands behind, such as an item only this outline
-    /// asks for (湖南 自评结果应用情况); found by rendering the report (Rendering/OutlineGaps).
+    /// asks for (湖南 自评结果应用情况); found by rendering the report (Rendering/MissingOutlineItems).
     /// </summary>
     public const string OutlineItemMissing = "RG200";
 
@@ -208,8 +208,8 @@ internal static class FindingCodes
     /// <summary>Warning: no 实际完成值.</summary>
     public const string MissingActual = "RG309";
 
-    /// <summary>Error: template prompt text left in 指标值 / 实际完成值 / 三级指标.</summary>
-    public const string TemplateLeftover = "RG310";
+    /// <summary>Error: a blank form's prompt text left in 指标值 / 实际完成值 / 三级指标.</summary>
+    public const string IndicatorPromptLeft = "RG310";
 
     /// <summary>Warning: a 指标值 the parser could not understand (several numbers, contradictory operators…).</summary>
     public const string TargetNotUnderstood = "RG311";
@@ -273,8 +273,8 @@ internal static class FindingCodes
     /// <summary>Error: 支出明细 ≠ 项目金额 or its 合计 row.</summary>
     public const string ImportDetailSum = "RG504";
 
-    /// <summary>Warning: an imported 指标值 left as template text.</summary>
-    public const string ImportTemplateText = "RG505";
+    /// <summary>Warning: an imported 指标值 left as the blank form's prompt.</summary>
+    public const string ImportPromptText = "RG505";
 
     /// <summary>Error: 汇总表 ≠ its 合计, or ≠ 附表3 for the same project.</summary>
     public const string ImportSummaryTotal = "RG506";

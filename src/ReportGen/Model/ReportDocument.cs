@@ -18,10 +18,10 @@ public sealed record ReportDocument(string Title, IReadOnlyList<Block> Blocks)
 
     /// <summary>
     /// The placeholders grouped by the workbook cell that fills them, in reading order of each cell's first
-    /// placeholder. One gap may show in several places: an unmet indicator without 偏差原因 is a sentence of the
+    /// placeholder. One missing input may show in several places: an unmet indicator without 偏差原因 is a sentence of the
     /// narrative and a cell of the 自评表's 偏差原因 column, two placeholders at one cell (绩效指标!J7); filling that
     /// cell removes both. <c>check</c> reports the cell, not each place, so a report has at least as many
-    /// placeholders as cells; every cell is a gap finding's (the Shifeng sample: 67 placeholders at 52 cells, 55 gap findings).
+    /// placeholders as cells; every cell is a missing-input finding's (the Shifeng sample: 67 placeholders at 52 cells, 55 missing-input findings).
     /// Placeholders without a cell (typed into a custom template) are grouped by their title.
     /// </summary>
     public IReadOnlyList<PlaceholderCell> PlaceholderCells =>

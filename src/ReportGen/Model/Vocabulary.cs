@@ -119,7 +119,7 @@ public sealed class Vocabulary
 
     /// <summary>
     /// The visible mark of text the user still has to write, with the cell to write it in when known:
-    /// 【待填写：偏差原因（绩效指标!J7）】. <c>check</c> reports the same cell (docs/workbook.md, "Gaps").
+    /// 【待填写：偏差原因（绩效指标!J7）】. <c>check</c> reports the same cell (docs/workbook.md, "Missing inputs").
     /// </summary>
     public string Placeholder(string what, string? cell = null) => string.IsNullOrEmpty(cell)
         ? this["占位符.无单元格", ("内容", what)]

@@ -57,10 +57,10 @@ internal static partial class DocxWriter
     private static readonly PartXml.Fragment Hairline = PartXml.Record(xml =>
     {
         xml.Start("spacing");
-        xml.W("before", 0);
-        xml.W("after", 0);
-        xml.W("line", 20);
-        xml.W("lineRule", "exact");
+        xml.WordAttribute("before", 0);
+        xml.WordAttribute("after", 0);
+        xml.WordAttribute("line", 20);
+        xml.WordAttribute("lineRule", "exact");
         xml.End();
         xml.Start("rPr");
         xml.Empty("sz", "2");
@@ -137,7 +137,7 @@ internal static partial class DocxWriter
         {
             xml.Start("r");
             xml.Start("br");
-            xml.W("type", "page");
+            xml.WordAttribute("type", "page");
             xml.End();
             xml.End();
         }
@@ -215,7 +215,7 @@ internal static partial class DocxWriter
         if (hint)
         {
             xml.Start("rFonts");
-            xml.W("hint", "eastAsia");
+            xml.WordAttribute("hint", "eastAsia");
             xml.End();
         }
         if (bold)

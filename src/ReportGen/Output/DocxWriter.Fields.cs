@@ -65,8 +65,8 @@ internal static partial class DocxWriter
             field.Given ?? (field.Empty ? Fingerprint.Empty : null), Fingerprint.Hash(shown))) ?? 0;
 
         xml.Start("bookmarkStart");
-        xml.W("id", id);
-        xml.W("name", ReportStamp.BookmarkPrefix, id);
+        xml.WordAttribute("id", id);
+        xml.WordAttribute("name", ReportStamp.BookmarkPrefix, id);
         xml.End();
         xml.Start("sdt");
         xml.Start("sdtPr");
@@ -78,7 +78,7 @@ internal static partial class DocxWriter
         }
 
         xml.Start("id");
-        xml.W("val", id);
+        xml.WordAttribute("val", id);
         xml.End();
         if (field.Empty)
         {
@@ -93,7 +93,7 @@ internal static partial class DocxWriter
         xml.End();
         xml.End();
         xml.Start("bookmarkEnd");
-        xml.W("id", id);
+        xml.WordAttribute("id", id);
         xml.End();
     }
 }

@@ -109,20 +109,20 @@ internal static partial class DocxWriter
     {
         xml.Root("settings");
         xml.Start("defaultTabStop");
-        xml.W("val", 420);
+        xml.WordAttribute("val", 420);
         xml.End();
         xml.Empty("evenAndOddHeaders");
         xml.Empty("characterSpacingControl", "doNotCompress");
         xml.Start("compat");
         xml.Start("compatSetting");
-        xml.W("name", "compatibilityMode");
-        xml.W("uri", "http://schemas.microsoft.com/office/word");
-        xml.W("val", "15");
+        xml.WordAttribute("name", "compatibilityMode");
+        xml.WordAttribute("uri", "http://schemas.microsoft.com/office/word");
+        xml.WordAttribute("val", "15");
         xml.End();
         xml.End();
         xml.Start("themeFontLang");
-        xml.W("val", "en-US");
-        xml.W("eastAsia", "zh-CN");
+        xml.WordAttribute("val", "en-US");
+        xml.WordAttribute("eastAsia", "zh-CN");
         xml.End();
         xml.End();
     }
@@ -137,7 +137,7 @@ internal static partial class DocxWriter
         xml.Start("pPr");
         xml.Empty("pStyle", StyleIds.PageNumber);
         xml.Start("ind");
-        xml.W(odd ? "right" : "left", DocxLayout.CharTwips(layout.PageNumberSize));
+        xml.WordAttribute(odd ? "right" : "left", DocxLayout.CharTwips(layout.PageNumberSize));
         xml.End();
         xml.Empty("jc", odd ? "right" : "left");
         xml.End();
@@ -164,7 +164,7 @@ internal static partial class DocxWriter
         {
             xml.Start("r");
             xml.Start("fldChar");
-            xml.W("fldCharType", type);
+            xml.WordAttribute("fldCharType", type);
             xml.End();
             xml.End();
         }

@@ -112,8 +112,8 @@ internal static partial class DocxWriter
         Fonts(xml, layout.BodyFont, layout.LatinFont);
         Sizes(xml, layout.BodySize);
         xml.Start("lang");
-        xml.W("val", "en-US");
-        xml.W("eastAsia", "zh-CN");
+        xml.WordAttribute("val", "en-US");
+        xml.WordAttribute("eastAsia", "zh-CN");
         xml.End();
         xml.End();
         xml.End();
@@ -121,9 +121,9 @@ internal static partial class DocxWriter
         xml.End();
 
         xml.Start("style");
-        xml.W("type", "paragraph");
-        xml.W("styleId", "Normal");
-        xml.W("default", "true");
+        xml.WordAttribute("type", "paragraph");
+        xml.WordAttribute("styleId", "Normal");
+        xml.WordAttribute("default", "true");
         xml.Empty("name", "Normal");
         xml.Empty("qFormat");
         xml.Start("pPr");
@@ -142,9 +142,9 @@ internal static partial class DocxWriter
     private static void WriteStyle(PartXml xml, StyleSpec spec, DocxLayout layout)
     {
         xml.Start("style");
-        xml.W("type", "paragraph");
-        xml.W("styleId", spec.Id);
-        xml.W("customStyle", "true");
+        xml.WordAttribute("type", "paragraph");
+        xml.WordAttribute("styleId", spec.Id);
+        xml.WordAttribute("customStyle", "true");
         xml.Empty("name", StyleIds.Names[spec.Id]);
         xml.Empty("next", spec.Id == StyleIds.Title || spec.OutlineLevel is not null ? StyleIds.Body : spec.Id);
         xml.Empty("qFormat");
@@ -156,25 +156,25 @@ internal static partial class DocxWriter
         }
 
         xml.Start("spacing");
-        xml.W("before", 0);
-        xml.W("after", spec.ExactLine ? spec.SpaceAfterTwips : 0);
-        xml.W("line", spec.ExactLine ? DocxLayout.PtToTwips(layout.LineSpacingPt) : 240);
-        xml.W("lineRule", spec.ExactLine ? "exact" : "auto");
+        xml.WordAttribute("before", 0);
+        xml.WordAttribute("after", spec.ExactLine ? spec.SpaceAfterTwips : 0);
+        xml.WordAttribute("line", spec.ExactLine ? DocxLayout.PtToTwips(layout.LineSpacingPt) : 240);
+        xml.WordAttribute("lineRule", spec.ExactLine ? "exact" : "auto");
         xml.End();
 
         // firstLineChars is what Word and WPS honour; firstLine (twips) is the fallback for readers that ignore it.
         xml.Start("ind");
         if (spec.Indent)
         {
-            xml.W("firstLine", layout.FirstLineIndentChars * DocxLayout.CharTwips(spec.Size));
-            xml.W("firstLineChars", layout.FirstLineIndentChars * 100);
+            xml.WordAttribute("firstLine", layout.FirstLineIndentChars * DocxLayout.CharTwips(spec.Size));
+            xml.WordAttribute("firstLineChars", layout.FirstLineIndentChars * 100);
         }
         else
         {
-            xml.W("left", 0);
-            xml.W("right", 0);
-            xml.W("firstLine", 0);
-            xml.W("firstLineChars", 0);
+            xml.WordAttribute("left", 0);
+            xml.WordAttribute("right", 0);
+            xml.WordAttribute("firstLine", 0);
+            xml.WordAttribute("firstLineChars", 0);
         }
 
         xml.End();
@@ -182,7 +182,7 @@ internal static partial class DocxWriter
         if (spec.OutlineLevel is { } level)
         {
             xml.Start("outlineLvl");
-            xml.W("val", level);
+            xml.WordAttribute("val", level);
             xml.End();
         }
 
@@ -204,21 +204,21 @@ internal static partial class DocxWriter
     private static void Fonts(PartXml xml, string eastAsia, string latin)
     {
         xml.Start("rFonts");
-        xml.W("hint", "eastAsia");
-        xml.W("ascii", latin);
-        xml.W("hAnsi", latin);
-        xml.W("eastAsia", eastAsia);
-        xml.W("cs", latin);
+        xml.WordAttribute("hint", "eastAsia");
+        xml.WordAttribute("ascii", latin);
+        xml.WordAttribute("hAnsi", latin);
+        xml.WordAttribute("eastAsia", eastAsia);
+        xml.WordAttribute("cs", latin);
         xml.End();
     }
 
     private static void Sizes(PartXml xml, int halfPoints)
     {
         xml.Start("sz");
-        xml.W("val", halfPoints);
+        xml.WordAttribute("val", halfPoints);
         xml.End();
         xml.Start("szCs");
-        xml.W("val", halfPoints);
+        xml.WordAttribute("val", halfPoints);
         xml.End();
     }
 }

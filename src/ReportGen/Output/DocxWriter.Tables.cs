@@ -59,7 +59,7 @@ internal static partial class DocxWriter
         foreach (var width in item.Widths)
         {
             xml.Start("gridCol");
-            xml.W("w", width);
+            xml.WordAttribute("w", width);
             xml.End();
         }
 
@@ -84,7 +84,7 @@ internal static partial class DocxWriter
 
         xml.End();
         xml.Start("tblLayout");
-        xml.W("type", "fixed");
+        xml.WordAttribute("type", "fixed");
         xml.End();
         xml.Start("tblCellMar");
         Width(xml, "left", CellPaddingTwips);
@@ -103,12 +103,12 @@ internal static partial class DocxWriter
         foreach (var side in new[] { "top", "left", "bottom", "right", "insideH", "insideV" })
         {
             xml.Start(side);
-            xml.W("val", side == "bottom" && !bottom ? "nil" : "single");
+            xml.WordAttribute("val", side == "bottom" && !bottom ? "nil" : "single");
             if (side != "bottom" || bottom)
             {
-                xml.W("color", "auto");
-                xml.W("sz", "4");
-                xml.W("space", "0");
+                xml.WordAttribute("color", "auto");
+                xml.WordAttribute("sz", "4");
+                xml.WordAttribute("space", "0");
             }
 
             xml.End();
@@ -127,8 +127,8 @@ internal static partial class DocxWriter
         if (item.RowHeight > 0)
         {
             xml.Start("trHeight");
-            xml.W("val", item.RowHeight);
-            xml.W("hRule", "atLeast");
+            xml.WordAttribute("val", item.RowHeight);
+            xml.WordAttribute("hRule", "atLeast");
             xml.End();
         }
 
@@ -167,7 +167,7 @@ internal static partial class DocxWriter
         if (span > 1)
         {
             xml.Start("gridSpan");
-            xml.W("val", span);
+            xml.WordAttribute("val", span);
             xml.End();
         }
 
@@ -211,8 +211,8 @@ internal static partial class DocxWriter
     private static void Width(PartXml xml, string name, int twips)
     {
         xml.Start(name);
-        xml.W("w", twips);
-        xml.W("type", "dxa");
+        xml.WordAttribute("w", twips);
+        xml.WordAttribute("type", "dxa");
         xml.End();
     }
 

@@ -114,7 +114,7 @@ internal sealed class PartXml : IDisposable
     }
 
     /// <summary>A WordprocessingML attribute <c>w:name="value"</c> on the element just started.</summary>
-    public void W(string name, string value)
+    public void WordAttribute(string name, string value)
     {
         // Most values are short ASCII words ("dxa", "center", a style id): copied at once with the name around them.
         if (value.Length <= 32 && System.Text.Ascii.IsValid(value) && !value.AsSpan().ContainsAny(AttributeSpecials))
@@ -134,7 +134,7 @@ internal sealed class PartXml : IDisposable
     }
 
     /// <summary>A w: attribute with an integer value.</summary>
-    public void W(string name, int value)
+    public void WordAttribute(string name, int value)
     {
         Reserve(6 + name.Length + 11);
         Put(" w:");
@@ -146,7 +146,7 @@ internal sealed class PartXml : IDisposable
     }
 
     /// <summary>A w: attribute whose value is an ASCII prefix and an integer (<c>w:name="_RG7"</c>).</summary>
-    public void W(string name, string prefix, int value)
+    public void WordAttribute(string name, string prefix, int value)
     {
         Reserve(6 + name.Length + prefix.Length + 11);
         Put(" w:");
@@ -220,7 +220,7 @@ internal sealed class PartXml : IDisposable
         Start(name);
         if (val is not null)
         {
-            W("val", val);
+            WordAttribute("val", val);
         }
 
         End();

@@ -363,7 +363,7 @@ public static class XlsxWriter
     /// <summary>
     /// Writes cells: numbers as numbers, anything else as its text in the shared string table; null is no cell
     /// unless it has a format. Style 0 (plain) is the default and is not written. One element of each kind serves
-    /// as the writer's template for every cell.
+    /// as the writer's prototype for every cell.
     /// </summary>
     private sealed class CellWriter(OpenXmlWriter writer, SharedStrings strings)
     {

@@ -134,15 +134,15 @@ internal static class ReportTables
         _ => $"({n.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
     };
 
-    private static TableCell L(string text, int span = 1, VerticalMerge merge = VerticalMerge.None, bool bold = false) =>
+    private static TableCell Left(string text, int span = 1, VerticalMerge merge = VerticalMerge.None, bool bold = false) =>
         Cell(text, span, merge, CellAlign.Left, bold);
 
-    private static TableCell C(string text, int span = 1, VerticalMerge merge = VerticalMerge.None, bool bold = false) =>
+    private static TableCell Centered(string text, int span = 1, VerticalMerge merge = VerticalMerge.None, bool bold = false) =>
         Cell(text, span, merge, CellAlign.Center, bold);
 
-    private static TableCell R(string text, bool bold = false) => Cell(text, 1, VerticalMerge.None, CellAlign.Right, bold);
+    private static TableCell Right(string text, bool bold = false) => Cell(text, 1, VerticalMerge.None, CellAlign.Right, bold);
 
-    /// <summary>A cell from text that may hold fields (<see cref="Gap"/>): the marks come out, the spans are recorded.</summary>
+    /// <summary>A cell from text that may hold fields (<see cref="Placeholder"/>): the marks come out, the spans are recorded.</summary>
     private static TableCell Cell(string text, int span, VerticalMerge merge, CellAlign align, bool bold)
     {
         var (plain, fields) = ReportMarkup.Unwrap(text);
@@ -150,13 +150,13 @@ internal static class ReportTables
     }
 
     /// <summary>The placeholder for <paramref name="what"/> at <paramref name="cell"/>, recorded as a field of its table cell.</summary>
-    private static string Gap(TableText t, string what, string? cell) => ReportMarkup.Placeholder(t.Words, what, cell);
+    private static string Placeholder(TableText t, string what, string? cell) => ReportMarkup.Placeholder(t.Words, what, cell);
 
     /// <summary>A text of the clerk's workbook as a field of its table cell (<see cref="ClerkTexts"/>, docs/report-fields.md).</summary>
     private static string? Clerk(ClerkTexts texts, string? text) =>
         text is not null && texts.TryGet(text, out var field) ? ReportMarkup.Field(text, field.Title, field.Cell, empty: false, field.Given, field.Part) : text;
 
-    private static string W(decimal? value) => value is { } v ? Money.Format(v) : "—";
+    private static string AmountText(decimal? value) => value is { } v ? Money.Format(v) : "—";
 
     private static TableRow Row(params TableCell[] cells) => new(cells);
 
@@ -168,9 +168,9 @@ internal static class ReportTables
     {
         var rows = new List<TableRow>
         {
-            Row(C(t["差异表.序号"], bold: true), C(t["差异表.项目名称"], bold: true), C(t["差异表.年初预算数"], bold: true), C(t["差异表.调整数"], bold: true),
-                C(t["差异表.全年预算数"], bold: true), C(t["差异表.实际支出数"], bold: true), C(t["差异表.结余结转数"], bold: true),
-                C(t["差异表.执行率"], bold: true), C(t["差异表.偏差原因"], bold: true)),
+            Row(Centered(t["差异表.序号"], bold: true), Centered(t["差异表.项目名称"], bold: true), Centered(t["差异表.年初预算数"], bold: true), Centered(t["差异表.调整数"], bold: true),
+                Centered(t["差异表.全年预算数"], bold: true), Centered(t["差异表.实际支出数"], bold: true), Centered(t["差异表.结余结转数"], bold: true),
+                Centered(t["差异表.执行率"], bold: true), Centered(t["差异表.偏差原因"], bold: true)),
         };
         var number = 0;
         foreach (var (lines, subtotal, label) in new[]
@@ -184,14 +184,14 @@ internal static class ReportTables
                 // The 偏差原因 every shortfall, overspend, delay and adjustment needs (RG120–RG122, RG132), at the cell check names.
                 var cause = line.Overspent ? "差异表.待填写.超支" : line.LowRate ? "差异表.待填写.执行率偏低" : line.BehindPlan ? "差异表.待填写.进度落后"
                     : line.Adjusted ? "差异表.待填写.预算调整" : null;
-                rows.Add(Row([C((++number).ToString(System.Globalization.CultureInfo.InvariantCulture)), L(line.Name),
-                    .. Figures(line.Amounts, bold: false), L(Clerk(model.Texts, line.Deviation) ?? (cause is null ? "" : Gap(t, t[cause], line.DeviationCell)))]));
+                rows.Add(Row([Centered((++number).ToString(System.Globalization.CultureInfo.InvariantCulture)), Left(line.Name),
+                    .. Figures(line.Amounts, bold: false), Left(Clerk(model.Texts, line.Deviation) ?? (cause is null ? "" : Placeholder(t, t[cause], line.DeviationCell)))]));
             }
 
-            rows.Add(Row([C(label, 2, bold: true), .. Figures(subtotal, bold: true), L("")]));
+            rows.Add(Row([Centered(label, 2, bold: true), .. Figures(subtotal, bold: true), Left("")]));
         }
 
-        rows.Add(Row([C(t["差异表.合计"], 2, bold: true), .. Figures(model.Totals, bold: true), L("")]));
+        rows.Add(Row([Centered(t["差异表.合计"], 2, bold: true), .. Figures(model.Totals, bold: true), Left("")]));
         return new ReportTable(t["差异表.表名", Department(model), Year(model)], [0.45, 1.55, 1.2, 1.2, 1.2, 1.2, 1.2, 1.35, 1.65], rows,
             HeaderRows: 1, Note: t["差异表.表注"]);
     }
@@ -202,15 +202,15 @@ internal static class ReportTables
         var labels = model.SpendingProgress[0].Checkpoints.Select(c => c.Label).ToList();
         var rows = new List<TableRow>
         {
-            Row([C(t["进度表.项目名称"], merge: VerticalMerge.Restart, bold: true), .. labels.Select(l => C(l, 2, bold: true))]),
-            Row([C("", merge: VerticalMerge.Continue), .. labels.SelectMany(_ => new[] { C(t["进度表.计划"], bold: true), C(t["进度表.实际"], bold: true) })]),
+            Row([Centered(t["进度表.项目名称"], merge: VerticalMerge.Restart, bold: true), .. labels.Select(l => Centered(l, 2, bold: true))]),
+            Row([Centered("", merge: VerticalMerge.Continue), .. labels.SelectMany(_ => new[] { Centered(t["进度表.计划"], bold: true), Centered(t["进度表.实际"], bold: true) })]),
         };
         foreach (var progress in model.SpendingProgress)
         {
-            rows.Add(Row([L(progress.Name), .. progress.Checkpoints.SelectMany(c => new[]
+            rows.Add(Row([Left(progress.Name), .. progress.Checkpoints.SelectMany(c => new[]
             {
-                R(c.Planned is null ? "—" : Money.FormatPercent(c.Planned)),
-                R(c.Share is null ? "—" : Money.FormatPercent(c.Share), bold: c.Behind),
+                Right(c.Planned is null ? "—" : Money.FormatPercent(c.Planned)),
+                Right(c.Share is null ? "—" : Money.FormatPercent(c.Share), bold: c.Behind),
             })]));
         }
 
@@ -220,8 +220,8 @@ internal static class ReportTables
 
     private static TableCell[] Figures(Amounts a, bool bold) =>
     [
-        R(W(a.Initial), bold), R(W(a.Adjustment), bold), R(W(a.Final), bold), R(W(a.Actual), bold), R(W(a.CarryOver), bold),
-        R(Money.FormatPercent(a.ExecutionRate), bold),
+        Right(AmountText(a.Initial), bold), Right(AmountText(a.Adjustment), bold), Right(AmountText(a.Final), bold), Right(AmountText(a.Actual), bold), Right(AmountText(a.CarryOver), bold),
+        Right(Money.FormatPercent(a.ExecutionRate), bold),
     ];
 
     // 分值 / 执行率 / 得分 must hold "100.00%" and "10.00" on one line at 五号, also in a font wider than Times New
@@ -238,16 +238,16 @@ internal static class ReportTables
     {
         var rows = new List<TableRow>
         {
-            Row(C(t["部门表.部门名称"], bold: true), L(model.Department.Name, 8)),
+            Row(Centered(t["部门表.部门名称"], bold: true), Left(model.Department.Name, 8)),
         };
         rows.AddRange(FundRows(t, model.Indicators.Score,
             (t["部门表.年度资金总额"], model.Totals), (t["部门表.其中基本支出"], model.Basic), (t["部门表.项目支出"], model.Projects)));
         rows.Add(GoalHeader(t));
-        rows.Add(Row(C("", merge: VerticalMerge.Continue),
-            L(Clerk(model.Texts, model.Department.AnnualGoal) ?? Gap(t, t["部门表.待填写.年度总体目标"], model.Department.AnnualGoalCell), 4),
-            L(model.KeyTasks.Count > 0
+        rows.Add(Row(Centered("", merge: VerticalMerge.Continue),
+            Left(Clerk(model.Texts, model.Department.AnnualGoal) ?? Placeholder(t, t["部门表.待填写.年度总体目标"], model.Department.AnnualGoalCell), 4),
+            Left(model.KeyTasks.Count > 0
                 ? t["部门表.重点工作", ("重点工作", TextJoin.Join(t["部门表.重点工作分隔"], model.KeyTasks.Select(k => k.Item)))]
-                : Gap(t, t["部门表.待填写.重点工作"], model.KeyTasksCell), 4)));
+                : Placeholder(t, t["部门表.待填写.重点工作"], model.KeyTasksCell), 4)));
         return Split(new ReportTable(t["部门表.表名", Department(model), Year(model)], EvaluationColumns, rows, HeaderRows: 0),
             IndicatorRows(t, model.Indicators, model.Texts), t["部门表.表注"]);
     }
@@ -264,15 +264,15 @@ internal static class ReportTables
     {
         var rows = new List<TableRow>
         {
-            Row(C(t["项目表.项目名称"], bold: true), L(line.Name, 8)),
-            Row(C(t["项目表.主管部门"], bold: true), L(model.Department.Name, 3), C(t["项目表.实施单位"], bold: true), L(line.Implementer ?? model.Department.Name, 4)),
+            Row(Centered(t["项目表.项目名称"], bold: true), Left(line.Name, 8)),
+            Row(Centered(t["项目表.主管部门"], bold: true), Left(model.Department.Name, 3), Centered(t["项目表.实施单位"], bold: true), Left(line.Implementer ?? model.Department.Name, 4)),
         };
         rows.AddRange(FundRows(t, line.Indicators.Score, (t["项目表.年度资金总额"], line.Amounts)));
         rows.Add(GoalHeader(t));
         rows.Add(line.HasTargets
-            ? Row(C("", merge: VerticalMerge.Continue), L(line.AnnualGoal ?? Gap(t, t["项目表.待填写.年度目标"], line.AnnualGoalCell), 4),
-                L(Clerk(model.Texts, line.Outcome) ?? Gap(t, t["项目表.待填写.实际完成情况"], line.OutcomeCell), 4))
-            : Row(C("", merge: VerticalMerge.Continue), L(t["项目表.未设定年度绩效目标"], 4), C("—", 4)));
+            ? Row(Centered("", merge: VerticalMerge.Continue), Left(line.AnnualGoal ?? Placeholder(t, t["项目表.待填写.年度目标"], line.AnnualGoalCell), 4),
+                Left(Clerk(model.Texts, line.Outcome) ?? Placeholder(t, t["项目表.待填写.实际完成情况"], line.OutcomeCell), 4))
+            : Row(Centered("", merge: VerticalMerge.Continue), Left(t["项目表.未设定年度绩效目标"], 4), Centered("—", 4)));
         return Split(new ReportTable(t["项目表.表名", ("项目", line.Name)], EvaluationColumns, rows, HeaderRows: 0),
             IndicatorRows(t, line.Indicators, model.Texts), t["项目表.表注"]);
     }
@@ -282,35 +282,35 @@ internal static class ReportTables
     private static (string, string) Year(TemplateModel model) => ("年度", model.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static TableRow GoalHeader(TableText t) =>
-        Row(C(t["自评表.年度总体目标"], merge: VerticalMerge.Restart), C(t["自评表.预期目标"], 4, bold: true), C(t["自评表.实际完成情况"], 4, bold: true));
+        Row(Centered(t["自评表.年度总体目标"], merge: VerticalMerge.Restart), Centered(t["自评表.预期目标"], 4, bold: true), Centered(t["自评表.实际完成情况"], 4, bold: true));
 
     /// <summary>The 项目资金 block: a header row, then one row per amount line, the first scored for execution (10 points).</summary>
     private static IEnumerable<TableRow> FundRows(TableText t, ScoreView? score, params (string Label, Amounts Amounts)[] lines)
     {
-        yield return Row(C(t["自评表.项目资金"], merge: VerticalMerge.Restart), C("", 2), C(t["自评表.年初预算数"], bold: true),
-            C(t["自评表.全年预算数"], bold: true), C(t["自评表.全年执行数"], bold: true), C(t["自评表.资金分值"], bold: true),
-            C(t["自评表.执行率"], bold: true), C(t["自评表.资金得分"], bold: true));
+        yield return Row(Centered(t["自评表.项目资金"], merge: VerticalMerge.Restart), Centered("", 2), Centered(t["自评表.年初预算数"], bold: true),
+            Centered(t["自评表.全年预算数"], bold: true), Centered(t["自评表.全年执行数"], bold: true), Centered(t["自评表.资金分值"], bold: true),
+            Centered(t["自评表.执行率"], bold: true), Centered(t["自评表.资金得分"], bold: true));
         for (var i = 0; i < lines.Length; i++)
         {
             var (label, a) = lines[i];
             var first = i == 0;
-            yield return Row(C("", merge: VerticalMerge.Continue), L(label, 2), R(W(a.Initial)), R(W(a.Final)), R(W(a.Actual)),
-                C(first ? "10" : "—"), C(Money.FormatPercent(a.ExecutionRate)), C(first && score is not null ? Money.Format(score.ExecutionRate) : "—"));
+            yield return Row(Centered("", merge: VerticalMerge.Continue), Left(label, 2), Right(AmountText(a.Initial)), Right(AmountText(a.Final)), Right(AmountText(a.Actual)),
+                Centered(first ? "10" : "—"), Centered(Money.FormatPercent(a.ExecutionRate)), Centered(first && score is not null ? Money.Format(score.ExecutionRate) : "—"));
         }
     }
 
     /// <summary>绩效指标 rows with 一级 / 二级 merged vertically, then 总分.</summary>
     private static IEnumerable<TableRow> IndicatorRows(TableText t, IndicatorSetView set, ClerkTexts texts)
     {
-        yield return Row(C(t["自评表.绩效指标"], merge: VerticalMerge.Restart), C(t["自评表.一级指标"], bold: true),
-            C(t["自评表.二级指标"], bold: true), C(t["自评表.三级指标"], bold: true), C(t["自评表.年度指标值"], bold: true),
-            C(t["自评表.实际完成值"], bold: true), C(t["自评表.指标分值"], bold: true), C(t["自评表.指标得分"], bold: true),
-            C(t["自评表.偏差原因"], bold: true));
+        yield return Row(Centered(t["自评表.绩效指标"], merge: VerticalMerge.Restart), Centered(t["自评表.一级指标"], bold: true),
+            Centered(t["自评表.二级指标"], bold: true), Centered(t["自评表.三级指标"], bold: true), Centered(t["自评表.年度指标值"], bold: true),
+            Centered(t["自评表.实际完成值"], bold: true), Centered(t["自评表.指标分值"], bold: true), Centered(t["自评表.指标得分"], bold: true),
+            Centered(t["自评表.偏差原因"], bold: true));
         if (set.Items.Count == 0)
         {
             // No indicators, no score: said in words, not as 总分 100 / 得分 — (check reports it at 绩效指标).
-            yield return Row(C("", merge: VerticalMerge.Continue), C(t["自评表.未设定绩效指标"], 8));
-            yield return Row(C(t["自评表.无法计分"], 9));
+            yield return Row(Centered("", merge: VerticalMerge.Continue), Centered(t["自评表.未设定绩效指标"], 8));
+            yield return Row(Centered(t["自评表.无法计分"], 9));
             yield break;
         }
 
@@ -321,18 +321,18 @@ internal static class ReportTables
             var sameLevel1 = previous?.Level1 == item.Level1;
             var sameLevel2 = sameLevel1 && previous?.Level2 == item.Level2;
             yield return Row(
-                C("", merge: VerticalMerge.Continue),
-                C(item.Level1, merge: sameLevel1 ? VerticalMerge.Continue : VerticalMerge.Restart),
-                C(item.Level2, merge: sameLevel2 ? VerticalMerge.Continue : VerticalMerge.Restart),
-                L(item.Level3), C(item.Target), C(ActualCell(t, item, texts)),
-                C(item.Weight is { } w ? Money.Format(w) : "—"), C(item.Score is { } s ? Money.Format(s) : "—"),
-                L(Clerk(texts, item.Deviation) ?? (item.NeedsCause ? Gap(t, item.CausePrompt(t.Words), item.DeviationCell) : "")));
+                Centered("", merge: VerticalMerge.Continue),
+                Centered(item.Level1, merge: sameLevel1 ? VerticalMerge.Continue : VerticalMerge.Restart),
+                Centered(item.Level2, merge: sameLevel2 ? VerticalMerge.Continue : VerticalMerge.Restart),
+                Left(item.Level3), Centered(item.Target), Centered(ActualCell(t, item, texts)),
+                Centered(item.Weight is { } w ? Money.Format(w) : "—"), Centered(item.Score is { } s ? Money.Format(s) : "—"),
+                Left(Clerk(texts, item.Deviation) ?? (item.NeedsCause ? Placeholder(t, item.CausePrompt(t.Words), item.DeviationCell) : "")));
         }
 
         // 偏差原因分析及改进措施 holds only the user's text or a placeholder; the scoring explanations are in preview.
         var score = set.Score;
-        yield return Row(C(t["自评表.总分"], 6, bold: true), C("100", bold: true), C(score is null ? "—" : score.TotalText(t.Words), bold: true),
-            C(score is null ? "" : t["自评表.自评等级", ("等级", score.GradeText(t.Words))], bold: true));
+        yield return Row(Centered(t["自评表.总分"], 6, bold: true), Centered("100", bold: true), Centered(score is null ? "—" : score.TotalText(t.Words), bold: true),
+            Centered(score is null ? "" : t["自评表.自评等级", ("等级", score.GradeText(t.Words))], bold: true));
     }
 
     /// <summary>
@@ -340,6 +340,6 @@ internal static class ReportTables
     /// 完成情况); never a value the user did not write.
     /// </summary>
     private static string ActualCell(TableText t, IndicatorView item, ClerkTexts texts) => item.MissingField is { } field
-        ? (Clerk(texts, item.Actual) ?? "") + Gap(t, t["自评表.待填写." + field], item.MissingCell)
+        ? (Clerk(texts, item.Actual) ?? "") + Placeholder(t, t["自评表.待填写." + field], item.MissingCell)
         : (Clerk(texts, item.Actual) ?? "") + (item.StandardReached is { } grade ? t["自评表.达到标准", ("标准", grade)] : "");
 }

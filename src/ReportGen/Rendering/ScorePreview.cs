@@ -44,7 +44,7 @@ public static class ScorePreview
         ? $"{Money.Format(score.Total)} 分（{score.Grade}）"
         : $"{Money.Format(score.Total)}至{Money.Format(score.Ceiling)} 分（暂定），{(score.GradeDecided ? $"等级“{score.Grade}”" : "等级待定")}";
 
-    private static string W<T>(T value)
+    private static string Word<T>(T value)
         where T : struct, Enum => Vocabulary.Bundled.Of(value);
 
     /// <summary>How <see cref="IndicatorScorer"/> scores (财预〔2020〕10号; src/ReportGen/Analysis/Indicators/README.md), for the reader.</summary>
@@ -53,12 +53,12 @@ public static class ScorePreview
         "总分 100 分：预算执行率 10 分，产出指标 50 分，效益指标 30 分，满意度指标 10 分；没有满意度指标时，其 10 分按比例并入产出和效益。",
         "预算执行率得分 = 实际支出 ÷ 全年预算（超过 100% 按 100% 计）× 10。",
         "一级指标内各指标的分值以工作簿“分值”列为准，未填写的平均分配。",
-        $"“{W(IndicatorKind.AtLeast)}”指标：实际完成值达到指标值得满分，否则按 实际完成值 ÷ 指标值 × 分值 计分。",
-        $"“{W(IndicatorKind.AtMost)}”指标（如成本）：不超过指标值得满分；超出不到一倍按超出的比例扣分；达到指标值两倍及以上得 0 分。",
-        $"{W(IndicatorKind.Qualitative)}与{W(IndicatorKind.Deadline)}指标：{W(IndicatorStatus.Met)}得分值的 80%–100%，{W(IndicatorStatus.PartlyMet)} 60%–80%，"
-            + $"{W(IndicatorStatus.NotMet)} 60% 以下；工作簿未给得分时分别按 100%、70%、30% 计。",
+        $"“{Word(IndicatorKind.AtLeast)}”指标：实际完成值达到指标值得满分，否则按 实际完成值 ÷ 指标值 × 分值 计分。",
+        $"“{Word(IndicatorKind.AtMost)}”指标（如成本）：不超过指标值得满分；超出不到一倍按超出的比例扣分；达到指标值两倍及以上得 0 分。",
+        $"{Word(IndicatorKind.Qualitative)}与{Word(IndicatorKind.Deadline)}指标：{Word(IndicatorStatus.Met)}得分值的 80%–100%，{Word(IndicatorStatus.PartlyMet)} 60%–80%，"
+            + $"{Word(IndicatorStatus.NotMet)} 60% 以下；工作簿未给得分时分别按 100%、70%、30% 计。",
         "无法判断的指标（实际完成值缺失、无法读取或其文字不是实际完成的数值，或需由填报人判断而未填完成情况）暂按 0 分计；总分写成区间（这些指标按 0 分至按满分计），注明“暂定”，区间跨两个等级时等级“待定”，补齐后重新计算；原因见“说明”，所在单元格见检查结果。",
-        $"各项得分保留两位小数（四舍五入），总分为各项之和；90 分及以上为{W(ScoreGrade.Excellent)}，80 分及以上为{W(ScoreGrade.Good)}，"
-            + $"60 分及以上为{W(ScoreGrade.Fair)}，60 分以下为{W(ScoreGrade.Poor)}。",
+        $"各项得分保留两位小数（四舍五入），总分为各项之和；90 分及以上为{Word(ScoreGrade.Excellent)}，80 分及以上为{Word(ScoreGrade.Good)}，"
+            + $"60 分及以上为{Word(ScoreGrade.Fair)}，60 分以下为{Word(ScoreGrade.Poor)}。",
     ];
 }

@@ -73,7 +73,8 @@ internal sealed class ScriptModelBuilder
         ["problemsCell"] = model.ProblemsCell,
         ["measuresCell"] = model.MeasuresCell,
         ["otherNotesCell"] = model.OtherNotesCell,
-        ["gaps"] = Array(model.Gaps, g => Gap(g, w)),
+        // "gaps" is the shortfalls' name in templates clerks already wrote (templates/README.md); it stays.
+        ["gaps"] = Array(model.Shortfalls, s => Shortfall(s, w)),
         ["indicators"] = Indicators(model.Indicators, w),
         ["funds"] = Funds(model.Funds, w),
         ["thresholds"] = new ScriptObject(2)
@@ -108,7 +109,7 @@ internal sealed class ScriptModelBuilder
     };
 
     /// <summary>A section 四 fact, worded by partials/存在问题.sbn: the kind's code and the fact's figures and names.</summary>
-    private static ScriptObject Gap(GapView g, Vocabulary w) => new(9)
+    private static ScriptObject Shortfall(ShortfallView g, Vocabulary w) => new(9)
     {
         ["kind"] = Vocabulary.Code(g.Kind),
         ["name"] = g.Name,

@@ -41,7 +41,7 @@ public sealed record TemplateModel
     public string KeyTasksCell { get; init; } = "";
 
     /// <summary>Facts drawn from the variances for section 四 when the user wrote no 存在问题 (never invented causes); partials/存在问题.sbn words them.</summary>
-    public required IReadOnlyList<GapView> Gaps { get; init; }
+    public required IReadOnlyList<ShortfallView> Shortfalls { get; init; }
 
     /// <summary>Department-level indicators with their judgments and the department's scores.</summary>
     public required IndicatorSetView Indicators { get; init; }
@@ -196,11 +196,11 @@ public sealed record TaskView(int Number, string Item, string? Owner, string? Go
 }
 
 /// <summary>
-/// A fact for section 四 (<see cref="GapFinder"/>): its kind, the figures, the names as literal text, the user's cause
+/// A fact for section 四 (<see cref="ShortfallFinder"/>): its kind, the figures, the names as literal text, the user's cause
 /// if any and the cell to write it in. <see cref="Amounts"/> for the money kinds, <see cref="Behind"/> for
-/// <see cref="GapKind.BehindPlan"/>, <see cref="Indicator"/> and <see cref="Scope"/> for <see cref="GapKind.IndicatorUnmet"/>.
+/// <see cref="ShortfallKind.BehindPlan"/>, <see cref="Indicator"/> and <see cref="Scope"/> for <see cref="ShortfallKind.IndicatorUnmet"/>.
 /// </summary>
-public sealed record GapView(GapKind Kind, string? Name, string? Cause, string CauseCell)
+public sealed record ShortfallView(ShortfallKind Kind, string? Name, string? Cause, string CauseCell)
 {
     public Amounts? Amounts { get; init; }
     public IReadOnlyList<CheckpointProgress> Behind { get; init; } = [];

@@ -53,24 +53,24 @@ internal sealed class TemplateModelBuilder
             ProjectLines = projectLines,
             BasicLines = lines.Where(l => !l.IsProject).ToList(),
             KeyTasks = workbook.KeyTasks
-                .Select((t, i) => new TaskView(i + 1, L(t.Item), L(t.Owner), L(t.Goal), ClerkAt(L(t.Outcome), t.Location, "完成情况")) { OutcomeCell = t.Location.ToString() })
+                .Select((t, i) => new TaskView(i + 1, Literal(t.Item), Literal(t.Owner), Literal(t.Goal), ClerkAt(Literal(t.Outcome), t.Location, "完成情况")) { OutcomeCell = t.Location.ToString() })
                 .ToList(),
             KeyTasksCell = WorkbookSchema.TasksSheet,
             OtherFunds = info.Amount("其他资金来源")?.Value,
-            Problems = ClerkAt(L(info.Fact("存在问题")), ConsistencyValidator.FactCell(workbook, "存在问题"), "存在问题"),
-            Measures = ClerkAt(L(info.Fact("改进措施")), ConsistencyValidator.FactCell(workbook, "改进措施"), "改进措施"),
-            OtherNotes = ClerkAt(L(info.Fact("其他说明")), ConsistencyValidator.FactCell(workbook, "其他说明"), "其他说明"),
+            Problems = ClerkAt(Literal(info.Fact("存在问题")), ConsistencyValidator.FactCell(workbook, "存在问题"), "存在问题"),
+            Measures = ClerkAt(Literal(info.Fact("改进措施")), ConsistencyValidator.FactCell(workbook, "改进措施"), "改进措施"),
+            OtherNotes = ClerkAt(Literal(info.Fact("其他说明")), ConsistencyValidator.FactCell(workbook, "其他说明"), "其他说明"),
             ProblemsCell = FactCell(workbook, "存在问题"),
             MeasuresCell = FactCell(workbook, "改进措施"),
             OtherNotesCell = FactCell(workbook, "其他说明"),
             Indicators = indicators,
 
             // After the lines and indicators: a fact's cause is one of their 偏差原因, titled as they are.
-            Gaps = GapFinder.Find(analysis).Select(Gap).ToList(),
-            // The comparison table needs actual figures; a plan alone is a gap (RG135), shown as one placeholder.
+            Shortfalls = ShortfallFinder.Find(analysis).Select(Shortfall).ToList(),
+            // The comparison table needs actual figures; a plan alone is a missing input (RG135), shown as one placeholder.
             SpendingProgress = analysis.SpendingProgress
                 .Where(p => p.Checkpoints.Any(c => c.Spent is not null))
-                .Select(p => new ProgressView(L(p.Line.Name), p.Checkpoints
+                .Select(p => new ProgressView(Literal(p.Line.Name), p.Checkpoints
                     .ToList()))
                 .ToList(),
             SpendingProgressCell = analysis.SpendingProgress.Count > 0 && analysis.SpendingProgress.All(p => p.Checkpoints.All(c => c.Spent is null))
@@ -78,19 +78,19 @@ internal sealed class TemplateModelBuilder
                 : null,
             Funds = BuildFunds(figures, lines, projectLines),
             Findings = analysis.Findings
-                .Select(f => new FindingView(f.Code, f.Severity, L(f.Location.ToString()), L(f.Message)))
+                .Select(f => new FindingView(f.Code, f.Severity, Literal(f.Location.ToString()), Literal(f.Message)))
                 .ToList(),
         };
     }
 
     /// <summary>A section 四 fact with its names as literal text and its figures as the report's views.</summary>
-    private GapView Gap(Gap gap) => new(gap.Kind, L(gap.Name), Cause(L(gap.Cause), gap.CauseCell.ToString()), gap.CauseCell.ToString())
+    private ShortfallView Shortfall(Shortfall shortfall) => new(shortfall.Kind, Literal(shortfall.Name), Cause(Literal(shortfall.Cause), shortfall.CauseCell.ToString()), shortfall.CauseCell.ToString())
     {
-        Amounts = gap.Amounts is { } a ? a : null,
-        Behind = gap.Behind.ToList(),
-        Indicator = gap.Indicator is { } i ? IndicatorViews.View(i, _texts) : null,
-        Scope = L(gap.Scope),
-        DepartmentScope = gap.DepartmentScope,
+        Amounts = shortfall.Amounts is { } a ? a : null,
+        Behind = shortfall.Behind.ToList(),
+        Indicator = shortfall.Indicator is { } i ? IndicatorViews.View(i, _texts) : null,
+        Scope = Literal(shortfall.Scope),
+        DepartmentScope = shortfall.DepartmentScope,
     };
 
     /// <summary>A fact's cause is the text of a 偏差原因 the lines or indicators registered already: it is titled as they are.</summary>
@@ -123,31 +123,31 @@ internal sealed class TemplateModelBuilder
     }
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
-    private static string? L(string? text) => ReportMarkup.Literal(text);
+    private static string? Literal(string? text) => ReportMarkup.Literal(text);
 
     private static string FactCell(ExecutionWorkbook workbook, string key) => ConsistencyValidator.FactCell(workbook, key).ToString();
 
     private DepartmentView BuildDepartment(DepartmentInfo info, SourceLocation dutiesCell, SourceLocation annualGoalCell) => new()
     {
-        Name = L(info.Name),
-        ShortName = L(info.Fact("部门简称") ?? info.Name),
+        Name = Literal(info.Name),
+        ShortName = Literal(info.Fact("部门简称") ?? info.Name),
         DutiesCell = dutiesCell.ToString(),
         AnnualGoalCell = annualGoalCell.ToString(),
 
         // One duty a line: each is a part of the cell's text (docs/report-fields.md), so that import joins them again.
         Duties = (info.Fact("主要职责") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select((duty, i) => ClerkAt(L(duty), dutiesCell, "主要职责", info.Fact("主要职责"), i + 1)).ToList(),
-        UnitCount = L(info.Fact("预算单位数")),
-        Establishment = L(info.Fact("编制数")),
-        AdminEstablishment = L(info.Fact("行政编制数")),
-        InstitutionEstablishment = L(info.Fact("事业编制数")),
-        InstitutionBreakdown = L(info.Fact("事业编制构成")),
-        Headcount = L(info.Fact("实有人数")),
-        Employed = L(info.Fact("在职人数")),
-        Retired = L(info.Fact("退休人数")),
-        Offices = L(info.Fact("内设机构")),
-        Subordinates = L(info.Fact("下属单位")),
-        AnnualGoal = ClerkAt(L(info.Fact("年度总体目标")), annualGoalCell, "年度总体目标"),
+            .Select((duty, i) => ClerkAt(Literal(duty), dutiesCell, "主要职责", info.Fact("主要职责"), i + 1)).ToList(),
+        UnitCount = Literal(info.Fact("预算单位数")),
+        Establishment = Literal(info.Fact("编制数")),
+        AdminEstablishment = Literal(info.Fact("行政编制数")),
+        InstitutionEstablishment = Literal(info.Fact("事业编制数")),
+        InstitutionBreakdown = Literal(info.Fact("事业编制构成")),
+        Headcount = Literal(info.Fact("实有人数")),
+        Employed = Literal(info.Fact("在职人数")),
+        Retired = Literal(info.Fact("退休人数")),
+        Offices = Literal(info.Fact("内设机构")),
+        Subordinates = Literal(info.Fact("下属单位")),
+        AnnualGoal = ClerkAt(Literal(info.Fact("年度总体目标")), annualGoalCell, "年度总体目标"),
         Facts = info.Facts.ToDictionary(fact => fact.Key, fact => Fact(info, fact.Key, fact.Value)),
         FactCells = info.FactRows.ToDictionary(row => row.Key, row => row.Value.ToString()),
     };
@@ -159,7 +159,7 @@ internal sealed class TemplateModelBuilder
     /// </summary>
     private string Fact(DepartmentInfo info, string key, string value)
     {
-        var text = L(value);
+        var text = Literal(value);
         return info.FactRows.TryGetValue(key, out var cell) && !string.IsNullOrWhiteSpace(text)
             ? ClerkAt(new string(text.AsSpan()), cell, key)
             : text;
@@ -174,22 +174,22 @@ internal sealed class TemplateModelBuilder
         return new LineView
         {
             Number = index + 1,
-            Name = L(line.Name),
-            TargetName = line.TargetName is { } t && t != line.Name ? L(t) : null,
+            Name = Literal(line.Name),
+            TargetName = line.TargetName is { } t && t != line.Name ? Literal(t) : null,
             Category = line.Line.Category,
             Source = line.Line.Source,
             AdjustmentKind = line.Adjustment,
             Amounts = line.Amounts,
             Funding = line.Line.Funding,
-            Purpose = ClerkAt(L(line.Line.Purpose), line.Line.CellOf("主要用途"), "主要用途"),
-            Deviation = ClerkAt(L(line.Line.DeviationNote), line.Line.CellOf("偏差原因"), "偏差原因"),
+            Purpose = ClerkAt(Literal(line.Line.Purpose), line.Line.CellOf("主要用途"), "主要用途"),
+            Deviation = ClerkAt(Literal(line.Line.DeviationNote), line.Line.CellOf("偏差原因"), "偏差原因"),
             LowRate = line.LowRate,
             Overspent = line.Overspent,
             LargeCarryOver = line.LargeCarryOver,
-            AnnualGoal = L(target?.AnnualGoal),
-            PeriodGoal = L(target?.PeriodGoal),
-            Outcome = target is null ? null : ClerkAt(L(target.Outcome), target.CellOf("实际完成情况"), "实际完成情况"),
-            Implementer = L(target?.Implementer),
+            AnnualGoal = Literal(target?.AnnualGoal),
+            PeriodGoal = Literal(target?.PeriodGoal),
+            Outcome = target is null ? null : ClerkAt(Literal(target.Outcome), target.CellOf("实际完成情况"), "实际完成情况"),
+            Implementer = Literal(target?.Implementer),
             Indicators = IndicatorViews.ForLine(analysis, line.Line, _texts),
             HasTargets = target is not null || hasIndicators,
             BehindPlan = analysis.SpendingProgress.Any(p => p.Line.Line == line.Line && p.BehindCheckpoints.Any()),

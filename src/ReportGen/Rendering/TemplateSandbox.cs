@@ -26,7 +26,7 @@ public sealed record TemplateLimits(TimeSpan Timeout, int MaxOutputChars)
     /// <summary>How much more managed memory the process may hold while a render runs (its strings, its output).</summary>
     public long MaxMemoryBytes { get; init; } = 1536L * 1024 * 1024;
 
-    /// <summary>How many report items (lines, indicators, tasks, gaps) the output and loop limits were scaled for; 0 for the defaults.</summary>
+    /// <summary>How many report items (lines, indicators, tasks, shortfalls) the output and loop limits were scaled for; 0 for the defaults.</summary>
     public int Items { get; init; }
 
     /// <summary>Output allowed per report item beyond the base allowance: a line's sentence with its name and reason.</summary>
@@ -39,7 +39,7 @@ public sealed record TemplateLimits(TimeSpan Timeout, int MaxOutputChars)
     /// </summary>
     public static TemplateLimits For(TemplateModel model)
     {
-        var items = model.Lines.Count + model.KeyTasks.Count + model.Gaps.Count + model.Indicators.Items.Count
+        var items = model.Lines.Count + model.KeyTasks.Count + model.Shortfalls.Count + model.Indicators.Items.Count
                     + model.ProjectLines.Sum(line => line.Indicators.Items.Count);
         var chars = (long)Default.MaxOutputChars + (long)items * CharsPerItem
                     + 2L * model.Department.Facts.Values.Sum(text => (long)text.Length);

@@ -423,7 +423,7 @@ public sealed class ConsistencyValidatorTests
     [InlineData("项目主要用途（100字以内）")]
     [InlineData("主要用于……")]
     [InlineData("请填写项目用途")]
-    public void RG180_template_prompts_in_a_purpose_are_warnings(string purpose)
+    public void RG180_form_prompts_in_a_purpose_are_warnings(string purpose)
     {
         var analysis = Book().Project("p", 10m, 0m, 10m, purpose: purpose).Analyze();
         var finding = FindingAssert.Single(analysis, "RG180");
@@ -432,14 +432,14 @@ public sealed class ConsistencyValidatorTests
     }
 
     [Fact]
-    public void RG180_template_prompt_in_a_department_fact()
+    public void RG180_form_prompt_in_a_department_fact()
     {
         var analysis = Book().Project("p", 10m, 0m, 10m).Info("存在问题", "……").Analyze();
         Assert.StartsWith("基本信息!B", At(FindingAssert.Single(analysis, "RG180")), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void RG180_an_unfilled_indicator_name_from_the_template()
+    public void RG180_an_unfilled_indicator_name_from_the_blank_form()
     {
         var analysis = Book().Project("p", 10m, 0m, 10m)
             .Indicator("p", "产出指标", "数量指标", "指标2", "指标值")

@@ -14,7 +14,7 @@ public class BatchJobTests
         new(folder.Input, folder.Output, "default", Bundled.TemplatesDirectory) { Jobs = jobs };
 
     private static BatchSummary Run(BatchFolder folder, int jobs = 2, Action<DepartmentSummary>? completed = null, CancellationToken token = default) =>
-        BatchJob.Render(Request(folder, jobs) with { Completed = completed, Cancellation = token }, WorkbookFinder.Find(folder.Input, folder.Output));
+        BatchJob.GenerateAll(Request(folder, jobs) with { Completed = completed, Cancellation = token }, WorkbookFinder.Find(folder.Input, folder.Output));
 
     [Fact]
     public void Good_workbooks_are_all_rendered_and_bad_ones_reported()
@@ -112,7 +112,7 @@ public class BatchJobTests
             }
 
             using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(delay));
-            var summary = BatchJob.Render(Request(folder, jobs: 2) with { Cancellation = stop.Token }, items);
+            var summary = BatchJob.GenerateAll(Request(folder, jobs: 2) with { Cancellation = stop.Token }, items);
             AssertOnlyCompleteFiles(folder.Output, summary.Count(BatchStatus.Rendered));
         }
     }

@@ -13,7 +13,7 @@ public sealed class SummaryBatch : IDisposable
     public SummaryBatch()
     {
         var request = new BatchRequest(_folder.Input, _folder.Output, "default", Bundled.TemplatesDirectory) { Jobs = 2 };
-        Summary = BatchJob.Render(request, WorkbookFinder.Find(_folder.Input, _folder.Output));
+        Summary = BatchJob.GenerateAll(request, WorkbookFinder.Find(_folder.Input, _folder.Output));
     }
 
     public BatchSummary Summary { get; }

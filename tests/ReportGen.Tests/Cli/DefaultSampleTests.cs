@@ -8,7 +8,7 @@ namespace ReportGen.Tests.Cli;
 /// <summary>
 /// The default sample (data/sample/示例县文化旅游局2024, a fictional department, complete): what a new user sees first is
 /// a finished report without a placeholder, no error or warning, and a final score. The real Shifeng 2023 sample, which
-/// shows the gaps, is tested under its own name elsewhere.
+/// shows the placeholders, is tested under its own name elsewhere.
 /// </summary>
 public sealed class DefaultSampleTests
 {
@@ -34,7 +34,7 @@ public sealed class DefaultSampleTests
     }
 
     /// <summary>
-    /// Finished whatever the rules for gaps become: every indicator states its actual and is judged, every indicator
+    /// Finished whatever the rules for missing inputs become: every indicator states its actual and is judged, every indicator
     /// below its target and every line below 90% or adjusted during the year carries the department's own reason,
     /// and every project has its goal, its outcome and its scored indicators.
     /// </summary>

@@ -35,10 +35,10 @@ public sealed class NewCommandTests
         Assert.Equal(1, check.ExitCode);
         var codes = System.Text.Json.JsonDocument.Parse(check.Output).RootElement.GetProperty("findings").EnumerateArray()
             .Select(finding => finding.GetProperty("code").GetString()).ToList();
-        // RG100 (no budget line yet), the gap findings of a blank workbook (docs/workbook.md, "Gap codes") and RG321
+        // RG100 (no budget line yet), the missing-input findings of a blank workbook (docs/workbook.md, "Missing-input codes") and RG321
         // (no 部门整体 indicator yet): each says what is not yet filled, none says something is wrong.
         Assert.Equal("RG100", codes[0]);
-        Assert.All(codes.Skip(1).Where(code => code != "RG321"), code => Assert.Contains(code!, ConsistencyValidator.GapCodes));
+        Assert.All(codes.Skip(1).Where(code => code != "RG321"), code => Assert.Contains(code!, ConsistencyValidator.MissingInputCodes));
         Assert.Contains("RG321", codes);
         Assert.Contains("RG195", codes);
     }

@@ -24,7 +24,7 @@ public sealed class PreviewCommandTests
         return JsonDocument.Parse(result.Output).RootElement.Clone();
     }
 
-    private static decimal D(JsonElement element, string name) => element.GetProperty(name).GetDecimal();
+    private static decimal DecimalAt(JsonElement element, string name) => element.GetProperty(name).GetDecimal();
 
     [Fact]
     public void Json_gives_the_department_totals_of_the_published_Shifeng_report()
@@ -34,19 +34,19 @@ public sealed class PreviewCommandTests
         Assert.Equal(2023, json.GetProperty("year").GetInt32());
         Assert.Equal("万元", json.GetProperty("unit").GetString());
         var totals = json.GetProperty("totals");
-        Assert.Equal(326.42m, D(totals, "initialBudget"));
-        Assert.Equal(234.33m, D(totals, "adjustment"));
-        Assert.Equal(560.75m, D(totals, "finalBudget"));
-        Assert.Equal(458.04m, D(totals, "actual"));
-        Assert.Equal(102.71m, D(totals, "carryOver"));
-        Assert.Equal(81.68m, D(totals, "executionRatePct"));
-        Assert.Equal(245.8m, D(json.GetProperty("basic"), "actual"));
+        Assert.Equal(326.42m, DecimalAt(totals, "initialBudget"));
+        Assert.Equal(234.33m, DecimalAt(totals, "adjustment"));
+        Assert.Equal(560.75m, DecimalAt(totals, "finalBudget"));
+        Assert.Equal(458.04m, DecimalAt(totals, "actual"));
+        Assert.Equal(102.71m, DecimalAt(totals, "carryOver"));
+        Assert.Equal(81.68m, DecimalAt(totals, "executionRatePct"));
+        Assert.Equal(245.8m, DecimalAt(json.GetProperty("basic"), "actual"));
         var projects = json.GetProperty("projects");
-        Assert.Equal(212.24m, D(projects, "actual"));
-        Assert.Equal(95m, D(projects, "initialBudget"));
-        Assert.Equal(310.77m, D(projects, "finalBudget"));
-        Assert.Equal(98.53m, D(projects, "carryOver"));
-        Assert.Equal(68.29m, D(projects, "executionRatePct"));
+        Assert.Equal(212.24m, DecimalAt(projects, "actual"));
+        Assert.Equal(95m, DecimalAt(projects, "initialBudget"));
+        Assert.Equal(310.77m, DecimalAt(projects, "finalBudget"));
+        Assert.Equal(98.53m, DecimalAt(projects, "carryOver"));
+        Assert.Equal(68.29m, DecimalAt(projects, "executionRatePct"));
         Assert.Equal(5, json.GetProperty("projectCount").GetInt32());
     }
 
@@ -58,7 +58,7 @@ public sealed class PreviewCommandTests
         var projectLines = lines.Where(l => l.GetProperty("category").GetString() == "项目支出").ToList();
         Assert.Equal(Projects.Select(p => p.Name), projectLines.Select(l => l.GetProperty("name").GetString()));
         Assert.Equal(Projects.Select(p => decimal.Parse(p.Carry, System.Globalization.CultureInfo.InvariantCulture)),
-            projectLines.Select(l => D(l, "carryOver")));
+            projectLines.Select(l => DecimalAt(l, "carryOver")));
 
         var civic = lines.Single(l => l.GetProperty("name").GetString() == "文明经费");
         Assert.Equal("文明建设经费", civic.GetProperty("targetName").GetString());
@@ -68,13 +68,13 @@ public sealed class PreviewCommandTests
 
         var restoration = lines.Single(l => l.GetProperty("name").GetString() == "秋瑾故居修复提质工程经费");
         Assert.Equal("年中追加", restoration.GetProperty("source").GetString());
-        Assert.Equal(0m, D(restoration, "initialBudget"));
+        Assert.Equal(0m, DecimalAt(restoration, "initialBudget"));
         Assert.False(restoration.TryGetProperty("targetName", out _)); // added mid-year, no 附表3
 
         var basic = lines[0];
         Assert.Equal("基本支出", basic.GetProperty("category").GetString());
-        Assert.Equal(4.18m, D(basic, "carryOver"));
-        Assert.Equal(98.33m, D(basic, "executionRatePct"));
+        Assert.Equal(4.18m, DecimalAt(basic, "carryOver"));
+        Assert.Equal(98.33m, DecimalAt(basic, "executionRatePct"));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class HostileStatementTests
 
         var line = analysis.Figures.Lines.Single(l => l.Name == "文明经费");
         Assert.Equal(low, line.LowRate);
-        Assert.Equal(low, GapFinder.Find(analysis).Any(gap => gap.Kind == GapKind.LowRate));
+        Assert.Equal(low, ShortfallFinder.Find(analysis).Any(shortfall => shortfall.Kind == ShortfallKind.LowRate));
         Assert.Equal(low, analysis.Findings.Any(f => f.Code == FindingCodes.LowRateWithoutNote));
         if (!low)
         {
@@ -33,11 +33,11 @@ public sealed class HostileStatementTests
     }
 
     [Fact]
-    public void A_department_rate_printed_as_90_00_percent_is_not_a_gap()
+    public void A_department_rate_printed_as_90_00_percent_is_not_a_shortfall()
     {
         var analysis = WorkbookBuilder.Create().Basic("基本支出", 100m, 0m, 89.996m).Analyze();
 
-        Assert.DoesNotContain(GapFinder.Find(analysis), gap => gap.Kind == GapKind.DepartmentLowRate);
+        Assert.DoesNotContain(ShortfallFinder.Find(analysis), shortfall => shortfall.Kind == ShortfallKind.DepartmentLowRate);
     }
 
     [Theory]

@@ -98,16 +98,16 @@ public class ImportCheckTests
     }
 
     [Fact]
-    public void Import_flags_target_values_left_as_template_text_but_not_no_direct_benefit()
+    public void Import_flags_target_values_left_as_form_prompts_but_not_no_direct_benefit()
     {
         using var fixture = new FormFixture();
         var grid = Replace(Replace(PublishedForms.Media, "≥3000篇", "全年宣传报道"), "不断优化", "目标内容1");
-        var findings = Check(FormFixture.Read(Write(fixture, "rg505.docx", grid))).Where(f => f.Code == FindingCodes.ImportTemplateText).ToList();
+        var findings = Check(FormFixture.Read(Write(fixture, "rg505.docx", grid))).Where(f => f.Code == FindingCodes.ImportPromptText).ToList();
 
         Assert.Equal(2, findings.Count);
         Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
-        Assert.Null(FormImportValidator.TemplateReason(new FormIndicator("效益指标", "经济效益指标", "无直接经济效益", "无直接经济效益", SourceLocation.None)));
-        Assert.NotNull(FormImportValidator.TemplateReason(new FormIndicator("产出指标", "数量指标", "指标2", "……", SourceLocation.None)));
+        Assert.Null(FormImportValidator.PromptReason(new FormIndicator("效益指标", "经济效益指标", "无直接经济效益", "无直接经济效益", SourceLocation.None)));
+        Assert.NotNull(FormImportValidator.PromptReason(new FormIndicator("产出指标", "数量指标", "指标2", "……", SourceLocation.None)));
     }
 
     [Fact]

@@ -139,7 +139,7 @@ public sealed partial class ImportInPlaceTests
     {
         using var fixture = new FormFixture();
         var target = fixture.PathOf("新.xlsx");
-        XlsxWriter.Write(target, WorkbookTemplate.New("中共株洲市石峰区委员会宣传部", 2023, "万元", null));
+        XlsxWriter.Write(target, WorkbookLayout.New("中共株洲市石峰区委员会宣传部", 2023, "万元", null));
         var before = Parts(target);
 
         ImportJob.Run(new ImportRequest([fixture.ShifengDocx()], target));
@@ -187,7 +187,7 @@ public sealed partial class ImportInPlaceTests
     {
         using var fixture = new FormFixture();
         var target = fixture.PathOf("未计算.xlsx");
-        XlsxWriter.Write(target, WorkbookTemplate.New("中共株洲市石峰区委员会宣传部", 2023, "万元", null));
+        XlsxWriter.Write(target, WorkbookLayout.New("中共株洲市石峰区委员会宣传部", 2023, "万元", null));
         ImportJob.Run(new ImportRequest([fixture.ShifengDocx()], target));
 
         // The clerk types 实际完成值 as a formula in a program that saves no result (openpyxl), then imports a

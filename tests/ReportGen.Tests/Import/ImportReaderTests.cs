@@ -10,33 +10,33 @@ public class ImportReaderTests
     public static string Canon(FormSet set)
     {
         var lines = new List<string>();
-        static string A(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "-";
+        static string Amount(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "-";
         foreach (var form in set.Forms)
         {
             switch (form)
             {
                 case DepartmentForm d:
-                    lines.Add($"D {d.Layout} {d.Name} {d.Year} {A(d.Budget.Total)} {A(d.Budget.General)} {A(d.Budget.GovernmentFund)} {A(d.Budget.Other)} {A(d.Budget.Basic)} {A(d.Budget.Project)}");
+                    lines.Add($"D {d.Layout} {d.Name} {d.Year} {Amount(d.Budget.Total)} {Amount(d.Budget.General)} {Amount(d.Budget.GovernmentFund)} {Amount(d.Budget.Other)} {Amount(d.Budget.Basic)} {Amount(d.Budget.Project)}");
                     lines.Add($"  duties {d.Duties}");
                     lines.AddRange(d.KeyTasks.Select(t => $"  task {t.Item} | {t.Owner} | {t.Goal}"));
                     lines.AddRange(d.Indicators.Select(i => $"  ind {i.Level1} | {i.Level2} | {i.Level3} | {i.Target} | {i.Standard}"));
                     break;
                 case SummaryForm s:
-                    lines.Add($"S {A(s.StatedTotal)}");
-                    lines.AddRange(s.Entries.Select(e => $"  entry {e.Name} | {e.Program} | {A(e.Amount)} | {e.AnnualGoal}"));
+                    lines.Add($"S {Amount(s.StatedTotal)}");
+                    lines.AddRange(s.Entries.Select(e => $"  entry {e.Name} | {e.Program} | {Amount(e.Amount)} | {e.AnnualGoal}"));
                     break;
                 case ProjectForm p:
-                    lines.Add($"P {p.Layout} {p.Name} | {p.Code} | {p.Program} | {A(p.Amount)} | {A(p.FiscalFunds)} | {A(p.OtherFunds)} | {p.Period} | {p.AnnualGoal}");
+                    lines.Add($"P {p.Layout} {p.Name} | {p.Code} | {p.Program} | {Amount(p.Amount)} | {Amount(p.FiscalFunds)} | {Amount(p.OtherFunds)} | {p.Period} | {p.AnnualGoal}");
                     if (p.Plan is { } plan)
                     {
-                        lines.Add($"  plan {A(plan.March)} {A(plan.June)} {A(plan.October)} {A(plan.December)}");
+                        lines.Add($"  plan {Amount(plan.March)} {Amount(plan.June)} {Amount(plan.October)} {Amount(plan.December)}");
                     }
 
                     lines.AddRange(p.Indicators.Select(i => $"  ind {i.Level1} | {i.Level2} | {i.Level3} | {i.Target} | {i.Standard} | {i.Description} | {i.Basis}"));
-                    lines.AddRange(p.Details.Select(x => $"  detail {x.Content} | {x.Detail} | {x.AmountText} | {A(x.Amount)} | {x.Basis}"));
+                    lines.AddRange(p.Details.Select(x => $"  detail {x.Content} | {x.Detail} | {x.AmountText} | {Amount(x.Amount)} | {x.Basis}"));
                     if (p.DetailTotal is { } total)
                     {
-                        lines.Add($"  total {total.AmountText} | {A(total.Amount)}");
+                        lines.Add($"  total {total.AmountText} | {Amount(total.Amount)}");
                     }
 
                     break;

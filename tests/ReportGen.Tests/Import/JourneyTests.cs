@@ -130,7 +130,7 @@ public sealed class JourneyTests
         Assert.Null(outcome.Analysis.DepartmentScore);
         Assert.Contains("未设定绩效指标，自评得分无法计算", outcome.Report, StringComparison.Ordinal);
 
-        // 实施单位 from the form; the goal without its label and list number; the plan without actuals is a gap.
+        // 实施单位 from the form; the goal without its label and list number; the plan without actuals is a missing input.
         Assert.Contains("平山县文化馆", outcome.Report, StringComparison.Ordinal);
         Assert.Contains("全年组织送戏下乡演出60场以上", outcome.Report, StringComparison.Ordinal);
         Assert.DoesNotContain("年度绩效目标：1.", outcome.Report, StringComparison.Ordinal);

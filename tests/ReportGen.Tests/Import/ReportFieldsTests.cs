@@ -9,7 +9,7 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Import;
 
 /// <summary>
-/// The clerk's Word edits come back (docs/report-fields.md): the Shifeng report's gaps and the clerk's own texts are
+/// The clerk's Word edits come back (docs/report-fields.md): the Shifeng report's placeholders and the clerk's own texts are
 /// content controls in bookmarks with a stamp; generate will not overwrite an edited report; import writes the filled
 /// fields into their cells (Word-style edits, a LibreOffice re-save), reports conflicts, names what it cannot trust.
 /// </summary>
@@ -58,7 +58,7 @@ public sealed class ReportFieldsTests : IDisposable
         GenerateJob.Analyze(workbook).Findings.Count(f => f.Severity == Severity.Warning);
 
     [Fact]
-    public void The_Shifeng_report_has_its_gaps_and_the_clerks_texts_as_fields_in_bookmarks_with_a_stamp()
+    public void The_Shifeng_report_has_its_placeholders_and_the_clerks_texts_as_fields_in_bookmarks_with_a_stamp()
     {
         var report = FilledReport.Open(Generate());
         var controls = report.Controls;
@@ -288,7 +288,7 @@ public sealed class ReportFieldsTests : IDisposable
     {
         var report = Generate();
 
-        // Opened and saved by LibreOffice unfilled: its gaps are still fields, nothing is edited or comes back.
+        // Opened and saved by LibreOffice unfilled: its placeholders are still fields, nothing is edited or comes back.
         var plain = FilledReport.ResaveInLibreOffice(report, Directory.CreateDirectory(_dir.File("lo1")).FullName);
         Assert.Equal(67, FilledReport.Open(plain).Controls.Count(FilledReport.ShowsPrompt));
         Assert.False(ReportStampReader.Read(plain)!.Edited);

@@ -167,6 +167,32 @@ public class DocxWriterTests
         Assert.Equal(W.JustificationValues.Center, align);
     }
 
+    /// <summary>
+    /// The East Asian hint goes on the runs that need it (quotes, dashes, the middle dot: Word picks their font by the
+    /// hint) and not on runs of Chinese characters and ASCII, whose font is fixed; spaces that XML would drop are kept.
+    /// </summary>
+    [Fact]
+    public void Runs_carry_the_East_Asian_hint_only_for_characters_set_by_it_and_keep_their_spaces()
+    {
+        var bytes = WriteBytes(new ReportDocument("标题", [
+            new Paragraph("开展“学习强国”活动—共3次"),
+            new Paragraph("全年预算执行率为81.68%"),
+            new Paragraph(" 前后有空格 "),
+        ]));
+
+        var runs = Read(bytes, document => document.MainDocumentPart!.Document!.Body!.Elements<W.Paragraph>()
+            .Where(paragraph => paragraph.InnerText != "标题")
+            .Select(paragraph => paragraph.Elements<W.Run>().Single())
+            .Select(run => (Hint: run.RunProperties?.RunFonts?.Hint?.Value, Text: run.GetFirstChild<W.Text>()!))
+            .ToList());
+
+        Assert.Equal(W.FontTypeHintValues.EastAsia, runs[0].Hint);
+        Assert.Null(runs[1].Hint);
+        Assert.Null(runs[0].Text.Space);
+        Assert.Equal(SpaceProcessingModeValues.Preserve, runs[2].Text.Space?.Value);
+        Assert.Equal(" 前后有空格 ", runs[2].Text.Text);
+    }
+
     [Fact]
     public void Placeholders_are_separate_highlighted_runs()
     {

@@ -41,8 +41,8 @@ public class PartXmlFragmentTests
     {
         xml.Start("tcPr");
         xml.Start("tcW");
-        xml.W("w", 1234);
-        xml.W("type", "dxa");
+        xml.WordAttribute("w", 1234);
+        xml.WordAttribute("type", "dxa");
         xml.End();
         xml.Empty("vAlign", "center");
         xml.End();

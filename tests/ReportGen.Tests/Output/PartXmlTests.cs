@@ -66,7 +66,7 @@ public class PartXmlTests
             {
                 xml.Root("p");
                 xml.Start("t");
-                xml.W("val", value);
+                xml.WordAttribute("val", value);
                 xml.Attribute("xml:space", "preserve");
                 xml.Text(text);
                 xml.End();
@@ -100,8 +100,8 @@ public class PartXmlTests
         var xml = WithPartXml(x =>
         {
             x.Root("tbl");
-            x.W("w", -1587);
-            x.W("h", 16838);
+            x.WordAttribute("w", -1587);
+            x.WordAttribute("h", 16838);
             x.End();
         });
 

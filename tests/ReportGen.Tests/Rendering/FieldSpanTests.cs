@@ -15,9 +15,9 @@ public sealed class FieldSpanTests
     [Fact]
     public void A_placeholder_in_a_paragraph_is_a_field_with_its_prompt_and_cell()
     {
-        var gap = ReportMarkup.Placeholder(Vocabulary.Bundled, "偏差原因", "绩效指标!J7");
+        var placeholder = ReportMarkup.Placeholder(Vocabulary.Bundled, "偏差原因", "绩效指标!J7");
 
-        var document = Parse("# 标题\n原因：" + gap + "。");
+        var document = Parse("# 标题\n原因：" + placeholder + "。");
 
         var paragraph = Assert.IsType<Paragraph>(Assert.Single(document.Blocks));
         Assert.Equal("原因：【待填写：偏差原因（绩效指标!J7）】。", paragraph.Text);
@@ -30,9 +30,9 @@ public sealed class FieldSpanTests
     public void A_prompt_with_parentheses_keeps_its_cell_apart()
     {
         // Read back from the text, "（指标值按年初预算…）（绩效指标!J7）" was ambiguous; recorded, it is not.
-        var gap = ReportMarkup.Placeholder(Vocabulary.Bundled, "偏差原因（指标值按年初预算）", "绩效指标!J7");
+        var placeholder = ReportMarkup.Placeholder(Vocabulary.Bundled, "偏差原因（指标值按年初预算）", "绩效指标!J7");
 
-        var field = Assert.Single(Parse(gap).Placeholders);
+        var field = Assert.Single(Parse(placeholder).Placeholders);
 
         Assert.Equal(("偏差原因（指标值按年初预算）", "绩效指标!J7"), (field.Title, field.Cell));
     }
@@ -40,9 +40,9 @@ public sealed class FieldSpanTests
     [Fact]
     public void Fields_keep_their_place_under_heading_and_command_prefixes_and_in_the_title()
     {
-        var gap = ReportMarkup.Placeholder(Vocabulary.Bundled, "名称", null);
+        var placeholder = ReportMarkup.Placeholder(Vocabulary.Bundled, "名称", null);
 
-        var document = Parse($"# 关于{gap}的报告\n## 一、{gap}\n@right   {gap}  \n");
+        var document = Parse($"# 关于{placeholder}的报告\n## 一、{placeholder}\n@right   {placeholder}  \n");
 
         Assert.Equal(new FieldSpan(2, "【待填写：名称】".Length, "名称", null, Empty: true), Assert.Single(document.TitleFields));
         var heading = Assert.IsType<Heading>(document.Blocks[0]);

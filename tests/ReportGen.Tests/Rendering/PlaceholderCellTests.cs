@@ -7,7 +7,7 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Rendering;
 
 /// <summary>
-/// Placeholders and gap findings as data (docs/architecture.md, "Placeholders and fields"): a placeholder belongs
+/// Placeholders and missing-input findings as data (docs/architecture.md, "Placeholders and fields"): a placeholder belongs
 /// to the cell that fills it, one cell may show in several places of the report, and a finding names the 基本信息
 /// item it is about by <see cref="Finding.Item"/>, never by the words of its message.
 /// </summary>
@@ -18,25 +18,25 @@ public sealed class PlaceholderCellTests
     private static (DepartmentAnalysis Analysis, ReportDocument Document) Generate(WorkbookData data) =>
         GenerateJob.Render(GenerateJob.Analyze(ExecutionWorkbookReader.Read(data)), Default);
 
-    private static IEnumerable<Finding> GapsAt(DepartmentAnalysis analysis, string cell) =>
-        analysis.Findings.Where(f => ConsistencyValidator.GapCodes.Contains(f.Code) && f.Location.ToString() == cell);
+    private static IEnumerable<Finding> MissingInputsAt(DepartmentAnalysis analysis, string cell) =>
+        analysis.Findings.Where(f => ConsistencyValidator.MissingInputCodes.Contains(f.Code) && f.Location.ToString() == cell);
 
     [Fact]
-    public void A_gap_shown_twice_is_two_placeholders_at_one_cell_and_filling_the_cell_removes_both()
+    public void A_missing_input_shown_twice_is_two_placeholders_at_one_cell_and_filling_the_cell_removes_both()
     {
         var data = WorkbookLoader.Load(Repo.SampleCsvFolder);
         var (analysis, document) = Generate(data);
 
         // The sample's report has more placeholders than cells: an unmet indicator without 偏差原因 shows in the
-        // narrative and in the 自评表's 偏差原因 column, and each cell is one gap finding.
+        // narrative and in the 自评表's 偏差原因 column, and each cell is one missing-input finding.
         var cells = document.PlaceholderCells;
         Assert.True(document.Placeholders.Count > cells.Count, $"{document.Placeholders.Count} placeholders, {cells.Count} cells");
         Assert.Equal(document.Placeholders.Count, cells.Sum(c => c.Placeholders.Count));
-        var gapCells = analysis.Findings.Where(f => ConsistencyValidator.GapCodes.Contains(f.Code)).Select(f => f.Location.ToString()).ToHashSet();
-        Assert.Equal(gapCells.Order(StringComparer.Ordinal), cells.Select(c => c.Cell!).Order(StringComparer.Ordinal));
+        var findingCells = analysis.Findings.Where(f => ConsistencyValidator.MissingInputCodes.Contains(f.Code)).Select(f => f.Location.ToString()).ToHashSet();
+        Assert.Equal(findingCells.Order(StringComparer.Ordinal), cells.Select(c => c.Cell!).Order(StringComparer.Ordinal));
 
         var twice = cells.First(c => c.Placeholders.Count >= 2 && c.Cell!.StartsWith(WorkbookSchema.IndicatorsSheet + "!", StringComparison.Ordinal));
-        Assert.Single(GapsAt(analysis, twice.Cell!));
+        Assert.Single(MissingInputsAt(analysis, twice.Cell!));
 
         // The clerk writes the cause into that one cell: both places are filled, and check no longer asks for it.
         var at = SourceLocation.Parse(data.Path, twice.Cell!);
@@ -48,7 +48,7 @@ public sealed class PlaceholderCellTests
         Assert.DoesNotContain(filled.Placeholders, p => p.Cell == twice.Cell);
         Assert.Equal(document.Placeholders.Count - twice.Placeholders.Count, filled.Placeholders.Count);
         Assert.Equal(cells.Count - 1, filled.PlaceholderCells.Count);
-        Assert.Empty(GapsAt(filledAnalysis, twice.Cell!));
+        Assert.Empty(MissingInputsAt(filledAnalysis, twice.Cell!));
         Assert.Contains(filled.Fields(), f => f.Cell == twice.Cell && !f.Empty);
     }
 
@@ -72,18 +72,18 @@ public sealed class PlaceholderCellTests
         var outline = analysis.Findings.Where(f => f.Code == FindingCodes.OutlineItemMissing).Select(f => f.Message).ToList();
         Assert.DoesNotContain(outline, message => items.Any(item => item!.NamedIn(message)));
         var covered = analysis with { Findings = [.. analysis.Findings.Where(f => f.Code != FindingCodes.OutlineItemMissing)] };
-        Assert.Equal(outline, OutlineGaps.Find(covered, document, Default).Select(f => f.Message));
+        Assert.Equal(outline, MissingOutlineItems.Find(covered, document, Default).Select(f => f.Message));
 
         // The messages reworded: the same placeholders are covered, for the item is data.
         var reworded = covered with
         {
             Findings = [.. covered.Findings.Select(f => f.Item is null ? f : f with { Message = "（措辞已改）" })],
         };
-        Assert.Equal(outline, OutlineGaps.Find(reworded, document, Default).Select(f => f.Message));
+        Assert.Equal(outline, MissingOutlineItems.Find(reworded, document, Default).Select(f => f.Message));
 
         // The items taken away: the same messages no longer cover the placeholders that ask for 改进措施 and 年度总体目标.
         var anonymous = covered with { Findings = [.. covered.Findings.Select(f => f with { Item = null })] };
-        var uncovered = OutlineGaps.Find(anonymous, document, Default);
+        var uncovered = MissingOutlineItems.Find(anonymous, document, Default);
         Assert.Equal(onSheet.Distinct().Count(), uncovered.Count);
         Assert.All(uncovered, f => Assert.Equal(WorkbookSchema.InfoSheet, f.Location.ToString()));
     }

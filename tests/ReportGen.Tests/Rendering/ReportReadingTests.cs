@@ -51,25 +51,25 @@ public sealed partial class ReportReadingTests
     [Fact]
     public void Each_check_finds_its_pattern()
     {
-        Assert.Single(Problems(Doc(P("效益指标（经济效益指标）：无直接经济效益，指标值无直接经济效益。"))), p => p.Contains("said twice", StringComparison.Ordinal));
-        Assert.Single(Problems(Doc(P("绩效指标共11项，其中达成0项、部分达成1项。"))), p => p.Contains("zero count", StringComparison.Ordinal));
-        Assert.Single(Problems(Doc(P("执行率偏低。原因：【待填写：执行率偏低的原因（预算执行!L4）】。"))), p => p.Contains("empty 原因", StringComparison.Ordinal));
-        Assert.Single(Problems(Doc(P("【待填写：偏差原因（指标值按年初预算15.00万元设定）（绩效指标!J7）】"))), p => p.Contains("parentheses", StringComparison.Ordinal));
-        Assert.Single(Problems(Doc(P("自评得分97.82分，等级为“优”。"), P("自评等次为“优秀”。"))), p => p.Contains("grade", StringComparison.Ordinal));
-        Assert.Single(Problems(Doc(new Heading(1, "一、情况"), P("全部共有人员15人，在职12人。"), P("全部共有人员15人，在职12人。"))),
+        Assert.Single(Problems(Doc(ParagraphOf("效益指标（经济效益指标）：无直接经济效益，指标值无直接经济效益。"))), p => p.Contains("said twice", StringComparison.Ordinal));
+        Assert.Single(Problems(Doc(ParagraphOf("绩效指标共11项，其中达成0项、部分达成1项。"))), p => p.Contains("zero count", StringComparison.Ordinal));
+        Assert.Single(Problems(Doc(ParagraphOf("执行率偏低。原因：【待填写：执行率偏低的原因（预算执行!L4）】。"))), p => p.Contains("empty 原因", StringComparison.Ordinal));
+        Assert.Single(Problems(Doc(ParagraphOf("【待填写：偏差原因（指标值按年初预算15.00万元设定）（绩效指标!J7）】"))), p => p.Contains("parentheses", StringComparison.Ordinal));
+        Assert.Single(Problems(Doc(ParagraphOf("自评得分97.82分，等级为“优”。"), ParagraphOf("自评等次为“优秀”。"))), p => p.Contains("grade", StringComparison.Ordinal));
+        Assert.Single(Problems(Doc(new Heading(1, "一、情况"), ParagraphOf("全部共有人员15人，在职12人。"), ParagraphOf("全部共有人员15人，在职12人。"))),
             p => p.Contains("twice in", StringComparison.Ordinal));
-        Assert.Empty(Problems(Doc(new Heading(2, "（一）甲项目"), P("绩效指标共6项，全部达成。"), new Heading(2, "（二）乙项目"), P("绩效指标共6项，全部达成。"))));
-        Assert.Single(Problems(Doc(new Heading(2, "（一）部门职能"), P("（一）指导全区工作。"), P("（二）组织宣传。"))), p => p.Contains("numbering", StringComparison.Ordinal));
-        Assert.Single(Problems(Doc(new Heading(1, "一、基本情况"), P("1、推进工作。"))), p => p.Contains("1、", StringComparison.Ordinal));
-        Assert.Single(Problems(Doc(P("人员经费支出498.70万元。"), P("公用经费支出56.92万元。"))), p => p.Contains("same shape", StringComparison.Ordinal));
-        Assert.Single(Problems(Doc(P("执行率98.33%。### （二）项目支出"))), p => p.Contains("markup", StringComparison.Ordinal));
-        Assert.Empty(Problems(Doc(new Heading(1, "一、基本情况"), P("（一）指导全区工作。"), P("1.学习。"), P("（二）组织宣传。"),
-            new Heading(2, "（一）职能"), P("1.指导。"), P("实际支出0.48万元，结余结转0.00万元，全年预算0.48万元。"))));
+        Assert.Empty(Problems(Doc(new Heading(2, "（一）甲项目"), ParagraphOf("绩效指标共6项，全部达成。"), new Heading(2, "（二）乙项目"), ParagraphOf("绩效指标共6项，全部达成。"))));
+        Assert.Single(Problems(Doc(new Heading(2, "（一）部门职能"), ParagraphOf("（一）指导全区工作。"), ParagraphOf("（二）组织宣传。"))), p => p.Contains("numbering", StringComparison.Ordinal));
+        Assert.Single(Problems(Doc(new Heading(1, "一、基本情况"), ParagraphOf("1、推进工作。"))), p => p.Contains("1、", StringComparison.Ordinal));
+        Assert.Single(Problems(Doc(ParagraphOf("人员经费支出498.70万元。"), ParagraphOf("公用经费支出56.92万元。"))), p => p.Contains("same shape", StringComparison.Ordinal));
+        Assert.Single(Problems(Doc(ParagraphOf("执行率98.33%。### （二）项目支出"))), p => p.Contains("markup", StringComparison.Ordinal));
+        Assert.Empty(Problems(Doc(new Heading(1, "一、基本情况"), ParagraphOf("（一）指导全区工作。"), ParagraphOf("1.学习。"), ParagraphOf("（二）组织宣传。"),
+            new Heading(2, "（一）职能"), ParagraphOf("1.指导。"), ParagraphOf("实际支出0.48万元，结余结转0.00万元，全年预算0.48万元。"))));
     }
 
     private static ReportDocument Doc(params Block[] blocks) => new("标题", blocks);
 
-    private static Paragraph P(string text) => new(text);
+    private static Paragraph ParagraphOf(string text) => new(text);
 
     /// <summary>Every pattern found in a report, one line each.</summary>
     public static List<string> Problems(ReportDocument document)

@@ -8,7 +8,7 @@ using ReportGen.Tests.TestSupport;
 namespace ReportGen.Tests.Rendering;
 
 /// <summary>
-/// The report states only what is true (docs/workbook.md, "Gaps"): no actual value the user did not write, every
+/// The report states only what is true (docs/workbook.md, "Missing inputs"): no actual value the user did not write, every
 /// 【待填写】 matched by a check finding at the same cell and the reverse, provisional scores marked 暂定.
 /// </summary>
 public sealed partial class ReportTruthTests
@@ -39,21 +39,21 @@ public sealed partial class ReportTruthTests
 
     internal static IEnumerable<string> Texts(ReportDocument document) => ReportMarkup.Texts(document);
 
-    private static void AssertGapsCorrespond(DepartmentAnalysis analysis) => AssertGapsCorrespond(analysis, Render(analysis));
+    private static void AssertPlaceholdersCorrespond(DepartmentAnalysis analysis) => AssertPlaceholdersCorrespond(analysis, Render(analysis));
 
     /// <param name="everyFindingPrinted">
-    /// Whether every gap finding must be a placeholder too: the default outline prints every table; an outline that
-    /// leaves out the 项目支出绩效自评表 (四川) does not print the gaps of the projects' indicators, which check still
+    /// Whether every missing-input finding must be a placeholder too: the default outline prints every table; an outline that
+    /// leaves out the 项目支出绩效自评表 (四川) does not print the placeholders of the projects' indicators, which check still
     /// lists because scoring needs them.
     /// </param>
-    private static void AssertGapsCorrespond(DepartmentAnalysis analysis, ReportDocument document, bool everyFindingPrinted = true)
+    private static void AssertPlaceholdersCorrespond(DepartmentAnalysis analysis, ReportDocument document, bool everyFindingPrinted = true)
     {
         // The placeholders as rendering recorded them; every 【待填写 of the text (full prompt or table marker) is one.
         var placeholders = document.Placeholders;
         var withoutCell = placeholders.Where(p => p.Cell is null).Select(p => p.Title).ToList();
         Assert.True(withoutCell.Count == 0, "placeholders without a cell: " + string.Join(" ", withoutCell));
         var reported = placeholders.Select(p => p.Cell!).ToHashSet();
-        var expected = analysis.Findings.Where(f => ConsistencyValidator.GapCodes.Contains(f.Code))
+        var expected = analysis.Findings.Where(f => ConsistencyValidator.MissingInputCodes.Contains(f.Code))
             .Select(f => f.Location.ToString()).ToHashSet();
         var missingInReport = expected.Except(reported).Order().ToList();
         var missingInCheck = reported.Except(expected).Order().ToList();
@@ -69,7 +69,7 @@ public sealed partial class ReportTruthTests
     public void Every_placeholder_of_the_sample_is_a_check_finding_at_its_cell_and_the_reverse()
     {
         var analysis = GenerateJob.Analyze(Repo.SampleCsvFolder);
-        AssertGapsCorrespond(analysis);
+        AssertPlaceholdersCorrespond(analysis);
         Assert.Contains(analysis.Findings, f => f.Code == "RG309");
         Assert.Contains(analysis.Findings, f => f.Code == "RG320");
     }
@@ -79,7 +79,7 @@ public sealed partial class ReportTruthTests
     [Theory]
     [MemberData(nameof(CaseInputs))]
     public void Placeholders_and_findings_correspond_on_every_golden_case(string input) =>
-        AssertGapsCorrespond(GenerateJob.Analyze(input));
+        AssertPlaceholdersCorrespond(GenerateJob.Analyze(input));
 
     public static TheoryData<string, string> CasesByOutline()
     {
@@ -97,7 +97,7 @@ public sealed partial class ReportTruthTests
     }
 
     /// <summary>
-    /// Whichever outline prints the report, each placeholder names its cell and is a finding there: the gaps only an
+    /// Whichever outline prints the report, each placeholder names its cell and is a finding there: the items only an
     /// outline has (湖南 自评结果应用情况, 四川 人员概况…) become RG200 when the report is rendered, as <c>check -t</c> lists them.
     /// The default outline asks for nothing the workbook's own checks do not already cover.
     /// </summary>
@@ -106,15 +106,15 @@ public sealed partial class ReportTruthTests
     public void Placeholders_and_findings_correspond_under_every_outline(string input, string outline)
     {
         var (analysis, document) = GenerateJob.Render(GenerateJob.Analyze(input), TemplateRenderer.Resolve(outline, Repo.Templates));
-        AssertGapsCorrespond(analysis, document, everyFindingPrinted: outline is not ("sichuan" or "hebei"));
-        var outlineGaps = analysis.Findings.Where(f => f.Code == FindingCodes.OutlineItemMissing).ToList();
+        AssertPlaceholdersCorrespond(analysis, document, everyFindingPrinted: outline is not ("sichuan" or "hebei"));
+        var outlineItems = analysis.Findings.Where(f => f.Code == FindingCodes.OutlineItemMissing).ToList();
         if (outline == "default")
         {
-            Assert.Empty(outlineGaps);
+            Assert.Empty(outlineItems);
         }
 
-        Assert.All(outlineGaps, f => Assert.NotNull(f.Location.Sheet));
-        Assert.Equal(outlineGaps.Count, outlineGaps.Select(f => f.Location.ToString() + f.Message).Distinct().Count());
+        Assert.All(outlineItems, f => Assert.NotNull(f.Location.Sheet));
+        Assert.Equal(outlineItems.Count, outlineItems.Select(f => f.Location.ToString() + f.Message).Distinct().Count());
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed partial class ReportTruthTests
         Assert.Contains("报告模板“hunan”要求填写“自评结果拟应用和公开情况", finding.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(GenerateJob.Check(Repo.SampleCsvFolder, "default", Repo.Templates).Findings, f => f.Code == FindingCodes.OutlineItemMissing);
 
-        // Written in 基本信息, the item is no longer a gap, and the report prints it.
+        // Written in 基本信息, the item is no longer missing, and the report prints it.
         using var dir = new TempDir();
         var folder = SampleCopy(dir);
         File.AppendAllText(Path.Combine(folder, "基本信息.csv"), "\n自评结果应用情况,自评结果将作为下年预算安排的重要依据，并随部门决算公开。\n");
@@ -176,7 +176,7 @@ public sealed partial class ReportTruthTests
         File.AppendAllText(Path.Combine(folder, "基本信息.csv"), "\n存在问题,部分项目支出进度偏慢。\n");
         var analysis = GenerateJob.Analyze(folder);
         Assert.Contains(analysis.Findings, f => f.Code == "RG132");
-        AssertGapsCorrespond(analysis);
+        AssertPlaceholdersCorrespond(analysis);
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed partial class ReportTruthTests
             ("绩效指标", "部门整体,效益指标,社会效益指标,人民生活的幸福感、获得感,不断提高,,,,", "部门整体,效益指标,社会效益指标,人民生活的幸福感、获得感,不断提高,显著提高,,达成,"),
             ("预算执行", "文明建设和文明创建工作相关业务支出,文明建设经费,", "文明建设和文明创建工作相关业务支出,文明建设经费,部分创建活动延至次年。"),
             ("项目目标", "维持融媒体中心的正常运转,提升宣传力度，树立石峰良好形象，做大做强自有宣传阵地。,", "维持融媒体中心的正常运转,提升宣传力度，树立石峰良好形象，做大做强自有宣传阵地。,全年完成宣传报道2886篇次。"));
-        AssertGapsCorrespond(GenerateJob.Analyze(partly));
+        AssertPlaceholdersCorrespond(GenerateJob.Analyze(partly));
 
         // Texts missing that the sample has: duties, a purpose, a key task's outcome, 其他说明; a project without a 项目目标 row.
         using var dir2 = new TempDir();
@@ -203,7 +203,7 @@ public sealed partial class ReportTruthTests
         EditLines(sparse, "重点工作", line => line.StartsWith("压紧压实责任", StringComparison.Ordinal) ? "压紧压实责任，守好意识形态底线,宣传部,切实维护意识形态安全," : line);
         EditLines(sparse, "项目目标", line => line.StartsWith("融媒体中心专项经费", StringComparison.Ordinal) ? null : line);
         var analysis = GenerateJob.Analyze(sparse);
-        AssertGapsCorrespond(analysis);
+        AssertPlaceholdersCorrespond(analysis);
         Assert.Contains(analysis.Findings, f => f.Code == "RG199");
         Assert.Contains(analysis.Findings, f => f.Code == "RG193");
         Assert.Contains(analysis.Findings, f => f.Code == "RG195");
@@ -232,7 +232,7 @@ public sealed partial class ReportTruthTests
             .Indicator("甲项目", "产出指标", "成本指标", "成本控制", "≤50万元", null, null, null, null, null)
             .Indicator("甲项目", "产出指标", "数量指标", "培训人数", "≥100人", "80人", null, null, null, null)
             .Analyze();
-        AssertGapsCorrespond(analysis);
+        AssertPlaceholdersCorrespond(analysis);
         Assert.Contains(analysis.Findings, f => f.Code == "RG195");
         Assert.Contains(analysis.Findings, f => f.Code == "RG198");
         Assert.Contains(analysis.Findings, f => f.Code == "RG306");

@@ -8,7 +8,7 @@ namespace ReportGen.Tests.Rendering;
 
 /// <summary>
 /// Every word of the report lives in a template (templates/README.md): the C# that builds the report (Rendering, and
-/// GapFinder for section 四) holds no string literal with Chinese text except
+/// ShortfallFinder for section 四) holds no string literal with Chinese text except
 /// <list type="bullet">
 /// <item>names of entries of the words files (<c>t["差异表.表名"]</c>) and of the values filled into them (<c>{部门}</c>);</item>
 /// <item>names of the workbook's sheets, columns and 基本信息 items where they locate data: the argument of
@@ -30,7 +30,7 @@ public sealed partial class ReportWordingTests
         "ScorePreview.cs", "TemplateErrors.cs",
 
         // Writes check findings (RG200) about the rendered report, not text of it.
-        "OutlineGaps.cs",
+        "MissingOutlineItems.cs",
     ];
 
     /// <summary>Literals allowed by name, per file, with the reason.</summary>
@@ -50,7 +50,7 @@ public sealed partial class ReportWordingTests
     private static IEnumerable<string> ScannedFiles() =>
         Directory.GetFiles(Path.Combine(Repo.Root, "src", "ReportGen", "Rendering"), "*.cs")
             .Where(f => !NotReport.Contains(Path.GetFileName(f)))
-            .Append(Path.Combine(Repo.Root, "src", "ReportGen", "Analysis", "GapFinder.cs"))
+            .Append(Path.Combine(Repo.Root, "src", "ReportGen", "Analysis", "ShortfallFinder.cs"))
             .Order(StringComparer.Ordinal);
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class TemplateReadmeTests
     public void The_template_readme_names_every_member_of_the_script_model()
     {
         var members = new Dictionary<string, string>(StringComparer.Ordinal);
-        // The real case has gaps and empty items, the fictional one every item written: together every member.
+        // The real case has placeholders and empty items, the fictional one every item written: together every member.
         foreach (var input in new[] { Repo.SampleCsvFolder, Repo.ExampleCsvFolder })
         {
             Collect(ScriptModelBuilder.Build(TemplateModelBuilder.Build(GenerateJob.Analyze(input))), "", members);

@@ -144,7 +144,7 @@ public sealed class VocabularyTests : IDisposable
     }
 
     [Fact]
-    public void A_folder_gap_partial_rewords_section_four()
+    public void A_folder_shortfall_partial_rewords_section_four()
     {
         var template = CopyTemplates("存在问题.sbn", text => text.Replace("，低于{{ thresholds.lowRate }}%，全年结余结转", "，未达到{{ thresholds.lowRate }}%，年末结余结转", StringComparison.Ordinal));
         var narrative = ReportRenderer.RenderText(TemplateModelBuilder.Build(Sample.Value), template);

@@ -1,6 +1,6 @@
-using ReportGen.Analysis;
 using System.Globalization;
 using System.Text;
+using ReportGen.Analysis;
 
 namespace ReportGen.Tests.TestSupport;
 
@@ -23,21 +23,21 @@ public static class AnalysisDump
         foreach (var f in analysis.Figures.Lines)
         {
             var l = f.Line;
-            text.Append(CultureInfo.InvariantCulture, $"行 {l.Name} | {l.Category} | {l.Source} | {N(l.InitialBudget)} | {N(l.AdjustmentGiven)} | {N(l.FinalBudgetGiven)} | "
-                        + $"{N(l.Actual)} | {N(l.CarryOverGiven)} | {l.Funding} | {l.Purpose} | {l.Alias} | {l.DeviationNote} | {l.Location} | "
-                        + $"{f.Adjustment} | {f.TargetName} | {A(f.Amounts)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"行 {l.Name} | {l.Category} | {l.Source} | {Number(l.InitialBudget)} | {Number(l.AdjustmentGiven)} | {Number(l.FinalBudgetGiven)} | "
+                        + $"{Number(l.Actual)} | {Number(l.CarryOverGiven)} | {l.Funding} | {l.Purpose} | {l.Alias} | {l.DeviationNote} | {l.Location} | "
+                        + $"{f.Adjustment} | {f.TargetName} | {AmountsText(f.Amounts)}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"基本 {A(analysis.Figures.Basic)}\n项目 {A(analysis.Figures.Projects)}\n合计 {A(analysis.Figures.Department)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"基本 {AmountsText(analysis.Figures.Basic)}\n项目 {AmountsText(analysis.Figures.Projects)}\n合计 {AmountsText(analysis.Figures.Department)}\n");
         text.Append(CultureInfo.InvariantCulture, $"项目数 {analysis.Figures.ProjectCount}\n");
         foreach (var t in w.StatedTotals)
         {
-            text.Append(CultureInfo.InvariantCulture, $"合计行 {t.Label} {t.Category} {string.Join(",", t.Amounts.Select(p => p.Key + "=" + N(p.Value)))} @ {t.Location}\n");
+            text.Append(CultureInfo.InvariantCulture, $"合计行 {t.Label} {t.Category} {string.Join(",", t.Amounts.Select(p => p.Key + "=" + Number(p.Value)))} @ {t.Location}\n");
         }
 
         foreach (var i in w.Indicators)
         {
-            text.Append(CultureInfo.InvariantCulture, $"指标 {i.Scope} | {i.Level1} | {i.Level2} | {i.Level3} | {i.Target} | {i.Actual} | {N(i.Weight)} | {i.UserStatus} | {N(i.UserScore)} | {i.DeviationNote} | {i.Location}\n");
+            text.Append(CultureInfo.InvariantCulture, $"指标 {i.Scope} | {i.Level1} | {i.Level2} | {i.Level3} | {i.Target} | {i.Actual} | {Number(i.Weight)} | {i.UserStatus} | {Number(i.UserScore)} | {i.DeviationNote} | {i.Location}\n");
         }
 
         foreach (var k in w.KeyTasks)
@@ -47,7 +47,7 @@ public static class AnalysisDump
 
         foreach (var t in w.ProjectTargets)
         {
-            text.Append(CultureInfo.InvariantCulture, $"项目目标 {t.Name} | {t.Program} | {N(t.Amount)} | {t.Period} | {t.PeriodGoal} | {t.AnnualGoal} | {t.Outcome} | {t.Location}\n");
+            text.Append(CultureInfo.InvariantCulture, $"项目目标 {t.Name} | {t.Program} | {Number(t.Amount)} | {t.Period} | {t.PeriodGoal} | {t.AnnualGoal} | {t.Outcome} | {t.Location}\n");
         }
 
         foreach (var f in analysis.Findings)
@@ -58,8 +58,8 @@ public static class AnalysisDump
         return text.ToString();
     }
 
-    private static string N(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture) ?? "∅";
+    private static string Number(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture) ?? "∅";
 
-    private static string A(ReportGen.Analysis.Amounts a) =>
-        $"{N(a.Initial)}/{N(a.Adjustment)}/{N(a.Final)}/{N(a.Actual)}/{N(a.CarryOver)}/{N(a.ExecutionRate)}";
+    private static string AmountsText(ReportGen.Analysis.Amounts a) =>
+        $"{Number(a.Initial)}/{Number(a.Adjustment)}/{Number(a.Final)}/{Number(a.Actual)}/{Number(a.CarryOver)}/{Number(a.ExecutionRate)}";
 }

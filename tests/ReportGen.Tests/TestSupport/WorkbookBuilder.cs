@@ -86,7 +86,7 @@ internal sealed class WorkbookBuilder
 
     /// <summary>
     /// Fills every text the report asks of the user (主要职责, 年度总体目标, 存在问题, 改进措施, 其他说明, one 重点工作
-    /// with its 完成情况), so that a workbook whose figures are clean has no gap finding (RG191–RG198).
+    /// with its 完成情况), so that a workbook whose figures are clean has no missing-input finding (RG191–RG198).
     /// </summary>
     public WorkbookBuilder WithTexts() => Info("主要职责", "负责本部门职能。").Info("年度总体目标", "完成年度工作任务。")
         .Info("存在问题", "无。").Info("改进措施", "继续加强预算管理。").Info("其他说明", "无其他需要说明的情况。")

@@ -247,7 +247,7 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
         if (row.UserScore is { } us && Math.Abs(us - score) >= 0.005m)
         {
             Add(FindingCodes.ScoreDiffers, Severity.Info, row, WorkbookSchema.Indicators.Score,
-                $"填报得分{Fmt.S(us)}，按公式应为{Fmt.S(score)}（{why}）");
+                $"填报得分{MessageNumber.TwoDecimals(us)}，按公式应为{MessageNumber.TwoDecimals(score)}（{why}）");
         }
 
         if (userStatus is { } u && u != status)
@@ -264,7 +264,7 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
         // Each side in the clerk's own units (docs/domain.md): "实际68.36万元超过指标值65.26万元", never 683600.
         string Show(ParsedValue v, decimal n, ParsedValue other) =>
             v.Kind == TargetKind.Growth && v.Note is { } change ? change // "下降2%", as written
-            : target.Kind == TargetKind.Growth || v.Written is not { } w ? $"{Fmt.N(n)}{target.Unit ?? actual.Unit}"
+            : target.Kind == TargetKind.Growth || v.Written is not { } w ? $"{MessageNumber.Compact(n)}{target.Unit ?? actual.Unit}"
             : v.Unit is null && !w.EndsWith('万') && !w.EndsWith('亿') ? w + other.Unit
             : w;
         var ts = Show(target, t, actual);
@@ -303,7 +303,7 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
         }
 
         var share = Math.Max(a, 0m) / t;
-        return (share, $"实际{acs}未达到指标值{ts}，得分=分值×{Fmt.N(Math.Max(a, 0m))}/{Fmt.N(t)}");
+        return (share, $"实际{acs}未达到指标值{ts}，得分=分值×{MessageNumber.Compact(Math.Max(a, 0m))}/{MessageNumber.Compact(t)}");
     }
 
     /// <summary>
@@ -339,12 +339,12 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
         {
             if (us < 0m || us > weight)
             {
-                Add(FindingCodes.ScoreAboveWeight, Severity.Error, row, WorkbookSchema.Indicators.Score, $"填报得分{Fmt.S(us)}超出0至分值{Fmt.S(weight)}的范围");
+                Add(FindingCodes.ScoreAboveWeight, Severity.Error, row, WorkbookSchema.Indicators.Score, $"填报得分{MessageNumber.TwoDecimals(us)}超出0至分值{MessageNumber.TwoDecimals(weight)}的范围");
             }
             else if (!InBand(status, us, weight))
             {
                 Add(FindingCodes.ScoreOutsideBand, Severity.Error, row, WorkbookSchema.Indicators.Score,
-                    $"填报得分{Fmt.S(us)}不在完成情况“{IndicatorNames.Of(status)}”的得分区间{BandText(status, weight)}内");
+                    $"填报得分{MessageNumber.TwoDecimals(us)}不在完成情况“{IndicatorNames.Of(status)}”的得分区间{BandText(status, weight)}内");
             }
             else
             {
@@ -353,7 +353,7 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
         }
 
         var share = DefaultShare(status);
-        var reason = share == 1m && userStatus is null ? $"{prefix}" : $"{prefix}，{how}“{IndicatorNames.Of(status)}”按分值的{Fmt.N(share * 100m)}%计分";
+        var reason = share == 1m && userStatus is null ? $"{prefix}" : $"{prefix}，{how}“{IndicatorNames.Of(status)}”按分值的{MessageNumber.Compact(share * 100m)}%计分";
         return result with { Status = status, Score = Money.Round2(weight * share), Reason = reason };
     }
 
@@ -379,7 +379,7 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
     internal static string? BareFraction(ParsedValue target, ParsedValue actual) =>
         target.UnitFamily == "%" && actual.Unit is null && actual.Number is > 0m and <= 1m && target.Number is > 1m
         && BareNumber().IsMatch(TargetValueParser.Normalize(actual.Original))
-            ? $"{Fmt.N(actual.Number.Value * 100m)}%"
+            ? $"{MessageNumber.Compact(actual.Number.Value * 100m)}%"
             : null;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d*\.?\d+$")]
@@ -408,9 +408,9 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
 
     private static string BandText(IndicatorStatus status, decimal weight) => status switch
     {
-        IndicatorStatus.Met => $"[{Fmt.S(0.8m * weight)}, {Fmt.S(weight)}]",
-        IndicatorStatus.PartlyMet => $"[{Fmt.S(0.6m * weight)}, {Fmt.S(0.8m * weight)})",
-        _ => $"[0.00, {Fmt.S(0.6m * weight)})",
+        IndicatorStatus.Met => $"[{MessageNumber.TwoDecimals(0.8m * weight)}, {MessageNumber.TwoDecimals(weight)}]",
+        IndicatorStatus.PartlyMet => $"[{MessageNumber.TwoDecimals(0.6m * weight)}, {MessageNumber.TwoDecimals(0.8m * weight)})",
+        _ => $"[0.00, {MessageNumber.TwoDecimals(0.6m * weight)})",
     };
 
     private void CheckWrittenRate(IndicatorRow row, decimal rate)

@@ -3,7 +3,7 @@ using ReportGen.Model;
 namespace ReportGen.Analysis.Indicators;
 
 /// <summary>
-/// Text and explanation checks on judged indicators (docs/domain.md §3): template leftovers, a 指标值 equal to its own
+/// Text and explanation checks on judged indicators (docs/domain.md §3): form prompts left over, a 指标值 equal to its own
 /// name, an unreadable 指标值, unmet or far-exceeded indicators without 偏差原因. <see cref="IndicatorScorer.Score"/>
 /// already includes these findings; call this directly only for results judged elsewhere.
 /// </summary>
@@ -20,7 +20,7 @@ internal static class IndicatorValidator
             var row = result.Row;
             var where = $"{scope}·{TextNormalizer.Clean(row.Level3)}：";
             CheckText(findings, row, where);
-            if (result.Target.Kind == TargetKind.Unknown && !TemplateText.IsLeftover(row.Target))
+            if (result.Target.Kind == TargetKind.Unknown && !FormPrompt.IsLeftover(row.Target))
             {
                 findings.Add(new Finding(FindingCodes.TargetNotUnderstood, Severity.Warning, row.CellOf(WorkbookSchema.Indicators.Target),
                     $"{where}指标值“{row.Target}”无法识别：{result.Target.Problem}"));
@@ -57,9 +57,9 @@ internal static class IndicatorValidator
     {
         foreach (var (field, text) in new[] { (WorkbookSchema.Indicators.Level3, row.Level3), (WorkbookSchema.Indicators.Target, row.Target), (WorkbookSchema.Indicators.Actual, row.Actual) })
         {
-            if (TemplateText.IsLeftover(text))
+            if (FormPrompt.IsLeftover(text))
             {
-                findings.Add(new Finding(FindingCodes.TemplateLeftover, Severity.Error, row.CellOf(field),
+                findings.Add(new Finding(FindingCodes.IndicatorPromptLeft, Severity.Error, row.CellOf(field),
                     $"{where}{field}“{text}”是模板提示文字，请填写实际内容"));
             }
         }

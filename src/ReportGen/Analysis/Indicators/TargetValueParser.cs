@@ -69,7 +69,7 @@ internal static partial class TargetValueParser
             return new ParsedValue(original, TargetKind.Unknown) { Problem = "未填写" };
         }
 
-        if (TemplateText.IsLeftover(s))
+        if (FormPrompt.IsLeftover(s))
         {
             return new ParsedValue(original, TargetKind.Unknown) { Problem = $"“{original.Trim()}”是模板提示文字，未填写实际内容" };
         }

@@ -38,7 +38,7 @@ internal static class WeightAllocator
             foreach (var i in members.Where(i => rows[i].Weight < 0))
             {
                 findings.Add(new Finding(FindingCodes.WeightTotal, Severity.Error, rows[i].CellOf(WorkbookSchema.Indicators.Weight),
-                    $"{scope}·{rows[i].Level3}：分值{Fmt.N(rows[i].Weight!.Value)}为负数，按0计"));
+                    $"{scope}·{rows[i].Level3}：分值{MessageNumber.Compact(rows[i].Weight!.Value)}为负数，按0计"));
             }
 
             var given = members.Where(i => rows[i].Weight is not null).ToList();
@@ -54,7 +54,7 @@ internal static class WeightAllocator
                 if (givenSum != total)
                 {
                     findings.Add(new Finding(FindingCodes.GroupWeight, Severity.Warning, rows[members[0]].CellOf(WorkbookSchema.Indicators.Weight),
-                        $"{scope}·{IndicatorNames.Of(group)}分值合计{Fmt.N(givenSum)}，与应有的{Fmt.N(total)}分不一致"));
+                        $"{scope}·{IndicatorNames.Of(group)}分值合计{MessageNumber.Compact(givenSum)}，与应有的{MessageNumber.Compact(total)}分不一致"));
                 }
 
                 continue;
@@ -64,7 +64,7 @@ internal static class WeightAllocator
             if (left <= 0)
             {
                 findings.Add(new Finding(FindingCodes.WeightTotal, Severity.Error, rows[missing[0]].CellOf(WorkbookSchema.Indicators.Weight),
-                    $"{scope}·{IndicatorNames.Of(group)}已填分值合计{Fmt.N(givenSum)}，已达到该组{Fmt.N(total)}分，{missing.Count}个未填分值的指标按0分计"));
+                    $"{scope}·{IndicatorNames.Of(group)}已填分值合计{MessageNumber.Compact(givenSum)}，已达到该组{MessageNumber.Compact(total)}分，{missing.Count}个未填分值的指标按0分计"));
                 continue;
             }
 
@@ -81,7 +81,7 @@ internal static class WeightAllocator
             if (sum != 100m)
             {
                 findings.Add(new Finding(FindingCodes.WeightTotal, Severity.Error, rows[0].CellOf(WorkbookSchema.Indicators.Weight),
-                    $"{scope}：指标分值合计{Fmt.N(sum - IndicatorScorer.ExecutionRateWeight)}，加预算执行率10分为{Fmt.N(sum)}，不等于100"));
+                    $"{scope}：指标分值合计{MessageNumber.Compact(sum - IndicatorScorer.ExecutionRateWeight)}，加预算执行率10分为{MessageNumber.Compact(sum)}，不等于100"));
             }
         }
 

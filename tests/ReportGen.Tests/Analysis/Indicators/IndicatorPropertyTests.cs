@@ -14,7 +14,7 @@ public class IndicatorPropertyTests
 {
     private static readonly Config Quick = Config.QuickThrowOnFailure.WithMaxTest(200).WithReplay(20230101UL, 1013904223UL);
 
-    private static string N(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Invariant(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static readonly Gen<decimal> Amount = Gen.Choose(0, 500_000).Select(i => i / 100m);
 
@@ -22,13 +22,13 @@ public class IndicatorPropertyTests
         from n in Amount
         from form in Gen.Elements("≥{0}篇", "≤{0}万元", "{0}%", "{0}家", "不少于{0}场", "{0}", "0起", "年增加{0}%", "不断提高",
             "在职2人，退休13人", "2023年12月31日前", "11月前", "五大行动", "指标2")
-        select string.Format(CultureInfo.InvariantCulture, form, N(n));
+        select string.Format(CultureInfo.InvariantCulture, form, Invariant(n));
 
     private static readonly Gen<string?> Actual =
         from n in Amount
         from form in Gen.Elements("{0}篇次", "{0}万元", "{0}元", "{0}%", "{0}", "{0}家", "{0}起", "增长{0}%", "已完成", "2023年12月20日", "",
             "4900余场")
-        select form.Length == 0 ? null : string.Format(CultureInfo.InvariantCulture, form, N(n));
+        select form.Length == 0 ? null : string.Format(CultureInfo.InvariantCulture, form, Invariant(n));
 
     private static readonly Gen<IndicatorRow> Row =
         from level in Gen.Elements(("产出指标", "数量指标"), ("产出指标", "成本指标"), ("产出指标", "质量指标"), ("效益指标", "社会效益指标"),

@@ -368,13 +368,13 @@ public class IndicatorScorerTests
     }
 
     [Fact]
-    public void Template_leftovers_and_copied_names_are_findings()
+    public void Form_prompt_leftovers_and_copied_names_are_findings()
     {
         var s = Score(
             OutputRow("指标2", "……", "（100字以内）"),
             OutcomeRow("无直接经济效益", "无直接经济效益", status: "达成"),
             OutcomeRow("社会效益", "社会效益", status: "达成"));
-        Assert.Equal(3, s.Findings.Count(f => f.Code == FindingCodes.TemplateLeftover));
+        Assert.Equal(3, s.Findings.Count(f => f.Code == FindingCodes.IndicatorPromptLeft));
         Assert.Contains(s.Findings, f => f.Code == FindingCodes.TargetIsName && f.Severity == Severity.Info && f.Message.Contains("无直接经济效益", StringComparison.Ordinal));
         Assert.Contains(s.Findings, f => f.Code == FindingCodes.TargetIsName && f.Severity == Severity.Warning && f.Message.Contains("社会效益", StringComparison.Ordinal));
         Assert.DoesNotContain(FindingCodes.TargetNotUnderstood, Codes(s));

@@ -5,7 +5,7 @@ namespace ReportGen.Tests.Analysis.Indicators;
 
 public class TargetValueParserTests
 {
-    private static decimal? D(string? s) => s is null ? null : decimal.Parse(s, CultureInfo.InvariantCulture);
+    private static decimal? ParsedDecimal(string? s) => s is null ? null : decimal.Parse(s, CultureInfo.InvariantCulture);
 
     /// <summary>The patterns spell the unit names out (so they compile ahead of time); they must be the table's.</summary>
     [Fact]
@@ -80,7 +80,7 @@ public class TargetValueParserTests
     {
         var v = TargetValueParser.Parse(text);
         Assert.Equal(kind, v.Kind);
-        Assert.Equal(D(number), v.Number);
+        Assert.Equal(ParsedDecimal(number), v.Number);
         Assert.Equal(unit, v.Unit);
         Assert.Equal(family, v.UnitFamily);
         Assert.Null(v.Problem);
@@ -101,7 +101,7 @@ public class TargetValueParserTests
     {
         var v = TargetValueParser.Parse(text);
         Assert.Equal(TargetKind.Equal, v.Kind);
-        Assert.Equal(D(number), v.Number);
+        Assert.Equal(ParsedDecimal(number), v.Number);
         Assert.Equal(unit, v.Unit);
         Assert.True(v.Approximate);
     }
@@ -183,7 +183,7 @@ public class TargetValueParserTests
     {
         var v = TargetValueParser.Parse(text);
         Assert.Equal(TargetKind.Growth, v.Kind);
-        Assert.Equal(D(number), v.Number);
+        Assert.Equal(ParsedDecimal(number), v.Number);
         Assert.Equal("%", v.UnitFamily);
     }
 

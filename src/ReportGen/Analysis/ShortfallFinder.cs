@@ -4,7 +4,7 @@ using ReportGen.Model;
 namespace ReportGen.Analysis;
 
 /// <summary>What a fact for section 四 is about; templates/partials/存在问题.sbn words each kind.</summary>
-public enum GapKind
+public enum ShortfallKind
 {
     /// <summary>部门整体 execution rate below <see cref="VarianceCalculator.LowRateThreshold"/>: its cause belongs in 存在问题.</summary>
     DepartmentLowRate,
@@ -29,7 +29,7 @@ public enum GapKind
 /// the checkpoints behind plan; <see cref="Indicator"/> the unmet indicator and <see cref="Scope"/> its scope
 /// (<see cref="IndicatorRow.DepartmentScope"/> or the line's name).
 /// </summary>
-internal sealed record Gap(GapKind Kind, string? Name, string? Cause, SourceLocation CauseCell)
+internal sealed record Shortfall(ShortfallKind Kind, string? Name, string? Cause, SourceLocation CauseCell)
 {
     public Amounts? Amounts { get; init; }
     public IReadOnlyList<CheckpointProgress> Behind { get; init; } = [];
@@ -47,15 +47,15 @@ internal sealed record Gap(GapKind Kind, string? Name, string? Cause, SourceLoca
 /// or, in the report, a visible placeholder naming the cell to write it in. Projects are named as in 预算执行.
 /// The sentences are worded by the template (templates/partials/存在问题.sbn), never here.
 /// </summary>
-internal static class GapFinder
+internal static class ShortfallFinder
 {
-    public static IReadOnlyList<Gap> Find(DepartmentAnalysis analysis)
+    public static IReadOnlyList<Shortfall> Find(DepartmentAnalysis analysis)
     {
-        var gaps = new List<Gap>();
+        var shortfalls = new List<Shortfall>();
         var total = analysis.Figures.Department;
         if (VarianceCalculator.IsLowRate(total.ExecutionRate))
         {
-            gaps.Add(new Gap(GapKind.DepartmentLowRate, null, null, ConsistencyValidator.FactCell(analysis.Workbook, ProblemsCheck.Fact))
+            shortfalls.Add(new Shortfall(ShortfallKind.DepartmentLowRate, null, null, ConsistencyValidator.FactCell(analysis.Workbook, ProblemsCheck.Fact))
             {
                 Amounts = total,
             });
@@ -65,7 +65,7 @@ internal static class GapFinder
         {
             if (line.Overspent || line.LowRate)
             {
-                gaps.Add(new Gap(line.Overspent ? GapKind.Overspent : GapKind.LowRate, line.Name, line.Line.DeviationNote, CauseCell(line))
+                shortfalls.Add(new Shortfall(line.Overspent ? ShortfallKind.Overspent : ShortfallKind.LowRate, line.Name, line.Line.DeviationNote, CauseCell(line))
                 {
                     Amounts = line.Amounts,
                 });
@@ -74,7 +74,7 @@ internal static class GapFinder
 
         foreach (var progress in analysis.SpendingProgress.Where(p => p.BehindCheckpoints.Any()))
         {
-            gaps.Add(new Gap(GapKind.BehindPlan, progress.Line.Name, progress.Line.Line.DeviationNote, CauseCell(progress.Line))
+            shortfalls.Add(new Shortfall(ShortfallKind.BehindPlan, progress.Line.Name, progress.Line.Line.DeviationNote, CauseCell(progress.Line))
             {
                 Amounts = progress.Line.Amounts,
                 Behind = progress.BehindCheckpoints.ToList(),
@@ -91,7 +91,7 @@ internal static class GapFinder
             foreach (var result in (score?.Results ?? []).Where(r => r.Status is IndicatorStatus.NotMet or IndicatorStatus.PartlyMet
                          && !IndicatorScorer.IsExecutionRateIndicator(r.Row)))
             {
-                gaps.Add(new Gap(GapKind.IndicatorUnmet, result.Row.Level3, result.Row.DeviationNote, result.Row.CellOf(WorkbookSchema.Indicators.Cause))
+                shortfalls.Add(new Shortfall(ShortfallKind.IndicatorUnmet, result.Row.Level3, result.Row.DeviationNote, result.Row.CellOf(WorkbookSchema.Indicators.Cause))
                 {
                     Indicator = result,
                     Scope = scope,
@@ -99,7 +99,7 @@ internal static class GapFinder
             }
         }
 
-        return gaps;
+        return shortfalls;
     }
 
     private static SourceLocation CauseCell(LineFigures line) => line.Line.CellOf(WorkbookSchema.Lines.Cause);

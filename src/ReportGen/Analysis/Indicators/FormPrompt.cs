@@ -7,7 +7,7 @@ namespace ReportGen.Analysis.Indicators;
 /// Prompts left over from the blank form (docs/domain.md §3 "Text leftovers"): "指标2", "目标内容1", "……",
 /// "（100字以内）", "XXX".
 /// </summary>
-internal static partial class TemplateText
+internal static partial class FormPrompt
 {
     public static bool IsLeftover(string? text)
     {

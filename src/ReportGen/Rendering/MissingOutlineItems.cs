@@ -6,15 +6,15 @@ namespace ReportGen.Rendering;
 /// <summary>
 /// The placeholders of a rendered report that no check finding stands behind: items only the chosen outline asks
 /// for (湖南's fund chapters, 自评结果应用情况, 四川's 人员概况) and placeholders a template writes itself. Each becomes
-/// one RG200 finding at the placeholder's cell, so every gap in the report is also a finding (docs/workbook.md,
-/// "Gaps"), whichever template printed it.
+/// one RG200 finding at the placeholder's cell, so every placeholder in the report is also a finding (docs/workbook.md,
+/// "Missing inputs"), whichever template printed it.
 /// </summary>
-internal static class OutlineGaps
+internal static class MissingOutlineItems
 {
     /// <param name="templatePath">The template the report was rendered with, named in the messages.</param>
     public static IReadOnlyList<Finding> Find(DepartmentAnalysis analysis, ReportDocument document, string templatePath)
     {
-        var gapFindings = analysis.Findings.Where(f => ConsistencyValidator.GapCodes.Contains(f.Code))
+        var missingInputs = analysis.Findings.Where(f => ConsistencyValidator.MissingInputCodes.Contains(f.Code))
             .ToLookup(f => f.Location.ToString(), StringComparer.Ordinal);
         var template = Path.GetFileNameWithoutExtension(templatePath);
         var findings = new List<Finding>();
@@ -35,7 +35,7 @@ internal static class OutlineGaps
                 continue;
             }
 
-            if (!Covered(gapFindings, cell, what) && seen.Add(cell + "|" + what))
+            if (!Covered(missingInputs, cell, what) && seen.Add(cell + "|" + what))
             {
                 findings.Add(new Finding(FindingCodes.OutlineItemMissing, Severity.Warning, SourceLocation.Parse(analysis.Workbook.Path, cell),
                     $"报告模板“{template}”要求填写“{what}”，工作簿中未填写，报告中留待填写。"));
@@ -47,13 +47,13 @@ internal static class OutlineGaps
 
     /// <summary>
     /// Whether a finding stands behind the placeholder: one at its cell. Where the cell is a whole sheet, the item is
-    /// absent: any gap finding on 重点工作, 项目目标 or 绩效指标 as a whole covers that sheet's placeholders, while
+    /// absent: any missing-input finding on 重点工作, 项目目标 or 绩效指标 as a whole covers that sheet's placeholders, while
     /// 基本信息 holds many items, so there the finding must carry (<see cref="Finding.Item"/>) an item the placeholder
     /// asks for under the item's name or one of its other names (docs/workbook.md). The finding's message is never read.
     /// </summary>
-    private static bool Covered(ILookup<string, Finding> gapFindings, string cell, string what)
+    private static bool Covered(ILookup<string, Finding> missingInputs, string cell, string what)
     {
-        var atCell = gapFindings[cell];
+        var atCell = missingInputs[cell];
         if (cell.Contains('!', StringComparison.Ordinal) || cell != WorkbookSchema.InfoSheet)
         {
             return atCell.Any();

@@ -9,7 +9,7 @@ namespace ReportGen.Import;
 /// two-decimal amounts, drop-down lists for the closed sets, the cells for the clerk in yellow and those the import
 /// fills in blue, and a 填写说明 sheet that explains it all in Chinese.
 /// </summary>
-public static class WorkbookTemplate
+public static class WorkbookLayout
 {
     /// <summary>The sheets <c>reportgen new</c> writes, in order, after the 填写说明.</summary>
     public static readonly string[] NewSheets =
@@ -31,7 +31,7 @@ public static class WorkbookTemplate
     };
 
     /// <summary>Rows of a sheet that stay in view: the header.</summary>
-    public static XlsxLayout Layout(SheetSpec spec)
+    public static XlsxLayout SheetLayout(SheetSpec spec)
     {
         if (spec.Name == WorkbookSchema.InfoSheet)
         {
@@ -83,8 +83,8 @@ public static class WorkbookTemplate
         {
             var spec = WorkbookSchema.Sheet(name);
             sheets.Add(name == WorkbookSchema.InfoSheet
-                ? new XlsxSheet(name, info, Layout: Layout(spec))
-                : new XlsxSheet(name, [spec.Columns.Select(c => (object?)c.Name).ToList()], Layout: Layout(spec)));
+                ? new XlsxSheet(name, info, Layout: SheetLayout(spec))
+                : new XlsxSheet(name, [spec.Columns.Select(c => (object?)c.Name).ToList()], Layout: SheetLayout(spec)));
         }
 
         return sheets;

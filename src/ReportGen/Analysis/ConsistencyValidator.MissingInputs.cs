@@ -7,7 +7,7 @@ namespace ReportGen.Analysis;
 
 /// <summary>
 /// Texts the report needs from the user and does not have. Each is a 【待填写：…（cell）】 placeholder in the report
-/// and one of these findings at the same cell (docs/workbook.md, "Gaps"); the report never writes 未填写 instead.
+/// and one of these findings at the same cell (docs/workbook.md, "Missing inputs"); the report never writes 未填写 instead.
 /// </summary>
 internal sealed partial class ConsistencyValidator
 {
@@ -15,7 +15,7 @@ internal sealed partial class ConsistencyValidator
     /// The codes of findings that stand for a placeholder in the report, at the finding's cell. RG191 (存在问题) is
     /// added by <see cref="GenerateJob"/> once the section 四 facts are known.
     /// </summary>
-    public static readonly IReadOnlySet<string> GapCodes = new HashSet<string>(StringComparer.Ordinal)
+    public static readonly IReadOnlySet<string> MissingInputCodes = new HashSet<string>(StringComparer.Ordinal)
     {
         FindingCodes.LowRateWithoutNote, FindingCodes.AdjustmentWithoutNote, FindingCodes.BehindPlan,
         FindingCodes.ProblemsMissing, FindingCodes.MeasuresMissing, FindingCodes.OtherNotesMissing,
