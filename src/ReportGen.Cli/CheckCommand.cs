@@ -1,6 +1,6 @@
-using ReportGen.Analysis;
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using ReportGen.Analysis;
 using ReportGen.Model;
 using ReportGen.Rendering;
 

@@ -1,5 +1,5 @@
-using ReportGen.Model;
 using System.CommandLine;
+using ReportGen.Model;
 using ReportGen.Output;
 
 namespace ReportGen.Cli;

@@ -1,6 +1,6 @@
-using ReportGen.Model;
 using System.CommandLine;
 using ReportGen.Import;
+using ReportGen.Model;
 
 namespace ReportGen.Cli;
 

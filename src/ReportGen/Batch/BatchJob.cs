@@ -1,5 +1,5 @@
-using ReportGen.Model;
 using System.Diagnostics;
+using ReportGen.Model;
 
 namespace ReportGen.Batch;
 

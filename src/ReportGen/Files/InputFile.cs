@@ -1,5 +1,5 @@
-using ReportGen.Model;
 using System.IO.Compression;
+using ReportGen.Model;
 
 namespace ReportGen.Files;
 

@@ -1,6 +1,6 @@
-using ReportGen.Model;
 using System.Globalization;
 using ReportGen.Input;
+using ReportGen.Model;
 
 namespace ReportGen.Import;
 

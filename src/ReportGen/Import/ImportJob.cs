@@ -1,6 +1,6 @@
+using ReportGen.Input;
 using ReportGen.Model;
 using ReportGen.Output;
-using ReportGen.Input;
 
 namespace ReportGen.Import;
 

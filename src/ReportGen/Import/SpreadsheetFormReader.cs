@@ -1,7 +1,7 @@
 using System.Globalization;
 using ExcelDataReader;
-using ReportGen.Model;
 using ReportGen.Input;
+using ReportGen.Model;
 
 namespace ReportGen.Import;
 

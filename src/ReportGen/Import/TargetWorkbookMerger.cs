@@ -1,6 +1,6 @@
+using ReportGen.Input;
 using ReportGen.Model;
 using ReportGen.Output;
-using ReportGen.Input;
 using Checkpoint = ReportGen.Model.WorkbookSchema.Checkpoints;
 using Indicator = ReportGen.Model.WorkbookSchema.Indicators;
 using Info = ReportGen.Model.WorkbookSchema.Info;

@@ -1,5 +1,5 @@
-using ReportGen.Output;
 using ReportGen.Model;
+using ReportGen.Output;
 
 namespace ReportGen.Import;
 

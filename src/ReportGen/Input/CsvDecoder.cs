@@ -1,5 +1,5 @@
-using ReportGen.Model;
 using System.Text;
+using ReportGen.Model;
 
 namespace ReportGen.Input;
 

@@ -1,8 +1,8 @@
-using ReportGen.Model;
 using System.Text;
-using ExcelDataReader;
 using System.Xml;
+using ExcelDataReader;
 using ExcelDataReader.Exceptions;
+using ReportGen.Model;
 
 namespace ReportGen.Input;
 

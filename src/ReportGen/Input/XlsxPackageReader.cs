@@ -1,7 +1,7 @@
-using ReportGen.Model;
 using System.IO.Compression;
 using System.Xml;
 using ReportGen.Files;
+using ReportGen.Model;
 
 namespace ReportGen.Input;
 

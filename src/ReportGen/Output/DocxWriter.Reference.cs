@@ -1,8 +1,8 @@
-using ReportGen.Model;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using ReportGen.Model;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ReportGen.Output;

@@ -1,5 +1,5 @@
-using ReportGen.Model;
 using System.Text.RegularExpressions;
+using ReportGen.Model;
 
 namespace ReportGen.Output;
 

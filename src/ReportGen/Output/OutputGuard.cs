@@ -1,6 +1,6 @@
-using ReportGen.Model;
 using System.Text;
 using ReportGen.Files;
+using ReportGen.Model;
 
 namespace ReportGen.Output;
 

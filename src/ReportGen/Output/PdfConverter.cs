@@ -1,9 +1,9 @@
-using ReportGen.Model;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using ReportGen.Model;
 
 namespace ReportGen.Output;
 

@@ -1,6 +1,6 @@
-using ReportGen.Analysis;
 using System.Net;
 using System.Text;
+using ReportGen.Analysis;
 using ReportGen.Analysis.Indicators;
 using ReportGen.Model;
 

@@ -1,6 +1,6 @@
-using ReportGen.Model;
 using System.Collections.Concurrent;
 using ReportGen.Files;
+using ReportGen.Model;
 
 namespace ReportGen.Rendering;
 

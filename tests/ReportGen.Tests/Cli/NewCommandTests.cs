@@ -4,10 +4,10 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using ReportGen.Analysis;
+using ReportGen.Model;
 using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;
 using S = DocumentFormat.OpenXml.Spreadsheet;
-using ReportGen.Model;
 
 namespace ReportGen.Tests.Cli;
 

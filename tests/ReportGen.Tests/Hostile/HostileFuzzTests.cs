@@ -1,8 +1,8 @@
-using ReportGen.Model;
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using ReportGen.Import;
+using ReportGen.Model;
 using ReportGen.Tests.Import;
 using ReportGen.Tests.TestSupport;
 using Xunit.Abstractions;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using ReportGen.Files;
 using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;
-using ReportGen.Files;
 
 namespace ReportGen.Tests.Hostile;
 

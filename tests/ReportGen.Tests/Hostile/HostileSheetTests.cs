@@ -1,7 +1,7 @@
-using ReportGen.Model;
 using System.IO.Compression;
 using System.Text;
 using ReportGen.Input;
+using ReportGen.Model;
 using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Hostile;

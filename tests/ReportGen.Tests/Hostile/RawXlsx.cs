@@ -1,8 +1,8 @@
-using ReportGen.Analysis;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security;
 using System.Text;
+using ReportGen.Analysis;
 using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Hostile;

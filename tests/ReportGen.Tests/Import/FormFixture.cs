@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using ReportGen.Input;
 using ReportGen.Import;
+using ReportGen.Input;
 
 namespace ReportGen.Tests.Import;
 

@@ -1,10 +1,10 @@
-using ReportGen.Model;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
-using ReportGen.Input;
 using ReportGen.Import;
+using ReportGen.Input;
+using ReportGen.Model;
 using ReportGen.Output;
 using ReportGen.Tests.Snapshots;
 using S = DocumentFormat.OpenXml.Spreadsheet;

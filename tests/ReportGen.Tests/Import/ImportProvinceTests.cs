@@ -1,6 +1,6 @@
-using ReportGen.Model;
-using ReportGen.Input;
 using ReportGen.Import;
+using ReportGen.Input;
+using ReportGen.Model;
 using ReportGen.Tests.TestSupport;
 
 namespace ReportGen.Tests.Import;

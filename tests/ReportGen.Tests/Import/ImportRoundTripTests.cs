@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ReportGen.Cli;
-using ReportGen.Input;
 using ReportGen.Import;
+using ReportGen.Input;
 using ReportGen.Output;
 using ReportGen.Tests.TestSupport;
 

@@ -1,5 +1,5 @@
-using ReportGen.Input;
 using ReportGen.Import;
+using ReportGen.Input;
 using ReportGen.Output;
 
 namespace ReportGen.Tests.Import;

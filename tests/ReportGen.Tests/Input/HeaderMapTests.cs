@@ -1,5 +1,5 @@
-using ReportGen.Model;
 using ReportGen.Input;
+using ReportGen.Model;
 
 namespace ReportGen.Tests.Input;
 

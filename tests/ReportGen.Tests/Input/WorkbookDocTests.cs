@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using ReportGen.Model;
 using ReportGen.Tests.Analysis;
 using ReportGen.Tests.TestSupport;
-using ReportGen.Model;
 
 namespace ReportGen.Tests.Input;
 

@@ -1,7 +1,7 @@
-using ReportGen.Model;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using ReportGen.Cli;
+using ReportGen.Model;
 using ReportGen.Output;
 using ReportGen.Tests.Snapshots;
 using ReportGen.Tests.TestSupport;

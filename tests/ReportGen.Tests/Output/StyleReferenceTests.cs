@@ -1,8 +1,8 @@
 using System.Globalization;
-using ReportGen.Model;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using ReportGen.Model;
 using ReportGen.Output;
 using ReportGen.Tests.TestSupport;
 using W = DocumentFormat.OpenXml.Wordprocessing;

@@ -1,6 +1,6 @@
-using ReportGen.Analysis;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ReportGen.Analysis;
 using ReportGen.Model;
 using ReportGen.Rendering;
 using ReportGen.Tests.Output;

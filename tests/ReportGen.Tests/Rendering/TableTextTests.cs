@@ -1,5 +1,5 @@
-using ReportGen.Model;
 using ReportGen.Analysis;
+using ReportGen.Model;
 using ReportGen.Output;
 using ReportGen.Rendering;
 using ReportGen.Tests.TestSupport;
