@@ -7,14 +7,23 @@ namespace ReportGen.Output;
 internal static partial class DocxWriter
 {
     /// <summary>
-    /// The parts of a report that depend on the layout (and a reference document) but not on the report: styles,
-    /// settings, the two footers as their bytes, the section properties closing document.xml, and the text width
-    /// tables are laid out over. Without a reference they are made once per layout and shared (a batch writes
-    /// thousands of reports with one layout); with one they are made through the Open XML SDK, which the merge
-    /// needs, and only then is the SDK loaded.
+    /// The parts of a report that depend on the layout (and a reference document) but not on the report: the package's
+    /// parts before document.xml (content types, relationships) and after it (the two footers, settings, styles),
+    /// each deflated once (<see cref="PackageZip.Deflated"/>), the section properties closing document.xml, and the
+    /// text width tables are laid out over. Without a reference they are made once per layout and shared (a batch
+    /// writes thousands of reports with one layout); with one they are made through the Open XML SDK, which the
+    /// merge needs, and only then is the SDK loaded.
     /// </summary>
-    private sealed record FixedParts(byte[] Styles, byte[] Settings, byte[] OddFooter, byte[] EvenFooter, string Section, int TextWidth)
+    private sealed record FixedParts(PackageZip.Deflated[] Before, PackageZip.Deflated[] After, string Section, int TextWidth)
     {
+        /// <summary>Content types and relationships: the same for every layout.</summary>
+        private static readonly PackageZip.Deflated[] Opening =
+        [
+            PackageZip.Deflated.Of("[Content_Types].xml", PackageParts.ContentTypes),
+            PackageZip.Deflated.Of("_rels/.rels", PackageParts.PackageRelationships),
+            PackageZip.Deflated.Of("word/_rels/document.xml.rels", PackageParts.DocumentRelationships),
+        ];
+
         private static readonly ConcurrentDictionary<DocxLayout, FixedParts> Cache = new();
 
         public static FixedParts For(DocxLayout layout)
@@ -43,13 +52,14 @@ internal static partial class DocxWriter
                 (styles, section, textWidth) = reference.Apply(styles, layout);
             }
 
-            return new FixedParts(
-                styles,
-                Part(WriteSettings),
-                Part(xml => WriteFooter(xml, odd: true, layout)),
-                Part(xml => WriteFooter(xml, odd: false, layout)),
-                section,
-                textWidth);
+            PackageZip.Deflated[] after =
+            [
+                PackageZip.Deflated.Of("word/footer1.xml", Part(xml => WriteFooter(xml, odd: true, layout))),
+                PackageZip.Deflated.Of("word/footer2.xml", Part(xml => WriteFooter(xml, odd: false, layout))),
+                PackageZip.Deflated.Of("word/settings.xml", Part(WriteSettings)),
+                PackageZip.Deflated.Of("word/styles.xml", styles),
+            ];
+            return new FixedParts(Opening, after, section, textWidth);
         }
 
         private static byte[] Part(Action<PartXml> write)
