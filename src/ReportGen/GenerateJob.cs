@@ -92,9 +92,13 @@ public static class GenerateJob
     /// The report rendered with <paramref name="templatePath"/>, and the analysis with a finding for every placeholder
     /// no check stands behind (<see cref="MissingOutlineItems"/>): what generate, batch, check and the html preview report.
     /// </summary>
-    public static (DepartmentAnalysis Analysis, ReportDocument Document) Render(DepartmentAnalysis analysis, string templatePath)
+    public static (DepartmentAnalysis Analysis, ReportDocument Document) Render(DepartmentAnalysis analysis, string templatePath) =>
+        Render(analysis, templatePath, prepared: null);
+
+    /// <param name="prepared">The template read once for a whole batch (<see cref="GenerateRequest.Prepared"/>), or null to read it now.</param>
+    internal static (DepartmentAnalysis Analysis, ReportDocument Document) Render(DepartmentAnalysis analysis, string templatePath, ParsedTemplate? prepared)
     {
-        var document = ReportRenderer.Render(analysis, templatePath);
+        var document = prepared is null ? ReportRenderer.Render(analysis, templatePath) : ReportRenderer.Render(analysis, prepared);
         var outlineItems = MissingOutlineItems.Find(analysis, document, templatePath);
         return (outlineItems.Count == 0 ? analysis : analysis with { Findings = [.. analysis.Findings.Concat(outlineItems).OrderByDescending(f => f.Severity)] }, document);
     }
@@ -185,7 +189,7 @@ public static class GenerateJob
         }
 
         var template = TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory);
-        (analysis, var document) = Render(analysis, template);
+        (analysis, var document) = Render(analysis, template, request.Prepared);
         document = document with { Workbook = Path.GetFileName(Path.TrimEndingDirectorySeparator(request.WorkbookPath)) };
         var department = analysis.Workbook.Department;
         var path = request.OutputPath;

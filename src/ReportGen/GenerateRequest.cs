@@ -20,6 +20,12 @@ public sealed record GenerateRequest(
     public bool OutputChecked { get; init; }
 
     /// <summary>
+    /// Set by a batch: the template read once for all its reports (<see cref="Rendering.TemplateRenderer.Prepare"/>),
+    /// which <see cref="Template"/> names; null for a single report, which reads it itself.
+    /// </summary>
+    internal Rendering.ParsedTemplate? Prepared { get; init; }
+
+    /// <summary>
     /// <c>--force</c>: replace the report even when it was edited after ReportGen wrote it; otherwise such a report is
     /// refused (<see cref="Output.ReportStampReader.RefuseEdited"/>).
     /// </summary>

@@ -45,6 +45,7 @@ public static class BatchJob
 
         // Resolve the template once, so that a bad --template fails the batch at once rather than every workbook.
         var template = Rendering.TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory);
+        var prepared = Prepare(template);
         if (request.StyleReference is not null)
         {
             Output.DocxWriter.CheckStyleReference(request.StyleReference);
@@ -67,7 +68,7 @@ public static class BatchJob
                     continue;
                 }
 
-                results[index] = Process(request, template, items[index]);
+                results[index] = Process(request, template, prepared, items[index]);
                 request.Completed?.Invoke(results[index]);
             }
         }
@@ -107,7 +108,23 @@ public static class BatchJob
         return results;
     }
 
-    private static DepartmentSummary Process(BatchRequest request, string template, BatchItem item)
+    /// <summary>
+    /// The template read once for every report of the batch (<see cref="Rendering.TemplateRenderer.Prepare"/>); null
+    /// when it cannot be read or does not parse, so that each workbook meets the located error as it renders.
+    /// </summary>
+    private static Rendering.ParsedTemplate? Prepare(string template)
+    {
+        try
+        {
+            return Rendering.TemplateRenderer.Prepare(template);
+        }
+        catch (InputException)
+        {
+            return null;
+        }
+    }
+
+    private static DepartmentSummary Process(BatchRequest request, string template, Rendering.ParsedTemplate? prepared, BatchItem item)
     {
         try
         {
@@ -116,6 +133,7 @@ public static class BatchJob
             {
                 Layout = request.Layout,
                 OutputChecked = true,
+                Prepared = prepared,
                 Pdf = request.Pdf,
                 Xlsx = request.Xlsx,
             });

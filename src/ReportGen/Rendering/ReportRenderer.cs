@@ -9,9 +9,18 @@ internal static class ReportRenderer
     public static ReportDocument Render(DepartmentAnalysis analysis, string templatePath, TemplateLimits? limits = null)
     {
         var model = TemplateModelBuilder.Build(analysis);
-        var (text, words) = TemplateRenderer.RenderWithWords(templatePath, model, limits);
-        return ReportMarkup.Parse(text, (kind, argument) => ReportTables.Build(model, kind, argument, words));
+        return Parse(model, TemplateRenderer.RenderWithWords(templatePath, model, limits));
     }
+
+    /// <summary>As above, from a template read once for many reports (<see cref="TemplateRenderer.Prepare"/>).</summary>
+    public static ReportDocument Render(DepartmentAnalysis analysis, ParsedTemplate template)
+    {
+        var model = TemplateModelBuilder.Build(analysis);
+        return Parse(model, TemplateRenderer.RenderWithWords(template, model));
+    }
+
+    private static ReportDocument Parse(TemplateModel model, (string Text, TableText Words) rendered) =>
+        ReportMarkup.Parse(rendered.Text, (kind, argument) => ReportTables.Build(model, kind, argument, rendered.Words));
 
     /// <summary>The rendered narrative markup without its field marks, as snapshot tests and <c>generate --text</c> see it.</summary>
     public static string RenderText(TemplateModel model, string templatePath, TemplateLimits? limits = null) =>

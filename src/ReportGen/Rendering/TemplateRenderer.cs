@@ -26,9 +26,24 @@ public static class TemplateRenderer
     internal static (string Text, TableText Words) RenderWithWords(string templatePath, TemplateModel model, TemplateLimits? limits = null)
     {
         limits ??= TemplateLimits.For(model);
-        var parsed = TemplateCache.Get(Path.GetFullPath(templatePath), limits);
+        return RenderWithWords(TemplateCache.Get(Path.GetFullPath(templatePath), limits), model, limits);
+    }
+
+    /// <summary>As above, with a template read once for many reports (<see cref="Prepare"/>).</summary>
+    internal static (string Text, TableText Words) RenderWithWords(ParsedTemplate parsed, TemplateModel model, TemplateLimits? limits = null)
+    {
+        limits ??= TemplateLimits.For(model);
         return (Run(parsed, model, limits), parsed.Words);
     }
+
+    /// <summary>
+    /// The template at <paramref name="templatePath"/> with its partials and words, read and parsed now, for a batch to
+    /// render every report of the run from: one reading for all its reports, so that all of them come from the same
+    /// template even if it is edited while the batch runs, and no look at its files for each report (a twentieth of
+    /// a report's time, docs/performance.md). The parse limits are the defaults, as for every report.
+    /// </summary>
+    /// <exception cref="Model.InputException">The template cannot be read or does not parse (located, <see cref="TemplateErrors"/>).</exception>
+    internal static ParsedTemplate Prepare(string templatePath) => TemplateCache.Get(Path.GetFullPath(templatePath), TemplateLimits.Default);
 
     private static string Run(ParsedTemplate parsed, TemplateModel model, TemplateLimits limits) =>
         TemplateSandbox.Run(parsed, limits, cancel =>

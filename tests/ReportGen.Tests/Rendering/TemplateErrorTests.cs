@@ -129,6 +129,32 @@ public sealed class TemplateErrorTests : IDisposable
     }
 
     [Fact]
+    public void A_template_prepared_for_a_batch_renders_as_it_was_read_even_after_an_edit()
+    {
+        var path = Write("batch.sbn", "甲{{ include '片段' }}");
+        Write("partials/片段.sbn", "乙");
+        var prepared = TemplateRenderer.Prepare(path);
+
+        File.WriteAllText(Path.Combine(_dir, "partials", "片段.sbn"), "丙丙");
+        File.WriteAllText(path, "丁{{ include '片段' }}");
+
+        // Every report of the batch from the one reading; the next single render reads the edits.
+        Assert.Contains("甲乙", ReportMarkup.Plain(TemplateRenderer.RenderWithWords(prepared, Model.Value).Text), StringComparison.Ordinal);
+        Assert.Contains("甲乙", ReportMarkup.Plain(TemplateRenderer.RenderWithWords(prepared, Model.Value).Text), StringComparison.Ordinal);
+        Assert.Contains("丁丙丙", ReportMarkup.Plain(TemplateRenderer.Render(path, Model.Value)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Preparing_a_template_that_does_not_parse_fails_located()
+    {
+        var path = Write("broken.sbn", "正文\n{{ if }}");
+
+        var error = Assert.Throws<InputException>(() => TemplateRenderer.Prepare(path));
+
+        Assert.Contains("第 2 行", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_partial_that_includes_itself_is_stopped()
     {
         Write("partials/循环.sbn", "开始{{ include '循环' }}");
