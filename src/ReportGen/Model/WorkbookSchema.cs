@@ -315,8 +315,5 @@ public sealed record InfoItem(string Name, params string[] Synonyms)
     /// <summary>Its name and other names, as written.</summary>
     public IEnumerable<string> Names => Synonyms.Prepend(Name);
 
-    /// <summary>Whether a text (a placeholder's title, say) mentions the item under its name or another name.</summary>
-    public bool NamedIn(string text) => Names.Any(name => text.Contains(name, StringComparison.Ordinal));
-
     public override string ToString() => Name;
 }
