@@ -102,24 +102,6 @@ internal sealed partial class ProjectNameMatcher(IReadOnlyList<BudgetLine> lines
     /// </summary>
     internal static double Similarity(string a, string b) => new LcsPattern(b).Similarity(a);
 
-    /// <summary>The plain dynamic programme, kept as the reference the bit-parallel one is tested against.</summary>
-    internal static int LcsReference(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        foreach (var ca in a)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = ca == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
-
     [GeneratedRegex(@"^(19|20)\d{2}年度?")]
     private static partial Regex LeadingYear();
 }

@@ -285,12 +285,13 @@ public static class ReportImportJob
 
     /// <summary>
     /// The workbook must be the one the report was made from (by name; an .xls saved as .xlsx is the same one):
-    /// another department's workbook would get this one's texts in its cells.
+    /// another department's workbook would get this one's texts in its cells. The stamp holds the name as XML carries
+    /// it (a control character in it left out), so the workbook's name is compared so too.
     /// </summary>
     private static void CheckWorkbookName(ReportImportRequest request, ReportStamp stamp)
     {
         var made = Path.GetFileNameWithoutExtension(stamp.Workbook);
-        var into = Path.GetFileNameWithoutExtension(request.TargetPath);
+        var into = TextScan.Carried(Path.GetFileNameWithoutExtension(request.TargetPath));
         if (made.Length > 0 && !string.Equals(made, into, StringComparison.OrdinalIgnoreCase))
         {
             throw new InputException(

@@ -108,6 +108,13 @@ public sealed record FieldSpan(int Start, int Length, string Title, string? Cell
 
     /// <summary>0 for a field showing its cell's whole text; 1, 2… for the lines of a text shown one paragraph a line.</summary>
     public int Part { get; init; }
+
+    /// <summary>
+    /// The 基本信息 item the field stands for, when the template named it (the <c>placeholder</c> helper's third
+    /// argument, templates/README.md): where the item has no row the cell is the whole sheet, and this is what tells
+    /// which item is missing (<c>Rendering/MissingOutlineItems</c> matches it with <see cref="Finding.Item"/>).
+    /// </summary>
+    public InfoItem? Item { get; init; }
 }
 
 public enum ParagraphKind

@@ -36,26 +36,6 @@ internal sealed record ReportStamp(string Version, string Workbook, string Text,
 
     public const string BookmarkPrefix = "_RG";
 
-    public static string FieldProperty(int id) => FieldPrefix + id.ToString("0000", CultureInfo.InvariantCulture);
-
-    /// <summary>The properties in the order they are written (custom.xml), names with values.</summary>
-    public IEnumerable<(string Name, string Value)> Properties()
-    {
-        yield return (VersionProperty, Version);
-        yield return (WorkbookProperty, Workbook);
-        yield return (TextProperty, Text);
-        for (var i = 0; i < Paragraphs.Count; i += ParagraphsPerProperty)
-        {
-            yield return (ParagraphsPrefix + (1 + (i / ParagraphsPerProperty)).ToString("000", CultureInfo.InvariantCulture),
-                string.Concat(Paragraphs.Skip(i).Take(ParagraphsPerProperty)));
-        }
-
-        foreach (var field in Fields)
-        {
-            yield return (FieldProperty(field.Id), field.Format());
-        }
-    }
-
     /// <summary>The stamp from a document's custom properties; null when it has no ReportGen version.</summary>
     public static ReportStamp? From(IReadOnlyDictionary<string, string> properties)
     {
@@ -98,8 +78,7 @@ internal sealed record ReportStamp(string Version, string Workbook, string Text,
 /// </summary>
 internal sealed record FieldStamp(int Id, string Cell, string Title, int Part, string Given, string Shown)
 {
-    public string Format() => string.Create(CultureInfo.InvariantCulture, $"{Given}|{Shown}|{Part}|{Cell}|{Title}");
-
+    /// <summary>A field's property value, <c>given|shown|part|cell|title</c>, as DocxWriter writes it.</summary>
     public static FieldStamp? Parse(int id, string value)
     {
         var parts = value.Split('|', 5);

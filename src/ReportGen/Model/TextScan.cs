@@ -16,6 +16,44 @@ internal static class TextScan
     /// <summary>Whether <paramref name="text"/> holds a control character (below U+0020), a surrogate, U+FFFE or U+FFFF.</summary>
     public static bool HasControlSurrogateOrNonCharacter(ReadOnlySpan<char> text) => Has(text, controls: true);
 
+    /// <summary>
+    /// <paramref name="text"/> as XML 1.0 carries it: as <c>PartXml</c> writes element text and a reader reads it
+    /// back. Control characters other than tab and line feed, unpaired surrogates, U+FFFE and U+FFFF are left out;
+    /// a CR, or CR LF, is a line feed. Used where a text written into a part is compared with the text it came from
+    /// (the workbook's name in a report's stamp, docs/report-fields.md).
+    /// </summary>
+    public static string Carried(string text)
+    {
+        if (!HasControlSurrogateOrNonCharacter(text))
+        {
+            return text;
+        }
+
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                kept.Append(c).Append(text[++i]);
+            }
+            else if (c == '\r')
+            {
+                kept.Append('\n');
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+            }
+            else if (c is '\t' or '\n' || (c >= ' ' && !char.IsSurrogate(c) && c < '\uFFFE'))
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString();
+    }
+
     private static bool Has(ReadOnlySpan<char> text, bool controls)
     {
         var units = MemoryMarshal.Cast<char, ushort>(text);

@@ -176,18 +176,6 @@ public static class WorkbookSchema
         public static readonly IReadOnlyList<ColumnSpec> Columns = [Name, .. Months];
     }
 
-    public static IReadOnlyList<ColumnSpec> InfoColumns => Info.Columns;
-
-    public static IReadOnlyList<ColumnSpec> LineColumns => Lines.Columns;
-
-    public static IReadOnlyList<ColumnSpec> IndicatorColumns => Indicators.Columns;
-
-    public static IReadOnlyList<ColumnSpec> TaskColumns => Tasks.Columns;
-
-    public static IReadOnlyList<ColumnSpec> TargetColumns => Targets.Columns;
-
-    public static IReadOnlyList<ColumnSpec> CheckpointColumns => Checkpoints.Columns;
-
     /// <summary>
     /// The sheets in workbook order. 预算执行 of an existing workbook is the clerk's alone (the import fills it only in
     /// a new workbook); 分季度支出 is never written by the import.
@@ -278,9 +266,6 @@ public static class WorkbookSchema
         public static readonly IReadOnlyList<InfoItem> Listed = [.. All.Where(item => item.Listed)];
     }
 
-    /// <summary>Every 基本信息 item (<see cref="Items.All"/>).</summary>
-    public static IReadOnlyList<InfoItem> InfoItems => Items.All;
-
     /// <summary>
     /// The 基本信息 item a label names ("单位" → 金额单位, "单位名称：" → 部门名称), or null when it names none. The reader
     /// and the import find items by this one lookup.
@@ -314,9 +299,6 @@ public sealed record InfoItem(string Name, params string[] Synonyms)
 
     /// <summary>Its name and other names, as written.</summary>
     public IEnumerable<string> Names => Synonyms.Prepend(Name);
-
-    /// <summary>Whether a text (a placeholder's title, say) mentions the item under its name or another name.</summary>
-    public bool NamedIn(string text) => Names.Any(name => text.Contains(name, StringComparison.Ordinal));
 
     public override string ToString() => Name;
 }

@@ -280,33 +280,11 @@ internal static partial class DocxWriter
     private const string GluedBefore = "≥≤＞＜><±～~￥¥约";
 
     /// <summary>
-    /// The text with a word joiner wherever a line break would part a number from its unit or sign: between a number
-    /// and the one or two CJK characters after it ("2023.12.31前", "326.42万元", "5家") and after a sign before it
-    /// ("≥3000"). A number itself never breaks but where its cell is too narrow for it (the columns are sized for
-    /// the figures they hold).
-    /// </summary>
-    internal static ReadOnlySpan<char> Unbroken(ReadOnlySpan<char> text)
-    {
-        if (!text.ContainsAny(Digits))
-        {
-            return text;
-        }
-
-        System.Text.StringBuilder? glued = null;
-        var from = 0;
-        var afterNumber = 0;
-        for (var at = NextJoin(text, 0, ref afterNumber); at >= 0; at = NextJoin(text, at + 1, ref afterNumber))
-        {
-            (glued ??= new System.Text.StringBuilder(text.Length + 8)).Append(text[from..(at + 1)]).Append(WordJoiner);
-            from = at + 1;
-        }
-
-        return glued is null ? text : glued.Append(text[from..]).ToString();
-    }
-
-    /// <summary>
-    /// Writes <see cref="Unbroken"/>'s text as element content, a stretch at a time with the joiners between: no
-    /// string is made for it (most table cells hold a figure with its unit, docs/performance.md).
+    /// Writes the text as element content with a word joiner wherever a line break would part a number from its unit
+    /// or sign: between a number and the one or two CJK characters after it ("2023.12.31前", "326.42万元", "5家") and
+    /// after a sign before it ("≥3000"). A number itself never breaks but where its cell is too narrow for it (the
+    /// columns are sized for the figures they hold). Written a stretch at a time with the joiners between: no string
+    /// is made for it (most table cells hold a figure with its unit, docs/performance.md).
     /// </summary>
     private static void WriteUnbroken(PartXml xml, ReadOnlySpan<char> text)
     {

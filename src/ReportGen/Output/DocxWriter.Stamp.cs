@@ -1,13 +1,18 @@
 using System.Buffers;
 using System.Globalization;
 using System.Reflection;
-using System.Text;
 using ReportGen.Model;
 
 namespace ReportGen.Output;
 
 internal static partial class DocxWriter
 {
+    private const string CustomPropertiesNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
+    private const string PropertyTypesNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
+
+    /// <summary>The property set of user-defined properties, which every custom property names.</summary>
+    private const string UserDefinedProperties = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
+
     /// <summary>The version stamped into every report: the assembly's, without the source revision after '+'.</summary>
     public static string Version { get; } = VersionOf(typeof(DocxWriter).Assembly);
 
@@ -20,220 +25,112 @@ internal static partial class DocxWriter
     }
 
     /// <summary>
-    /// docProps/custom.xml: the report's <see cref="ReportStamp"/> as custom document properties (strings), in the
-    /// order of <see cref="ReportStamp.Properties"/>, so that the same report gives the same bytes. Word, WPS and
-    /// LibreOffice keep custom properties when they save (docs/report-fields.md). Written straight from the
-    /// fingerprints the text collector kept, without the stamp's strings (the paragraphs' and fields' fingerprints
-    /// as text were a tenth of writing a report, docs/performance.md); <see cref="StampXml(ReportStamp)"/> writes
-    /// the same bytes from a stamp.
+    /// docProps/custom.xml: the report's <see cref="ReportStamp"/> as custom document properties (strings) in a fixed
+    /// order, each with the next pid from 2, so that the same report gives the same bytes. Word, WPS and LibreOffice
+    /// keep custom properties when they save (docs/report-fields.md). Written through <see cref="PartXml"/> like every
+    /// other part, so the stamp carries text as the document does: what XML 1.0 cannot carry (a control character
+    /// other than tab and line feed, an unpaired surrogate, U+FFFE, U+FFFF) is left out, a workbook named with one
+    /// is stamped without it (<see cref="TextScan.Carried"/>). Values are composed in a buffer straight from the
+    /// fingerprints the text collector kept, without a string per paragraph or field (they were a tenth of writing
+    /// a report, docs/performance.md); <see cref="ReportStamp.From"/> reads them back.
     /// </summary>
     private static void WriteStamp(Stream output, string workbook, Fingerprint.Builder text)
     {
-        var fields = text.Fields;
-        using var xml = new StampWriter(1024 + (fields.Count * 200));
-        xml.Property(ReportStamp.VersionProperty, Version);
-        xml.Property(ReportStamp.WorkbookProperty, workbook);
-        xml.Start(ReportStamp.TextProperty);
-        xml.Hex(text.FinishHash(), 16);
-        xml.EndProperty();
-        var paragraphs = text.ParagraphHashes();
-        for (var i = 0; i < paragraphs.Length; i += ReportStamp.ParagraphsPerProperty)
+        using var xml = new PartXml(output, prefix: "");
+        xml.Root("Properties", CustomPropertiesNamespace);
+        xml.Attribute("xmlns:vt", PropertyTypesNamespace);
+        var pid = 2;
+        var value = ArrayPool<char>.Shared.Rent(512);
+        try
         {
-            xml.Start(ReportStamp.ParagraphsPrefix, 1 + (i / ReportStamp.ParagraphsPerProperty), "000");
-            for (var p = i; p < Math.Min(paragraphs.Length, i + ReportStamp.ParagraphsPerProperty); p++)
+            Property(xml, ref pid, ReportStamp.VersionProperty, Version);
+            Property(xml, ref pid, ReportStamp.WorkbookProperty, workbook);
+            var length = Hex(value, 0, text.FinishHash(), 16);
+            Property(xml, ref pid, ReportStamp.TextProperty, value.AsSpan(0, length));
+
+            Span<char> name = stackalloc char[32];
+            var paragraphs = text.ParagraphHashes();
+            for (var i = 0; i < paragraphs.Length; i += ReportStamp.ParagraphsPerProperty)
             {
-                xml.Hex(paragraphs[p], 8);
-            }
-
-            xml.EndProperty();
-        }
-
-        for (var i = 0; i < fields.Count; i++)
-        {
-            // FieldStamp.Format: given|shown|part|cell|title.
-            var field = fields[i];
-            xml.Start(ReportStamp.FieldPrefix, i + 1, "0000");
-            if (field.Given is null)
-            {
-                xml.Hex(field.Shown, 16);
-            }
-            else
-            {
-                xml.Escaped(field.Given);
-            }
-
-            xml.Ascii("|");
-            xml.Hex(field.Shown, 16);
-            xml.Ascii("|");
-            xml.Number(field.Part, null);
-            xml.Ascii("|");
-            xml.Escaped(field.Cell);
-            xml.Ascii("|");
-            xml.Escaped(field.Title);
-            xml.EndProperty();
-        }
-
-        xml.Finish(output);
-    }
-
-    /// <summary>custom.xml for <paramref name="stamp"/>, property by property (the bytes <see cref="WriteStamp"/> writes for the same stamp).</summary>
-    internal static byte[] StampXml(ReportStamp stamp)
-    {
-        using var xml = new StampWriter(1024);
-        foreach (var (name, value) in stamp.Properties())
-        {
-            xml.Property(name, value);
-        }
-
-        using var output = new MemoryStream();
-        xml.Finish(output);
-        return output.ToArray();
-    }
-
-    /// <summary>
-    /// Writes custom.xml as UTF-8 into a pooled buffer: a BOM and the declaration as System.IO.Packaging wrote them,
-    /// each property with the next pid from 2. Names and values are escaped (markup and the quote); what XML 1.0
-    /// cannot carry is left out (control characters, U+FFFE/U+FFFF, and surrogates, which no stamp holds).
-    /// </summary>
-    private sealed class StampWriter : IDisposable
-    {
-        private static readonly byte[] Header = Encoding.UTF8.GetBytes(
-            "\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-            + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\""
-            + " xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">");
-
-        private static readonly SearchValues<char> Special = SearchValues.Create(
-            "&<>\"" + string.Concat(Enumerable.Range(0, 0x20).Select(c => (char)c)) + "\uFFFE\uFFFF"
-            + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
-
-        private byte[] _buffer;
-        private int _length;
-        private int _pid = 2;
-
-        public StampWriter(int capacity)
-        {
-            _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 4096));
-            Bytes(Header);
-        }
-
-        public void Property(string name, string value)
-        {
-            Start(name);
-            Escaped(value);
-            EndProperty();
-        }
-
-        /// <summary>A property's start, up to its value.</summary>
-        public void Start(string name) => Start(name, 0, null);
-
-        /// <summary>A property's start whose name is <paramref name="name"/> and, with a format, a number.</summary>
-        public void Start(string name, int number, string? format)
-        {
-            Ascii("<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"");
-            Number(_pid++, null);
-            Ascii("\" name=\"");
-            Escaped(name);
-            if (format is not null)
-            {
-                Number(number, format);
-            }
-
-            Ascii("\"><vt:lpwstr>");
-        }
-
-        public void EndProperty() => Ascii("</vt:lpwstr></property>");
-
-        public void Hex(ulong value, int digits)
-        {
-            Reserve(digits);
-            for (var i = digits - 1; i >= 0; i--)
-            {
-                _buffer[_length + i] = (byte)"0123456789abcdef"[(int)(value & 0xF)];
-                value >>= 4;
-            }
-
-            _length += digits;
-        }
-
-        public void Number(int value, string? format)
-        {
-            Reserve(11);
-            value.TryFormat(_buffer.AsSpan(_length), out var written, format, CultureInfo.InvariantCulture);
-            _length += written;
-        }
-
-        public void Ascii(string text)
-        {
-            Reserve(text.Length);
-            System.Text.Ascii.FromUtf16(text, _buffer.AsSpan(_length), out var written);
-            _length += written;
-        }
-
-        public void Escaped(string text)
-        {
-            var rest = text.AsSpan();
-            while (true)
-            {
-                var stop = rest.IndexOfAny(Special);
-                var plain = stop < 0 ? rest : rest[..stop];
-                Reserve(Encoding.UTF8.GetMaxByteCount(plain.Length));
-                _length += Encoding.UTF8.GetBytes(plain, _buffer.AsSpan(_length));
-                if (stop < 0)
+                length = 0;
+                for (var p = i; p < Math.Min(paragraphs.Length, i + ReportStamp.ParagraphsPerProperty); p++)
                 {
-                    return;
+                    length = Hex(value, length, paragraphs[p], 8);
                 }
 
-                switch (rest[stop])
+                var named = Numbered(name, ReportStamp.ParagraphsPrefix, 1 + (i / ReportStamp.ParagraphsPerProperty), "000");
+                Property(xml, ref pid, named, value.AsSpan(0, length));
+            }
+
+            var fields = text.Fields;
+            for (var i = 0; i < fields.Count; i++)
+            {
+                // FieldStamp.Parse reads given|shown|part|cell|title.
+                var field = fields[i];
+                var longest = 16 + 16 + 11 + field.Cell.Length + field.Title.Length + (field.Given?.Length ?? 0) + 4;
+                if (value.Length < longest)
                 {
-                    case '&':
-                        Ascii("&amp;");
-                        break;
-                    case '<':
-                        Ascii("&lt;");
-                        break;
-                    case '>':
-                        Ascii("&gt;");
-                        break;
-                    case '"':
-                        Ascii("&quot;");
-                        break;
+                    ArrayPool<char>.Shared.Return(value);
+                    value = ArrayPool<char>.Shared.Rent(longest);
                 }
 
-                rest = rest[(stop + 1)..];
+                length = field.Given is null ? Hex(value, 0, field.Shown, 16) : Copy(value, 0, field.Given);
+                value[length++] = '|';
+                length = Hex(value, length, field.Shown, 16);
+                value[length++] = '|';
+                field.Part.TryFormat(value.AsSpan(length), out var digits, default, CultureInfo.InvariantCulture);
+                length += digits;
+                value[length++] = '|';
+                length = Copy(value, length, field.Cell);
+                value[length++] = '|';
+                length = Copy(value, length, field.Title);
+                Property(xml, ref pid, Numbered(name, ReportStamp.FieldPrefix, i + 1, "0000"), value.AsSpan(0, length));
             }
         }
-
-        public void Finish(Stream output)
+        finally
         {
-            Ascii("</Properties>");
-            output.Write(_buffer, 0, _length);
+            ArrayPool<char>.Shared.Return(value);
         }
 
-        private void Bytes(ReadOnlySpan<byte> bytes)
+        xml.End();
+    }
+
+    /// <summary>One property: <c>&lt;property fmtid pid name&gt;&lt;vt:lpwstr&gt;value&lt;/vt:lpwstr&gt;&lt;/property&gt;</c>.</summary>
+    private static void Property(PartXml xml, ref int pid, ReadOnlySpan<char> name, ReadOnlySpan<char> value)
+    {
+        xml.Start("property");
+        xml.Attribute("fmtid", UserDefinedProperties);
+        xml.Attribute("pid", pid++);
+        xml.Attribute("name", name);
+        xml.Start("vt:lpwstr");
+        xml.Text(value);
+        xml.End();
+        xml.End();
+    }
+
+    /// <summary>A property name of a prefix and a number (<c>ReportGen.Field.0007</c>), in <paramref name="buffer"/>.</summary>
+    private static ReadOnlySpan<char> Numbered(Span<char> buffer, string prefix, int number, string format)
+    {
+        prefix.CopyTo(buffer);
+        number.TryFormat(buffer[prefix.Length..], out var digits, format, CultureInfo.InvariantCulture);
+        return buffer[..(prefix.Length + digits)];
+    }
+
+    /// <summary>Writes the low <paramref name="digits"/> hex digits of <paramref name="value"/> at <paramref name="at"/>; returns where they end.</summary>
+    private static int Hex(char[] buffer, int at, ulong value, int digits)
+    {
+        for (var i = at + digits - 1; i >= at; i--)
         {
-            Reserve(bytes.Length);
-            bytes.CopyTo(_buffer.AsSpan(_length));
-            _length += bytes.Length;
+            buffer[i] = "0123456789abcdef"[(int)(value & 0xF)];
+            value >>= 4;
         }
 
-        private void Reserve(int count)
-        {
-            if (_length + count > _buffer.Length)
-            {
-                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + count));
-                _buffer.AsSpan(0, _length).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = larger;
-            }
-        }
+        return at + digits;
+    }
 
-        public void Dispose()
-        {
-            if (_buffer.Length > 0)
-            {
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = [];
-            }
-        }
+    private static int Copy(char[] buffer, int at, string text)
+    {
+        text.CopyTo(buffer.AsSpan(at));
+        return at + text.Length;
     }
 }

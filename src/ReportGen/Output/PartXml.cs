@@ -168,7 +168,7 @@ internal sealed class PartXml : IDisposable
 
     /// <summary>Copies an ASCII constant into room already reserved.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Put(string text)
+    private void Put(ReadOnlySpan<char> text)
     {
         var target = _buffer.AsSpan(_length, text.Length);
         for (var i = 0; i < target.Length; i++)
@@ -180,9 +180,9 @@ internal sealed class PartXml : IDisposable
     }
 
     /// <summary>An attribute named as given: unprefixed, or with its prefix (<c>xml:space</c>, <c>r:id</c>, <c>xmlns:r</c>).</summary>
-    public void Attribute(string qualifiedName, string value)
+    public void Attribute(string qualifiedName, ReadOnlySpan<char> value)
     {
-        if (value.Length <= 32 && System.Text.Ascii.IsValid(value) && !value.AsSpan().ContainsAny(AttributeSpecials))
+        if (value.Length <= 32 && System.Text.Ascii.IsValid(value) && !value.ContainsAny(AttributeSpecials))
         {
             Reserve(4 + qualifiedName.Length + value.Length);
             _buffer[_length++] = (byte)' ';
@@ -198,6 +198,14 @@ internal sealed class PartXml : IDisposable
         Ascii("=\"");
         Escaped(value, attribute: true);
         Byte((byte)'"');
+    }
+
+    /// <summary>An attribute with an integer value, named as given.</summary>
+    public void Attribute(string qualifiedName, int value)
+    {
+        Span<char> digits = stackalloc char[11];
+        value.TryFormat(digits, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        Attribute(qualifiedName, digits[..written]);
     }
 
     /// <summary>

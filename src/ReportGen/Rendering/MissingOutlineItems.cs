@@ -21,8 +21,9 @@ internal static class MissingOutlineItems
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         // The placeholders as rendering recorded them (ReportDocument.Placeholders): what is missing, which cell.
-        foreach (var (what, cell) in document.Placeholders.Select(p => (p.Title, p.Cell)))
+        foreach (var placeholder in document.Placeholders)
         {
+            var (what, cell) = (placeholder.Title, placeholder.Cell);
             if (cell is null)
             {
                 if (seen.Add("|" + what))
@@ -35,7 +36,7 @@ internal static class MissingOutlineItems
                 continue;
             }
 
-            if (!Covered(missingInputs, cell, what) && seen.Add(cell + "|" + what))
+            if (!Covered(missingInputs, cell, placeholder.Item) && seen.Add(cell + "|" + what))
             {
                 findings.Add(new Finding(FindingCodes.OutlineItemMissing, Severity.Warning, SourceLocation.Parse(analysis.Workbook.Path, cell),
                     $"报告模板“{template}”要求填写“{what}”，工作簿中未填写，报告中留待填写。"));
@@ -48,17 +49,17 @@ internal static class MissingOutlineItems
     /// <summary>
     /// Whether a finding stands behind the placeholder: one at its cell. Where the cell is a whole sheet, the item is
     /// absent: any missing-input finding on 重点工作, 项目目标 or 绩效指标 as a whole covers that sheet's placeholders, while
-    /// 基本信息 holds many items, so there the finding must carry (<see cref="Finding.Item"/>) an item the placeholder
-    /// asks for under the item's name or one of its other names (docs/workbook.md). The finding's message is never read.
+    /// 基本信息 holds many items, so there the finding's item (<see cref="Finding.Item"/>) must be the one the placeholder
+    /// asks for (<see cref="FieldSpan.Item"/>). Neither the finding's message nor the placeholder's title is read.
     /// </summary>
-    private static bool Covered(ILookup<string, Finding> missingInputs, string cell, string what)
+    private static bool Covered(ILookup<string, Finding> missingInputs, string cell, InfoItem? item)
     {
         var atCell = missingInputs[cell];
-        if (cell.Contains('!', StringComparison.Ordinal) || cell != WorkbookSchema.InfoSheet)
+        if (cell != WorkbookSchema.InfoSheet)
         {
             return atCell.Any();
         }
 
-        return atCell.Any(f => f.Item is { } item && item.NamedIn(what));
+        return item is not null && atCell.Any(f => f.Item == item);
     }
 }

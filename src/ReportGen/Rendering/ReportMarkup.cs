@@ -253,16 +253,21 @@ internal static class ReportMarkup
     /// </summary>
     /// <param name="given">For a text of the clerk's: the fingerprint of its cell's whole text (<see cref="FieldSpan.Given"/>).</param>
     /// <param name="part">For one line of a cell's text shown a paragraph a line: its number from 1 (<see cref="FieldSpan.Part"/>).</param>
-    public static string Field(string text, string title, string? cell, bool empty, string? given = null, int part = 0) =>
+    /// <param name="item">The 基本信息 item the field stands for (<see cref="FieldSpan.Item"/>), written by its name.</param>
+    public static string Field(string text, string title, string? cell, bool empty, string? given = null, int part = 0, InfoItem? item = null) =>
         string.Concat(
             FieldOpen + (empty ? "0" : "1") + Clean(title) + FieldPart + Clean(cell ?? ""),
-            given is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{FieldPart}{given}{FieldPart}{part}"),
+            given is null && item is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{FieldPart}{given}{FieldPart}{part}"),
+            item is null ? "" : FieldPart + item.Name,
             FieldText + Clean(text, keepLines: true),
             FieldClose.ToString());
 
-    /// <summary>The placeholder for <paramref name="what"/> at <paramref name="cell"/> in the report's words, as a field of the markup.</summary>
-    public static string Placeholder(Vocabulary words, string what, string? cell) =>
-        Field(words.Placeholder(what, cell), what, string.IsNullOrEmpty(cell) ? null : cell, empty: true);
+    /// <summary>
+    /// The placeholder for <paramref name="what"/> at <paramref name="cell"/> in the report's words, as a field of the
+    /// markup; <paramref name="item"/> is the 基本信息 item it asks for, when it asks for one.
+    /// </summary>
+    public static string Placeholder(Vocabulary words, string what, string? cell, InfoItem? item = null) =>
+        Field(words.Placeholder(what, cell), what, string.IsNullOrEmpty(cell) ? null : cell, empty: true, item: item);
 
     private static string Clean(string text, bool keepLines = false)
     {
@@ -311,7 +316,7 @@ internal static class ReportMarkup
         private readonly List<OpenField> _open = [];
 
         /// <summary>A field whose start has been read; <see cref="Lines"/> counts the lines it has run over.</summary>
-        private sealed record OpenField(string Title, string? Cell, bool Empty, string? Given, int Part)
+        private sealed record OpenField(string Title, string? Cell, bool Empty, string? Given, int Part, InfoItem? Item)
         {
             public int Lines { get; set; }
 
@@ -320,6 +325,7 @@ internal static class ReportMarkup
             {
                 Given = Given,
                 Part = continues || Lines > 0 ? ++Lines : Part,
+                Item = Item,
             };
         }
 
@@ -348,9 +354,11 @@ internal static class ReportMarkup
 
                         var meta = line[(i + 2)..Math.Max(i + 2, textStart)].Split(FieldPart);
                         var cell = meta.Length > 1 ? meta[1] : "";
+                        // title, cell[, given, part[, item]]: a placeholder naming its item has no given.
                         _open.Add(new OpenField(meta[0], cell.Length == 0 ? null : cell, i + 1 < line.Length && line[i + 1] == '0',
-                            meta.Length > 3 ? meta[2] : null,
-                            meta.Length > 3 && int.TryParse(meta[3], NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0));
+                            meta.Length > 3 && meta[2].Length > 0 ? meta[2] : null,
+                            meta.Length > 3 && int.TryParse(meta[3], NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0,
+                            meta.Length > 4 ? WorkbookSchema.FindInfoItem(meta[4]) : null));
                         starts.Add(text.Length);
                         i = textStart;
                         break;

@@ -150,7 +150,7 @@ internal static class ReportTables
     }
 
     /// <summary>The placeholder for <paramref name="what"/> at <paramref name="cell"/>, recorded as a field of its table cell.</summary>
-    private static string Placeholder(TableText t, string what, string? cell) => ReportMarkup.Placeholder(t.Words, what, cell);
+    private static string Placeholder(TableText t, string what, string? cell, InfoItem? item = null) => ReportMarkup.Placeholder(t.Words, what, cell, item);
 
     /// <summary>A text of the clerk's workbook as a field of its table cell (<see cref="ClerkTexts"/>, docs/report-fields.md).</summary>
     private static string? Clerk(ClerkTexts texts, string? text) =>
@@ -244,7 +244,7 @@ internal static class ReportTables
             (t["部门表.年度资金总额"], model.Totals), (t["部门表.其中基本支出"], model.Basic), (t["部门表.项目支出"], model.Projects)));
         rows.Add(GoalHeader(t));
         rows.Add(Row(Centered("", merge: VerticalMerge.Continue),
-            Left(Clerk(model.Texts, model.Department.AnnualGoal) ?? Placeholder(t, t["部门表.待填写.年度总体目标"], model.Department.AnnualGoalCell), 4),
+            Left(Clerk(model.Texts, model.Department.AnnualGoal) ?? Placeholder(t, t["部门表.待填写.年度总体目标"], model.Department.AnnualGoalCell, WorkbookSchema.Items.AnnualGoal), 4),
             Left(model.KeyTasks.Count > 0
                 ? t["部门表.重点工作", ("重点工作", TextJoin.Join(t["部门表.重点工作分隔"], model.KeyTasks.Select(k => k.Item)))]
                 : Placeholder(t, t["部门表.待填写.重点工作"], model.KeyTasksCell), 4)));

@@ -30,7 +30,8 @@ internal static class TemplateHelpers
         Add(builtins, "share", 2, 2, (c, a) => Money.Rate(Decimal(c, "share", a[0]), Decimal(c, "share", a[1])));
         Add(builtins, "cn", 1, 1, (c, a) => ChineseNumber((int)Decimal(c, "cn", a[0])));
         Add(builtins, "ordinal", 2, 2, (c, a) => Ordinal(c, (int)Decimal(c, "ordinal", a[0]), (int)Decimal(c, "ordinal", a[1])));
-        Add(builtins, "placeholder", 1, 2, (c, a) => ReportMarkup.Placeholder(Words(c), Text(a[0]), a.Length > 1 ? Text(a[1]) : null));
+        Add(builtins, "placeholder", 1, 3, (c, a) => ReportMarkup.Placeholder(Words(c), Text(a[0]), a.Length > 1 ? Text(a[1]) : null,
+            a.Length > 2 ? ItemNamed(c, Text(a[2])) : null));
         Add(builtins, "fact", 1, 1, (c, a) => c.Context.Tags.TryGetValue(FactsTag, out var facts) && facts is IReadOnlyDictionary<string, string> map
             ? map.GetValueOrDefault(Text(a[0])) ?? "" : "");
         Add(builtins, "factCell", 1, 1, (c, a) => c.Context.Tags.TryGetValue(FactCellsTag, out var cells) && cells is IReadOnlyDictionary<string, string> map
@@ -110,6 +111,13 @@ internal static class TemplateHelpers
     private static string Ordinal(Call call, int number, int level) => level is >= 1 and <= ListLevels.MaxLevel
         ? ListLevels.Ordinal(number, level)
         : throw call.Fail($"ordinal 的层级只能是 1–4，实际是 {level}");
+
+    /// <summary>
+    /// The 基本信息 item a placeholder asks for, by its name or another name (docs/workbook.md): what tells which item
+    /// a placeholder on the whole sheet means. A name that is no item is the template's error, at its line.
+    /// </summary>
+    private static InfoItem ItemNamed(Call call, string name) => Model.WorkbookSchema.FindInfoItem(name)
+        ?? throw call.Fail($"placeholder 的第三个参数应是基本信息中的一项（如“存在问题”），“{name}”不是基本信息的项目");
 
     /// <summary>Where a function was called, to locate its errors.</summary>
     private readonly record struct Call(TemplateContext Context, ScriptNode? Node, string Name)

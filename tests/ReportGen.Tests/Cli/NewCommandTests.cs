@@ -54,9 +54,9 @@ public sealed class NewCommandTests
         var part = document.WorkbookPart!;
         S.Worksheet Sheet(string name) => ((WorksheetPart)part.GetPartById(part.Workbook.Sheets!.Elements<S.Sheet>().Single(s => s.Name == name).Id!)).Worksheet;
         var lines = Sheet("预算执行");
-        Assert.Equal(WorkbookSchema.LineColumns.Select(c => c.Name), lines.Descendants<S.Row>().First().Elements<S.Cell>().Select(c => Text(part, c)));
+        Assert.Equal(WorkbookSchema.Lines.Columns.Select(c => c.Name), lines.Descendants<S.Row>().First().Elements<S.Cell>().Select(c => Text(part, c)));
         Assert.Equal(S.PaneStateValues.Frozen, lines.Descendants<S.Pane>().Single().State!.Value);
-        Assert.Equal(WorkbookSchema.LineColumns.Select(c => c.Width), lines.Descendants<S.Column>().Select(c => c.Width!.Value));
+        Assert.Equal(WorkbookSchema.Lines.Columns.Select(c => c.Width), lines.Descendants<S.Column>().Select(c => c.Width!.Value));
         var lists = lines.Descendants<S.DataValidation>().Select(v => (v.SequenceOfReferences!.InnerText, v.Formula1!.Text)).ToList();
         Assert.Contains(("B2:B1001", "\"基本支出,项目支出\""), lists);
         Assert.Contains(("C2:C1001", "\"年初预算,年中追加\""), lists);

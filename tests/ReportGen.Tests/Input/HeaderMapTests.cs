@@ -11,7 +11,7 @@ public sealed class HeaderMapTests
     public void Headers_in_any_order_with_synonyms_and_extra_columns()
     {
         var header = HeaderMap.Find(
-            Sheet(["备注", "全年执行数", "年初预算", "调整后预算数", "类别", "名称", "经办人"]), "t.xlsx", WorkbookSchema.LineColumns);
+            Sheet(["备注", "全年执行数", "年初预算", "调整后预算数", "类别", "名称", "经办人"]), "t.xlsx", WorkbookSchema.Lines.Columns);
         Assert.Equal(1, header.HeaderRow);
         Assert.Equal(2, header.Column("实际支出数"));
         Assert.Equal(3, header.Column("年初预算数"));
@@ -26,7 +26,7 @@ public sealed class HeaderMapTests
     {
         var header = HeaderMap.Find(
             Sheet(["石峰区委宣传部2023年预算执行情况表"], [null], ["单位：万元"], ["项目名称", "支出类别", "年初预算数", "实际支出数"]),
-            "t.xlsx", WorkbookSchema.LineColumns);
+            "t.xlsx", WorkbookSchema.Lines.Columns);
         Assert.Equal(4, header.HeaderRow);
     }
 
@@ -34,7 +34,7 @@ public sealed class HeaderMapTests
     public void A_unit_in_brackets_is_split_off_and_yuan_remembered()
     {
         var header = HeaderMap.Find(
-            Sheet(["*项目名称", "支出类别", "年初预算数（元）", "实际支出数(万元)", " 调整数 "]), "t.xlsx", WorkbookSchema.LineColumns);
+            Sheet(["*项目名称", "支出类别", "年初预算数（元）", "实际支出数(万元)", " 调整数 "]), "t.xlsx", WorkbookSchema.Lines.Columns);
         Assert.Equal(1, header.Column("项目名称"));
         Assert.True(header.IsYuan(3, workbookIsYuan: false));
         Assert.False(header.IsYuan(4, workbookIsYuan: true));
@@ -45,7 +45,7 @@ public sealed class HeaderMapTests
     public void A_repeated_header_uses_the_first_column_and_is_listed()
     {
         var header = HeaderMap.Find(
-            Sheet(["项目名称", "支出类别", "年初预算数", "实际支出数", "全年执行数"]), "t.xlsx", WorkbookSchema.LineColumns);
+            Sheet(["项目名称", "支出类别", "年初预算数", "实际支出数", "全年执行数"]), "t.xlsx", WorkbookSchema.Lines.Columns);
         Assert.Equal(4, header.Column("实际支出数"));
         Assert.Equal(["实际支出数"], header.Duplicates);
     }
@@ -54,7 +54,7 @@ public sealed class HeaderMapTests
     public void A_missing_required_column_names_file_sheet_columns_and_the_likely_header_row()
     {
         var ex = Assert.Throws<InputException>(() => HeaderMap.Find(
-            Sheet(["标题"], ["项目名称", "支出类别", "年初预算数", "备注"]), "/x/石峰.xlsx", WorkbookSchema.LineColumns));
+            Sheet(["标题"], ["项目名称", "支出类别", "年初预算数", "备注"]), "/x/石峰.xlsx", WorkbookSchema.Lines.Columns));
         Assert.Contains("石峰.xlsx", ex.Message, StringComparison.Ordinal);
         Assert.Contains("“预算执行”", ex.Message, StringComparison.Ordinal);
         Assert.Contains("缺少必填列：实际支出数", ex.Message, StringComparison.Ordinal);

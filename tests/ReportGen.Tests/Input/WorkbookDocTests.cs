@@ -18,7 +18,7 @@ public sealed partial class WorkbookDocTests
         var data = new TheoryData<string>();
         var specs = WorkbookSchema.Sheets.SelectMany(sheet => sheet.Columns);
         var names = specs.SelectMany(s => s.Synonyms.Prepend(s.Name))
-            .Concat(WorkbookSchema.InfoItems.SelectMany(item => item.Names));
+            .Concat(WorkbookSchema.Items.All.SelectMany(item => item.Names));
         foreach (var name in names.Distinct())
         {
             data.Add(name);
@@ -63,7 +63,7 @@ public sealed partial class WorkbookDocTests
     [Fact]
     public void Required_columns_are_marked_required()
     {
-        foreach (var spec in WorkbookSchema.LineColumns.Concat(WorkbookSchema.IndicatorColumns).Concat(WorkbookSchema.TargetColumns))
+        foreach (var spec in WorkbookSchema.Lines.Columns.Concat(WorkbookSchema.Indicators.Columns).Concat(WorkbookSchema.Targets.Columns))
         {
             var row = Doc.Split('\n').First(l => l.StartsWith($"| {spec.Name} |", StringComparison.Ordinal));
             Assert.Contains(spec.Required ? "| yes |" : "| no |", row, StringComparison.Ordinal);

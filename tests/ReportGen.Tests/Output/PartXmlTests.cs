@@ -102,10 +102,11 @@ public class PartXmlTests
             x.Root("tbl");
             x.WordAttribute("w", -1587);
             x.WordAttribute("h", 16838);
+            x.Attribute("pid", -42);
             x.End();
         });
 
-        Assert.EndsWith("<w:tbl xmlns:w=\"" + PartXml.Namespace + "\" w:w=\"-1587\" w:h=\"16838\" />", xml, StringComparison.Ordinal);
+        Assert.EndsWith("<w:tbl xmlns:w=\"" + PartXml.Namespace + "\" w:w=\"-1587\" w:h=\"16838\" pid=\"-42\" />", xml, StringComparison.Ordinal);
     }
 
     /// <summary>Given as code units: an attribute cannot hold an unpaired surrogate (it would arrive as U+FFFD).</summary>
@@ -116,6 +117,7 @@ public class PartXmlTests
     [InlineData(new[] { 'x', '\uDC00', 'y' }, "xy")]
     [InlineData(new[] { '\uFFFE', '\uFFFF', 'z' }, "z")]
     [InlineData(new[] { '\uD83D', '\uDE00', '\uD83D' }, "😀")]
+    [InlineData(new[] { 'a', '\r', '\n', 'b', '\r', 'c', '\t' }, "a\nb\nc\t")]
     public void Characters_XML_cannot_carry_are_left_out(char[] units, string expected)
     {
         var text = new string(units);
@@ -128,6 +130,9 @@ public class PartXmlTests
 
         Assert.EndsWith($">{expected}</w:t>", xml, StringComparison.Ordinal);
         Assert.NotNull(XDocumentParse(xml));
+
+        // The one rule for what a part carries, used where written text is compared with its source (the stamp).
+        Assert.Equal(expected, ReportGen.Model.TextScan.Carried(text));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
 using ReportGen.Model;
-using ReportGen.Output;
 using ReportGen.Rendering;
 using ReportGen.Tests.TestSupport;
 using W = DocumentFormat.OpenXml.Wordprocessing;
@@ -72,6 +71,11 @@ public sealed class ReportLayoutTests
     [InlineData("全年预算", "全年预算")]
     public void Numbers_are_joined_to_their_units_and_signs(string text, string written)
     {
-        Assert.Equal(written, DocxWriter.Unbroken(text).ToString());
+        using var stream = new MemoryStream(DocxWriterTests.WriteBytes(new ReportDocument("标题", [new Paragraph(text)])));
+        using var docx = WordprocessingDocument.Open(stream, false);
+
+        var paragraph = Assert.Single(docx.MainDocumentPart!.Document!.Body!.Elements<W.Paragraph>(),
+            p => p.InnerText.Replace("\u2060", "", StringComparison.Ordinal) == text);
+        Assert.Equal(written, paragraph.InnerText);
     }
 }

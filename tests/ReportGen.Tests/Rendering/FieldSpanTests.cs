@@ -27,6 +27,19 @@ public sealed class FieldSpanTests
     }
 
     [Fact]
+    public void A_placeholder_on_the_whole_info_sheet_keeps_the_item_it_asks_for()
+    {
+        var placeholder = ReportMarkup.Placeholder(Vocabulary.Bundled, "部门整体执行率偏低的原因", "基本信息", WorkbookSchema.Items.Problems);
+
+        var document = Parse("# 标题\n执行率偏低，" + placeholder + "。");
+
+        var field = Assert.Single(document.Placeholders);
+        Assert.Equal(("部门整体执行率偏低的原因", "基本信息", WorkbookSchema.Items.Problems), (field.Title, field.Cell, field.Item));
+        Assert.Equal("执行率偏低，【待填写：部门整体执行率偏低的原因（基本信息）】。", Assert.IsType<Paragraph>(document.Blocks[0]).Text);
+        Assert.Null(Assert.Single(Parse(ReportMarkup.Placeholder(Vocabulary.Bundled, "偏差原因", "绩效指标!J7")).Placeholders).Item);
+    }
+
+    [Fact]
     public void A_prompt_with_parentheses_keeps_its_cell_apart()
     {
         // Read back from the text, "（指标值按年初预算…）（绩效指标!J7）" was ambiguous; recorded, it is not.

@@ -53,16 +53,19 @@ public sealed class PlaceholderCellTests
     }
 
     [Fact]
-    public void A_whole_sheet_info_placeholder_is_covered_by_the_item_a_finding_carries_not_by_its_message()
+    public void A_whole_sheet_info_placeholder_is_covered_by_the_item_both_carry_not_by_a_message_or_title()
     {
         // Without the 存在问题 and 改进措施 rows (and the sample has no 年度总体目标 row), their placeholders and findings
         // sit on the whole 基本信息 sheet.
         using var dir = new TempDir();
         var folder = ReportTruthTests.SampleCopy(dir, ("基本信息", "存在问题,\n", ""), ("基本信息", "改进措施,\n", ""));
         var (analysis, document) = Generate(WorkbookLoader.Load(folder));
-        var onSheet = document.Placeholders.Where(p => p.Cell == WorkbookSchema.InfoSheet).Select(p => p.Title).ToList();
-        Assert.Contains(onSheet, title => WorkbookSchema.Items.Measures.NamedIn(title));
-        Assert.Contains(onSheet, title => WorkbookSchema.Items.AnnualGoal.NamedIn(title));
+        var onSheet = document.Placeholders.Where(p => p.Cell == WorkbookSchema.InfoSheet).ToList();
+        Assert.Contains(onSheet, p => p.Item == WorkbookSchema.Items.Measures);
+        Assert.Contains(onSheet, p => p.Item == WorkbookSchema.Items.AnnualGoal);
+
+        // The department's low rate: its cause belongs in 存在问题, which the placeholder carries whatever its title says.
+        Assert.Contains(onSheet, p => p.Item == WorkbookSchema.Items.Problems && p.Title == "部门整体执行率偏低的原因");
         var items = analysis.Findings.Where(f => f.Location.ToString() == WorkbookSchema.InfoSheet && f.Item is not null).Select(f => f.Item).ToList();
         Assert.Contains(WorkbookSchema.Items.Problems, items);
         Assert.Contains(WorkbookSchema.Items.Measures, items);
@@ -70,7 +73,7 @@ public sealed class PlaceholderCellTests
 
         // A placeholder asking for an item a finding carries is covered; RG200 is left for the others only.
         var outline = analysis.Findings.Where(f => f.Code == FindingCodes.OutlineItemMissing).Select(f => f.Message).ToList();
-        Assert.DoesNotContain(outline, message => items.Any(item => item!.NamedIn(message)));
+        Assert.DoesNotContain(outline, message => items.Any(item => message.Contains($"“{item!.Name}", StringComparison.Ordinal)));
         var covered = analysis with { Findings = [.. analysis.Findings.Where(f => f.Code != FindingCodes.OutlineItemMissing)] };
         Assert.Equal(outline, MissingOutlineItems.Find(covered, document, Default).Select(f => f.Message));
 
@@ -81,12 +84,22 @@ public sealed class PlaceholderCellTests
         };
         Assert.Equal(outline, MissingOutlineItems.Find(reworded, document, Default).Select(f => f.Message));
 
+        // The placeholders retitled: still covered, for the item is data on both sides.
+        var retitled = document with { Blocks = [.. document.Blocks.Select(Retitled)] };
+        Assert.Contains(retitled.Placeholders, p => p.Title == "（标题已改）");
+        Assert.Equal(outline.Count, MissingOutlineItems.Find(covered, retitled, Default).Count);
+
         // The items taken away: the same messages no longer cover the placeholders that ask for 改进措施 and 年度总体目标.
         var anonymous = covered with { Findings = [.. covered.Findings.Select(f => f with { Item = null })] };
         var uncovered = MissingOutlineItems.Find(anonymous, document, Default);
-        Assert.Equal(onSheet.Distinct().Count(), uncovered.Count);
+        Assert.Equal(onSheet.Select(p => p.Title).Distinct().Count(), uncovered.Count);
         Assert.All(uncovered, f => Assert.Equal(WorkbookSchema.InfoSheet, f.Location.ToString()));
     }
+
+    /// <summary>A paragraph whose placeholders on the whole 基本信息 sheet have another title.</summary>
+    private static Block Retitled(Block block) => block is Paragraph paragraph
+        ? paragraph with { Fields = [.. paragraph.Fields.Select(f => f.Empty && f.Cell == WorkbookSchema.InfoSheet ? f with { Title = "（标题已改）" } : f)] }
+        : block;
 
     [Fact]
     public void No_two_info_items_share_a_name_and_every_label_finds_its_item()

@@ -150,7 +150,7 @@ public sealed partial class ReportWordingTests
     private static readonly Lazy<HashSet<string>> SchemaNames = new(() =>
         WorkbookSchema.Sheets.Select(s => s.Name)
             .Concat(WorkbookSchema.Sheets.SelectMany(s => s.Columns).Select(c => c.Name))
-            .Concat(WorkbookSchema.InfoItems.Select(item => item.Name))
+            .Concat(WorkbookSchema.Items.All.Select(item => item.Name))
             .Concat(WorkbookSchema.Units)
             .ToHashSet(StringComparer.Ordinal));
 

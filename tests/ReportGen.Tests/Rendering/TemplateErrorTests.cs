@@ -41,6 +41,7 @@ public sealed class TemplateErrorTests : IDisposable
     [InlineData("x\n{{ include '不存在' }}", 2, "找不到片段“不存在”", "{{ include '不存在' }}")]
     [InlineData("x\n{{ department.name + }}", 2, "运算符右边缺少表达式", "{{ department.name + }}")]
     [InlineData("x\n{{ end }}", 2, "end 没有对应的块开头", "{{ end }}")]
+    [InlineData("x\n{{ placeholder \"原因\" \"基本信息\" \"原因\" }}", 2, "placeholder 的第三个参数应是基本信息中的一项（如“存在问题”），“原因”不是基本信息的项目", "{{ placeholder \"原因\" \"基本信息\" \"原因\" }}")]
     public void Template_errors_are_in_Chinese_with_file_line_column_and_the_text(string source, int line, string message, string excerpt)
     {
         var error = Fails(source);
