@@ -28,6 +28,6 @@ internal sealed class AllocTicks : EventListener
         var i = e.PayloadNames!.IndexOf("TypeName");
         var amount = e.PayloadNames.IndexOf("AllocationAmount64");
         var name = i >= 0 ? e.Payload[i]?.ToString() ?? "?" : "?";
-        Types.AddOrUpdate(name, Convert.ToInt64(e.Payload[amount]), (_, v) => v + Convert.ToInt64(e.Payload[amount]));
+        Types.AddOrUpdate(name, Convert.ToInt64(e.Payload[amount], System.Globalization.CultureInfo.InvariantCulture), (_, v) => v + Convert.ToInt64(e.Payload[amount], System.Globalization.CultureInfo.InvariantCulture));
     }
 }

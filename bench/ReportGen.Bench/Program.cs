@@ -21,11 +21,11 @@ public static class Program
         switch (args.FirstOrDefault())
         {
             case "large":
-                LargeDepartment.Write(args[1], args.Length > 2 ? int.Parse(args[2]) : LargeDepartment.Projects);
+                LargeDepartment.Write(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : LargeDepartment.Projects);
                 Console.WriteLine($"wrote {args[1]}");
                 return 0;
             case "copies":
-                Copies(args[1], int.Parse(args[2]), xlsx: args.Length > 3 && args[3] == "xlsx");
+                Copies(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), xlsx: args.Length > 3 && args[3] == "xlsx");
                 return 0;
             case "batch":
                 Batch(args[1], args[2]);
@@ -39,16 +39,16 @@ public static class Program
                     args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0);
                 return 0;
             case "split":
-                SideBySide.Split(args.Length > 1 ? int.Parse(args[1]) : 500);
+                SideBySide.Split(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500);
                 return 0;
             case "workbook":
-                Workbook(args.Length > 1 ? int.Parse(args[1]) : 48_000, args.Length > 2 ? int.Parse(args[2]) : 10);
+                Workbook(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 48_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
                 return 0;
             case "alloc":
                 Allocations(write: args.Length > 1 && args[1] == "write");
                 return 0;
             case "stages":
-                Stages(args[1], args.Length > 2 ? int.Parse(args[2]) : 20);
+                Stages(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
                 return 0;
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

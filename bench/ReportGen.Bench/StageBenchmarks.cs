@@ -1,5 +1,5 @@
-using ReportGen.Analysis;
 using BenchmarkDotNet.Attributes;
+using ReportGen.Analysis;
 using ReportGen.Input;
 using ReportGen.Model;
 using ReportGen.Output;
@@ -15,7 +15,7 @@ namespace ReportGen.Bench;
 public class StageBenchmarks
 {
     /// <summary>One workbook's stages, shared by the benchmarks and the quick <c>stages</c> split.</summary>
-    public sealed class Stages(string workbook)
+    internal sealed class Stages(string workbook)
     {
         public WorkbookData Read() => WorkbookLoader.Load(workbook);
 
@@ -35,10 +35,10 @@ public class StageBenchmarks
     [Params("sample", "large")]
     public string Department { get; set; } = "sample";
 
-    private Stages stages = null!;
-    private WorkbookData data = null!;
-    private DepartmentAnalysis analysis = null!;
-    private ReportDocument document = null!;
+    private Stages _stages = null!;
+    private WorkbookData _data = null!;
+    private DepartmentAnalysis _analysis = null!;
+    private ReportDocument _document = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -53,21 +53,22 @@ public class StageBenchmarks
             }
         }
 
-        stages = new Stages(workbook);
-        data = stages.Read();
-        analysis = stages.Compute(data);
-        document = stages.Render(analysis);
+        _stages = new Stages(workbook);
+        _data = _stages.Read();
+        _analysis = _stages.Compute(_data);
+        _document = _stages.Render(_analysis);
     }
 
+    // object: the workbook's cells are an internal type of the library; BenchmarkDotNet wants public methods.
     [Benchmark]
-    public WorkbookData Read() => stages.Read();
+    public object Read() => _stages.Read();
 
     [Benchmark]
-    public DepartmentAnalysis Compute() => stages.Compute(data);
+    public DepartmentAnalysis Compute() => _stages.Compute(_data);
 
     [Benchmark]
-    public ReportDocument Render() => stages.Render(analysis);
+    public ReportDocument Render() => _stages.Render(_analysis);
 
     [Benchmark]
-    public void Write() => stages.Write(document);
+    public void Write() => _stages.Write(_document);
 }
