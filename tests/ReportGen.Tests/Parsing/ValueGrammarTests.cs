@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReportGen.Analysis.Indicators;
 using ReportGen.Input;
+using ReportGen.Parsing;
 
 namespace ReportGen.Tests.Parsing;
 
@@ -107,6 +108,9 @@ public sealed class ValueGrammarTests
     [InlineData("计划120场实际126场", "Unknown||||1|||False||||含多个数值（120场、126场），无法确定与哪一个比较")]
     [InlineData("万", "Qualitative||||1|||False||||")]
     [InlineData("亿亿亿亿亿亿亿亿", "Qualitative||||1|||False||||")]
+    // Changed: 二〇二三年 was read as 3年 (see the numerals below); a year in Chinese digits is words.
+    [InlineData("二〇二三年", "Qualitative||||1|||False||||")]
+    [InlineData("一亿二千万元", "Equal|120000000|元|元|0.0001|||False||一亿二千万元||")]
     [InlineData("95分", "Equal|95|分|分|1|||False||95分|从文字中取数：95分|")]
     [InlineData("", "Unknown||||1|||False||||未填写")]
     public void The_judge_reads_percentages_dates_and_counts_as_pinned(string text, string expected) =>
@@ -124,10 +128,13 @@ public sealed class ValueGrammarTests
     [InlineData("20 %", null, "0.2")]
     [InlineData("1,000%", null, "10")]
     [InlineData("1,00%", null, null)]
-    [InlineData("20万", null, "0.2")]
-    [InlineData("20元", null, "0.002")]
+    // Changed: a share read through the amount grammar took 万 / 元 as money units, so "20元" was 0.2%;
+    // a share with a money unit is no share (RG109 names the cell).
+    [InlineData("20万", null, null)]
+    [InlineData("20元", null, null)]
     [InlineData("2E1", null, "0.2")]
-    [InlineData("百分之二十", null, null)]
+    // Changed: the judge reads 百分之九十 as 90%; the share reader now reads the words by the same rule.
+    [InlineData("百分之二十", null, "0.2")]
     [InlineData("-5%", null, null)]
     [InlineData("", null, null)]
     [InlineData("abc", null, null)]
@@ -165,7 +172,11 @@ public sealed class ValueGrammarTests
     [InlineData("一百零五", "105")]
     [InlineData("三千", "3000")]
     [InlineData("五万", "50000")]
-    [InlineData("一亿二千万", "1000020000000")]
+    // Changed: 万 multiplied the 亿 before it too (1000020000000), and 五万亿 was no numeral.
+    [InlineData("一亿二千万", "120000000")]
+    [InlineData("三亿五千万", "350000000")]
+    [InlineData("五万亿", "5000000000000")]
+    [InlineData("一万零五", "10005")]
     [InlineData("十万", "100000")]
     [InlineData("万", null)]
     [InlineData("零", "0")]
@@ -176,7 +187,9 @@ public sealed class ValueGrammarTests
     [InlineData("百", "100")]
     [InlineData("两百", "200")]
     [InlineData("亿亿亿亿亿亿亿亿", null)]
-    [InlineData("五五", "5")]
+    // Changed: digits in a row kept the last one (五五 = 5, 二〇二三 = 3).
+    [InlineData("五五", null)]
+    [InlineData("二〇二三", null)]
     [InlineData("x", null)]
     public void A_chinese_numeral_reads_as_pinned(string text, string? expected) =>
         Assert.Equal(expected, ChineseNumeral.Parse(text)?.ToString(CultureInfo.InvariantCulture));
@@ -217,5 +230,5 @@ public sealed class ValueGrammarTests
     [InlineData("二〇二三", null)]
     [InlineData("", null)]
     public void A_year_reads_as_pinned(string text, int? expected) =>
-        Assert.Equal(expected, ExecutionWorkbookReader.ParseYear(text));
+        Assert.Equal(expected, DateParser.Year(text));
 }
