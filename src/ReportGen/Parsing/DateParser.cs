@@ -30,7 +30,7 @@ internal enum DateForm
     /// <summary>"年底前", "年内": 12月31日 of the year.</summary>
     YearEnd,
 
-    /// <summary>"2023年12月20日", "2023-12-31", "10月25日", "12月底": a plain date, as actuals and date cells are written.</summary>
+    /// <summary>"2023年12月20日", "2023-12-31", "10月25日", "12月底", "2023年12月": a plain date, as actuals and date cells are written.</summary>
     Date,
 }
 
@@ -76,7 +76,7 @@ internal static partial class DateParser
             return Found(text, yearEnd, DateForm.YearEnd, new DateSpec(null, 12, 31));
         }
 
-        foreach (var regex in new[] { ChineseDate(), DottedDate() })
+        foreach (var regex in new[] { ChineseDate(), DottedDate(), YearAndMonth() })
         {
             var m = regex.Match(text);
             if (m.Success)
@@ -142,6 +142,10 @@ internal static partial class DateParser
 
     [GeneratedRegex(@"(?<y>\d{4})[.\-/](?<m>\d{1,2})[.\-/](?<d>\d{1,2})")]
     private static partial Regex DottedDate();
+
+    /// <summary>"2023年12月完成", "2023年12月份": a month of a year, without a day (a month alone, "12月", is a quantity).</summary>
+    [GeneratedRegex(@"(?<y>\d{4})年(?<m>\d{1,2})月份?")]
+    private static partial Regex YearAndMonth();
 
     /// <summary>A four-digit year standing alone: 20245 and 2024.5 are not 2024 (docs/workbook.md, 年度).</summary>
     [GeneratedRegex(@"(?<![0-9.])(19|20)[0-9]{2}(?![0-9]|\.[0-9])")]
