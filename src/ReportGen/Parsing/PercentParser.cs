@@ -38,8 +38,15 @@ internal static partial class PercentParser
             return null;
         }
 
-        return n == 0 ? 0m : hasSign || n > 1 ? n / 100 : n;
+        return n == 0 ? 0m : hasSign || !IsRatio(n) ? n / 100 : n;
     }
+
+    /// <summary>
+    /// Whether a number written without a % sign is already a ratio (0.95 is 95%) rather than a percentage (95):
+    /// it is not above 1. A share is read by this; the judge offers 95% for a bare 0.95 against a percentage target
+    /// by it too (RG331), without converting.
+    /// </summary>
+    public static bool IsRatio(decimal number) => number <= 1;
 
     /// <summary>A percentage written in words as one with a sign: 百分之九十 → 90%, 百分之95 → 95%.</summary>
     public static string SpellOut(string text) => !text.Contains("百分之", StringComparison.Ordinal) ? text : PercentWords().Replace(text, m =>
