@@ -10,6 +10,7 @@ namespace ReportGen.Bench;
 /// <item><c>large FILE.xlsx [projects]</c>: writes the large department (2,000 projects, 10,000 indicators).</item>
 /// <item><c>copies DIR N [xlsx]</c>: N copies of the sample under DIR (CSV folders, or the .xlsx), for timing <c>reportgen batch</c>.</item>
 /// <item><c>stages WORKBOOK [N]</c>: a quick Stopwatch split of one workbook's time by stage (no BenchmarkDotNet).</item>
+/// <item><c>judge [N]</c>: the indicator judge's grammar alone on the sample's 绩效指标 rows, per report.</item>
 /// <item><c>workbook [ROWS] [N]</c>: <c>XlsxWriter</c> on a batch summary's finding sheet of ROWS rows, N times, to memory.</item>
 /// <item><c>content FILE.json</c> / <c>throughput N</c>: the side-by-side with docxtemplater (bench/sidebyside).</item>
 /// <item>anything else: BenchmarkDotNet (<c>--filter *</c>).</item>
@@ -47,6 +48,9 @@ public static class Program
                 return 0;
             case "alloc":
                 Allocations(write: args.Length > 1 && args[1] == "write");
+                return 0;
+            case "judge":
+                Judge(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000);
                 return 0;
             case "stages":
                 Stages(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
@@ -172,6 +176,38 @@ public static class Program
         {
             Console.WriteLine($"{bytes / 1024.0 / Reports,8:0.0} KB  {type}");
         }
+    }
+
+    /// <summary>
+    /// The indicator judge's grammar alone: every 指标值 of the sample read (TargetValueParser) and every 实际完成值
+    /// read against it (ActualReader), <paramref name="runs"/> times; the time per report, wall and CPU.
+    /// </summary>
+    private static void Judge(int runs)
+    {
+        var rows = ReportGen.Input.ExecutionWorkbookReader.Read(Repository.Sample).Indicators;
+        void Once()
+        {
+            foreach (var row in rows)
+            {
+                var target = ReportGen.Analysis.Indicators.TargetValueParser.Parse(row.Target);
+                ReportGen.Analysis.Indicators.ActualReader.Read(row.Actual, target);
+            }
+        }
+
+        for (var i = 0; i < 200; i++)
+        {
+            Once();
+        }
+
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < runs; i++)
+        {
+            Once();
+        }
+
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"judge's grammar, {rows.Count} rows: {watch.Elapsed.TotalMilliseconds / runs:0.000} ms ({cpu.TotalMilliseconds / runs:0.000} ms CPU) per report");
     }
 
     private static void Stages(string workbook, int iterations)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReportGen.Input;
 using ReportGen.Model;
+using ReportGen.Parsing;
 
 namespace ReportGen.Import;
 
@@ -222,7 +223,7 @@ internal sealed class EditableSheet
         null => "",
         string s => s.Trim(),
         decimal d => d.ToString("0.############", CultureInfo.InvariantCulture),
-        double d when CellText.TryDecimal(d, out var number) => number.ToString("0.############", CultureInfo.InvariantCulture),
+        double d when NumberParser.TryDecimal(d, out var number) => number.ToString("0.############", CultureInfo.InvariantCulture),
         double d => CellText.Number(d),
         int i => i.ToString(CultureInfo.InvariantCulture),
         _ => CellText.Of(value),
@@ -231,7 +232,7 @@ internal sealed class EditableSheet
     /// <summary>Values as read, in a form the writer keeps: numbers stay numbers, dates become text.</summary>
     private static object? Preserve(object? value) => value switch
     {
-        DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime date => DateParser.Text(date),
         bool flag => flag ? "TRUE" : "FALSE",
         string { Length: 0 } => null,
         _ => value,

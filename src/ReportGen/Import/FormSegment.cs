@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ReportGen.Model;
+using ReportGen.Parsing;
 
 namespace ReportGen.Import;
 
@@ -165,7 +166,7 @@ internal sealed partial class FormSegment
         Preamble.Concat(Rows.Take(3)).SelectMany(row => row.Filled).Select(cell => cell.Text);
 
     public int? Year() => HeadTexts().Where(text => text.Contains("绩效目标", StringComparison.Ordinal) || text.Contains('年', StringComparison.Ordinal))
-        .Select(FormText.ParseYear).FirstOrDefault(year => year is not null);
+        .Select(DateParser.Year).FirstOrDefault(year => year is not null);
 
     /// <summary>"填报单位：（盖章）中共株洲市石峰区委员会宣传部" → the unit's name.</summary>
     public string? ReportingUnit()

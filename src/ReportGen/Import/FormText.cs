@@ -122,12 +122,6 @@ internal static partial class FormText
     /// <summary>True when the text is an amount and nothing else (the 金额 column of a headerless 支出明细 row).</summary>
     public static bool IsAmount(string? text) => ReadAmount(text, FormUnit.TenThousandYuan).Value is not null;
 
-    /// <summary>
-    /// The year a title states ("2023年部门整体支出绩效目标表", "（2023）年"), read by the workbook's rule for 年度
-    /// (<see cref="ExecutionWorkbookReader.ParseYear"/>): a four-digit year standing alone.
-    /// </summary>
-    public static int? ParseYear(string? text) => ExecutionWorkbookReader.ParseYear(TextNormalizer.Clean(text));
-
     public static string FormatNumber(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static bool IsAsciiWord(char ch) => ch < 128 && char.IsLetterOrDigit(ch);

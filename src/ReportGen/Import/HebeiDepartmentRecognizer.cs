@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ReportGen.Model;
+using ReportGen.Parsing;
 
 namespace ReportGen.Import;
 
@@ -158,7 +159,7 @@ internal static partial class HebeiDepartmentRecognizer
             }
         }
 
-        return (null, lines.Select(FormText.ParseYear).FirstOrDefault(year => year is not null));
+        return (null, lines.Select(DateParser.Year).FirstOrDefault(year => year is not null));
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-using ReportGen.Input;
+using ReportGen.Parsing;
 
 namespace ReportGen.Import;
 

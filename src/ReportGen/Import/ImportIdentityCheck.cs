@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReportGen.Input;
 using ReportGen.Model;
+using ReportGen.Parsing;
 
 namespace ReportGen.Import;
 
@@ -118,7 +119,7 @@ internal static class ImportIdentityCheck
         string? Content(InfoItem item) =>
             rows.TryGetValue(item.Name, out var row) && sheet.Text(row, WorkbookSchema.Info.Content).Trim() is { Length: > 0 } value ? value : null;
         var name = Content(WorkbookSchema.Items.DepartmentName);
-        var year = Content(WorkbookSchema.Items.Year) is { } text ? ExecutionWorkbookReader.ParseYear(text) : null;
+        var year = Content(WorkbookSchema.Items.Year) is { } text ? DateParser.Year(text) : null;
         return (name, year);
     }
 }

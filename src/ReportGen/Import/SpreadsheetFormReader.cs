@@ -1,7 +1,7 @@
-using System.Globalization;
 using ExcelDataReader;
 using ReportGen.Input;
 using ReportGen.Model;
+using ReportGen.Parsing;
 
 namespace ReportGen.Import;
 
@@ -76,7 +76,7 @@ internal static class SpreadsheetFormReader
         double number when layout.Percent.Contains((row, column)) && Math.Abs(number) < 1e20 =>
             FormText.FormatNumber(Math.Round((decimal)number * 100m, 4)) + "%",
         double number => Input.CellText.Number(number),
-        DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime date => DateParser.Text(date),
         var other => Input.CellText.Of(other),
     };
 

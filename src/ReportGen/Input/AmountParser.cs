@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using ReportGen.Model;
+using ReportGen.Parsing;
 
 namespace ReportGen.Input;
 
@@ -13,9 +12,10 @@ internal readonly record struct AmountResult(decimal? Value, string? Problem)
 /// <summary>
 /// Reads money as finance staff type it (docs/domain.md §2): numbers or numbers stored as text, thousands separators,
 /// full-width digits, a trailing 万元 / 万 / 元 that overrides the sheet's unit, "-" or "—" for nothing.
-/// Always returns 万元.
+/// Always returns 万元. The number itself is read by <see cref="NumberParser"/>, the rules every reader shares; what is
+/// added here is the cell (its type and number format), the unit and the amount's bound.
 /// </summary>
-internal static partial class AmountParser
+internal static class AmountParser
 {
     private const decimal YuanPerWan = 10000m;
 
@@ -33,7 +33,7 @@ internal static partial class AmountParser
         decimal? number = value switch
         {
             null => null,
-            double d when CellText.TryDecimal(d, out var m) => m,
+            double d when NumberParser.TryDecimal(d, out var m) => m,
             decimal m => m,
             int i => i,
             long l => l,
@@ -84,7 +84,7 @@ internal static partial class AmountParser
         }
 
         var isYuan = format.Words.Contains('万', StringComparison.Ordinal) ? false : format.Words.Contains('元', StringComparison.Ordinal) || defaultUnitIsYuan;
-        return CellText.TryDecimal(value, out var number)
+        return NumberParser.TryDecimal(value, out var number)
             ? Bounded(ToWan(number, isYuan))
             : new AmountResult(null, "单元格的值不是有效数字或超出范围");
     }
@@ -96,7 +96,7 @@ internal static partial class AmountParser
             return default;
         }
 
-        if (DigitsSplitBySpace().IsMatch(text))
+        if (NumberParser.SplitBySpace(text).Success)
         {
             return new AmountResult(null, $"“{text}”的数字中间有空格，无法确定是哪个数。请去掉空格，填写阿拉伯数字（如 3857 或 3,857.00）");
         }
@@ -119,31 +119,18 @@ internal static partial class AmountParser
             isYuan = true;
         }
 
-        if (body.Contains(',', StringComparison.Ordinal))
+        if (body.Contains(',', StringComparison.Ordinal) && !NumberParser.IsWellGrouped(body))
         {
-            if (!WellGrouped().IsMatch(body))
-            {
-                return new AmountResult(null, $"“{text}”的千位分隔符位置不对（应从个位起每三位一个，如 1,234,567.89），无法确定金额");
-            }
-
-            body = body.Replace(",", "", StringComparison.Ordinal);
+            return new AmountResult(null, $"“{text}”的千位分隔符位置不对（应从个位起每三位一个，如 1,234,567.89），无法确定金额");
         }
 
-        if (decimal.TryParse(body, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
-                CultureInfo.InvariantCulture, out var parsed))
+        if (NumberParser.Parse(body) is { } parsed)
         {
             return Bounded(ToWan(parsed, isYuan));
         }
 
         return new AmountResult(null, $"“{text}”不是金额，请填写阿拉伯数字（如 30 或 30.00）");
     }
-
-    /// <summary>Thousands grouping as Excel writes it: 1,234 and 1,234,567.89, full-width commas folded before.</summary>
-    [GeneratedRegex(@"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex WellGrouped();
-
-    [GeneratedRegex(@"\d\s+\d", RegexOptions.CultureInvariant)]
-    private static partial Regex DigitsSplitBySpace();
 
     /// <summary>
     /// The largest amount read, in 万元 (10^12 万元, far above any public budget): sums of up to

@@ -1,4 +1,5 @@
 using ReportGen.Model;
+using ReportGen.Parsing;
 
 namespace ReportGen.Input;
 

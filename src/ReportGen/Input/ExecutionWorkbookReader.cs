@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using ReportGen.Model;
+using ReportGen.Parsing;
 using Info = ReportGen.Model.WorkbookSchema.Info;
 using Items = ReportGen.Model.WorkbookSchema.Items;
 
@@ -83,7 +82,7 @@ internal sealed partial class ExecutionWorkbookReader
         }
 
         var yearText = facts.GetValueOrDefault(Items.Year.Name) ?? "";
-        if (ParseYear(yearText) is not { } year)
+        if (DateParser.Year(yearText) is not { } year)
         {
             var where = rows.TryGetValue(Items.Year.Name, out var yearRow) ? At(sheet, yearRow, valueColumn) : At(sheet, 1);
             throw new InputException(
@@ -157,15 +156,4 @@ internal sealed partial class ExecutionWorkbookReader
 
         return found;
     }
-
-    /// <summary>
-    /// The 年度 of a 基本信息 content: a four-digit year standing alone ("2023", "2023年度"), or null. The reader and
-    /// the import's identity check read the year by this.
-    /// </summary>
-    public static int? ParseYear(string text) =>
-        YearPattern().Match(TextNormalizer.FoldWidth(text)) is { Success: true } match ? int.Parse(match.Value, CultureInfo.InvariantCulture) : null;
-
-    /// <summary>A four-digit year standing alone: 20245 and 2024.5 are not 2024 (docs/workbook.md, 年度).</summary>
-    [GeneratedRegex(@"(?<![0-9.])(19|20)[0-9]{2}(?![0-9]|\.[0-9])")]
-    private static partial Regex YearPattern();
 }

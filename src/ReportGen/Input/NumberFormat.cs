@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ReportGen.Parsing;
 
 namespace ReportGen.Input;
 
@@ -221,7 +222,7 @@ internal sealed record NumberFormat(string Code, bool Percent, int Shift, int Sc
     /// <summary>The number as the cell shows it, before rounding to the format's decimals; null past decimal's range.</summary>
     public decimal? Shown(double value)
     {
-        if (!CellText.TryDecimal(value, out var number))
+        if (!NumberParser.TryDecimal(value, out var number))
         {
             return null;
         }

@@ -65,6 +65,20 @@ public sealed class SpendingProgressTests
         Assert.Contains(bad.Findings, f => f.Code == "RG109" && f.Location.ToString() == "支出计划!B2");
     }
 
+    /// <summary>
+    /// A share is read by the one percentage grammar (Parsing/PercentParser): 百分之二十 as the judge reads it; a share
+    /// with a money unit ("20万", once read as 20% through the amount grammar, "20元" as 0.2%) is no share.
+    /// </summary>
+    [Fact]
+    public void A_share_in_words_reads_and_a_share_with_a_money_unit_is_a_finding()
+    {
+        var words = Analyze(["乡村文化振兴专项资金", "百分之二十", "50%", "80%", "100%"], ["乡村文化振兴专项资金", 18.5, 55, 90, 118.2]);
+        Assert.Equal(0.2m, Assert.Single(words.SpendingProgress).Checkpoints[0].Planned);
+        Assert.DoesNotContain(words.Findings, f => f.Code == "RG109");
+        var money = Analyze(["乡村文化振兴专项资金", "20元", "50万", "80%", "100%"], ["乡村文化振兴专项资金", 18.5, 55, 90, 118.2]);
+        Assert.Equal(["支出计划!B2", "支出计划!C2"], money.Findings.Where(f => f.Code == "RG109").Select(f => f.Location.ToString()));
+    }
+
     [Fact]
     public void Without_the_sheets_there_is_no_progress()
     {

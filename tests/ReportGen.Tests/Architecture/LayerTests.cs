@@ -20,14 +20,15 @@ public sealed partial class LayerTests
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["Model"] = [],
-        ["Files"] = ["Model"],
-        ["Output"] = ["Model", "Files"],
-        ["Input"] = ["Model", "Files"],
-        ["Analysis"] = ["Model"],
-        ["Rendering"] = ["Model", "Files", "Analysis", "Output"],
-        ["Import"] = ["Model", "Files", "Input", "Output"],
-        [Root] = ["Model", "Files", "Input", "Analysis", "Rendering", "Output"],
-        ["Batch"] = ["Model", "Files", "Input", "Analysis", "Rendering", "Output", Root],
+        ["Parsing"] = ["Model"],
+        ["Files"] = ["Model", "Parsing"],
+        ["Output"] = ["Model", "Parsing", "Files"],
+        ["Input"] = ["Model", "Parsing", "Files"],
+        ["Analysis"] = ["Model", "Parsing"],
+        ["Rendering"] = ["Model", "Parsing", "Files", "Analysis", "Output"],
+        ["Import"] = ["Model", "Parsing", "Files", "Input", "Output"],
+        [Root] = ["Model", "Parsing", "Files", "Input", "Analysis", "Rendering", "Output"],
+        ["Batch"] = ["Model", "Parsing", "Files", "Input", "Analysis", "Rendering", "Output", Root],
     };
 
     [Fact]
@@ -151,6 +152,8 @@ public sealed partial class LayerTests
     [InlineData("namespace ReportGen.Analysis;\nusing static ReportGen.Rendering.TemplateRenderer;\n", "Analysis → Rendering")]
     [InlineData("namespace ReportGen.Input;\nusing Guard = ReportGen.GenerateJob;\n", "Input → ReportGen")]
     [InlineData("namespace ReportGen.Output;\nclass A { void B() => Input.CellText.Of(null); }\n", "Output → Input")]
+    [InlineData("namespace ReportGen.Parsing;\nusing ReportGen.Input;\n", "Parsing → Input")]
+    [InlineData("namespace ReportGen.Model;\nclass A { object B => Parsing.DateParser.Year(\"2023\"); }\n", "Model → Parsing")]
     public void A_forbidden_using_or_qualified_name_is_reported(string source, string expected)
     {
         Assert.StartsWith(expected, Assert.Single(SourceViolations(source)), StringComparison.Ordinal);
@@ -158,6 +161,7 @@ public sealed partial class LayerTests
 
     [Theory]
     [InlineData("namespace ReportGen.Rendering;\nusing ReportGen.Analysis;\nusing ReportGen.Model;\n")]
+    [InlineData("namespace ReportGen.Analysis.Indicators;\nusing ReportGen.Model;\nusing ReportGen.Parsing;\n")]
     [InlineData("namespace ReportGen.Analysis;\n/// uses <see cref=\"ReportGen.Input.AmountParser\"/> in a comment only\n// using ReportGen.Input;\nclass A { string B = \"ReportGen.Batch.X\"; }\n")]
     public void An_allowed_using_comments_and_strings_are_not_reported(string source)
     {
@@ -208,7 +212,7 @@ public sealed partial class LayerTests
     /// A sibling namespace named from inside the library without its root, as <c>Output.AtomicFile</c> in
     /// namespace ReportGen.Batch.
     /// </summary>
-    [GeneratedRegex(@"(?<![\w.])(Model|Files|Input|Analysis|Rendering|Output|Import|Batch)\.[A-Z]\w*")]
+    [GeneratedRegex(@"(?<![\w.])(Model|Parsing|Files|Input|Analysis|Rendering|Output|Import|Batch)\.[A-Z]\w*")]
     private static partial Regex PartlyQualifiedName();
 
     /// <summary>Every type a type names: base, interfaces, member signatures, and what its method bodies use.</summary>

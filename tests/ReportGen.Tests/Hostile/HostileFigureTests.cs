@@ -62,6 +62,30 @@ public sealed class HostileFigureTests : IDisposable
         Assert.Equal(IndicatorStatus.Met, result.Status);
     }
 
+    /// <summary>
+    /// One percentage grammar (docs/architecture.md, "One reader per kind of value"): a percent typed in Excel, 0.2
+    /// shown as 20%, is the share 20% in a 支出计划 and the value 20% in a 指标值; typed as text, 百分之二十, the same.
+    /// </summary>
+    [Fact]
+    public void A_percent_cell_reads_as_the_same_percentage_as_a_share_and_as_an_indicator_value()
+    {
+        var analysis = Analyze(_ => { }, book =>
+        {
+            book.AddSheet(WorkbookSchema.PlanSheet).Row("项目名称", "3月底", "6月底", "10月底", "12月底")
+                .Row("基本支出", RawCell.Percent(0.2), "百分之五十", RawCell.Formatted(0.8, "0.00%"), "100%");
+            book.AddSheet(WorkbookSchema.IndicatorsSheet)
+                .Row(WorkbookBuilder.IndicatorHeader.Cast<object?>().ToArray())
+                .Row(IndicatorRow.DepartmentScope, "产出指标", "质量指标", "完成率", RawCell.Percent(0.2), "百分之二十", 10);
+        });
+
+        Assert.Equal([0.2m, 0.5m, 0.8m, 1m], Assert.Single(analysis.Workbook.SpendingPlan).Values);
+        var result = Assert.Single(analysis.DepartmentScore!.Results);
+        Assert.Equal("20%", analysis.Workbook.Indicators.Single().Target);
+        Assert.Equal((20m, "%"), (result.Target.Number, result.Target.Unit));
+        Assert.Equal((20m, "%"), (result.Actual!.Number, result.Actual.Unit));
+        Assert.Equal(IndicatorStatus.Met, result.Status);
+    }
+
     [Theory]
     [InlineData("0.00%")]
     [InlineData("0%")]

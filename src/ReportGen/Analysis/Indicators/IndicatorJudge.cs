@@ -1,4 +1,5 @@
 using ReportGen.Model;
+using ReportGen.Parsing;
 
 namespace ReportGen.Analysis.Indicators;
 
@@ -377,9 +378,10 @@ internal sealed partial class IndicatorJudge(string scope, ScopeFacts facts, Lis
     /// ("93.6%"), or null when the actual is not such a bare fraction.
     /// </summary>
     internal static string? BareFraction(ParsedValue target, ParsedValue actual) =>
-        target.UnitFamily == "%" && actual.Unit is null && actual.Number is > 0m and <= 1m && target.Number is > 1m
+        target.UnitFamily == "%" && actual.Unit is null && actual.Number is { } n && n > 0m && PercentParser.IsRatio(n)
+        && target.Number is { } t && !PercentParser.IsRatio(t)
         && BareNumber().IsMatch(TargetValueParser.Normalize(actual.Original))
-            ? $"{MessageNumber.Compact(actual.Number.Value * 100m)}%"
+            ? $"{MessageNumber.Compact(n * 100m)}%"
             : null;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d*\.?\d+$")]

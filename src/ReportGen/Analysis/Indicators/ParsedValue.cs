@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReportGen.Parsing;
 
 namespace ReportGen.Analysis.Indicators;
 
@@ -28,20 +29,6 @@ public enum TargetKind
 
     /// <summary>Could not be understood; <see cref="ParsedValue.Problem"/> says why.</summary>
     Unknown,
-}
-
-/// <summary>
-/// A date written in a target or an actual. Year and day may be missing ("11月前"); <see cref="Monthly"/> marks
-/// a recurring deadline ("每月10日前").
-/// </summary>
-public sealed record DateSpec(int? Year, int? Month, int? Day, bool Monthly = false)
-{
-    /// <summary>The full date when year, month and day are all known.</summary>
-    public DateOnly? Date => Year is { } y && Month is { } m && Day is { } d ? new DateOnly(y, m, d) : null;
-
-    public override string ToString() => Monthly
-        ? $"每月{Day}日"
-        : $"{(Year is { } y ? $"{y}年" : "")}{(Month is { } m ? $"{m}月" : "")}{(Day is { } d ? $"{d}日" : "")}";
 }
 
 /// <summary>

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using ReportGen.Model;
+using ReportGen.Parsing;
 
 namespace ReportGen.Analysis.Indicators;
 
@@ -8,7 +8,9 @@ namespace ReportGen.Analysis.Indicators;
 /// Reads a 指标值 or 实际完成值 cell (docs/domain.md §4): operators in symbols and words, Arabic and Chinese numerals,
 /// units, approximate values, deadlines, growth rates and qualitative wording. It keeps the original text and, when
 /// it cannot tell what the text means, says so in <see cref="ParsedValue.Problem"/> rather than guessing.
-/// The grammar is listed in README.md next to this file.
+/// The grammar is listed in README.md next to this file. The numbers, percentages and dates in it are read by the
+/// grammar every reader shares (<see cref="NumberParser"/>, <see cref="PercentParser"/>, <see cref="DateParser"/>);
+/// what is added here are the comparators, the units and the words around a value.
 /// </summary>
 internal static partial class TargetValueParser
 {
@@ -16,7 +18,7 @@ internal static partial class TargetValueParser
     private const string AtMostWords = "<=|≤|≦|不超过|不高于|不大于|不多于|控制在|小于|低于|少于|<";
     private const string EqualWords = "=|等于";
     private const string PostWords = "及以上|以上|及以下|以下|以内|之内";
-    private const string ChineseDigits = "[零〇一二两三四五六七八九十百千万亿]+";
+    private const string ChineseDigits = $"[{ChineseNumeral.Characters}]+";
 
     /// <summary>
     /// <see cref="Units"/>' names, longest first (篇次 before 篇, 万元 before 元), written out so that the patterns
@@ -79,7 +81,7 @@ internal static partial class TargetValueParser
             return new ParsedValue(original, TargetKind.Unknown) { Problem = problem };
         }
 
-        var value = DateParser.TryParse(original, s)
+        var value = TryDate(original, s)
             ?? TryGrowth(original, s)
             ?? TryQuantity(original, s)
             ?? TryNamedCount(original, s)
@@ -102,14 +104,14 @@ internal static partial class TargetValueParser
     private static string? NumberProblem(string original)
     {
         var text = TextNormalizer.FoldWidth(original);
-        if (DigitsSplitBySpace().Match(text) is { Success: true } split)
+        if (NumberParser.SplitBySpace(text) is { Success: true } split)
         {
             return $"数字中间有空格（“{split.Value}”），无法确定数值";
         }
 
-        foreach (Match grouped in DigitsWithCommas().Matches(text))
+        foreach (Match grouped in NumberParser.GroupedRuns(text))
         {
-            if (!WellGrouped().IsMatch(grouped.Value))
+            if (!NumberParser.IsWellGrouped(grouped.Value))
             {
                 return $"千位分隔符位置不对（“{grouped.Value}”，应从个位起每三位一个，如 1,234,567），无法确定数值";
             }
@@ -123,14 +125,26 @@ internal static partial class TargetValueParser
     {
         var s = TextNormalizer.FoldWidth(text);
         s = WhiteSpace().Replace(s, "");
-        s = ThousandsSeparator().Replace(s, "");
-        return PercentWords().Replace(s, m =>
-        {
-            var digits = m.Groups[1].Value;
-            var value = char.IsAsciiDigit(digits[0]) ? digits : ChineseNumeral.Parse(digits)?.ToString(CultureInfo.InvariantCulture);
-            return value is null ? m.Value : value + "%";
-        });
+        return PercentParser.SpellOut(NumberParser.Ungroup(s));
     }
+
+    /// <summary>A deadline or a date (<see cref="DateParser"/>), when it is the only number of the text and exists.</summary>
+    private static ParsedValue? TryDate(string original, string s) => DateParser.Find(s) switch
+    {
+        null => null,
+        { OtherNumber: true } => new ParsedValue(original, TargetKind.Unknown) { Problem = "日期之外还有其他数值，无法确定比较对象" },
+        { Exists: false } found => new ParsedValue(original, TargetKind.Unknown) { Problem = $"日期“{found.Written}”不存在" },
+        var found => new ParsedValue(original, found.Form == DateForm.Date ? TargetKind.Date : TargetKind.Deadline)
+        {
+            Date = found.Spec,
+            Note = found.Form switch
+            {
+                DateForm.Monthly => "每月按时完成，需按完成情况评判",
+                DateForm.YearEnd => "“年底前”按12月31日计",
+                _ => null,
+            },
+        },
+    };
 
     private static ParsedValue? TryGrowth(string original, string s)
     {
@@ -140,7 +154,7 @@ internal static partial class TargetValueParser
             return null;
         }
 
-        if (!decimal.TryParse(m.Groups["num"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        if (NumberParser.Parse(m.Groups["num"].Value) is not { } number)
         {
             return null;
         }
@@ -217,7 +231,7 @@ internal static partial class TargetValueParser
 
         if (named.Count == 1)
         {
-            var n = ChineseNumeral.Parse(named[0].Groups["num"].Value);
+            var n = NumberParser.Numeral(named[0].Groups["num"].Value);
             return n is null
                 ? new ParsedValue(original, TargetKind.Unknown) { Problem = "无法识别其中的数值写法" }
                 : WithUnit(new ParsedValue(original, TargetKind.Equal) { Number = n, Note = $"从文字中取数：“{named[0].Value}…”按{n}项计" }, "项");
@@ -256,10 +270,7 @@ internal static partial class TargetValueParser
 
     private static decimal? ReadNumber(Match m)
     {
-        var text = m.Groups["num"].Value;
-        decimal? number = char.IsAsciiDigit(text[0])
-            ? decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed) ? parsed : null
-            : ChineseNumeral.Parse(text);
+        var number = NumberParser.Numeral(m.Groups["num"].Value);
         if (number is not { } n || Math.Abs(n) > MaxNumber)
         {
             return number;
@@ -335,21 +346,6 @@ internal static partial class TargetValueParser
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
-    [GeneratedRegex(@"\d\s+\d")]
-    private static partial Regex DigitsSplitBySpace();
-
-    [GeneratedRegex(@"\d+(?:,\d+)+(?:\.\d+)?")]
-    private static partial Regex DigitsWithCommas();
-
-    [GeneratedRegex(@"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")]
-    private static partial Regex WellGrouped();
-
     [GeneratedRegex(@"\d{20,}")]
     private static partial Regex LongDigits();
-
-    [GeneratedRegex(@"(?<=\d),(?=\d{3}(?!\d))")]
-    private static partial Regex ThousandsSeparator();
-
-    [GeneratedRegex("百分之([零〇一二两三四五六七八九十百]+|\\d+(?:\\.\\d+)?)")]
-    private static partial Regex PercentWords();
 }

@@ -322,6 +322,12 @@ public class IndicatorScorerTests
     [InlineData("11月前", "11月15日", "达成", "达成", 10)]
     [InlineData("每月10日前按时发放", "按时发放", "达成", "达成", 10)]
     [InlineData("每月10日前按时发放", "按时发放", null, "无法判断", 0)]
+    // A month of a year is a date (it was read as two numbers and never compared).
+    [InlineData("2023年12月31日前", "2023年11月完成", null, "达成", 10)]
+    [InlineData("2023年12月31日前", "2024年1月", null, "未达成", 3)]
+    [InlineData("2023年12月31日前", "2023年12月", null, "无法判断", 0)]   // which day of December: not guessed
+    [InlineData("2023年12月", "2023年12月20日", null, "无法判断", 0)]
+    [InlineData("2023年12月", "2023年11月30日", null, "达成", 10)]
     public void Deadlines(string target, string actual, string? userStatus, string status, double score)
     {
         var r = One(OutputRow("工作及时完成", target, actual, weight: 10m, level2: "时效指标", status: userStatus, note: "说明"));

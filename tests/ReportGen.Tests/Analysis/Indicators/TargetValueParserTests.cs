@@ -1,5 +1,6 @@
 using System.Globalization;
 using ReportGen.Analysis.Indicators;
+using ReportGen.Parsing;
 
 namespace ReportGen.Tests.Analysis.Indicators;
 

@@ -1,6 +1,6 @@
-namespace ReportGen.Analysis.Indicators;
+namespace ReportGen.Parsing;
 
-/// <summary>Chinese numerals as targets write them: 五 (五大行动), 十二, 两, 一百零五, 三千, 五万.</summary>
+/// <summary>Chinese numerals as clerks write counts: 五 (五大行动), 十二, 两, 一百零五, 三千, 五万 (read through <see cref="NumberParser.Numeral"/>).</summary>
 internal static class ChineseNumeral
 {
     public const string Characters = "零〇一二两三四五六七八九十百千万亿";
@@ -40,13 +40,20 @@ internal static class ChineseNumeral
             return null;
         }
 
-        decimal total = 0, section = 0, digit = 0;
+        // 一亿二千万 = 1 × 10^8 + 2000 × 10^4: the part of 亿 and above, the part of 万 below it, the part below 万.
+        decimal total = 0, wan = 0, section = 0, digit = 0;
         var sawDigit = false;
         foreach (var ch in text)
         {
             var d = Digit(ch);
             if (d >= 0)
             {
+                // "五五", "二〇二三": digits in a row are no numeral (零 may stand before one: 一百零五).
+                if (sawDigit && digit != 0)
+                {
+                    return null;
+                }
+
                 digit = d;
                 sawDigit = true;
                 continue;
@@ -58,27 +65,36 @@ internal static class ChineseNumeral
                     var unit = ch == '十' ? 10 : ch == '百' ? 100 : 1000;
                     // "十二": a leading 十 means 一十.
                     section += (digit == 0 && !sawDigit ? 1 : digit) * unit;
-                    digit = 0;
-                    sawDigit = false;
                     break;
-                case '万' or '亿':
-                    var big = ch == '万' ? 10_000m : 100_000_000m;
+                case '万':
                     section += digit;
                     if (section == 0)
                     {
                         return null;
                     }
 
-                    total = (total + section) * big;
+                    wan = (wan + section) * 10_000m;
                     section = 0;
-                    digit = 0;
-                    sawDigit = false;
+                    break;
+                case '亿':
+                    var below = wan + section + digit;
+                    if (below == 0)
+                    {
+                        return null;
+                    }
+
+                    total = (total + below) * 100_000_000m;
+                    wan = 0;
+                    section = 0;
                     break;
                 default:
                     return null;
             }
+
+            digit = 0;
+            sawDigit = false;
         }
 
-        return total + section + digit;
+        return total + wan + section + digit;
     }
 }

@@ -1,6 +1,6 @@
-using ReportGen.Input;
+using ReportGen.Parsing;
 
-namespace ReportGen.Tests.Input;
+namespace ReportGen.Tests.Parsing;
 
 /// <summary>One reader of shares for the workbook's 支出计划 and the forms' 资金支出计划 (docs/import.md).</summary>
 public sealed class PercentParserTests
@@ -14,6 +14,8 @@ public sealed class PercentParserTests
     [InlineData("100%", 1)]
     [InlineData("33.33 %", 0.3333)]
     [InlineData("0", 0)]
+    [InlineData("百分之二十五", 0.25)]
+    [InlineData("百分之25", 0.25)]
     public void A_share_reads_the_same_however_it_is_written(string text, double expected) =>
         Assert.Equal((decimal)expected, PercentParser.Parse(text));
 
@@ -22,6 +24,9 @@ public sealed class PercentParserTests
     [InlineData("过半")]
     [InlineData("-5%")]
     [InlineData("-0.2")]
+    [InlineData("20万")]
+    [InlineData("20元")]
+    [InlineData("20万元")]
     public void What_is_no_non_negative_number_is_no_share(string text) => Assert.Null(PercentParser.Parse(text));
 
     [Fact]
