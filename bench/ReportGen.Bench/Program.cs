@@ -12,7 +12,7 @@ namespace ReportGen.Bench;
 /// <item><c>stages WORKBOOK [N]</c>: a quick Stopwatch split of one workbook's time by stage (no BenchmarkDotNet).</item>
 /// <item><c>judge [N]</c>: the indicator judge's grammar alone on the sample's 绩效指标 rows, per report.</item>
 /// <item><c>workbook [ROWS] [N]</c>: <c>XlsxWriter</c> on a batch summary's finding sheet of ROWS rows, N times, to memory.</item>
-/// <item><c>content FILE.json</c> / <c>throughput N</c>: the side-by-side with docxtemplater (bench/sidebyside).</item>
+/// <item><c>content FILE.json</c> / <c>throughput SECONDS [WARMUP [slices]]</c>: the side-by-side with docxtemplater (bench/sidebyside).</item>
 /// <item>anything else: BenchmarkDotNet (<c>--filter *</c>).</item>
 /// </list>
 /// </summary>
@@ -38,7 +38,8 @@ public static class Program
             case "throughput":
                 SideBySide.Throughput(
                     args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 10,
-                    args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 0);
+                    args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 0,
+                    slices: args.Length > 3 && args[3] == "slices");
                 return 0;
             case "split":
                 SideBySide.Split(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -177,7 +178,12 @@ internal static class SideBySide
     /// as a single-processor machine and waits ten times longer before it compiles hot methods optimised
     /// (TC_DelaySingleProcMultiplier), so twenty documents measured unoptimised code (docs/performance.md).
     /// </summary>
-    public static void Throughput(double seconds, double warmupSeconds)
+    /// <param name="slices">
+    /// After the warm-up, print <c>ready</c> and then time one slice for each line read from standard input (its
+    /// number of seconds), printing each as a line of JSON, until the input ends: the side-by-side alternates the two
+    /// engines slice by slice, so that both meet the machine in the same state (bench/sidebyside/README.md).
+    /// </param>
+    public static void Throughput(double seconds, double warmupSeconds, bool slices = false)
     {
         var analysis = GenerateJob.Analyze(Repository.Sample);
 
@@ -199,6 +205,22 @@ internal static class SideBySide
             warm++;
         }
 
+        if (!slices)
+        {
+            Console.WriteLine(Timed(seconds, Once));
+            return;
+        }
+
+        Console.WriteLine("ready");
+        while (Console.ReadLine() is { } line)
+        {
+            Console.WriteLine(Timed(double.Parse(line, CultureInfo.InvariantCulture), Once));
+        }
+    }
+
+    /// <summary>Documents written in <paramref name="seconds"/>, as a line of JSON with the time, CPU time and the collector's share.</summary>
+    private static string Timed(double seconds, Action once)
+    {
         var count = 0;
         var collections = GC.CollectionCount(0);
         var paused = GC.GetTotalPauseDuration();
@@ -207,12 +229,12 @@ internal static class SideBySide
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         while (watch.Elapsed.TotalSeconds < seconds)
         {
-            Once();
+            once();
             count++;
         }
 
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        Console.WriteLine(JsonSerializer.Serialize(new
+        return JsonSerializer.Serialize(new
         {
             documents = count,
             seconds = watch.Elapsed.TotalSeconds,
@@ -221,6 +243,6 @@ internal static class SideBySide
             kbPerDocument = Math.Round((GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / count),
             gen0PerDocument = Math.Round((GC.CollectionCount(0) - collections) / (double)count, 3),
             gcPauseMsPerDocument = Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds / count, 3),
-        }));
+        });
     }
 }
