@@ -72,10 +72,17 @@ public sealed record XlsxHighlight(int Column, decimal Below);
 /// <summary>
 /// Writes new workbooks with the Open XML SDK: text through the shared string table, numbers as numbers, a bold header
 /// row. Used for <c>new</c>, a new <c>import</c> target, the batch summary and test fixtures; an existing workbook is
-/// edited by <c>WorkbookPatcher</c> instead. The worksheets and the shared strings are streamed with
-/// <see cref="OpenXmlWriter"/> (a batch summary's finding sheet has some 48,000 rows) and deflated at the fastest
-/// level. The output is deterministic: the same sheets give the same bytes (the zip entries' times are fixed, as
-/// <see cref="PackageZip"/> fixes a report's), which the committed sample workbooks rely on.
+/// edited by <c>WorkbookPatcher</c> instead. The output is deterministic: the same sheets give the same bytes (the zip
+/// entries' times are fixed, as <see cref="PackageZip"/> fixes a report's), which the committed sample workbooks rely
+/// on.
+/// <para>
+/// The SDK makes the package, the workbook and the styles; the worksheets and the shared strings are written by hand
+/// (<see cref="PartXml"/> straight into the part's stream), byte for byte what the SDK's <see cref="OpenXmlWriter"/>
+/// wrote, and deflated at the fastest level. A batch summary's finding sheet has some 62,000 rows (1,000
+/// departments), and the SDK's writer spent ~650 ms on it, most of it in its per-element checks and namespace
+/// lookups; by hand the same workbook takes ~150 ms (docs/performance.md, "Batch summary"), which keeps the
+/// 1,000-department batch under 5 s.
+/// </para>
 /// </summary>
 public static class XlsxWriter
 {
@@ -206,31 +213,45 @@ public static class XlsxWriter
             { Count = 1 });
     }
 
+    /// <summary>SpreadsheetML, the namespace of the x: prefix the SDK gives its elements.</summary>
+    private const string Namespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    /// <summary>
+    /// Opens a part for <see cref="PartXml"/> with the x: prefix, after the byte order mark that
+    /// <see cref="OpenXmlWriter"/> wrote: the part's bytes are those the SDK's writer gave.
+    /// </summary>
+    private static PartXml OpenPart(Stream stream)
+    {
+        stream.Write("\uFEFF"u8);
+        return new PartXml(stream, prefix: "x");
+    }
+
     /// <summary>
     /// A worksheet, streamed: the view and the columns, the cells, then (in the order the schema wants) the auto
     /// filter, the highlights and the drop-down lists.
     /// </summary>
     private static void WriteSheet(WorksheetPart part, XlsxSheet sheet, SharedStrings strings)
     {
-        using var writer = OpenXmlWriter.Create(part);
-        writer.WriteStartElement(new S.Worksheet());
+        using var stream = part.GetStream(FileMode.Create);
+        using var xml = OpenPart(stream);
+        xml.Root("worksheet", Namespace);
         var layout = sheet.Layout;
         if (layout is not null)
         {
-            writer.WriteElement(View(layout));
+            View(xml, layout);
             if (layout.Columns.Count > 0)
             {
-                writer.WriteElement(Columns(layout));
+                Columns(xml, layout);
             }
         }
 
-        var cells = new CellWriter(writer, strings);
-        writer.WriteStartElement(new S.SheetData());
+        var cells = new CellWriter(xml, strings);
+        xml.Start("sheetData");
         var rowIndex = 1;
         foreach (var values in sheet.Rows)
         {
-            var row = rowIndex.ToString(CultureInfo.InvariantCulture);
-            writer.WriteStartElement(cells.Row, [new OpenXmlAttribute("r", "", row)]);
+            xml.Start("row");
+            xml.Attribute("r", rowIndex);
             var columnIndex = 1;
             foreach (var value in values)
             {
@@ -239,60 +260,80 @@ public static class XlsxWriter
                     : rowIndex > (layout?.FrozenRows ?? 0) && layout is not null && columnIndex <= layout.Columns.Count
                         ? layout.Columns[columnIndex - 1].Style
                         : XlsxStyle.Plain;
-                cells.Write(value, row, columnIndex, style);
+                cells.Write(value, rowIndex, columnIndex, style);
                 columnIndex++;
             }
 
-            writer.WriteEndElement();
+            xml.End();
             rowIndex++;
         }
 
-        writer.WriteEndElement();
+        xml.End();
         if (layout is not null)
         {
-            foreach (var rule in Rules(sheet, layout))
-            {
-                writer.WriteElement(rule);
-            }
+            Rules(xml, sheet, layout);
         }
 
-        writer.WriteEndElement();
+        xml.End();
     }
 
     /// <summary>The frozen header rows.</summary>
-    private static S.SheetViews View(XlsxLayout layout)
+    private static void View(PartXml xml, XlsxLayout layout)
     {
-        var view = new S.SheetView { WorkbookViewId = 0 };
+        xml.Start("sheetViews");
+        xml.Start("sheetView");
+        xml.Attribute("workbookViewId", 0);
         if (layout.FrozenRows > 0)
         {
             var top = "A" + (layout.FrozenRows + 1).ToString(CultureInfo.InvariantCulture);
-            view.Append(
-                new S.Pane { VerticalSplit = layout.FrozenRows, TopLeftCell = top, ActivePane = S.PaneValues.BottomLeft, State = S.PaneStateValues.Frozen },
-                new S.Selection { Pane = S.PaneValues.BottomLeft, ActiveCell = top, SequenceOfReferences = new ListValue<StringValue> { InnerText = top } });
+            xml.Start("pane");
+            xml.Attribute("ySplit", layout.FrozenRows);
+            xml.Attribute("topLeftCell", top);
+            xml.Attribute("activePane", "bottomLeft");
+            xml.Attribute("state", "frozen");
+            xml.End();
+            xml.Start("selection");
+            xml.Attribute("pane", "bottomLeft");
+            xml.Attribute("activeCell", top);
+            xml.Attribute("sqref", top);
+            xml.End();
         }
 
-        return new S.SheetViews(view);
+        xml.End();
+        xml.End();
     }
 
     /// <summary>Each column's width and format (empty cells show the format too).</summary>
-    private static S.Columns Columns(XlsxLayout layout) => new(layout.Columns.Select((column, i) =>
+    private static void Columns(PartXml xml, XlsxLayout layout)
     {
-        var number = (uint)(i + 1);
-        var element = new S.Column { Min = number, Max = number, Width = Math.Round(column.Width, 2), CustomWidth = true };
-        if (column.Style != XlsxStyle.Plain)
+        xml.Start("cols");
+        for (var i = 0; i < layout.Columns.Count; i++)
         {
-            element.Style = (uint)column.Style;
+            var column = layout.Columns[i];
+            xml.Start("col");
+            xml.Attribute("min", i + 1);
+            xml.Attribute("max", i + 1);
+            xml.Attribute("width", System.Xml.XmlConvert.ToString(Math.Round(column.Width, 2)));
+            if (column.Style != XlsxStyle.Plain)
+            {
+                xml.Attribute("style", (int)column.Style);
+            }
+
+            xml.Attribute("customWidth", "1");
+            xml.End();
         }
 
-        return element;
-    }));
+        xml.End();
+    }
 
     /// <summary>After the cells: auto filter, highlights, drop-down lists.</summary>
-    private static IEnumerable<OpenXmlElement> Rules(XlsxSheet sheet, XlsxLayout layout)
+    private static void Rules(PartXml xml, XlsxSheet sheet, XlsxLayout layout)
     {
         if (layout.AutoFilter && sheet.Rows.Count > 0)
         {
-            yield return new S.AutoFilter { Reference = FilterRange(sheet) };
+            xml.Start("autoFilter");
+            xml.Attribute("ref", FilterRange(sheet));
+            xml.End();
         }
 
         var first = layout.FrozenRows + 1;
@@ -304,48 +345,52 @@ public static class XlsxWriter
             var top = letters + first.ToString(CultureInfo.InvariantCulture);
 
             // Blank cells are not weak: only numbers are compared.
-            yield return new S.ConditionalFormatting(new S.ConditionalFormattingRule(
-                new S.Formula($"AND(ISNUMBER({top}),{top}<{highlight.Below.ToString(CultureInfo.InvariantCulture)})"))
-            {
-                Type = S.ConditionalFormatValues.Expression,
-                FormatId = 0,
-                Priority = priority++,
-            })
-            {
-                SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{top}:{letters}{last.ToString(CultureInfo.InvariantCulture)}" },
-            };
+            xml.Start("conditionalFormatting");
+            xml.Attribute("sqref", $"{top}:{letters}{last.ToString(CultureInfo.InvariantCulture)}");
+            xml.Start("cfRule");
+            xml.Attribute("type", "expression");
+            xml.Attribute("dxfId", 0);
+            xml.Attribute("priority", priority++);
+            xml.Start("formula");
+            xml.Text($"AND(ISNUMBER({top}),{top}<{highlight.Below.ToString(CultureInfo.InvariantCulture)})");
+            xml.End();
+            xml.End();
+            xml.End();
         }
 
         var lists = layout.Columns.Select((column, index) => (column, index))
             .Where(pair => pair.column.Choices is { Count: > 0 } || pair.column.ListRange is not null)
-            .Select(pair =>
-            {
-                var letters = Model.SourceLocation.ColumnLetters(pair.index + 1);
-                var validation = new S.DataValidation(new S.Formula1(pair.column.ListRange ?? "\"" + string.Join(",", pair.column.Choices!) + "\""))
-                {
-                    Type = S.DataValidationValues.List,
-                    AllowBlank = true,
-                    ShowInputMessage = true,
-
-                    // A list drawn from another sheet (归属 from the projects) also takes values outside it (部门整体).
-                    ShowErrorMessage = pair.column.ListRange is null,
-                    SequenceOfReferences = new ListValue<StringValue>
-                    {
-                        InnerText = $"{letters}{first.ToString(CultureInfo.InvariantCulture)}:{letters}{last.ToString(CultureInfo.InvariantCulture)}",
-                    },
-                };
-                if (pair.column.Prompt is { } prompt)
-                {
-                    validation.Prompt = prompt;
-                }
-
-                return validation;
-            })
             .ToList();
-        if (lists.Count > 0)
+        if (lists.Count == 0)
         {
-            yield return new S.DataValidations(lists) { Count = (uint)lists.Count };
+            return;
         }
+
+        xml.Start("dataValidations");
+        xml.Attribute("count", lists.Count);
+        foreach (var (column, index) in lists)
+        {
+            var letters = Model.SourceLocation.ColumnLetters(index + 1);
+            xml.Start("dataValidation");
+            xml.Attribute("type", "list");
+            xml.Attribute("allowBlank", "1");
+            xml.Attribute("showInputMessage", "1");
+
+            // A list drawn from another sheet (归属 from the projects) also takes values outside it (部门整体).
+            xml.Attribute("showErrorMessage", column.ListRange is null ? "1" : "0");
+            if (column.Prompt is { } prompt)
+            {
+                xml.Attribute("prompt", prompt);
+            }
+
+            xml.Attribute("sqref", $"{letters}{first.ToString(CultureInfo.InvariantCulture)}:{letters}{last.ToString(CultureInfo.InvariantCulture)}");
+            xml.Start("formula1");
+            xml.Text(column.ListRange ?? "\"" + string.Join(",", column.Choices!) + "\"");
+            xml.End();
+            xml.End();
+        }
+
+        xml.End();
     }
 
     private static string FilterRange(XlsxSheet sheet)
@@ -362,18 +407,14 @@ public static class XlsxWriter
 
     /// <summary>
     /// Writes cells: numbers as numbers, anything else as its text in the shared string table; null is no cell
-    /// unless it has a format. Style 0 (plain) is the default and is not written. One element of each kind serves
-    /// as the writer's prototype for every cell.
+    /// unless it has a format. Style 0 (plain) is the default and is not written.
     /// </summary>
-    private sealed class CellWriter(OpenXmlWriter writer, SharedStrings strings)
+    private sealed class CellWriter(PartXml xml, SharedStrings strings)
     {
-        public S.Row Row { get; } = new();
+        /// <summary>Column letters by 1-based index, made once per sheet.</summary>
+        private readonly List<string> _letters = [string.Empty];
 
-        private readonly S.Cell _cell = new();
-        private readonly S.CellValue _value = new();
-        private readonly List<OpenXmlAttribute> _attributes = new(3);
-
-        public void Write(object? content, string row, int column, XlsxStyle style)
+        public void Write(object? content, int row, int column, XlsxStyle style)
         {
             if (content is XlsxCell formatted)
             {
@@ -385,30 +426,53 @@ public static class XlsxWriter
                 return;
             }
 
-            _attributes.Clear();
-            _attributes.Add(new OpenXmlAttribute("r", "", Model.SourceLocation.ColumnLetters(column) + row));
+            while (_letters.Count <= column)
+            {
+                _letters.Add(Model.SourceLocation.ColumnLetters(_letters.Count));
+            }
+
+            // The reference (letters and row number) and the value are formatted on the stack: a summary has some
+            // 370,000 cells.
+            Span<char> reference = stackalloc char[16];
+            var letters = _letters[column];
+            letters.CopyTo(reference);
+            row.TryFormat(reference[letters.Length..], out var digits, default, CultureInfo.InvariantCulture);
+            xml.Start("c");
+            xml.Attribute("r", reference[..(letters.Length + digits)]);
             if (style != XlsxStyle.Plain)
             {
-                _attributes.Add(new OpenXmlAttribute("s", "", ((int)style).ToString(CultureInfo.InvariantCulture)));
+                xml.Attribute("s", (int)style);
             }
 
             if (content is null)
             {
                 // An empty cell with a format: the fill shows what to type where.
-                writer.WriteStartElement(_cell, _attributes);
-                writer.WriteEndElement();
+                xml.End();
                 return;
             }
 
-            var number = content is decimal or int or long or double or float;
-            _attributes.Add(new OpenXmlAttribute("t", "", number ? "n" : "s"));
-            writer.WriteStartElement(_cell, _attributes);
-            writer.WriteStartElement(_value);
-            writer.WriteString(number
-                ? Convert.ToString(content, CultureInfo.InvariantCulture)!
-                : strings.Index(content as string ?? content.ToString() ?? string.Empty).ToString(CultureInfo.InvariantCulture));
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            Span<char> value = stackalloc char[64];
+            int length;
+            if (content is decimal or int or long or double or float)
+            {
+                xml.Attribute("t", "n");
+                if (!((ISpanFormattable)content).TryFormat(value, out length, default, CultureInfo.InvariantCulture))
+                {
+                    // Not reached: 64 characters hold any of these numbers.
+                    value = Convert.ToString(content, CultureInfo.InvariantCulture)!.ToCharArray();
+                    length = value.Length;
+                }
+            }
+            else
+            {
+                xml.Attribute("t", "s");
+                strings.Index(content as string ?? content.ToString() ?? string.Empty).TryFormat(value, out length, default, CultureInfo.InvariantCulture);
+            }
+
+            xml.Start("v");
+            xml.Text(value[..length]);
+            xml.End();
+            xml.End();
         }
     }
 
@@ -434,24 +498,25 @@ public static class XlsxWriter
 
         public void Write(SharedStringTablePart part)
         {
-            using var writer = OpenXmlWriter.Create(part);
-            writer.WriteStartElement(new S.SharedStringTable(), [
-                new OpenXmlAttribute("count", "", _references.ToString(CultureInfo.InvariantCulture)),
-                new OpenXmlAttribute("uniqueCount", "", _texts.Count.ToString(CultureInfo.InvariantCulture)),
-            ]);
-            var item = new S.SharedStringItem();
-            var text = new S.Text();
-            OpenXmlAttribute[] preserve = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
+            using var stream = part.GetStream(FileMode.Create);
+            using var xml = OpenPart(stream);
+
+            // The namespace after the counts, where the SDK's writer put it.
+            xml.Start("sst");
+            xml.Attribute("count", _references);
+            xml.Attribute("uniqueCount", _texts.Count);
+            xml.Attribute("xmlns:x", Namespace);
             foreach (var entry in _texts)
             {
-                writer.WriteStartElement(item);
-                writer.WriteStartElement(text, preserve);
-                writer.WriteString(entry);
-                writer.WriteEndElement();
-                writer.WriteEndElement();
+                xml.Start("si");
+                xml.Start("t");
+                xml.Attribute("xml:space", "preserve");
+                xml.Text(entry);
+                xml.End();
+                xml.End();
             }
 
-            writer.WriteEndElement();
+            xml.End();
         }
     }
 
