@@ -97,6 +97,59 @@ public class XlsxWriterTests
         Assert.Equal(texts.Count, (int)table.UniqueCount!.Value);
     }
 
+    /// <summary>
+    /// A dressed sheet (views, widths, formats, filter, highlight, drop-down lists), whose XML is written by hand:
+    /// valid, and read back by the SDK as written, markup characters in prompts, lists and texts included.
+    /// </summary>
+    [Fact]
+    public void A_dressed_sheet_is_valid_and_reads_back_its_layout()
+    {
+        var layout = new XlsxLayout(
+            [
+                new XlsxColumn(12.3456, Choices: ["甲", "乙&丙", "<丁>"]) { Prompt = "请选择 \"类别\" & <说明>" },
+                new XlsxColumn(13, XlsxStyle.Amount),
+                new XlsxColumn(20) { ListRange = "'项目 表'!$A$2:$A$9" },
+            ],
+            FrozenRows: 2,
+            AutoFilter: true)
+        { Highlights = [new XlsxHighlight(2, 90m)], InputRows = 10 };
+        IReadOnlyList<IReadOnlyList<object?>> rows =
+        [
+            ["类别", "金额", "归属"],
+            ["说明", null, new XlsxCell(null, XlsxStyle.ToFill)],
+            ["乙&丙", 89.5m, "a\u0001b 😀"],
+        ];
+        using var stream = new MemoryStream();
+        XlsxWriter.Write(stream, [new XlsxSheet("表", rows, Layout: layout)]);
+        stream.Position = 0;
+        using var document = SpreadsheetDocument.Open(stream, isEditable: false);
+
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2013).Validate(document));
+        var parts = document.WorkbookPart!;
+        var sheet = parts.WorksheetParts.Single().Worksheet;
+        var pane = sheet.Descendants<S.Pane>().Single();
+        Assert.Equal((2d, "A3"), (pane.VerticalSplit!.Value, pane.TopLeftCell!.Value!));
+        Assert.Equal([12.35d, 13d, 20d], sheet.Descendants<S.Column>().Select(c => c.Width!.Value));
+        Assert.Equal((uint)XlsxStyle.Amount, sheet.Descendants<S.Column>().ElementAt(1).Style!.Value);
+        Assert.Equal("A1:C3", sheet.GetFirstChild<S.AutoFilter>()!.Reference!.Value);
+        Assert.Equal("AND(ISNUMBER(B3),B3<90)", sheet.Descendants<S.Formula>().Single().Text);
+        Assert.Equal("B3:B12", sheet.Descendants<S.ConditionalFormatting>().Single().SequenceOfReferences!.InnerText);
+        var lists = sheet.Descendants<S.DataValidation>().ToList();
+        Assert.Equal(["\"甲,乙&丙,<丁>\"", "'项目 表'!$A$2:$A$9"], lists.Select(v => v.Formula1!.Text));
+        Assert.Equal("请选择 \"类别\" & <说明>", lists[0].Prompt!.Value);
+        Assert.Equal([true, false], lists.Select(v => v.ShowErrorMessage!.Value));
+        Assert.Equal(["A3:A12", "C3:C12"], lists.Select(v => v.SequenceOfReferences!.InnerText));
+
+        // A blank cell is written only with a format (in a frozen row, its own, not its column's); a control
+        // character, which XML cannot carry, is left out of the text.
+        var cells = sheet.Descendants<S.Cell>().ToDictionary(c => c.CellReference!.Value!);
+        Assert.False(cells.ContainsKey("B2"));
+        Assert.Equal((uint)XlsxStyle.ToFill, cells["C2"].StyleIndex!.Value);
+        Assert.Equal("89.5", cells["B3"].CellValue!.Text);
+        var texts = parts.SharedStringTablePart!.SharedStringTable.Elements<S.SharedStringItem>().Select(i => i.InnerText).ToList();
+        Assert.Equal("ab 😀", texts[int.Parse(cells["C3"].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)]);
+    }
+
     [Fact]
     public void The_same_sheets_give_the_same_bytes()
     {
