@@ -22,14 +22,17 @@ internal sealed class PackageZip
 {
     private const uint LocalHeaderSignature = 0x04034b50;
     private const uint DataDescriptorSignature = 0x08074b50;
-    private const uint CentralHeaderSignature = 0x02014b50;
-    private const uint EndSignature = 0x06054b50;
+    internal const uint CentralHeaderSignature = 0x02014b50;
+    internal const uint EndSignature = 0x06054b50;
     private const ushort Version = 20;
     private const ushort Deflate = 8;
     private const ushort HasDataDescriptor = 1 << 3;
 
-    /// <summary>2000-01-01 00:00 in MS-DOS form: years since 1980, month and day; the time is midnight.</summary>
-    private const ushort FixedDate = ((2000 - 1980) << 9) | (1 << 5) | 1;
+    /// <summary>
+    /// 2000-01-01 00:00 in MS-DOS form: years since 1980, month and day; the time is midnight. Every package ReportGen
+    /// writes carries it (<see cref="XlsxWriter"/> stamps the SDK's entries with it too).
+    /// </summary>
+    internal const ushort FixedDate = ((2000 - 1980) << 9) | (1 << 5) | 1;
 
     private readonly Stream _output;
     private readonly List<Written> _written = new(10);
@@ -87,10 +90,10 @@ internal sealed class PackageZip
         var flags = (ushort)(LevelFlags(level) | HasDataDescriptor);
         WriteLocalHeader(name, flags, crc: 0, compressedLength: 0, length: 0);
         var counted = new CountingStream(_output);
-        var content = new HashingStream();
+        HashingStream content;
         using (var deflate = new DeflateStream(counted, level, leaveOpen: true))
         {
-            content.Inner = deflate;
+            content = new HashingStream(deflate);
             write(content);
         }
 
@@ -191,10 +194,8 @@ internal sealed class PackageZip
     }
 
     /// <summary>A part's content on its way to the deflater: its CRC-32 and length.</summary>
-    private sealed class HashingStream : WriteOnlyStream
+    private sealed class HashingStream(Stream inner) : WriteOnlyStream
     {
-        public Stream Inner { get; set; } = Null;
-
         public Crc32 Crc { get; } = new();
 
         public long Count { get; private set; }
@@ -203,7 +204,7 @@ internal sealed class PackageZip
         {
             Crc.Append(buffer);
             Count += buffer.Length;
-            Inner.Write(buffer);
+            inner.Write(buffer);
         }
     }
 

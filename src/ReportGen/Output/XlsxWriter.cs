@@ -79,16 +79,13 @@ public sealed record XlsxHighlight(int Column, decimal Below);
 /// The SDK makes the package, the workbook and the styles; the worksheets and the shared strings are written by hand
 /// (<see cref="PartXml"/> straight into the part's stream), byte for byte what the SDK's <see cref="OpenXmlWriter"/>
 /// wrote, and deflated at the fastest level. A batch summary's finding sheet has some 62,000 rows (1,000
-/// departments), and the SDK's writer spent ~650 ms on it, most of it in its per-element checks and namespace
-/// lookups; by hand the same workbook takes ~150 ms (docs/performance.md, "Batch summary"), which keeps the
-/// 1,000-department batch under 5 s.
+/// departments), and the SDK's writer spent 674–705 ms on it, most of it in its per-element checks and namespace
+/// lookups; by hand the same workbook takes 324–329 ms (both under the JIT, pinned to one core; docs/performance.md,
+/// "Batch summary"), which keeps the 1,000-department batch under 5 s.
 /// </para>
 /// </summary>
 public static class XlsxWriter
 {
-    /// <summary>The zip entries' time, as in every package ReportGen writes: 2000-01-01 00:00 in MS-DOS form.</summary>
-    private const ushort FixedDosDate = ((2000 - 1980) << 9) | (1 << 5) | 1;
-
     /// <param name="stream">A seekable stream, left open; the package is written from its current position.</param>
     public static void Write(Stream stream, IReadOnlyList<XlsxSheet> sheets)
     {
@@ -522,7 +519,7 @@ public static class XlsxWriter
 
     /// <summary>
     /// Sets every entry's time in the zip the SDK wrote (System.IO.Packaging stamps the time of writing) to
-    /// <see cref="FixedDosDate"/>, in the central directory and in each local header, so the same sheets give the
+    /// <see cref="PackageZip.FixedDate"/>, in the central directory and in each local header, so the same sheets give the
     /// same bytes. A stream that cannot seek keeps the times.
     /// </summary>
     private static void FixEntryTimes(Stream stream, long start)
@@ -540,7 +537,7 @@ public static class XlsxWriter
         var record = -1;
         for (var i = tailLength - 22; i >= 0; i--)
         {
-            if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(i)) == 0x06054b50)
+            if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(i)) == PackageZip.EndSignature)
             {
                 record = i;
                 break;
@@ -563,18 +560,18 @@ public static class XlsxWriter
         for (var i = 0; i < count; i++)
         {
             var entry = directory.AsSpan(at);
-            if (BinaryPrimitives.ReadUInt32LittleEndian(entry) != 0x02014b50)
+            if (BinaryPrimitives.ReadUInt32LittleEndian(entry) != PackageZip.CentralHeaderSignature)
             {
                 throw new InvalidDataException("The package written has a broken central directory.");
             }
 
             BinaryPrimitives.WriteUInt16LittleEndian(entry[12..], 0);
-            BinaryPrimitives.WriteUInt16LittleEndian(entry[14..], FixedDosDate);
+            BinaryPrimitives.WriteUInt16LittleEndian(entry[14..], PackageZip.FixedDate);
             var local = start + BinaryPrimitives.ReadUInt32LittleEndian(entry[42..]);
             stream.Position = local;
             stream.ReadExactly(header);
             BinaryPrimitives.WriteUInt16LittleEndian(header[10..], 0);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[12..], FixedDosDate);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[12..], PackageZip.FixedDate);
             stream.Position = local;
             stream.Write(header);
             at += 46 + BinaryPrimitives.ReadUInt16LittleEndian(entry[28..]) + BinaryPrimitives.ReadUInt16LittleEndian(entry[30..])
