@@ -21,7 +21,8 @@ internal static partial class PercentParser
     /// <returns>The share as a ratio (0.2 for 20%), or null when the cell holds no non-negative number.</returns>
     public static decimal? Parse(string shown, object? value = null)
     {
-        var text = SpellOut(TextNormalizer.Key(shown));
+        // Width folded, inner spaces kept: digits split by a space are no number (Number), as in an amount cell.
+        var text = SpellOut(TextNormalizer.FoldWidth(shown).Trim());
         var hasSign = text.EndsWith('%');
         var number = hasSign ? Number(text[..^1]) : value switch
         {
@@ -60,7 +61,7 @@ internal static partial class PercentParser
     private static decimal? Number(string text) =>
         text.Length == 0 || text is "-" or "—" or "－" or "/" || NumberParser.SplitBySpace(text).Success
             ? null
-            : NumberParser.Parse(text.Replace(" ", "", StringComparison.Ordinal));
+            : NumberParser.Parse(string.Concat(text.Where(c => !char.IsWhiteSpace(c))));
 
     [GeneratedRegex("百分之([零〇一二两三四五六七八九十百]+|\\d+(?:\\.\\d+)?)", RegexOptions.CultureInvariant)]
     private static partial Regex PercentWords();

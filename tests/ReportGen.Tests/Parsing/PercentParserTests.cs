@@ -27,6 +27,8 @@ public sealed class PercentParserTests
     [InlineData("20万")]
     [InlineData("20元")]
     [InlineData("20万元")]
+    [InlineData("38 57%")]
+    [InlineData("38 57")]
     public void What_is_no_non_negative_number_is_no_share(string text) => Assert.Null(PercentParser.Parse(text));
 
     [Fact]
