@@ -172,9 +172,9 @@ internal static class SideBySide
         }
     }
 
-    /// <summary>The sample's analysis rendered (template and tables) and written as .docx, on one thread.</summary>
     /// <summary>
-    /// Documents per second once warm. The warm-up is by time, not by count: pinned to one core the runtime counts
+    /// The sample's analysis rendered (template and tables) and written as .docx, on one thread: documents per second
+    /// once warm. The warm-up is by time, not by count: pinned to one core the runtime counts
     /// as a single-processor machine and waits ten times longer before it compiles hot methods optimised
     /// (TC_DelaySingleProcMultiplier), so twenty documents measured unoptimised code (docs/performance.md).
     /// </summary>

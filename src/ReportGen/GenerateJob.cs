@@ -83,9 +83,9 @@ public static class GenerateJob
     /// </summary>
     public static DepartmentAnalysis Check(string workbookPath, string template, string templatesDirectory)
     {
-        _ = TemplateFiles.Check(template, templatesDirectory);
+        var templatePath = TemplateFiles.Check(template, templatesDirectory)[0];
         var analysis = Analyze(workbookPath);
-        return analysis.HasErrors ? analysis : Render(analysis, TemplateRenderer.Resolve(template, templatesDirectory)).Analysis;
+        return analysis.HasErrors ? analysis : Render(analysis, templatePath).Analysis;
     }
 
     /// <summary>
@@ -147,10 +147,10 @@ public static class GenerateJob
     /// </summary>
     private static GenerateResult RenderNarrative(GenerateRequest request)
     {
-        _ = TemplateFiles.Check(request.Template, request.TemplatesDirectory);
+        var templatePath = TemplateFiles.Check(request.Template, request.TemplatesDirectory)[0];
         var analysis = Analyze(request.WorkbookPath);
         var model = TemplateModelBuilder.Build(analysis);
-        var narrative = ReportRenderer.RenderText(model, TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory));
+        var narrative = ReportRenderer.RenderText(model, templatePath);
         return new GenerateResult(analysis, null, null) { Narrative = narrative };
     }
 
@@ -188,7 +188,7 @@ public static class GenerateJob
             return new GenerateResult(analysis, null, null);
         }
 
-        var template = TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory);
+        var template = request.Prepared?.File ?? TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory);
         (analysis, var document) = Render(analysis, template, request.Prepared);
         document = document with { Workbook = Path.GetFileName(Path.TrimEndingDirectorySeparator(request.WorkbookPath)) };
         var department = analysis.Workbook.Department;

@@ -54,7 +54,7 @@ public static class PreviewJob
             PreviewFormat.Json => VariancePreviewRenderer.ToJson(analysis),
             PreviewFormat.Csv => VariancePreviewRenderer.ToCsv(analysis),
             PreviewFormat.Markdown => VariancePreviewRenderer.ToMarkdown(analysis),
-            PreviewFormat.Html => Html(analysis, TemplateRenderer.Resolve(request.Template, request.TemplatesDirectory)),
+            PreviewFormat.Html => Html(analysis, templateFiles[0]),
             _ => path is null ? null : table(analysis),
         };
         if (path is null)

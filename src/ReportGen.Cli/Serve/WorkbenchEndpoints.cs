@@ -240,10 +240,10 @@ internal sealed class WorkbenchEndpoints(Func<string?> locateLibreOffice)
     private async Task Preview(HttpContext context, IFormCollection form, UploadFolder folder)
     {
         var template = Template(context);
-        _ = TemplateFiles.Check(template, Bundled.TemplatesDirectory);
+        var templatePath = TemplateFiles.Check(template, Bundled.TemplatesDirectory)[0];
         var (path, _) = await Workbook(context, form, folder);
         var analysis = Scrubbed(GenerateJob.Analyze(path), folder);
-        var html = PreviewJob.Html(analysis, TemplateRenderer.Resolve(template, Bundled.TemplatesDirectory));
+        var html = PreviewJob.Html(analysis, templatePath);
         if (context.Request.Headers[HoldHeader].Count > 0)
         {
             await Json(context, new JsonObject { ["view"] = Previews.Hold(html) });

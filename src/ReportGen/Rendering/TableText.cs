@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ReportGen.Files;
 using ReportGen.Model;
 
@@ -45,25 +44,21 @@ internal sealed class TableText
         }
     }
 
-    private static readonly ConcurrentDictionary<string, TableText> Cache = new(StringComparer.Ordinal);
-
-    /// <summary>The words for the template at <paramref name="templatePath"/>: its folder's files over the bundled ones.</summary>
+    /// <summary>
+    /// The words for the template at <paramref name="templatePath"/>: its folder's files over the bundled ones. Read
+    /// when the template is parsed; <see cref="TemplateCache"/> keeps the result with the template and reads it again
+    /// when either words file changes.
+    /// </summary>
     /// <exception cref="InputException">A file cannot be read, or a line has no “=” or an unknown name.</exception>
     public static TableText For(string templatePath)
     {
-        var partials = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(templatePath))!, "partials");
+        var partials = TemplateFiles.PartialsFolder(Path.GetFullPath(templatePath));
         TemplateFiles.RefuseLinkedFolder(partials);
         var tables = new FileInfo(Path.Combine(partials, FileName));
         var vocabulary = new FileInfo(Path.Combine(partials, Vocabulary.FileName));
         if (!tables.Exists && !vocabulary.Exists)
         {
             return Bundled;
-        }
-
-        var key = $"{Stamp(tables)}|{Stamp(vocabulary)}";
-        if (Cache.TryGetValue(key, out var cached))
-        {
-            return cached;
         }
 
         var words = new Dictionary<string, string>(Bundled._words, StringComparer.Ordinal);
@@ -84,15 +79,8 @@ internal sealed class TableText
             }
         }
 
-        if (Cache.Count >= 32)
-        {
-            Cache.Clear();
-        }
-
-        return Cache.GetOrAdd(key, new TableText(words, Vocabulary.Bundled.With(overrides)));
+        return new TableText(words, Vocabulary.Bundled.With(overrides));
     }
-
-    private static string Stamp(FileInfo file) => file.Exists ? $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}" : "";
 
     /// <summary>The entries of a folder's words file; none when it does not exist.</summary>
     private static IEnumerable<(string Name, string Text)> Read(FileInfo file, string label, Func<string, bool> known)

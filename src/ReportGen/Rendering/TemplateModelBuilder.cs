@@ -70,8 +70,7 @@ internal sealed class TemplateModelBuilder
             // The comparison table needs actual figures; a plan alone is a missing input (RG135), shown as one placeholder.
             SpendingProgress = analysis.SpendingProgress
                 .Where(p => p.Checkpoints.Any(c => c.Spent is not null))
-                .Select(p => new ProgressView(Literal(p.Line.Name), p.Checkpoints
-                    .ToList()))
+                .Select(p => new ProgressView(Literal(p.Line.Name), p.Checkpoints))
                 .ToList(),
             SpendingProgressCell = analysis.SpendingProgress.Count > 0 && analysis.SpendingProgress.All(p => p.Checkpoints.All(c => c.Spent is null))
                 ? new SourceLocation(workbook.Path, WorkbookSchema.QuarterlySheet).ToString()
@@ -86,8 +85,8 @@ internal sealed class TemplateModelBuilder
     /// <summary>A section 四 fact with its names as literal text and its figures as the report's views.</summary>
     private ShortfallView Shortfall(Shortfall shortfall) => new(shortfall.Kind, Literal(shortfall.Name), Cause(Literal(shortfall.Cause), shortfall.CauseCell.ToString()), shortfall.CauseCell.ToString())
     {
-        Amounts = shortfall.Amounts is { } a ? a : null,
-        Behind = shortfall.Behind.ToList(),
+        Amounts = shortfall.Amounts,
+        Behind = shortfall.Behind,
         Indicator = shortfall.Indicator is { } i ? IndicatorViews.View(i, _texts) : null,
         Scope = Literal(shortfall.Scope),
         DepartmentScope = shortfall.DepartmentScope,
