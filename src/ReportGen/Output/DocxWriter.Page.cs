@@ -41,6 +41,36 @@ internal static partial class DocxWriter
             return Cache.GetOrAdd(layout, Build(layout, reference: null));
         }
 
+        private static readonly ConcurrentDictionary<(DocxLayout Layout, string Path, long Length, long Ticks), FixedParts> WithReference = new();
+
+        /// <summary>
+        /// The parts for <paramref name="layout"/> merged with the reference document at <paramref name="referencePath"/>
+        /// (none when null), made once per reference as long as the file keeps its size and time of change: a batch
+        /// with <c>--style</c> reads and merges the reference once, not once per report.
+        /// </summary>
+        /// <exception cref="Model.InputException">The style reference cannot be read as a Word document.</exception>
+        public static FixedParts For(DocxLayout layout, string? referencePath)
+        {
+            if (referencePath is null)
+            {
+                return For(layout);
+            }
+
+            var file = new FileInfo(Path.GetFullPath(referencePath));
+            var key = (layout, file.FullName, file.Exists ? file.Length : -1, file.Exists ? file.LastWriteTimeUtc.Ticks : -1);
+            if (WithReference.TryGetValue(key, out var parts))
+            {
+                return parts;
+            }
+
+            if (WithReference.Count >= 16)
+            {
+                WithReference.Clear();
+            }
+
+            return WithReference.GetOrAdd(key, Build(layout, StyleReference.Load(referencePath)));
+        }
+
         public static FixedParts Build(DocxLayout layout, StyleReference? reference)
         {
             var styles = Part(xml => WriteStyles(xml, layout));

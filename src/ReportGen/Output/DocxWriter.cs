@@ -29,7 +29,7 @@ internal static partial class DocxWriter
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(layout);
-        Write(document, output, layout, styleReferencePath is null ? null : StyleReference.Load(styleReferencePath));
+        Write(document, output, layout, FixedParts.For(layout, styleReferencePath));
     }
 
     /// <summary>Writes the .docx to <paramref name="path"/> atomically (see <see cref="AtomicFile"/>).</summary>
@@ -41,8 +41,8 @@ internal static partial class DocxWriter
         ArgumentNullException.ThrowIfNull(layout);
 
         // Read the reference first, so that a bad --style fails without touching the target.
-        var reference = styleReferencePath is null ? null : StyleReference.Load(styleReferencePath);
-        AtomicFile.Write(path, stream => Write(document, stream, layout, reference));
+        var parts = FixedParts.For(layout, styleReferencePath);
+        AtomicFile.Write(path, stream => Write(document, stream, layout, parts));
     }
 
     /// <summary>
@@ -51,9 +51,8 @@ internal static partial class DocxWriter
     /// name, and the stamp, docProps/custom.xml, last), each stamped 2000-01-01 00:00, so the same report gives the same bytes. The parts that do not depend
     /// on the report (styles, settings, footers, the section) are made and deflated once per layout (<see cref="FixedParts"/>).
     /// </summary>
-    private static void Write(ReportDocument document, Stream output, DocxLayout layout, StyleReference? reference)
+    private static void Write(ReportDocument document, Stream output, DocxLayout layout, FixedParts parts)
     {
-        var parts = reference is null ? FixedParts.For(layout) : FixedParts.Build(layout, reference);
 
         // Laid out (and checked) before the first byte, so a bad table fails before anything is written.
         var body = Layout(document, parts.TextWidth, DocxLayout.MmToTwips(layout.TableRowMinHeightMm));
