@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ReportGen.Input;
 using ReportGen.Model;
 
 namespace ReportGen.Import;
@@ -87,7 +86,7 @@ internal static partial class CalculationTextParser
     }
 
     private static decimal Amount(string number, string unitText, FormUnit unit) =>
-        AmountParser.Parse(number + unitText, defaultUnitIsYuan: unit == FormUnit.Yuan).Value ?? 0m;
+        FormText.ReadAmount(number + unitText, unit).Value ?? 0m;
 
     private static decimal Number(string number) => decimal.Parse(number, NumberStyles.Number, CultureInfo.InvariantCulture);
 

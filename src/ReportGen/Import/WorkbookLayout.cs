@@ -66,7 +66,7 @@ public static class WorkbookLayout
 
     /// <summary>The format of the content cell of the 基本信息 row named so (an item's canonical name), yellow for any other.</summary>
     public static XlsxStyle InfoStyle(string item) =>
-        WorkbookSchema.Items.All.FirstOrDefault(candidate => candidate.Name == item) is { } known ? InfoStyle(known) : XlsxStyle.ToFill;
+        WorkbookSchema.FindInfoItem(item) is { } known ? InfoStyle(known) : XlsxStyle.ToFill;
 
     /// <summary>The workbook <c>reportgen new</c> writes: the guide, then the five sheets with their headers.</summary>
     public static IReadOnlyList<XlsxSheet> New(string? department, int? year, string unit, string? guidePath)
